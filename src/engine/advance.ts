@@ -1,0 +1,101 @@
+/**
+ * The event loop: jump from one tick at which something can change to the next, never paying
+ * for idle ticks. At each such tick: warm-up baseline, alarm scan, shelving expiries, fault
+ * timers, station timers (in station order), then settle the flow of parts.
+ */
+import { expireShelves, nextShelfExpiry, scanAlarms } from './alarms';
+import { changeWip } from './accounting';
+import { checkRestored, faultDue } from './faults';
+import { settle, sourceDue } from './flow';
+import { completionOf } from './packml';
+import { finishWork } from './process';
+import type { State, StationCounters } from './state';
+import { finishTask } from './tasks';
+import { NEVER } from './time';
+import { markStation } from './worklist';
+import { setPack } from './accounting';
+
+function nextEventTick(s: State): number {
+  let next = s.nextScan;
+  if (s.baseline === null && s.model.warmupTicks < next) next = s.model.warmupTicks;
+  for (const st of s.stations) if (st.next < next) next = st.next;
+  for (const f of s.faults) if (f.next < next) next = f.next;
+  if (s.alarms.length > 0) {
+    const shelf = nextShelfExpiry(s);
+    if (shelf < next) next = shelf;
+  }
+  return next;
+}
+
+function copyCounters(c: StationCounters): StationCounters {
+  return { ...c, stateTicks: c.stateTicks.slice() };
+}
+
+/** Fold running integrals up to now and remember the counters: KPIs are measured from here. */
+export function takeBaseline(s: State): void {
+  const t = s.tick;
+  for (const st of s.stations) {
+    st.c.stateTicks[st.pack] = (st.c.stateTicks[st.pack] ?? 0) + (t - st.packSince);
+    st.packSince = t;
+    if (st.busySince >= 0) {
+      st.c.busyTicks += t - st.busySince;
+      st.busySince = t;
+    }
+    st.c.levelTicks += st.queue.length * (t - st.levelSince);
+    st.levelSince = t;
+  }
+  changeWip(s, 0, 0, 0);
+  s.baseline = { tick: t, line: { ...s.line }, stations: s.stations.map((st) => copyCounters(st.c)) };
+}
+
+function stationDue(s: State, i: number): void {
+  const st = s.stations[i]!;
+  const t = s.tick;
+  st.next = NEVER;
+  markStation(s, i);
+  if (st.actingUntil <= t) setPack(s, i, completionOf(st.pack));
+  if (st.task !== null && st.task.until <= t) finishTask(s, i);
+  if (st.workEnd <= t) finishWork(s, i);
+  if (st.nextRelease <= t) sourceDue(s, i);
+}
+
+function step(s: State): void {
+  const t = s.tick;
+  if (s.baseline === null && t >= s.model.warmupTicks) takeBaseline(s);
+  if (s.nextScan <= t) {
+    scanAlarms(s);
+    s.nextScan = t + s.model.scanTicks;
+  }
+  expireShelves(s);
+  for (let fi = 0; fi < s.faults.length; fi++) if (s.faults[fi]!.next <= t) faultDue(s, fi);
+  for (let i = 0; i < s.stations.length; i++) if (s.stations[i]!.next <= t) stationDue(s, i);
+  settle(s);
+  if (s.model.hasLineFaults) {
+    checkRestored(s);
+    settle(s);
+  }
+}
+
+/**
+ * Advance the state to `toTick`, processing every event at ticks up to and including it. The
+ * state is changed in place: the caller owns it (take a snapshot first to keep the old one).
+ */
+export function advance(s: State, toTick: number): void {
+  if (toTick < s.tick) throw new Error(`cannot advance backwards from tick ${s.tick} to ${toTick}`);
+  let guard = 0;
+  let last = -1;
+  for (;;) {
+    const t = nextEventTick(s);
+    if (t > toTick) break;
+    if (t === last) {
+      guard += 1;
+      if (guard > 100_000) throw new Error(`engine made no progress at tick ${t}`);
+    } else {
+      guard = 0;
+      last = t;
+    }
+    s.tick = Math.max(t, s.tick);
+    step(s);
+  }
+  s.tick = toTick;
+}

@@ -1,0 +1,52 @@
+import type { CheckKind, FaultType, RepairAction } from './model';
+import type { PackCommand } from './packml';
+
+/**
+ * Everything a user can do, as plain JSON applied at a tick boundary. Station, sensor, alarm
+ * and lot references are the scenario's stable ids, so a command log reads like a logbook.
+ */
+export type Command =
+  | { readonly type: 'packml'; readonly tick: number; readonly station: string; readonly command: PackCommand }
+  | { readonly type: 'eStop'; readonly tick: number }
+  | { readonly type: 'releaseEStop'; readonly tick: number }
+  | { readonly type: 'lockOut'; readonly tick: number; readonly station: string }
+  | { readonly type: 'removeLockOut'; readonly tick: number; readonly station: string }
+  | {
+      readonly type: 'check';
+      readonly tick: number;
+      readonly station: string;
+      readonly check: CheckKind;
+      /** The sensor kind to measure against, for a handheld measurement. */
+      readonly sensor?: string;
+    }
+  | {
+      readonly type: 'repair';
+      readonly tick: number;
+      readonly station: string;
+      readonly action: RepairAction;
+      /** replaceSensor: which sensor kind. */
+      readonly sensor?: string;
+      /** quarantineLot: which lot. */
+      readonly lot?: string;
+    }
+  | { readonly type: 'setSpeed'; readonly tick: number; readonly station: string; readonly percent: number }
+  | { readonly type: 'ackAlarm'; readonly tick: number; readonly alarm: string }
+  | { readonly type: 'shelveAlarm'; readonly tick: number; readonly alarm: string; readonly seconds: number }
+  | { readonly type: 'unshelveAlarm'; readonly tick: number; readonly alarm: string }
+  | {
+      readonly type: 'diagnose';
+      readonly tick: number;
+      readonly station: string;
+      readonly cause: FaultType;
+      readonly sensor?: string;
+    }
+  /** A hint asked for by the student (it costs points in the assessment). */
+  | { readonly type: 'hint'; readonly tick: number };
+
+export type CommandType = Command['type'];
+
+export interface CommandResult {
+  readonly accepted: boolean;
+  /** Why a command was refused, in words a student understands. */
+  readonly reason: string;
+}

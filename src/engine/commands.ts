@@ -1,0 +1,211 @@
+/**
+ * Applying a command at a tick boundary. A command that cannot apply is refused with a reason
+ * a student understands; accepted or refused, it goes into the log, so a replay sees the same.
+ */
+import { pushLog, setPack } from './accounting';
+import { acknowledge, shelve, unshelve } from './alarms';
+import { advance } from './advance';
+import type { Command, CommandResult } from './commands-types';
+import { abortStation, resolveFault } from './faults';
+import { settle } from './flow';
+import { CHECK_KINDS, REPAIR_ACTIONS, type SensorKind } from './model';
+import { Pack, PACK_NAMES, StopReason, transition } from './packml';
+import type { State } from './state';
+import { CHECK_RULES, isStandstill, REPAIR_RULES, startTask, type WorkRule } from './tasks';
+import { TICKS_PER_SECOND } from './time';
+
+type Outcome = string; // '' when accepted, else the reason
+
+function stationOf(s: State, id: string): number {
+  const i = s.model.stationIndex[id];
+  return i === undefined ? -1 : i;
+}
+
+function isPassive(s: State, i: number): boolean {
+  const type = s.model.stations[i]!.type;
+  return type === 'buffer' || type === 'sink';
+}
+
+function packCommand(s: State, i: number, cmd: Extract<Command, { type: 'packml' }>): Outcome {
+  const st = s.stations[i]!;
+  const name = s.model.stations[i]!.name;
+  if (isPassive(s, i)) return `${name} has no controls of its own`;
+  const restart = cmd.command === 'reset' || cmd.command === 'start' || cmd.command === 'unhold' || cmd.command === 'clear';
+  if (restart && st.lockedOut) return `${name} is locked out: remove the lock-out first`;
+  if (restart && s.eStop) return 'The E-stop is pushed: release the E-stop first';
+  if (restart && st.task?.kind === 'repair') return `Maintenance in progress on ${name}: wait until it is finished`;
+  const next = transition(st.pack, cmd.command);
+  if ('reason' in next) return next.reason;
+  const reason =
+    cmd.command === 'stop' ? StopReason.OperatorStop : cmd.command === 'hold' ? StopReason.OperatorHold : cmd.command === 'abort' ? StopReason.OperatorAbort : 0;
+  setPack(s, i, next.to, reason);
+  return '';
+}
+
+/** Whether the station allows this work now; a missing lock-out is allowed but is a breach. */
+function workAllowed(s: State, i: number, rule: WorkRule, what: string): Outcome {
+  const st = s.stations[i]!;
+  const name = s.model.stations[i]!.name;
+  if (st.task !== null) return `A technician is already working on ${name}`;
+  if (rule.stop && !isStandstill(st.pack)) {
+    return `Stop ${name} first: ${what} needs it at a standstill (it is ${PACK_NAMES[st.pack]})`;
+  }
+  if (rule.lockOut && !st.lockedOut) {
+    s.truth.safetyBreaches.push({ tick: s.tick, station: s.model.stations[i]!.id, what: `${what} without lock-out` });
+  }
+  return '';
+}
+
+function sensorKindAt(s: State, i: number, kind: string | undefined): SensorKind | null {
+  if (kind === undefined) return null;
+  const si = s.model.sensorIndex[`${s.model.stations[i]!.id}.${kind}`];
+  return si === undefined ? null : s.model.sensors[si]!.kind;
+}
+
+function dispatch(s: State, cmd: Command): Outcome {
+  if ('station' in cmd && stationOf(s, cmd.station) < 0) return `There is no station "${cmd.station}" on this line`;
+  const t = s.tick;
+  switch (cmd.type) {
+    case 'packml':
+      return packCommand(s, stationOf(s, cmd.station), cmd);
+    case 'eStop':
+      if (s.eStop) return 'The E-stop is already pushed';
+      s.eStop = true;
+      for (let j = 0; j < s.stations.length; j++) abortStation(s, j, StopReason.EStop);
+      return '';
+    case 'releaseEStop':
+      if (!s.eStop) return 'The E-stop is not pushed';
+      s.eStop = false;
+      return '';
+    case 'lockOut': {
+      const i = stationOf(s, cmd.station);
+      const st = s.stations[i]!;
+      const name = s.model.stations[i]!.name;
+      if (st.lockedOut) return `${name} is already locked out`;
+      if (!(st.pack === Pack.Stopped || st.pack === Pack.Aborted || st.pack === Pack.Idle || st.pack === Pack.Complete)) {
+        return `Stop ${name} before locking it out (it is ${PACK_NAMES[st.pack]})`;
+      }
+      st.lockedOut = true;
+      return '';
+    }
+    case 'removeLockOut': {
+      const i = stationOf(s, cmd.station);
+      const st = s.stations[i]!;
+      if (!st.lockedOut) return `${s.model.stations[i]!.name} is not locked out`;
+      if (st.task?.kind === 'repair') return 'Work is still in progress inside the station';
+      st.lockedOut = false;
+      return '';
+    }
+    case 'check': {
+      const i = stationOf(s, cmd.station);
+      if (!CHECK_KINDS.includes(cmd.check)) return `Unknown check "${cmd.check}"`;
+      const spec = s.model.stations[i]!;
+      let target = '';
+      if (cmd.check === 'handheld') {
+        const kind = sensorKindAt(s, i, cmd.sensor);
+        if (kind === null) return `${spec.name} has no ${cmd.sensor ?? ''} sensor to measure against`;
+        target = kind;
+      }
+      if (cmd.check === 'inspectTool' && spec.type !== 'machine') return `${spec.name} has no cutting tool`;
+      if (cmd.check === 'lubricationLevel' && spec.type !== 'machine' && spec.type !== 'assembly') return `${spec.name} has no lubrication system`;
+      if (cmd.check === 'masterPart' && s.model.sensorsOf[i]!.dimension === undefined) return `${spec.name} has no gauge`;
+      const rule = CHECK_RULES[cmd.check];
+      const refused = workAllowed(s, i, rule, 'this check');
+      if (refused !== '') return refused;
+      startTask(s, i, { kind: 'check', action: cmd.check, start: t, until: t + s.model.checkTicks[cmd.check], target, safe: s.stations[i]!.lockedOut });
+      return '';
+    }
+    case 'repair': {
+      const i = stationOf(s, cmd.station);
+      if (!REPAIR_ACTIONS.includes(cmd.action)) return `Unknown repair "${cmd.action}"`;
+      const spec = s.model.stations[i]!;
+      let target = '';
+      if (cmd.action === 'replaceSensor') {
+        const kind = sensorKindAt(s, i, cmd.sensor);
+        if (kind === null) return `${spec.name} has no ${cmd.sensor ?? ''} sensor to replace`;
+        target = kind;
+      }
+      if (cmd.action === 'quarantineLot') {
+        const lot = cmd.lot ?? '';
+        const exists = s.model.stations.some((x) => x.type === 'source' && x.lots?.some((l) => l.id === lot));
+        if (!exists) return `There is no material lot "${lot}"`;
+        if (s.quarantined.includes(lot)) return `Lot ${lot} is already quarantined`;
+        target = lot;
+      }
+      if (cmd.action === 'replaceTool' && spec.type !== 'machine') return `${spec.name} has no cutting tool`;
+      const refused = workAllowed(s, i, REPAIR_RULES[cmd.action], 'this repair');
+      if (refused !== '') return refused;
+      startTask(s, i, { kind: 'repair', action: cmd.action, start: t, until: t + s.model.repairTicks[cmd.action], target, safe: s.stations[i]!.lockedOut });
+      return '';
+    }
+    case 'setSpeed': {
+      const i = stationOf(s, cmd.station);
+      const spec = s.model.stations[i]!;
+      if (!('processTime' in spec)) return `${spec.name} has no speed setting`;
+      if (!(cmd.percent >= 10 && cmd.percent <= 120)) return 'Speed must be between 10 % and 120 %';
+      const st = s.stations[i]!;
+      st.speed = cmd.percent;
+      if (cmd.percent === st.approvedSpeed) {
+        for (const fi of s.model.faultsOf[i]!) {
+          const f = s.model.faults[fi]!;
+          if (f.type === 'wrongParameter' && s.faults[fi]!.phase === 'active') {
+            resolveFault(s, fi);
+            s.truth.rightRepairs.push({ tick: t, station: spec.id, action: 'restoreParameter', fault: f.id });
+          }
+        }
+      }
+      return '';
+    }
+    case 'ackAlarm':
+    case 'shelveAlarm':
+    case 'unshelveAlarm': {
+      const ai = s.model.alarms.findIndex((a) => a.id === cmd.alarm);
+      if (ai < 0) return `There is no alarm "${cmd.alarm}"`;
+      if (cmd.type === 'ackAlarm') return acknowledge(s, ai);
+      if (cmd.type === 'unshelveAlarm') {
+        if (s.alarms[ai]!.phase !== 'shelved') return 'This alarm is not shelved';
+        unshelve(s, ai);
+        return '';
+      }
+      if (!(cmd.seconds > 0 && cmd.seconds <= 8 * 3600)) return 'Shelve for between 1 second and 8 hours';
+      return shelve(s, ai, Math.round(cmd.seconds * TICKS_PER_SECOND));
+    }
+    case 'diagnose': {
+      const i = stationOf(s, cmd.station);
+      let fault = '';
+      for (let fi = 0; fi < s.faults.length; fi++) {
+        const spec = s.model.faults[fi]!;
+        if (s.faults[fi]!.phase !== 'active' || spec.type !== cmd.cause) continue;
+        if (spec.station !== i && spec.station !== -1) continue;
+        if ((spec.type === 'sensorStuck' || spec.type === 'sensorNoisy' || spec.type === 'sensorDead') && cmd.sensor !== undefined) {
+          if (s.model.sensors[spec.sensor]!.kind !== cmd.sensor) continue;
+        }
+        fault = spec.id;
+        break;
+      }
+      s.truth.diagnoses.push({ tick: t, station: cmd.station, cause: cmd.cause, correct: fault !== '', fault });
+      return '';
+    }
+    case 'hint':
+      s.truth.hints.push(t);
+      return '';
+  }
+}
+
+/**
+ * Apply a command at its tick (advancing to it first). Returns whether it was accepted and,
+ * if not, why. The state is changed in place.
+ */
+export function apply(s: State, cmd: Command): CommandResult {
+  let reason: string;
+  if (!Number.isInteger(cmd.tick) || cmd.tick < s.tick) {
+    reason = `This command is stamped at tick ${cmd.tick}, before the current tick ${s.tick}`;
+  } else {
+    if (cmd.tick > s.tick) advance(s, cmd.tick);
+    reason = dispatch(s, cmd);
+  }
+  pushLog(s, { tick: s.tick, kind: 'command', command: cmd, accepted: reason === '', reason });
+  settle(s);
+  advance(s, s.tick);
+  return { accepted: reason === '', reason };
+}

@@ -1,0 +1,247 @@
+/**
+ * Moving parts between stations. Blocking after service: a finished part stays in its
+ * station until the next one can take it. A buffer's capacity counts only its waiting parts.
+ * Transfers take no time; stations touched by a change are settled in the order they were
+ * touched, which is fixed by the model, so ties always break the same way.
+ */
+import { changeWip, pushLog, touchLevel } from './accounting';
+import { sample } from './distributions';
+import { materialDefect } from './faults';
+import type { SourceSpec } from './model';
+import { isRunning, Pack } from './packml';
+import { receive } from './process';
+import type { Part, State } from './state';
+import { NEVER, TICKS_PER_SECOND } from './time';
+import { hasMarked, markStation, takeMarked } from './worklist';
+
+const batch: number[] = [];
+const visited: number[] = [];
+let seen = new Uint8Array(64);
+
+export function lotAvailable(s: State, i: number): boolean {
+  const spec = s.model.stations[i] as SourceSpec;
+  return spec.lots === null || s.stations[i]!.lotIndex < spec.lots.length;
+}
+
+/** Move to the next lot that is not quarantined, announcing the lot change on the line. */
+export function nextLot(s: State, i: number, first: boolean): void {
+  const spec = s.model.stations[i] as SourceSpec;
+  const st = s.stations[i]!;
+  if (spec.lots === null) return;
+  let k = first ? 0 : st.lotIndex + 1;
+  while (k < spec.lots.length && s.quarantined.includes(spec.lots[k]!.id)) k++;
+  st.lotIndex = k;
+  const lot = spec.lots[k];
+  st.lotLeft = lot === undefined ? 0 : lot.quantity;
+  if (lot !== undefined) pushLog(s, { tick: s.tick, kind: 'lot', station: spec.id, lot: lot.id });
+  markStation(s, i);
+}
+
+function newPart(s: State, i: number): Part {
+  const spec = s.model.stations[i] as SourceSpec;
+  const st = s.stations[i]!;
+  const lot = spec.lots === null ? '' : spec.lots[st.lotIndex]!.id;
+  const part: Part = { id: s.nextPartId, born: s.tick, lot, dim: null, charOf: -1, defect: false, rework: 0, t: 0 };
+  s.nextPartId += 1;
+  part.defect = materialDefect(s, i, lot);
+  changeWip(s, 0, 1, 0);
+  st.c.processed += 1;
+  if (spec.lots !== null) {
+    st.lotLeft -= 1;
+    if (st.lotLeft <= 0) nextLot(s, i, false);
+  }
+  return part;
+}
+
+function accepts(s: State, o: number, from: number): boolean {
+  const spec = s.model.stations[o]!;
+  const st = s.stations[o]!;
+  switch (spec.type) {
+    case 'buffer':
+      return st.queue.length < spec.capacity;
+    case 'conveyor':
+      return isRunning(st.pack) && st.queue.length < spec.capacity;
+    case 'machine':
+    case 'inspection':
+      return isRunning(st.pack) && st.work === null && st.done === null;
+    case 'assembly': {
+      if (!isRunning(st.pack) || st.work !== null || st.done !== null) return false;
+      return st.kit[spec.inputs.indexOf(from)] === null;
+    }
+    case 'sink':
+      return true;
+    case 'source':
+      return false;
+  }
+}
+
+function markInputs(s: State, i: number): void {
+  for (const u of s.model.stations[i]!.inputs) markStation(s, u);
+}
+
+/** Try to hand one part from station i downstream. */
+function tryPush(s: State, i: number): boolean {
+  const spec = s.model.stations[i]!;
+  const st = s.stations[i]!;
+  switch (spec.type) {
+    case 'sink':
+      return false;
+    case 'source': {
+      if (!isRunning(st.pack)) return false;
+      if (spec.interarrival === null) {
+        if (!lotAvailable(s, i)) return false;
+        for (const o of spec.outputs) {
+          if (accepts(s, o, i)) {
+            receive(s, o, newPart(s, i), i);
+            return true;
+          }
+        }
+        return false;
+      }
+      if (st.done === null) return false;
+      for (const o of spec.outputs) {
+        if (accepts(s, o, i)) {
+          const part = st.done;
+          st.done = null;
+          receive(s, o, part, i);
+          if (st.owed && lotAvailable(s, i)) {
+            st.owed = false;
+            st.done = newPart(s, i);
+          }
+          markStation(s, i);
+          return true;
+        }
+      }
+      return false;
+    }
+    case 'buffer':
+    case 'conveyor': {
+      const head = st.queue[0];
+      if (head === undefined) return false;
+      if (spec.type === 'conveyor' && (!isRunning(st.pack) || head.t > s.tick)) return false;
+      for (const o of spec.outputs) {
+        if (accepts(s, o, i)) {
+          touchLevel(s, i);
+          st.queue.shift();
+          receive(s, o, head, i);
+          markStation(s, i);
+          markInputs(s, i);
+          return true;
+        }
+      }
+      return false;
+    }
+    case 'machine':
+    case 'assembly':
+    case 'inspection': {
+      const part = st.done;
+      if (part === null || !isRunning(st.pack)) return false;
+      const targets =
+        spec.type === 'inspection' && part.t >= 0
+          ? [part.t]
+          : spec.type === 'inspection'
+            ? spec.outputs.filter((o) => o !== spec.reworkTo)
+            : spec.outputs;
+      for (const o of targets) {
+        if (accepts(s, o, i)) {
+          st.done = null;
+          part.t = 0;
+          receive(s, o, part, i);
+          markStation(s, i);
+          markInputs(s, i);
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+}
+
+/** Execute while working, Suspended while starved or blocked (PackTags EquipmentInterlock). */
+function updateInterlock(s: State, i: number): void {
+  const spec = s.model.stations[i]!;
+  const st = s.stations[i]!;
+  if (!isRunning(st.pack)) return;
+  let interlock: 0 | 1 | 2 = 0;
+  switch (spec.type) {
+    case 'machine':
+    case 'assembly':
+    case 'inspection':
+      interlock = st.work !== null ? 0 : st.done !== null ? 2 : 1;
+      break;
+    case 'source':
+      interlock = !lotAvailable(s, i) && st.done === null ? 1 : st.done !== null && spec.interarrival !== null ? 2 : 0;
+      break;
+    case 'conveyor': {
+      const head = st.queue[0];
+      interlock = head !== undefined && head.t <= s.tick ? 2 : 0;
+      break;
+    }
+    default:
+      interlock = 0;
+  }
+  const pack = interlock === 0 ? Pack.Execute : Pack.Suspended;
+  if (st.pack !== pack) {
+    st.c.stateTicks[st.pack] = (st.c.stateTicks[st.pack] ?? 0) + (s.tick - st.packSince);
+    st.packSince = s.tick;
+    st.pack = pack;
+  }
+  st.interlock = interlock;
+}
+
+function refreshNext(s: State, i: number): void {
+  const spec = s.model.stations[i]!;
+  const st = s.stations[i]!;
+  let next = st.actingUntil;
+  if (st.workEnd < next) next = st.workEnd;
+  if (st.task !== null && st.task.until < next) next = st.task.until;
+  if (spec.type === 'source' && st.nextRelease < next) next = st.nextRelease;
+  if (spec.type === 'conveyor' && isRunning(st.pack)) {
+    const head = st.queue[0];
+    if (head !== undefined && head.t > s.tick && head.t < next) next = head.t;
+  }
+  st.next = next;
+}
+
+/** Propagate every change until the line is at rest for this tick. */
+export function settle(s: State): void {
+  if (seen.length < s.stations.length) seen = new Uint8Array(s.stations.length * 2);
+  while (hasMarked()) {
+    batch.length = 0;
+    takeMarked(batch);
+    for (const i of batch) {
+      if (seen[i] === 0) {
+        seen[i] = 1;
+        visited.push(i);
+      }
+      while (tryPush(s, i)) {
+        // a buffer may feed several parallel machines in one tick
+      }
+    }
+  }
+  for (const i of visited) {
+    seen[i] = 0;
+    updateInterlock(s, i);
+    refreshNext(s, i);
+  }
+  visited.length = 0;
+}
+
+/** A source with timed arrivals releases its next part, or owes it while blocked. */
+export function sourceDue(s: State, i: number): void {
+  const spec = s.model.stations[i] as SourceSpec;
+  const st = s.stations[i]!;
+  if (spec.interarrival === null) {
+    st.nextRelease = NEVER;
+    return;
+  }
+  if (!isRunning(st.pack)) {
+    st.nextRelease = NEVER;
+    st.owed = true;
+    return;
+  }
+  if (st.done === null && lotAvailable(s, i)) st.done = newPart(s, i);
+  else st.owed = true;
+  st.nextRelease = s.tick + Math.max(1, Math.round(sample(spec.interarrival, st.rng) * TICKS_PER_SECOND));
+  markStation(s, i);
+}

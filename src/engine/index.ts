@@ -1,0 +1,18 @@
+/**
+ * The engine's public face. A run is a pure function of (model, seed, command log):
+ * createState → apply each command at its tick (advance happens inside) → advance to the end.
+ */
+export { advance } from './advance';
+export { apply } from './commands';
+export type { Command, CommandResult, CommandType } from './commands-types';
+export { createState, type CreateOptions } from './create';
+export type { Distribution } from './distributions';
+export { dexp, dlog, dpow } from './dmath';
+export { hash64 } from './hash';
+export { kpis, type Kpis, type LineKpis, type Oee, type StationKpis } from './kpis';
+export * from './model';
+export { observe, truth, type AlarmView, type FaultTruth, type Observation, type SensorView, type StationView, type Truth } from './observe';
+export { Pack, PACK_NAMES, type PackCommand, STOP_REASON_TEXT, StopReason } from './packml';
+export { restore, snapshot, stateHash } from './snapshot';
+export type { CheckResult, LogEntry, State, TruthLog } from './state';
+export { NEVER, secondsToTicks, TICK_MS, TICKS_PER_SECOND, ticksToSeconds } from './time';

@@ -1,0 +1,258 @@
+/**
+ * The compiled line model: what the engine runs. src/scenario/ turns a validated scenario file
+ * into this shape (durations already in ticks, ids resolved to indices). The engine never sees
+ * the file format, so the format can migrate without touching the engine.
+ */
+import type { Distribution } from './distributions';
+
+export type StationType = 'source' | 'buffer' | 'conveyor' | 'machine' | 'assembly' | 'inspection' | 'sink';
+
+export type SensorKind = 'vibration' | 'temperature' | 'current' | 'airPressure' | 'cycleTime' | 'dimension';
+
+/** A quality characteristic a machine gives each part (e.g. a turned diameter). */
+export interface Characteristic {
+  readonly name: string;
+  readonly unit: string;
+  readonly nominal: number;
+  readonly lower: number;
+  readonly upper: number;
+  /** Part-to-part standard deviation of the process. */
+  readonly sd: number;
+  /** Dimension change per degree above the reference temperature (thermal growth). */
+  readonly thermalCoeff: number;
+}
+
+interface StationBase {
+  readonly id: string;
+  readonly name: string;
+  readonly index: number;
+  readonly inputs: readonly number[];
+  readonly outputs: readonly number[];
+  readonly position: readonly [number, number] | null;
+}
+
+export interface Lot {
+  readonly id: string;
+  readonly quantity: number;
+}
+
+export interface SourceSpec extends StationBase {
+  readonly type: 'source';
+  /** null: material is always there when the next station asks (unlimited raw material). */
+  readonly interarrival: Distribution | null;
+  /** null: unlimited material of one anonymous lot. */
+  readonly lots: readonly Lot[] | null;
+}
+
+export interface BufferSpec extends StationBase {
+  readonly type: 'buffer';
+  readonly capacity: number;
+}
+
+export interface ConveyorSpec extends StationBase {
+  readonly type: 'conveyor';
+  readonly capacity: number;
+  readonly transportTicks: number;
+  readonly lengthM: number;
+}
+
+export interface ProcessSpec {
+  /** Seconds, sampled per part. */
+  readonly processTime: Distribution;
+  readonly setupTicks: number;
+  /** Nameplate (fastest) cycle, ticks: the ideal cycle time of ISO 22400. */
+  readonly idealCycleTicks: number;
+  readonly usesAir: boolean;
+}
+
+export interface MachineSpec extends StationBase, ProcessSpec {
+  readonly type: 'machine';
+  readonly characteristic: Characteristic | null;
+}
+
+export interface AssemblySpec extends StationBase, ProcessSpec {
+  readonly type: 'assembly';
+}
+
+export interface InspectionSpec extends StationBase, ProcessSpec {
+  readonly type: 'inspection';
+  readonly scrapProbability: number;
+  /** Station that takes parts sent to rework, or -1. */
+  readonly reworkTo: number;
+  /** Which side of the tolerance can be reworked (an oversize diameter can be cut again). */
+  readonly reworkSide: 'above' | 'below';
+  /** Gauge measurement noise (sd), in the characteristic's unit. */
+  readonly gaugeSd: number;
+}
+
+export interface SinkSpec extends StationBase {
+  readonly type: 'sink';
+}
+
+export type StationSpec = SourceSpec | BufferSpec | ConveyorSpec | MachineSpec | AssemblySpec | InspectionSpec | SinkSpec;
+
+export interface SensorSpec {
+  /** Stable id: `${station}.${kind}`. */
+  readonly id: string;
+  readonly index: number;
+  readonly station: number;
+  readonly kind: SensorKind;
+  readonly unit: string;
+  /** The normal operating band (ISA-101: values are shown against it). */
+  readonly normal: readonly [number, number];
+  /** Transmitter span: 4 mA at min, 20 mA at max (NAMUR NE43 for the dead-sensor signal). */
+  readonly range: readonly [number, number];
+  readonly noiseSd: number;
+  /** Hash key for counter-based noise, derived from the id. */
+  readonly noiseKey: number;
+}
+
+export type AlarmPriority = 'high' | 'medium' | 'low';
+
+export type AlarmCondition =
+  | { readonly kind: 'high'; readonly sensor: number; readonly limit: number; readonly deadband: number }
+  | { readonly kind: 'low'; readonly sensor: number; readonly limit: number; readonly deadband: number }
+  /** The sensor's signal is out of range (bad quality). */
+  | { readonly kind: 'bad'; readonly sensor: number }
+  /** The station is stopped by an equipment or safety cause (Held or Aborted, not by the operator). */
+  | { readonly kind: 'stopped'; readonly station: number };
+
+export interface AlarmRule {
+  readonly id: string;
+  readonly index: number;
+  readonly station: number;
+  readonly condition: AlarmCondition;
+  readonly priority: AlarmPriority;
+  readonly onDelayTicks: number;
+  readonly offDelayTicks: number;
+  readonly message: string;
+  /** Suppressed by design while the station is not running (ISA-18.2). */
+  readonly suppressWhenStopped: boolean;
+  /** An interlock: when the alarm becomes active the station is Held with this stop reason. 0: none. */
+  readonly tripReason: number;
+}
+
+export type RepairAction =
+  | 'replaceBearing'
+  | 'replaceTool'
+  | 'recalibrate'
+  | 'replaceSensor'
+  | 'clearJam'
+  | 'restoreAir'
+  | 'restoreCooling'
+  | 'restoreLubrication'
+  | 'quarantineLot'
+  | 'restoreParameter'
+  | 'generalRepair';
+
+export const REPAIR_ACTIONS: readonly RepairAction[] = [
+  'replaceBearing',
+  'replaceTool',
+  'recalibrate',
+  'replaceSensor',
+  'clearJam',
+  'restoreAir',
+  'restoreCooling',
+  'restoreLubrication',
+  'quarantineLot',
+  'restoreParameter',
+  'generalRepair',
+];
+
+export type CheckKind = 'handheld' | 'inspectTool' | 'lubricationLevel' | 'masterPart';
+export const CHECK_KINDS: readonly CheckKind[] = ['handheld', 'inspectTool', 'lubricationLevel', 'masterPart'];
+
+export type FaultType =
+  | 'breakdown'
+  | 'bearingWear'
+  | 'lubricationFailure'
+  | 'toolWear'
+  | 'calibrationOffset'
+  | 'sensorStuck'
+  | 'sensorNoisy'
+  | 'sensorDead'
+  | 'conveyorJam'
+  | 'airPressureDrop'
+  | 'spindleOverheating'
+  | 'badMaterialLot'
+  | 'wrongParameter'
+  | 'powerDip'
+  | 'eStop';
+
+export type FaultTrigger =
+  | { readonly kind: 'at'; readonly tick: number }
+  | { readonly kind: 'afterParts'; readonly parts: number }
+  /** Time to failure drawn from a distribution (seconds) of busy or calendar time. */
+  | { readonly kind: 'random'; readonly ttf: Distribution; readonly basis: 'busy' | 'calendar' }
+  /** Bad material: the fault starts when the first part of the lot is released. */
+  | { readonly kind: 'lot' };
+
+interface FaultBase {
+  readonly id: string;
+  readonly index: number;
+  /** Station index, or -1 for line-wide faults. */
+  readonly station: number;
+  readonly trigger: FaultTrigger;
+  readonly resolvedBy: readonly RepairAction[];
+  /** A random fault comes back after it is resolved (a new time to failure is drawn). */
+  readonly recurring: boolean;
+}
+
+export type FaultSpec =
+  | (FaultBase & {
+      readonly type: 'breakdown';
+      readonly repair: 'auto' | 'manual';
+      /** Seconds; used when repair is automatic. */
+      readonly mttr: Distribution;
+      readonly stopReason: number;
+    })
+  | (FaultBase & { readonly type: 'bearingWear' | 'lubricationFailure'; readonly failAfterBusyTicks: number })
+  | (FaultBase & { readonly type: 'toolWear'; readonly driftPerPart: number })
+  | (FaultBase & { readonly type: 'calibrationOffset'; readonly offset: number })
+  | (FaultBase & { readonly type: 'sensorStuck' | 'sensorDead'; readonly sensor: number; readonly signal: 'low' | 'high' })
+  | (FaultBase & { readonly type: 'sensorNoisy'; readonly sensor: number; readonly factor: number })
+  | (FaultBase & { readonly type: 'conveyorJam' })
+  | (FaultBase & { readonly type: 'airPressureDrop'; readonly dropBar: number; readonly developTicks: number })
+  | (FaultBase & { readonly type: 'spindleOverheating'; readonly riseC: number })
+  | (FaultBase & { readonly type: 'badMaterialLot'; readonly source: number; readonly lot: string; readonly defectRate: number })
+  | (FaultBase & { readonly type: 'wrongParameter'; readonly speed: number })
+  | (FaultBase & { readonly type: 'powerDip' | 'eStop'; readonly stations: readonly number[] });
+
+export interface LineModel {
+  readonly id: string;
+  readonly durationTicks: number;
+  readonly warmupTicks: number;
+  readonly stations: readonly StationSpec[];
+  readonly stationIndex: Readonly<Record<string, number>>;
+  readonly sensors: readonly SensorSpec[];
+  readonly sensorIndex: Readonly<Record<string, number>>;
+  /** Sensors of each station, by kind. */
+  readonly sensorsOf: readonly Readonly<Partial<Record<SensorKind, number>>>[];
+  readonly alarms: readonly AlarmRule[];
+  /** Alarm rules of each station. */
+  readonly alarmsOf: readonly (readonly number[])[];
+  /** Period of the alarm scan over sensor rules; 0 when there are none. */
+  readonly scanTicks: number;
+  readonly faults: readonly FaultSpec[];
+  /** Faults located at each station. */
+  readonly faultsOf: readonly (readonly number[])[];
+  /** Any power-dip or E-stop fault: they end when the stations they stopped run again. */
+  readonly hasLineFaults: boolean;
+  readonly repairTicks: Readonly<Record<RepairAction, number>>;
+  readonly checkTicks: Readonly<Record<CheckKind, number>>;
+  /** Durations of the PackML acting states. */
+  readonly transitionTicks: Readonly<{
+    starting: number;
+    stopping: number;
+    resetting: number;
+    clearing: number;
+    holding: number;
+    unholding: number;
+    aborting: number;
+  }>;
+  readonly initialState: 'running' | 'stopped';
+  /** Ambient temperature, °C. */
+  readonly ambientC: number;
+  /** Normal air header pressure, bar. */
+  readonly airBar: number;
+}

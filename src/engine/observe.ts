@@ -1,0 +1,174 @@
+/**
+ * What a student may see (observe) and what only the instructor and the assessment may see
+ * (truth). A student's screens are built from `observe` alone, so the hidden fault stays
+ * hidden by construction: nothing in it names a fault.
+ */
+import { FLOOD_COUNT, FLOOD_WINDOW_TICKS } from './alarms';
+import { kpis, type Kpis } from './kpis';
+import type { AlarmPriority, FaultType, SensorKind, StationType } from './model';
+import { PACK_NAMES, STOP_REASON_TEXT } from './packml';
+import { reading } from './sensors';
+import type { AlarmPhase, CheckResult, FaultPhase, LogEntry, State, TruthLog } from './state';
+import { TICKS_PER_SECOND } from './time';
+
+export interface SensorView {
+  readonly id: string;
+  readonly kind: SensorKind;
+  readonly unit: string;
+  readonly value: number | null;
+  readonly mA: number;
+  readonly quality: 'good' | 'bad';
+  readonly normal: readonly [number, number];
+}
+
+export interface StationView {
+  readonly id: string;
+  readonly name: string;
+  readonly type: StationType;
+  readonly state: number;
+  readonly stateName: string;
+  /** PackTags EquipmentInterlock. */
+  readonly interlock: 'none' | 'starved' | 'blocked';
+  readonly stopReason: number;
+  readonly stopReasonText: string;
+  readonly lockedOut: boolean;
+  readonly speed: number;
+  readonly approvedSpeed: number;
+  readonly processed: number;
+  readonly good: number;
+  readonly scrap: number;
+  readonly rework: number;
+  /** Parts inside: waiting in a buffer or on a conveyor, in process, or finished and waiting. */
+  readonly parts: number;
+  readonly capacity: number | null;
+  readonly lot: string | null;
+  readonly task: { readonly kind: 'repair' | 'check'; readonly action: string; readonly remainingSeconds: number } | null;
+  readonly sensors: readonly SensorView[];
+}
+
+export interface AlarmView {
+  readonly id: string;
+  readonly station: string;
+  readonly priority: AlarmPriority;
+  readonly phase: AlarmPhase;
+  readonly active: boolean;
+  readonly message: string;
+  readonly since: number;
+  readonly shelvedUntil: number | null;
+}
+
+export interface Observation {
+  readonly tick: number;
+  readonly seconds: number;
+  readonly eStop: boolean;
+  readonly stations: readonly StationView[];
+  /** Alarms that are not Normal, most urgent first. */
+  readonly alarms: readonly AlarmView[];
+  readonly flood: boolean;
+  readonly kpis: Kpis;
+  readonly checkResults: readonly CheckResult[];
+  readonly quarantined: readonly string[];
+  readonly log: readonly LogEntry[];
+}
+
+const PRIORITY_ORDER: Record<AlarmPriority, number> = { high: 0, medium: 1, low: 2 };
+
+export function observe(s: State, logTail = 200): Observation {
+  const m = s.model;
+  const stations: StationView[] = m.stations.map((spec, i) => {
+    const st = s.stations[i]!;
+    const sensors: SensorView[] = [];
+    for (const si of Object.values(m.sensorsOf[i]!)) {
+      if (si === undefined) continue;
+      const sensor = m.sensors[si]!;
+      const r = reading(s, si, s.tick);
+      sensors.push({ id: sensor.id, kind: sensor.kind, unit: sensor.unit, value: r.value, mA: r.mA, quality: r.quality, normal: sensor.normal });
+    }
+    const inside = st.queue.length + (st.work ? 1 : 0) + (st.done ? 1 : 0) + st.kit.filter((p) => p !== null).length;
+    return {
+      id: spec.id,
+      name: spec.name,
+      type: spec.type,
+      state: st.pack,
+      stateName: PACK_NAMES[st.pack] ?? String(st.pack),
+      interlock: st.interlock === 1 ? 'starved' : st.interlock === 2 ? 'blocked' : 'none',
+      stopReason: st.stopReason,
+      stopReasonText: STOP_REASON_TEXT[st.stopReason] ?? `Reason ${st.stopReason}`,
+      lockedOut: st.lockedOut,
+      speed: st.speed,
+      approvedSpeed: st.approvedSpeed,
+      processed: st.c.processed,
+      good: st.c.good,
+      scrap: st.c.scrap,
+      rework: st.c.rework,
+      parts: inside,
+      capacity: spec.type === 'buffer' || spec.type === 'conveyor' ? spec.capacity : null,
+      lot: spec.type === 'source' && spec.lots !== null ? (spec.lots[st.lotIndex]?.id ?? null) : null,
+      task: st.task && { kind: st.task.kind, action: st.task.action, remainingSeconds: (st.task.until - s.tick) / TICKS_PER_SECOND },
+      sensors,
+    };
+  });
+  const alarms: AlarmView[] = [];
+  m.alarms.forEach((rule, ai) => {
+    const al = s.alarms[ai]!;
+    if (al.phase === 'normal') return;
+    alarms.push({
+      id: rule.id,
+      station: m.stations[rule.station]!.id,
+      priority: rule.priority,
+      phase: al.phase,
+      active: al.active,
+      message: rule.message,
+      since: al.lastChange,
+      shelvedUntil: al.phase === 'shelved' ? al.shelvedUntil : null,
+    });
+  });
+  alarms.sort((a, b) => PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] || b.since - a.since || (a.id < b.id ? -1 : 1));
+  const recent = s.recentActivations.filter((t) => t > s.tick - FLOOD_WINDOW_TICKS).length;
+  return {
+    tick: s.tick,
+    seconds: s.tick / TICKS_PER_SECOND,
+    eStop: s.eStop,
+    stations,
+    alarms,
+    flood: recent > FLOOD_COUNT,
+    kpis: kpis(s),
+    checkResults: s.checkResults.slice(-20),
+    quarantined: s.quarantined.slice(),
+    log: s.log.slice(-logTail),
+  };
+}
+
+export interface FaultTruth {
+  readonly id: string;
+  readonly type: FaultType;
+  readonly station: string | null;
+  readonly phase: FaultPhase;
+  readonly onset: number;
+  readonly resolvedAt: number;
+  readonly occurrences: number;
+}
+
+export interface Truth {
+  readonly faults: readonly FaultTruth[];
+  readonly log: TruthLog;
+}
+
+/** The hidden truth: for the instructor and the assessment only. */
+export function truth(s: State): Truth {
+  return {
+    faults: s.model.faults.map((spec, fi) => {
+      const f = s.faults[fi]!;
+      return {
+        id: spec.id,
+        type: spec.type,
+        station: spec.station >= 0 ? s.model.stations[spec.station]!.id : null,
+        phase: f.phase,
+        onset: f.onset,
+        resolvedAt: f.resolvedAt,
+        occurrences: f.occurrences,
+      };
+    }),
+    log: s.truth,
+  };
+}

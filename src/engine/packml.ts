@@ -1,0 +1,184 @@
+/**
+ * Station states and commands after PackML (ISA-TR88.00.02; DOMAIN §1). The numbers are the
+ * PackTags Status.StateCurrent codes, not OPC UA TMC's.
+ */
+export const Pack = {
+  Clearing: 1,
+  Stopped: 2,
+  Starting: 3,
+  Idle: 4,
+  Suspended: 5,
+  Execute: 6,
+  Stopping: 7,
+  Aborting: 8,
+  Aborted: 9,
+  Holding: 10,
+  Held: 11,
+  Unholding: 12,
+  Suspending: 13,
+  Unsuspending: 14,
+  Resetting: 15,
+  Completing: 16,
+  Complete: 17,
+} as const;
+
+export type PackState = (typeof Pack)[keyof typeof Pack];
+
+export const PACK_NAMES: Readonly<Record<number, string>> = {
+  1: 'Clearing',
+  2: 'Stopped',
+  3: 'Starting',
+  4: 'Idle',
+  5: 'Suspended',
+  6: 'Execute',
+  7: 'Stopping',
+  8: 'Aborting',
+  9: 'Aborted',
+  10: 'Holding',
+  11: 'Held',
+  12: 'Unholding',
+  13: 'Suspending',
+  14: 'Unsuspending',
+  15: 'Resetting',
+  16: 'Completing',
+  17: 'Complete',
+};
+
+export type PackCommand = 'reset' | 'start' | 'stop' | 'hold' | 'unhold' | 'suspend' | 'unsuspend' | 'abort' | 'clear';
+
+/** PackML command codes: 1 Reset, 2 Start, 3 Stop, 4 Hold, 5 Unhold, 6 Suspend, 7 Unsuspend, 8 Abort, 9 Clear. */
+export const PACK_COMMAND_CODES: Readonly<Record<PackCommand, number>> = {
+  reset: 1,
+  start: 2,
+  stop: 3,
+  hold: 4,
+  unhold: 5,
+  suspend: 6,
+  unsuspend: 7,
+  abort: 8,
+  clear: 9,
+};
+
+/** Running mode: the station works or waits for material (Suspended = starved/blocked, an external reason). */
+export function isRunning(s: number): boolean {
+  return s === Pack.Execute || s === Pack.Suspended;
+}
+
+/** Acting ("-ing") states end on state complete (SC); the others are wait states. */
+export function isActing(s: number): boolean {
+  return (
+    s === Pack.Clearing ||
+    s === Pack.Starting ||
+    s === Pack.Stopping ||
+    s === Pack.Aborting ||
+    s === Pack.Holding ||
+    s === Pack.Unholding ||
+    s === Pack.Suspending ||
+    s === Pack.Unsuspending ||
+    s === Pack.Resetting ||
+    s === Pack.Completing
+  );
+}
+
+/** Where an acting state goes on state complete. */
+export function completionOf(s: number): number {
+  switch (s) {
+    case Pack.Clearing:
+      return Pack.Stopped;
+    case Pack.Starting:
+    case Pack.Unholding:
+    case Pack.Unsuspending:
+      return Pack.Execute;
+    case Pack.Stopping:
+      return Pack.Stopped;
+    case Pack.Aborting:
+      return Pack.Aborted;
+    case Pack.Holding:
+      return Pack.Held;
+    case Pack.Suspending:
+      return Pack.Suspended;
+    case Pack.Resetting:
+      return Pack.Idle;
+    case Pack.Completing:
+      return Pack.Complete;
+    default:
+      return s;
+  }
+}
+
+/**
+ * The PackML transition table of DOMAIN §1: the acting state a command leads to from `s`,
+ * or a plain-words reason why it does not apply.
+ */
+export function transition(s: number, cmd: PackCommand): { to: number } | { reason: string } {
+  const name = PACK_NAMES[s] ?? String(s);
+  switch (cmd) {
+    case 'reset':
+      return s === Pack.Stopped || s === Pack.Complete
+        ? { to: Pack.Resetting }
+        : { reason: `Reset works from Stopped or Complete; the station is ${name}` };
+    case 'start':
+      return s === Pack.Idle ? { to: Pack.Starting } : { reason: `Start works from Idle (Reset first); the station is ${name}` };
+    case 'stop':
+      return s === Pack.Stopping || s === Pack.Stopped || s === Pack.Aborting || s === Pack.Aborted || s === Pack.Clearing
+        ? { reason: `Stop does not apply when the station is ${name}` }
+        : { to: Pack.Stopping };
+    case 'hold':
+      return isRunning(s) ? { to: Pack.Holding } : { reason: `Hold works while the station runs; it is ${name}` };
+    case 'unhold':
+      return s === Pack.Held ? { to: Pack.Unholding } : { reason: `Unhold works from Held; the station is ${name}` };
+    case 'suspend':
+      return s === Pack.Execute ? { to: Pack.Suspending } : { reason: `Suspend works from Execute; the station is ${name}` };
+    case 'unsuspend':
+      return s === Pack.Suspended ? { to: Pack.Unsuspending } : { reason: `Unsuspend works from Suspended; the station is ${name}` };
+    case 'abort':
+      return s === Pack.Aborting || s === Pack.Aborted ? { reason: `The station is already ${name}` } : { to: Pack.Aborting };
+    case 'clear':
+      return s === Pack.Aborted ? { to: Pack.Clearing } : { reason: `Clear works from Aborted; the station is ${name}` };
+  }
+}
+
+/**
+ * Stop reason ids in the OMAC ranges (DOMAIN §1): 1-32 safety, 33-64 operator, 65-256 product,
+ * 257-512 machine. A station records the first-out cause of each stop.
+ */
+export const StopReason = {
+  None: 0,
+  EStop: 1,
+  OperatorStop: 33,
+  OperatorHold: 34,
+  OperatorAbort: 35,
+  MaterialJam: 65,
+  MachineJam: 257,
+  DriveFault: 258,
+  AirPressureLow: 259,
+  PowerFailure: 260,
+  OverTemperature: 261,
+  BearingFailure: 262,
+  LubricationFault: 263,
+  SensorFault: 264,
+} as const;
+
+export const STOP_REASON_TEXT: Readonly<Record<number, string>> = {
+  0: '',
+  1: 'E-stop pushed',
+  33: 'Operator stop',
+  34: 'Operator hold',
+  35: 'Operator abort',
+  65: 'Material jam',
+  257: 'Machine jam',
+  258: 'Drive fault',
+  259: 'Air pressure low',
+  260: 'Power failure',
+  261: 'Over-temperature',
+  262: 'Bearing failure',
+  263: 'Lubrication fault',
+  264: 'Sensor fault',
+};
+
+export function isOperatorReason(r: number): boolean {
+  return r >= 33 && r <= 64;
+}
+
+/** PackML unit modes: 1 Production, 2 Maintenance, 3 Manual. */
+export const UnitMode = { Production: 1, Maintenance: 2, Manual: 3 } as const;

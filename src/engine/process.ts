@@ -1,0 +1,240 @@
+/**
+ * What happens to a part inside a station: receiving it, processing it (with the quality it
+ * comes out with), pausing and resuming when the station stops and runs again, and the
+ * inspection's verdict.
+ */
+import { changeWip, setBusy, touchLevel } from './accounting';
+import { sample, sampleStandardNormal } from './distributions';
+import { afterPartFaults, defectChance, stationFails } from './faults';
+import type { AssemblySpec, InspectionSpec, MachineSpec } from './model';
+import { nextFloat } from './rng';
+import { airPressureAt, gaugeReading } from './sensors';
+import type { Part, State } from './state';
+import { temperatureAt } from './thermal';
+import { NEVER, TICKS_PER_SECOND } from './time';
+import { markStation } from './worklist';
+
+type ProcessStation = MachineSpec | AssemblySpec | InspectionSpec;
+
+/** Process time of the next part, in ticks: the sampled time, slowed by a low speed setpoint and by low air. */
+function processTicks(s: State, i: number, spec: ProcessStation): number {
+  const st = s.stations[i]!;
+  let seconds = sample(spec.processTime, st.rng);
+  if (seconds < 0) seconds = 0;
+  let factor = 100 / Math.max(1, st.speed);
+  if (spec.usesAir) {
+    // Cylinder stroke time grows as header pressure falls (DOMAIN §7: air pressure drop).
+    factor *= s.model.airBar / Math.max(0.5, airPressureAt(s, s.tick));
+  }
+  const ticks = Math.round(seconds * TICKS_PER_SECOND * factor);
+  return spec.type === 'inspection' ? ticks : Math.max(1, ticks);
+}
+
+export function beginWork(s: State, i: number, part: Part): void {
+  const spec = s.model.stations[i] as ProcessStation;
+  const st = s.stations[i]!;
+  st.work = part;
+  st.workRemaining = processTicks(s, i, spec);
+  st.cycleStart = s.tick;
+  st.workEnd = s.tick + st.workRemaining;
+  setBusy(s, i, true);
+  markStation(s, i);
+}
+
+/** A part arrives at station i from station `from`. */
+export function receive(s: State, i: number, part: Part, from: number): void {
+  const spec = s.model.stations[i]!;
+  const st = s.stations[i]!;
+  switch (spec.type) {
+    case 'buffer':
+      touchLevel(s, i);
+      st.queue.push(part);
+      break;
+    case 'conveyor':
+      touchLevel(s, i);
+      part.t = s.tick + spec.transportTicks;
+      st.queue.push(part);
+      st.c.processed += 1;
+      afterPartFaults(s, i, st.c.processed);
+      break;
+    case 'machine':
+    case 'inspection':
+      beginWork(s, i, part);
+      break;
+    case 'assembly': {
+      const slot = spec.inputs.indexOf(from);
+      st.kit[slot] = part;
+      if (st.kit.every((p) => p !== null)) {
+        const parts = st.kit as Part[];
+        const base = parts[0]!;
+        for (let k = 1; k < parts.length; k++) if (parts[k]!.defect) base.defect = true;
+        changeWip(s, parts.length - 1, 0, 0);
+        st.kit = st.kit.map(() => null);
+        beginWork(s, i, base);
+      }
+      break;
+    }
+    case 'sink': {
+      const lead = s.tick - part.born;
+      s.line.good += 1;
+      s.line.leadTicksSum += lead;
+      changeWip(s, 0, 0, 1);
+      st.c.processed += 1;
+      st.c.good += 1;
+      break;
+    }
+    case 'source':
+      break;
+  }
+  markStation(s, i);
+}
+
+/** A part leaves the line as scrap at station i. */
+export function scrapPart(s: State, i: number, part: Part): void {
+  s.line.scrap += 1;
+  s.line.leadTicksSum += s.tick - part.born;
+  changeWip(s, 0, 0, 1);
+  s.stations[i]!.c.scrap += 1;
+}
+
+function isConforming(s: State, part: Part): boolean {
+  if (part.defect) return false;
+  if (part.dim === null || part.charOf < 0) return true;
+  const spec = s.model.stations[part.charOf];
+  if (spec?.type !== 'machine' || spec.characteristic === null) return true;
+  return part.dim >= spec.characteristic.lower && part.dim <= spec.characteristic.upper;
+}
+
+/** The true dimension a machine gives a part: nominal + tool offset + thermal growth + process noise. */
+function machinePart(s: State, i: number, spec: MachineSpec, part: Part): void {
+  const st = s.stations[i]!;
+  const ch = spec.characteristic;
+  if (ch !== null) {
+    const thermal = ch.thermalCoeff * (temperatureAt(st, s.tick) - (s.model.ambientC + 18));
+    part.dim = ch.nominal + st.toolOffset + thermal + ch.sd * sampleStandardNormal(st.qrng);
+    part.charOf = i;
+    st.lastDim = gaugeReading(s, i, part.dim);
+    st.lastDimTick = s.tick;
+  }
+  const dropChance = defectChance(s, i);
+  if (dropChance > 0 && nextFloat(st.qrng) < dropChance) part.defect = true;
+}
+
+type Verdict = 'pass' | 'scrap' | 'rework';
+
+function inspect(s: State, i: number, spec: InspectionSpec, part: Part): Verdict {
+  const st = s.stations[i]!;
+  if (part.defect) return 'scrap';
+  if (spec.scrapProbability > 0 && nextFloat(st.qrng) < spec.scrapProbability) return 'scrap';
+  if (part.dim === null || part.charOf < 0) return 'pass';
+  const machine = s.model.stations[part.charOf];
+  if (machine?.type !== 'machine' || machine.characteristic === null) return 'pass';
+  const ch = machine.characteristic;
+  const truth = part.dim + spec.gaugeSd * sampleStandardNormal(st.qrng);
+  const measured = gaugeReading(s, i, truth);
+  st.lastDim = measured;
+  st.lastDimTick = s.tick;
+  if (measured === null) return 'pass';
+  if (measured >= ch.lower && measured <= ch.upper) return 'pass';
+  const side = measured > ch.upper ? 'above' : 'below';
+  return spec.reworkTo >= 0 && side === spec.reworkSide ? 'rework' : 'scrap';
+}
+
+/** The part in process is finished. */
+export function finishWork(s: State, i: number): void {
+  const spec = s.model.stations[i] as ProcessStation;
+  const st = s.stations[i]!;
+  const part = st.work!;
+  st.work = null;
+  st.workEnd = NEVER;
+  st.workRemaining = 0;
+  st.lastCycleTicks = s.tick - st.cycleStart;
+  setBusy(s, i, false);
+  st.c.processed += 1;
+  markStation(s, i);
+  if (spec.type === 'machine') {
+    machinePart(s, i, spec, part);
+    st.partsOnTool += 1;
+    afterPartFaults(s, i, st.c.processed);
+    if (isConforming(s, part)) st.c.good += 1;
+    st.done = part;
+    return;
+  }
+  if (spec.type === 'assembly') {
+    const dropChance = defectChance(s, i);
+    if (dropChance > 0 && nextFloat(st.qrng) < dropChance) part.defect = true;
+    if (!part.defect) st.c.good += 1;
+    afterPartFaults(s, i, st.c.processed);
+    st.done = part;
+    return;
+  }
+  if (gaugeIsDead(s, i)) {
+    // A gauge without signal cannot judge the part: the station holds it (sensor fault).
+    st.work = part;
+    st.workRemaining = 0;
+    stationFails(s, i, 264, false);
+    return;
+  }
+  const verdict = inspect(s, i, spec, part);
+  afterPartFaults(s, i, st.c.processed);
+  if (verdict === 'scrap') {
+    scrapPart(s, i, part);
+    return;
+  }
+  if (verdict === 'rework') {
+    part.rework += 1;
+    st.c.rework += 1;
+    part.t = spec.reworkTo;
+  } else {
+    st.c.good += 1;
+    part.t = -1;
+  }
+  st.done = part;
+}
+
+function gaugeIsDead(s: State, i: number): boolean {
+  const si = s.model.sensorsOf[i]!.dimension;
+  if (si === undefined) return false;
+  for (const fi of s.model.faultsOf[i]!) {
+    const f = s.model.faults[fi]!;
+    if (f.type === 'sensorDead' && f.sensor === si && s.faults[fi]!.phase === 'active') return true;
+  }
+  return false;
+}
+
+/** The station leaves running mode: its part in process waits, its conveyor stops. */
+export function pauseStation(s: State, i: number): void {
+  const st = s.stations[i]!;
+  if (st.work !== null && st.workEnd !== NEVER) {
+    st.workRemaining = st.workEnd - s.tick;
+    st.workEnd = NEVER;
+    setBusy(s, i, false);
+  }
+  if (s.model.stations[i]!.type === 'conveyor') {
+    if (st.pausedAt < 0) st.pausedAt = s.tick;
+    setBusy(s, i, false);
+  }
+  markStation(s, i);
+}
+
+/** The station is running again: the interrupted part resumes; a conveyor's parts move on. */
+export function resumeStation(s: State, i: number): void {
+  const st = s.stations[i]!;
+  const spec = s.model.stations[i]!;
+  if (spec.type === 'source' && spec.interarrival !== null && st.nextRelease === NEVER) st.nextRelease = s.tick;
+  if (st.work !== null && st.workEnd === NEVER) {
+    st.workEnd = s.tick + st.workRemaining;
+    setBusy(s, i, true);
+  }
+  if (s.model.stations[i]!.type === 'conveyor') {
+    // A conveyor's busy clock is its running time (jams that count operating time use it).
+    if (st.pausedAt >= 0) {
+      const shift = s.tick - st.pausedAt;
+      for (const p of st.queue) p.t += shift;
+      st.pausedAt = -1;
+    }
+    setBusy(s, i, true);
+  }
+  markStation(s, i);
+}
+

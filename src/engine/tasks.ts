@@ -1,0 +1,191 @@
+/**
+ * Maintenance work that takes simulated time: diagnostic checks that reveal a true value, and
+ * repairs that fix a fault when they are the right action in the right place (and only cost
+ * time when they are not).
+ */
+import { pushLog } from './accounting';
+import { RELEVANT_CHECKS } from './evidence';
+import { resolveFault, stationWear } from './faults';
+import { nextLot } from './flow';
+import type { CheckKind, RepairAction } from './model';
+import { Pack } from './packml';
+import { scrapPart } from './process';
+import { noiseNormal } from './rng';
+import { trueValue } from './sensors';
+import type { CheckResult, MaintenanceTask, State } from './state';
+import { markStation } from './worklist';
+
+export interface WorkRule {
+  /** The station must be at a standstill (not running, not moving between states). */
+  readonly stop: boolean;
+  /** Hands go inside the machine: lock-out/tag-out is required, or it is a safety breach. */
+  readonly lockOut: boolean;
+}
+
+export const REPAIR_RULES: Readonly<Record<RepairAction, WorkRule>> = {
+  replaceBearing: { stop: true, lockOut: true },
+  replaceTool: { stop: true, lockOut: true },
+  clearJam: { stop: true, lockOut: true },
+  generalRepair: { stop: true, lockOut: true },
+  restoreLubrication: { stop: true, lockOut: true },
+  recalibrate: { stop: true, lockOut: false },
+  replaceSensor: { stop: true, lockOut: false },
+  restoreCooling: { stop: true, lockOut: false },
+  restoreAir: { stop: false, lockOut: false },
+  quarantineLot: { stop: false, lockOut: false },
+  restoreParameter: { stop: false, lockOut: false },
+};
+
+export const CHECK_RULES: Readonly<Record<CheckKind, WorkRule>> = {
+  handheld: { stop: false, lockOut: false },
+  inspectTool: { stop: true, lockOut: true },
+  lubricationLevel: { stop: false, lockOut: false },
+  masterPart: { stop: false, lockOut: false },
+};
+
+/** States in which nothing moves: where a technician may work on a station. */
+export function isStandstill(pack: number): boolean {
+  return pack === Pack.Stopped || pack === Pack.Idle || pack === Pack.Held || pack === Pack.Aborted || pack === Pack.Complete;
+}
+
+export function startTask(s: State, i: number, task: MaintenanceTask): void {
+  s.stations[i]!.task = task;
+  markStation(s, i);
+}
+
+function fmt(v: number, digits: number): string {
+  return v.toFixed(digits);
+}
+
+function checkResult(s: State, i: number, kind: CheckKind, target: string): CheckResult {
+  const spec = s.model.stations[i]!;
+  const st = s.stations[i]!;
+  const base = { tick: s.tick, station: spec.id, check: kind, target };
+  switch (kind) {
+    case 'handheld': {
+      const si = s.model.sensorIndex[`${spec.id}.${target}`]!;
+      const sensor = s.model.sensors[si]!;
+      const v = trueValue(s, si, s.tick) + sensor.noiseSd * 0.5 * noiseNormal(sensor.noiseKey ^ 0x5bd1e995, s.tick);
+      return { ...base, value: v, unit: sensor.unit, text: `Handheld ${target}: ${fmt(v, 2)} ${sensor.unit}` };
+    }
+    case 'inspectTool': {
+      const wear = Math.abs(st.toolOffset) * 2;
+      return {
+        ...base,
+        value: wear,
+        unit: 'mm',
+        text: `Flank wear ${fmt(wear, 3)} mm after ${st.partsOnTool} parts on this tool`,
+      };
+    }
+    case 'lubricationLevel': {
+      const level = Math.max(0, 100 - stationWear(s, i, 'lubricationFailure') * 85);
+      st.lubeLevel = level;
+      return { ...base, value: level, unit: '%', text: `Lubricant level ${fmt(level, 0)} %` };
+    }
+    case 'masterPart': {
+      let nominal = 0;
+      const si = s.model.sensorsOf[i]!.dimension;
+      if (si !== undefined) {
+        const band = s.model.sensors[si]!.normal;
+        nominal = (band[0] + band[1]) / 2;
+      }
+      const readingOfMaster = nominal + st.gaugeOffset;
+      const dev = readingOfMaster - nominal;
+      return {
+        ...base,
+        value: dev,
+        unit: 'mm',
+        text: `Master part ${fmt(nominal, 3)} mm reads ${fmt(readingOfMaster, 3)} mm (deviation ${dev >= 0 ? '+' : ''}${fmt(dev, 3)} mm)`,
+      };
+    }
+  }
+}
+
+function finishCheck(s: State, i: number, task: MaintenanceTask): void {
+  const kind = task.action as CheckKind;
+  const result = checkResult(s, i, kind, task.target);
+  s.checkResults.push(result);
+  if (s.checkResults.length > 200) s.checkResults.shift();
+  const station = s.model.stations[i]!.id;
+  let relevant = false;
+  for (let fi = 0; fi < s.faults.length; fi++) {
+    const spec = s.model.faults[fi]!;
+    if (s.faults[fi]!.phase !== 'active') continue;
+    if (spec.station !== i && spec.station !== -1) continue;
+    if (RELEVANT_CHECKS[spec.type].includes(kind)) relevant = true;
+  }
+  s.truth.checks.push({ tick: s.tick, station, check: kind, target: task.target, relevant });
+}
+
+/** Does fault fi answer to this repair at this place? */
+function repairFits(s: State, fi: number, i: number, action: RepairAction, target: string): boolean {
+  const spec = s.model.faults[fi]!;
+  if (s.faults[fi]!.phase !== 'active' || !spec.resolvedBy.includes(action)) return false;
+  if (spec.type === 'badMaterialLot') return spec.lot === target;
+  if (spec.station !== i && spec.station !== -1) return false;
+  if (spec.type === 'sensorStuck' || spec.type === 'sensorNoisy' || spec.type === 'sensorDead') {
+    return s.model.sensors[spec.sensor]!.kind === target;
+  }
+  return true;
+}
+
+function quarantine(s: State, lot: string): void {
+  if (!s.quarantined.includes(lot)) s.quarantined.push(lot);
+  for (let j = 0; j < s.stations.length; j++) {
+    const spec = s.model.stations[j]!;
+    const st = s.stations[j]!;
+    if (spec.type === 'source' && spec.lots !== null && spec.lots[st.lotIndex]?.id === lot) nextLot(s, j, false);
+    if (spec.type === 'buffer' && st.queue.some((p) => p.lot === lot)) {
+      // Quarantine pulls the lot's parts from the racks.
+      const keep = st.queue.filter((p) => p.lot !== lot);
+      for (const p of st.queue) if (p.lot === lot) scrapPart(s, j, p);
+      st.c.levelTicks += st.queue.length * (s.tick - st.levelSince);
+      st.levelSince = s.tick;
+      st.queue = keep;
+      markStation(s, j);
+    }
+  }
+}
+
+function finishRepair(s: State, i: number, task: MaintenanceTask): void {
+  const action = task.action as RepairAction;
+  const st = s.stations[i]!;
+  const station = s.model.stations[i]!.id;
+  switch (action) {
+    case 'replaceTool':
+      st.toolOffset = 0;
+      st.partsOnTool = 0;
+      break;
+    case 'restoreParameter':
+      st.speed = st.approvedSpeed;
+      break;
+    case 'restoreLubrication':
+      st.lubeLevel = 100;
+      break;
+    case 'quarantineLot':
+      quarantine(s, task.target);
+      break;
+    default:
+      break;
+  }
+  let fixed = false;
+  for (let fi = 0; fi < s.faults.length; fi++) {
+    if (!repairFits(s, fi, i, action, task.target)) continue;
+    // Tool wear fixed means the drift is gone with the worn tool; the new tool starts fresh.
+    resolveFault(s, fi);
+    s.truth.rightRepairs.push({ tick: s.tick, station, action, fault: s.model.faults[fi]!.id });
+    fixed = true;
+  }
+  if (!fixed) s.truth.wrongRepairs.push({ tick: s.tick, station, action, target: task.target });
+}
+
+/** A task's time is up. */
+export function finishTask(s: State, i: number): void {
+  const st = s.stations[i]!;
+  const task = st.task!;
+  st.task = null;
+  if (task.kind === 'check') finishCheck(s, i, task);
+  else finishRepair(s, i, task);
+  pushLog(s, { tick: s.tick, kind: 'taskDone', station: s.model.stations[i]!.id, task: task.kind, action: task.action, target: task.target });
+  markStation(s, i);
+}
