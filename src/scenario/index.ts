@@ -1,0 +1,6 @@
+export { compileScenario, scenarioHash, toDistribution } from './compile';
+export { parseDuration } from './duration';
+export { describeErrors, type ScenarioError } from './errors';
+export { loadScenarioJson, loadScenarioText, type LoadResult, MAX_SCENARIO_BYTES } from './load';
+export { FORMAT_VERSION, type ScenarioFile, scenarioSchema, type Text } from './schema';
+export { textOf } from './text';

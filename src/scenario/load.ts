@@ -1,0 +1,118 @@
+/**
+ * Loading a scenario file: size limit, JSON syntax with line and column, forbidden keys,
+ * format version and migrations, schema, then the checks of check.ts. Every failure is a list
+ * of errors with JSON paths; nothing throws.
+ */
+import type { LineModel } from '../engine';
+import { checkScenario } from './check';
+import { compileScenario } from './compile';
+import { formatPath, type PathPart, preview, type ScenarioError, suggestion, valueAt } from './errors';
+import { FORMAT_VERSION, type ScenarioFile, scenarioSchema } from './schema';
+
+export const MAX_SCENARIO_BYTES = 1_000_000;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export type LoadResult =
+  | { readonly ok: true; readonly scenario: ScenarioFile; readonly model: LineModel }
+  | { readonly ok: false; readonly errors: readonly ScenarioError[] };
+
+function jsonPosition(text: string, message: string): string {
+  const m = /position (\d+)/.exec(message);
+  if (m === null) return '';
+  const pos = Number(m[1]);
+  const before = text.slice(0, pos);
+  const line = before.split('\n').length;
+  const column = pos - before.lastIndexOf('\n');
+  return ` at line ${line}, column ${column}`;
+}
+
+/** Keys that could reach Object.prototype are refused wherever they appear. */
+function forbiddenKeys(v: unknown, path: PathPart[], out: ScenarioError[]): void {
+  if (Array.isArray(v)) {
+    v.forEach((x, i) => forbiddenKeys(x, [...path, i], out));
+  } else if (v !== null && typeof v === 'object') {
+    for (const k of Object.keys(v)) {
+      if (FORBIDDEN_KEYS.has(k)) out.push({ path: formatPath([...path, k]), message: `the key "${k}" is not allowed` });
+      else forbiddenKeys((v as Record<string, unknown>)[k], [...path, k], out);
+    }
+  }
+}
+
+/** Forward migrations, one per older format: raw JSON in, raw JSON of the next format out. */
+const MIGRATIONS: Readonly<Record<number, (raw: Record<string, unknown>) => Record<string, unknown>>> = {};
+
+function migrate(raw: Record<string, unknown>): { raw: Record<string, unknown> } | { error: ScenarioError } {
+  let format = raw.format;
+  if (format === undefined) return { error: { path: 'format', message: `is missing: a scenario starts with "format": ${FORMAT_VERSION}` } };
+  if (typeof format !== 'number' || !Number.isInteger(format) || format < 1) {
+    return { error: { path: 'format', message: `must be a format version number like ${FORMAT_VERSION}; got ${preview(format)}` } };
+  }
+  if (format > FORMAT_VERSION) {
+    return { error: { path: 'format', message: `this file is format ${format}, written by a newer Learning Factory; this one reads up to ${FORMAT_VERSION}` } };
+  }
+  let current = raw;
+  while ((format as number) < FORMAT_VERSION) {
+    const step = MIGRATIONS[format as number];
+    if (step === undefined) return { error: { path: 'format', message: `format ${format} can no longer be read` } };
+    current = step(current);
+    format = current.format;
+  }
+  return { raw: current };
+}
+
+function schemaErrors(raw: unknown): ScenarioError[] | ScenarioFile {
+  const parsed = scenarioSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const errors: ScenarioError[] = [];
+  for (const issue of parsed.error.issues) {
+    const path = issue.path as PathPart[];
+    if (issue.code === 'unrecognized_keys') {
+      const allowed = path.length === 0 ? Object.keys(scenarioSchema.shape) : NESTED_KEYS;
+      for (const key of issue.keys) {
+        errors.push({ path: formatPath([...path, key]), message: `unknown key "${key}"${suggestion(key, allowed)}` });
+      }
+      continue;
+    }
+    const value = valueAt(raw, path);
+    if (value === undefined) {
+      errors.push({ path: formatPath(path), message: 'is required' });
+      continue;
+    }
+    errors.push({ path: formatPath(path), message: `${issue.message}; got ${preview(value)}` });
+  }
+  return errors;
+}
+
+/** Keys used inside stations, faults and alarm rules, for "did you mean" on an unknown key. */
+const NESTED_KEYS = ['id', 'name', 'type', 'position', 'processTime', 'setupTime', 'usesAir', 'sensors', 'characteristic', 'capacity', 'length', 'speed', 'interarrival', 'lots', 'quantity', 'scrapProbability', 'reworkTo', 'reworkSide', 'gaugeSd', 'station', 'trigger', 'resolvedBy', 'recurring', 'description', 'repair', 'mttr', 'stopReason', 'timeToFailure', 'driftPerPart', 'offset', 'sensor', 'factor', 'signal', 'drop', 'develop', 'rise', 'lot', 'defectRate', 'stations', 'connections', 'condition', 'limit', 'deadband', 'onDelay', 'offDelay', 'priority', 'message', 'suppressWhenStopped', 'trip', 'nominal', 'tolerance', 'sd', 'thermalCoeff', 'unit', 'dist', 'mean', 'min', 'max', 'mode', 'cv', 'shape', 'scale', 'values', 'weights', 'value', 'mtbf', 'basis', 'random', 'at', 'afterParts', 'defaults', 'scan', 'rules', 'passScore', 'targets', 'penalties', 'en', 'nb'];
+
+export function loadScenarioText(text: string): LoadResult {
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > MAX_SCENARIO_BYTES) {
+    return { ok: false, errors: [{ path: '', message: `the file is ${Math.round(bytes / 1024)} kB; scenario files may be at most 1 MB` }] };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return { ok: false, errors: [{ path: '', message: `the file is not valid JSON${jsonPosition(text, message)}: ${message}` }] };
+  }
+  return loadScenarioJson(raw);
+}
+
+export function loadScenarioJson(raw: unknown): LoadResult {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { ok: false, errors: [{ path: '', message: 'a scenario must be a JSON object ({ ... })' }] };
+  }
+  const forbidden: ScenarioError[] = [];
+  forbiddenKeys(raw, [], forbidden);
+  if (forbidden.length > 0) return { ok: false, errors: forbidden };
+  const migrated = migrate(raw as Record<string, unknown>);
+  if ('error' in migrated) return { ok: false, errors: [migrated.error] };
+  const parsed = schemaErrors(migrated.raw);
+  if (Array.isArray(parsed)) return { ok: false, errors: parsed };
+  const semantic = checkScenario(parsed);
+  if (semantic.length > 0) return { ok: false, errors: semantic };
+  return { ok: true, scenario: parsed, model: compileScenario(parsed) };
+}

@@ -1,0 +1,10 @@
+import type { Text } from './schema';
+
+export type Language = 'en' | 'nb';
+
+/** A scenario text in the wanted language, falling back to English. */
+export function textOf(t: Text | undefined, lang: Language = 'en'): string {
+  if (t === undefined) return '';
+  if (typeof t === 'string') return t;
+  return (lang === 'nb' ? t.nb : undefined) ?? t.en;
+}
