@@ -9,6 +9,7 @@ import { pauseStation, resumeStation } from './process';
 import { isActing, isRunning, Pack } from './packml';
 import { type LogEntry, LOG_LIMIT, type State, type StationState } from './state';
 import { NEVER } from './time';
+import { isProcess } from './model';
 import { refreshThermal } from './thermal';
 import { markStation } from './worklist';
 
@@ -22,7 +23,7 @@ function actingTicks(s: State, i: number, to: number): number {
   switch (to) {
     case Pack.Starting: {
       const spec = s.model.stations[i]!;
-      return t.starting + ('setupTicks' in spec ? spec.setupTicks : 0);
+      return t.starting + (isProcess(spec) ? spec.setupTicks : 0);
     }
     case Pack.Stopping:
       return t.stopping;
@@ -109,8 +110,9 @@ export function setBusy(s: State, i: number, busy: boolean): void {
 /** Re-aim the faults that fire on the station's busy clock. */
 export function refreshBusyTimers(s: State, i: number): void {
   const st = s.stations[i]!;
-  for (const fi of s.model.faultsOf[i]!) {
-    const f = s.faults[fi]!;
+  const faults = s.model.faultsOf[i]!;
+  for (let k = 0; k < faults.length; k++) {
+    const f = s.faults[faults[k]!]!;
     if (f.busyTarget < 0) continue;
     f.next = st.busySince >= 0 ? st.busySince + Math.max(0, f.busyTarget - st.c.busyTicks) : NEVER;
   }

@@ -15,17 +15,34 @@ import { NEVER } from './time';
 import { markStation } from './worklist';
 import { setPack } from './accounting';
 
-function nextEventTick(s: State): number {
+/** Stations that can have timers: buffers and sinks are passive and never do. */
+function timedStations(s: State): Int32Array {
+  let list = timedCache.get(s.model);
+  if (list === undefined) {
+    list = Int32Array.from(s.model.stations.filter((x) => x.type !== 'buffer' && x.type !== 'sink').map((x) => x.index));
+    timedCache.set(s.model, list);
+  }
+  return list;
+}
+const timedCache = new WeakMap<object, Int32Array>();
+
+function nextEventTick(s: State, timed: Int32Array): number {
   let next = s.nextScan;
   if (s.baseline === null && s.model.warmupTicks < next) next = s.model.warmupTicks;
-  for (const st of s.stations) if (st.next < next) next = st.next;
-  for (const f of s.faults) if (f.next < next) next = f.next;
-  if (s.alarms.length > 0) {
-    const shelf = nextShelfExpiry(s);
-    if (shelf < next) next = shelf;
+  const stations = s.stations;
+  for (let k = 0; k < timed.length; k++) {
+    const n = stations[timed[k]!]!.next;
+    if (n < next) next = n;
   }
+  const faults = s.faults;
+  for (let k = 0; k < faults.length; k++) {
+    const n = faults[k]!.next;
+    if (n < next) next = n;
+  }
+  if (shelfDue < next) next = shelfDue;
   return next;
 }
+let shelfDue = NEVER;
 
 function copyCounters(c: StationCounters): StationCounters {
   return { ...c, stateTicks: c.stateTicks.slice() };
@@ -66,9 +83,13 @@ function step(s: State): void {
     scanAlarms(s);
     s.nextScan = t + s.model.scanTicks;
   }
-  expireShelves(s);
+  if (shelfDue <= t) expireShelves(s);
   for (let fi = 0; fi < s.faults.length; fi++) if (s.faults[fi]!.next <= t) faultDue(s, fi);
-  for (let i = 0; i < s.stations.length; i++) if (s.stations[i]!.next <= t) stationDue(s, i);
+  const timed = timedStations(s);
+  for (let k = 0; k < timed.length; k++) {
+    const i = timed[k]!;
+    if (s.stations[i]!.next <= t) stationDue(s, i);
+  }
   settle(s);
   if (s.model.hasLineFaults) {
     checkRestored(s);
@@ -84,8 +105,11 @@ export function advance(s: State, toTick: number): void {
   if (toTick < s.tick) throw new Error(`cannot advance backwards from tick ${s.tick} to ${toTick}`);
   let guard = 0;
   let last = -1;
+  const timed = timedStations(s);
+  // Shelves change only by commands (between advance calls) or by expiring inside step.
+  shelfDue = s.alarms.length > 0 ? nextShelfExpiry(s) : NEVER;
   for (;;) {
-    const t = nextEventTick(s);
+    const t = nextEventTick(s, timed);
     if (t > toTick) break;
     if (t === last) {
       guard += 1;
@@ -95,7 +119,9 @@ export function advance(s: State, toTick: number): void {
       last = t;
     }
     s.tick = Math.max(t, s.tick);
+    const shelvesDue = shelfDue <= s.tick;
     step(s);
+    if (shelvesDue) shelfDue = nextShelfExpiry(s);
   }
   s.tick = toTick;
 }

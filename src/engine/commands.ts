@@ -8,7 +8,7 @@ import { advance } from './advance';
 import type { Command, CommandResult } from './commands-types';
 import { abortStation, resolveFault } from './faults';
 import { settle } from './flow';
-import { CHECK_KINDS, REPAIR_ACTIONS, type SensorKind } from './model';
+import { CHECK_KINDS, isProcess, REPAIR_ACTIONS, type SensorKind } from './model';
 import { Pack, PACK_NAMES, StopReason, transition } from './packml';
 import type { State } from './state';
 import { CHECK_RULES, isStandstill, REPAIR_RULES, startTask, type WorkRule } from './tasks';
@@ -141,7 +141,7 @@ function dispatch(s: State, cmd: Command): Outcome {
     case 'setSpeed': {
       const i = stationOf(s, cmd.station);
       const spec = s.model.stations[i]!;
-      if (!('processTime' in spec)) return `${spec.name} has no speed setting`;
+      if (!isProcess(spec)) return `${spec.name} has no speed setting`;
       if (!(cmd.percent >= 10 && cmd.percent <= 120)) return 'Speed must be between 10 % and 120 %';
       const st = s.stations[i]!;
       st.speed = cmd.percent;

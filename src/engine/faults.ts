@@ -6,7 +6,7 @@
  */
 import { cumulativeBusy, refreshBusyTimers, setBusy, setPack } from './accounting';
 import { sample } from './distributions';
-import type { FaultSpec } from './model';
+import { type FaultSpec, isProcess } from './model';
 import { isRunning, Pack, StopReason } from './packml';
 import { nextFloat } from './rng';
 import { airPressureAt, rawReading } from './sensors';
@@ -221,7 +221,9 @@ export function holdingCause(s: State, i: number): number {
 
 /** After each part a station makes: parts-count triggers, and tool wear moving the dimension. */
 export function afterPartFaults(s: State, i: number, count: number): void {
-  for (const fi of s.model.faultsOf[i]!) {
+  const faults = s.model.faultsOf[i]!;
+  if (faults.length === 0) return;
+  for (const fi of faults) {
     const spec = s.model.faults[fi]!;
     const f = s.faults[fi]!;
     if (f.phase === 'pending' && spec.trigger.kind === 'afterParts' && count >= spec.trigger.parts) onset(s, fi);
@@ -232,7 +234,7 @@ export function afterPartFaults(s: State, i: number, count: number): void {
 /** Probability that a part is dropped or damaged at station i (low air: weak grippers). */
 export function defectChance(s: State, i: number): number {
   const spec = s.model.stations[i]!;
-  if (!('usesAir' in spec) || !spec.usesAir) return 0;
+  if (!isProcess(spec) || !spec.usesAir) return 0;
   const p = airPressureAt(s, s.tick);
   const threshold = s.model.airBar - 1;
   return p < threshold ? Math.min(0.5, (threshold - p) * 0.1) : 0;

@@ -12,10 +12,9 @@ import { isRunning, Pack } from './packml';
 import { receive } from './process';
 import type { Part, State } from './state';
 import { NEVER, TICKS_PER_SECOND } from './time';
-import { hasMarked, markStation, takeMarked } from './worklist';
+import { markStation, popMarked } from './worklist';
 
-const batch: number[] = [];
-const visited: number[] = [];
+let visited = new Int32Array(64);
 let seen = new Uint8Array(64);
 
 export function lotAvailable(s: State, i: number): boolean {
@@ -75,11 +74,20 @@ function accepts(s: State, o: number, from: number): boolean {
   }
 }
 
+/** Station i has room again: wake the upstream stations that have a part ready for it. */
 function markInputs(s: State, i: number): void {
-  for (const u of s.model.stations[i]!.inputs) markStation(s, u);
+  const inputs = s.model.stations[i]!.inputs;
+  for (let k = 0; k < inputs.length; k++) {
+    const u = inputs[k]!;
+    const up = s.stations[u]!;
+    if (up.done !== null || up.queue.length > 0 || s.model.stations[u]!.type === 'source') markStation(s, u);
+  }
 }
 
-/** Try to hand one part from station i downstream. */
+/**
+ * Try to hand one part from station i downstream. True when it did and another may follow
+ * (a buffer feeding parallel machines); a station holding one part at a time answers false.
+ */
 function tryPush(s: State, i: number): boolean {
   const spec = s.model.stations[i]!;
   const st = s.stations[i]!;
@@ -93,7 +101,7 @@ function tryPush(s: State, i: number): boolean {
         for (const o of spec.outputs) {
           if (accepts(s, o, i)) {
             receive(s, o, newPart(s, i), i);
-            return true;
+            return spec.outputs.length > 1;
           }
         }
         return false;
@@ -108,8 +116,7 @@ function tryPush(s: State, i: number): boolean {
             st.owed = false;
             st.done = newPart(s, i);
           }
-          markStation(s, i);
-          return true;
+          return st.done !== null;
         }
       }
       return false;
@@ -124,7 +131,6 @@ function tryPush(s: State, i: number): boolean {
           touchLevel(s, i);
           st.queue.shift();
           receive(s, o, head, i);
-          markStation(s, i);
           markInputs(s, i);
           return true;
         }
@@ -136,20 +142,17 @@ function tryPush(s: State, i: number): boolean {
     case 'inspection': {
       const part = st.done;
       if (part === null || !isRunning(st.pack)) return false;
-      const targets =
-        spec.type === 'inspection' && part.t >= 0
-          ? [part.t]
-          : spec.type === 'inspection'
-            ? spec.outputs.filter((o) => o !== spec.reworkTo)
-            : spec.outputs;
-      for (const o of targets) {
+      // An inspection sends rework to its rework station and good parts anywhere else.
+      const rework = spec.type === 'inspection' ? spec.reworkTo : -1;
+      const reworkPart = rework >= 0 && part.t === rework;
+      for (const o of spec.outputs) {
+        if (rework >= 0 && (o === rework) !== reworkPart) continue;
         if (accepts(s, o, i)) {
           st.done = null;
           part.t = 0;
           receive(s, o, part, i);
-          markStation(s, i);
           markInputs(s, i);
-          return true;
+          return false;
         }
       }
       return false;
@@ -205,26 +208,26 @@ function refreshNext(s: State, i: number): void {
 
 /** Propagate every change until the line is at rest for this tick. */
 export function settle(s: State): void {
-  if (seen.length < s.stations.length) seen = new Uint8Array(s.stations.length * 2);
-  while (hasMarked()) {
-    batch.length = 0;
-    takeMarked(batch);
-    for (const i of batch) {
-      if (seen[i] === 0) {
-        seen[i] = 1;
-        visited.push(i);
-      }
-      while (tryPush(s, i)) {
-        // a buffer may feed several parallel machines in one tick
-      }
+  if (seen.length < s.stations.length) {
+    seen = new Uint8Array(s.stations.length * 2);
+    visited = new Int32Array(s.stations.length * 2);
+  }
+  let nVisited = 0;
+  for (let i = popMarked(); i >= 0; i = popMarked()) {
+    if (seen[i] === 0) {
+      seen[i] = 1;
+      visited[nVisited++] = i;
+    }
+    while (tryPush(s, i)) {
+      // a buffer may feed several parallel machines in one tick
     }
   }
-  for (const i of visited) {
+  for (let k = 0; k < nVisited; k++) {
+    const i = visited[k]!;
     seen[i] = 0;
     updateInterlock(s, i);
     refreshNext(s, i);
   }
-  visited.length = 0;
 }
 
 /** A source with timed arrivals releases its next part, or owes it while blocked. */

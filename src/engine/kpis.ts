@@ -3,6 +3,7 @@
  * (DOMAIN §2). All time is planned production time; down time is time outside Execute and
  * Suspended (starved/blocked time is a performance loss, not an availability loss).
  */
+import { isProcess } from './model';
 import { PACK_NAMES, Pack } from './packml';
 import type { LineCounters, State, StationCounters } from './state';
 import { TICKS_PER_SECOND } from './time';
@@ -111,7 +112,7 @@ export function kpis(s: State): Kpis {
     const spec = s.model.stations[i]!;
     const c = minus(currentCounters(s, i), base?.stations[i] ?? EMPTY);
     const run = runTicks(c);
-    const ideal = 'idealCycleTicks' in spec ? spec.idealCycleTicks : 0;
+    const ideal = isProcess(spec) ? spec.idealCycleTicks : 0;
     if ((spec.type === 'machine' || spec.type === 'assembly') && ideal > constraintCycle) {
       constraintCycle = ideal;
       constraint = i;

@@ -91,6 +91,31 @@ export interface SinkSpec extends StationBase {
 
 export type StationSpec = SourceSpec | BufferSpec | ConveyorSpec | MachineSpec | AssemblySpec | InspectionSpec | SinkSpec;
 
+export function isProcess(spec: StationSpec): spec is MachineSpec | AssemblySpec | InspectionSpec {
+  return spec.type === 'machine' || spec.type === 'assembly' || spec.type === 'inspection';
+}
+
+/**
+ * Every station spec is built on this, so all have the same fields in the same order: the
+ * engine's inner loop then sees one object shape (V8 keeps such property access monomorphic).
+ */
+export const UNIFORM_STATION_FIELDS = {
+  interarrival: null,
+  lots: null,
+  capacity: 0,
+  transportTicks: 0,
+  lengthM: 0,
+  processTime: { kind: 'fixed', value: 0 },
+  setupTicks: 0,
+  idealCycleTicks: 0,
+  usesAir: false,
+  characteristic: null,
+  scrapProbability: 0,
+  reworkTo: -1,
+  reworkSide: 'above',
+  gaugeSd: 0,
+} as const;
+
 export interface SensorSpec {
   /** Stable id: `${station}.${kind}`. */
   readonly id: string;

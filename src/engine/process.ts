@@ -39,6 +39,8 @@ export function beginWork(s: State, i: number, part: Part): void {
   st.workEnd = s.tick + st.workRemaining;
   setBusy(s, i, true);
   markStation(s, i);
+  // Zero-time work (an inline gauge) is done within the same tick, without another event.
+  if (st.workRemaining === 0) finishWork(s, i);
 }
 
 /** A part arrives at station i from station `from`. */

@@ -9,12 +9,14 @@ import {
   type FaultSpec,
   type FaultTrigger,
   hash64,
+  isProcess,
   type LineModel,
   type RepairAction,
   type SensorKind,
   type SensorSpec,
   secondsToTicks,
   type StationSpec,
+  UNIFORM_STATION_FIELDS,
   StopReason,
 } from '../engine';
 import { minimum } from '../engine/distributions';
@@ -110,7 +112,7 @@ export function compileScenario(sc: ScenarioFile): LineModel {
   };
 
   const stations: StationSpec[] = sc.line.stations.map((s, index) => {
-    const base = { id: s.id, name: s.name ?? s.id, index, inputs: inputs[index]!, outputs: outputs[index]!, position: s.position ?? null };
+    const base = { id: s.id, name: s.name ?? s.id, index, inputs: inputs[index]!, outputs: outputs[index]!, position: s.position ?? null, type: s.type, ...UNIFORM_STATION_FIELDS };
     switch (s.type) {
       case 'source':
         return { ...base, type: 'source', interarrival: s.interarrival === undefined ? null : toDistribution(s.interarrival), lots: s.lots ?? null };
@@ -169,7 +171,7 @@ export function compileScenario(sc: ScenarioFile): LineModel {
   const sensorsOf: Partial<Record<SensorKind, number>>[] = stations.map(() => ({}));
   sc.line.stations.forEach((s, i) => {
     const spec = stations[i]!;
-    const usesAir = 'usesAir' in spec && spec.usesAir;
+    const usesAir = isProcess(spec) && spec.usesAir;
     const hasChar = spec.type === 'machine' && spec.characteristic !== null;
     const overrides = 'sensors' in s ? (s.sensors ?? {}) : {};
     for (const kind of sensorKindsOf(spec.type, usesAir, hasChar, measuring.has(s.id))) {
@@ -186,7 +188,7 @@ export function compileScenario(sc: ScenarioFile): LineModel {
         range = [band[0] - 4 * half, band[1] + 4 * half];
         noise = 0;
       } else if (kind === 'cycleTime') {
-        const ideal = 'idealCycleTicks' in spec ? spec.idealCycleTicks / 10 : 0;
+        const ideal = isProcess(spec) ? spec.idealCycleTicks / 10 : 0;
         unit = 's';
         normal = [0, Math.max(1, ideal * 1.15)];
         range = [0, Math.max(4, ideal * 4)];
