@@ -6,9 +6,10 @@
  */
 const view = new DataView(new ArrayBuffer(8));
 
-const LN2_HI = 6.93147180369123816490e-1;
-const LN2_LO = 1.90821492927058770002e-10;
-const SQRT2 = 1.4142135623730951;
+// fdlibm's split of ln 2: the high part has trailing zero bits, so k * LN2_HI is exact.
+const LN2_HI = 0.6931471803691238;
+const LN2_LO = 1.9082149292705877e-10;
+const SQRT2 = Math.SQRT2;
 
 /** 2^k for an integer k, built from its bits (exact). */
 function pow2(k: number): number {

@@ -105,7 +105,7 @@ function onset(s: State, fi: number): void {
       st!.gaugeOffset += spec.offset;
       break;
     case 'sensorStuck':
-      f.frozen = rawReading(s, spec.sensor, s.tick, fi);
+      f.frozen = spec.value ?? rawReading(s, spec.sensor, s.tick);
       break;
     case 'conveyorJam':
       stationFails(s, i, StopReason.MaterialJam, true);

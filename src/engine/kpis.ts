@@ -20,7 +20,8 @@ export interface StationKpis {
   readonly type: string;
   /** Fraction of the window in each PackML state, by state name (only states that occurred). */
   readonly stateFractions: Readonly<Record<string, number>>;
-  readonly oee: Oee;
+  /** Only for stations that process parts (machine, assembly, inspection); null for the rest. */
+  readonly oee: Oee | null;
   readonly processed: number;
   readonly good: number;
   readonly scrap: number;
@@ -130,7 +131,7 @@ export function kpis(s: State): Kpis {
       id: spec.id,
       type: spec.type,
       stateFractions: fractions,
-      oee: { availability, performance, quality, oee: availability * performance * quality },
+      oee: isProcess(spec) ? { availability, performance, quality, oee: availability * performance * quality } : null,
       processed: c.processed,
       good: c.good,
       scrap: c.scrap,
@@ -154,8 +155,8 @@ export function kpis(s: State): Kpis {
   // Line OEE: availability of the constraint, performance of the line's output against the
   // constraint's nameplate, quality at the line's exit; the product is good × ideal / planned.
   const cst = constraint >= 0 ? stations[constraint]! : null;
-  const cRun = cst !== null ? cst.oee.availability * window : window;
-  const availability = cst?.oee.availability ?? 1;
+  const availability = cst?.oee?.availability ?? 1;
+  const cRun = availability * window;
   const performance = constraintCycle > 0 ? ratio(constraintCycle * (good + scrap), cRun, 0) : 1;
   const quality = ratio(good, good + scrap, 1);
   return {

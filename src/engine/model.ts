@@ -234,7 +234,9 @@ export type FaultSpec =
   | (FaultBase & { readonly type: 'bearingWear' | 'lubricationFailure'; readonly failAfterBusyTicks: number })
   | (FaultBase & { readonly type: 'toolWear'; readonly driftPerPart: number })
   | (FaultBase & { readonly type: 'calibrationOffset'; readonly offset: number })
-  | (FaultBase & { readonly type: 'sensorStuck' | 'sensorDead'; readonly sensor: number; readonly signal: 'low' | 'high' })
+  /** A stuck sensor freezes at `value`, or at its reading when it sticks (value null). */
+  | (FaultBase & { readonly type: 'sensorStuck'; readonly sensor: number; readonly value: number | null })
+  | (FaultBase & { readonly type: 'sensorDead'; readonly sensor: number; readonly signal: 'low' | 'high' })
   | (FaultBase & { readonly type: 'sensorNoisy'; readonly sensor: number; readonly factor: number })
   | (FaultBase & { readonly type: 'conveyorJam' })
   | (FaultBase & { readonly type: 'airPressureDrop'; readonly dropBar: number; readonly developTicks: number })

@@ -80,7 +80,7 @@ export function trueValue(s: State, si: number, t: number): number {
 }
 
 /** True value plus the sensor's normal noise, ignoring sensor faults (what a healthy sensor reads). */
-export function rawReading(s: State, si: number, t: number, _faultIndex = -1): number {
+export function rawReading(s: State, si: number, t: number): number {
   const spec = s.model.sensors[si]!;
   const v = trueValue(s, si, t);
   return spec.noiseSd > 0 ? v + spec.noiseSd * noiseNormal(spec.noiseKey ^ s.seed, t) : v;

@@ -311,7 +311,7 @@ export function compileScenario(sc: ScenarioFile): LineModel {
       case 'calibrationOffset':
         return { ...base, type: 'calibrationOffset', offset: f.offset };
       case 'sensorStuck':
-        return { ...base, type: 'sensorStuck', sensor: sensorsOf[station]![f.sensor]!, signal: 'low' };
+        return { ...base, type: 'sensorStuck', sensor: sensorsOf[station]![f.sensor]!, value: f.value ?? null };
       case 'sensorDead':
         return { ...base, type: 'sensorDead', sensor: sensorsOf[station]![f.sensor]!, signal: f.signal ?? 'low' };
       case 'sensorNoisy':

@@ -29,7 +29,7 @@ function jsonPosition(text: string, message: string): string {
 /** Keys that could reach Object.prototype are refused wherever they appear. */
 function forbiddenKeys(v: unknown, path: PathPart[], out: ScenarioError[]): void {
   if (Array.isArray(v)) {
-    v.forEach((x, i) => forbiddenKeys(x, [...path, i], out));
+    for (let i = 0; i < v.length; i++) forbiddenKeys(v[i], [...path, i], out);
   } else if (v !== null && typeof v === 'object') {
     for (const k of Object.keys(v)) {
       if (FORBIDDEN_KEYS.has(k)) out.push({ path: formatPath([...path, k]), message: `the key "${k}" is not allowed` });
@@ -84,7 +84,7 @@ function schemaErrors(raw: unknown): ScenarioError[] | ScenarioFile {
 }
 
 /** Keys used inside stations, faults and alarm rules, for "did you mean" on an unknown key. */
-const NESTED_KEYS = ['id', 'name', 'type', 'position', 'processTime', 'setupTime', 'usesAir', 'sensors', 'characteristic', 'capacity', 'length', 'speed', 'interarrival', 'lots', 'quantity', 'scrapProbability', 'reworkTo', 'reworkSide', 'gaugeSd', 'station', 'trigger', 'resolvedBy', 'recurring', 'description', 'repair', 'mttr', 'stopReason', 'timeToFailure', 'driftPerPart', 'offset', 'sensor', 'factor', 'signal', 'drop', 'develop', 'rise', 'lot', 'defectRate', 'stations', 'connections', 'condition', 'limit', 'deadband', 'onDelay', 'offDelay', 'priority', 'message', 'suppressWhenStopped', 'trip', 'nominal', 'tolerance', 'sd', 'thermalCoeff', 'unit', 'dist', 'mean', 'min', 'max', 'mode', 'cv', 'shape', 'scale', 'values', 'weights', 'value', 'mtbf', 'basis', 'random', 'at', 'afterParts', 'defaults', 'scan', 'rules', 'passScore', 'targets', 'penalties', 'en', 'nb'];
+const NESTED_KEYS = ['id', 'name', 'type', 'position', 'processTime', 'setupTime', 'usesAir', 'sensors', 'characteristic', 'capacity', 'length', 'speed', 'interarrival', 'lots', 'quantity', 'scrapProbability', 'reworkTo', 'reworkSide', 'gaugeSd', 'station', 'trigger', 'resolvedBy', 'recurring', 'description', 'repair', 'mttr', 'stopReason', 'timeToFailure', 'driftPerPart', 'offset', 'sensor', 'factor', 'signal', 'drop', 'develop', 'rise', 'lot', 'defectRate', 'stations', 'connections', 'condition', 'limit', 'deadband', 'onDelay', 'offDelay', 'priority', 'message', 'suppressWhenStopped', 'trip', 'nominal', 'tolerance', 'sd', 'thermalCoeff', 'unit', 'dist', 'mean', 'min', 'max', 'mode', 'cv', 'shape', 'scale', 'values', 'weights', 'value', 'mtbf', 'basis', 'random', 'at', 'afterParts', 'defaults', 'scan', 'rules', 'passScore', 'targets', 'penalties', 'en', 'nb', 'value'];
 
 export function loadScenarioText(text: string): LoadResult {
   const bytes = new TextEncoder().encode(text).length;

@@ -187,7 +187,7 @@ export const fault = z.discriminatedUnion(
     z.strictObject({ ...faultCommon, type: z.literal('lubricationFailure'), timeToFailure: positiveDuration }),
     z.strictObject({ ...faultCommon, type: z.literal('toolWear'), driftPerPart: z.number() }),
     z.strictObject({ ...faultCommon, type: z.literal('calibrationOffset'), offset: z.number() }),
-    z.strictObject({ ...faultCommon, type: z.literal('sensorStuck'), sensor: sensorKind }),
+    z.strictObject({ ...faultCommon, type: z.literal('sensorStuck'), sensor: sensorKind, value: z.number().optional() }),
     z.strictObject({ ...faultCommon, type: z.literal('sensorNoisy'), sensor: sensorKind, factor: z.number().gt(1).optional() }),
     z.strictObject({ ...faultCommon, type: z.literal('sensorDead'), sensor: sensorKind, signal: z.enum(['low', 'high']).optional() }),
     z.strictObject({ ...faultCommon, type: z.literal('conveyorJam') }),

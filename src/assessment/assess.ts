@@ -1,0 +1,196 @@
+/**
+ * Judging a run (DOMAIN §8), purely from the scenario, the seed and the command log: the
+ * engine is re-run to reveal the truth, and a fault-free twin of the same seed gives the
+ * production that was possible. The same inputs give the same verdict live and on replay.
+ */
+import { advance, apply, type Command, createState, type LineModel, type LogEntry, Pack, type State, TICKS_PER_SECOND } from '../engine';
+
+export interface ScoringRules {
+  readonly passScore: number;
+  readonly targets: { readonly detect: number; readonly diagnose: number; readonly restore: number };
+  readonly penalties: {
+    readonly perMinuteLate: number;
+    readonly wrongRepair: number;
+    readonly unneededCheck: number;
+    readonly hint: number;
+    readonly unresolvedFault: number;
+    readonly lostPart: number;
+    readonly scrapPart: number;
+  };
+}
+
+export const DEFAULT_SCORING: ScoringRules = {
+  passScore: 60,
+  targets: { detect: 300, diagnose: 900, restore: 1800 },
+  penalties: { perMinuteLate: 0.5, wrongRepair: 10, unneededCheck: 2, hint: 5, unresolvedFault: 30, lostPart: 0.05, scrapPart: 0.1 },
+};
+
+export interface FaultAssessment {
+  readonly id: string;
+  readonly type: string;
+  readonly station: string | null;
+  readonly onsetSeconds: number;
+  /** Fault start to the first relevant action; null if nobody acted. */
+  readonly detectSeconds: number | null;
+  /** To a correct declared diagnosis or the right repair. */
+  readonly diagnoseSeconds: number | null;
+  /** To the fault fixed and the station producing again. */
+  readonly restoreSeconds: number | null;
+  readonly resolved: boolean;
+  readonly wrongRepairs: number;
+}
+
+export interface Penalty {
+  readonly reason: string;
+  readonly points: number;
+}
+
+export interface Assessment {
+  readonly score: number;
+  readonly passed: boolean;
+  readonly passScore: number;
+  readonly faults: readonly FaultAssessment[];
+  readonly wrongRepairs: readonly { readonly tick: number; readonly station: string; readonly action: string }[];
+  readonly unneededChecks: number;
+  readonly safetyBreaches: readonly { readonly tick: number; readonly station: string; readonly what: string }[];
+  readonly hints: number;
+  readonly goodParts: number;
+  readonly possibleGoodParts: number;
+  readonly productionLost: number;
+  readonly scrapParts: number;
+  readonly penalties: readonly Penalty[];
+  readonly rejectedCommands: number;
+}
+
+/** Replay a command log on a fresh state up to `endTick`. */
+export function runLog(model: LineModel, seed: number, commands: readonly Command[], endTick: number): State {
+  const s = createState(model, seed);
+  for (const c of commands) {
+    if (c.tick > endTick) break;
+    apply(s, c);
+  }
+  advance(s, Math.max(endTick, s.tick));
+  return s;
+}
+
+function stationOfCommand(c: Command): string | null {
+  return 'station' in c ? c.station : null;
+}
+
+/** The actions that show a student noticed something at a station. */
+function isAttention(c: Command): boolean {
+  return c.type !== 'hint' && c.type !== 'setSpeed';
+}
+
+function firstBackRunning(log: readonly LogEntry[], station: string, from: number): number | null {
+  for (const e of log) {
+    if (e.kind === 'state' && e.station === station && e.tick >= from && (e.to === Pack.Execute || e.to === Pack.Suspended)) return e.tick;
+  }
+  return null;
+}
+
+/** Background faults (random breakdowns repaired automatically) are part of the line, not of the exercise. */
+function isExercise(model: LineModel, fi: number): boolean {
+  const f = model.faults[fi]!;
+  return !(f.type === 'breakdown' && f.repair === 'auto' && f.trigger.kind === 'random');
+}
+
+export function assess(
+  model: LineModel,
+  seed: number,
+  commands: readonly Command[],
+  endTick: number,
+  rules: ScoringRules = DEFAULT_SCORING,
+): Assessment {
+  const s = runLog(model, seed, commands, endTick);
+  const twin = createState(model, seed, { withoutFaults: true });
+  advance(twin, endTick);
+  const sec = (ticks: number) => ticks / TICKS_PER_SECOND;
+  const accepted: Command[] = [];
+  let rejected = 0;
+  for (const e of s.log) {
+    if (e.kind !== 'command') continue;
+    if (e.accepted) accepted.push(e.command);
+    else rejected += 1;
+  }
+  const alarmStation = new Map(model.alarms.map((a) => [a.id, model.stations[a.station]!.id]));
+  const faults: FaultAssessment[] = [];
+  model.faults.forEach((spec, fi) => {
+    const f = s.faults[fi]!;
+    if (f.onset < 0 || !isExercise(model, fi)) return;
+    const station = spec.station >= 0 ? model.stations[spec.station]!.id : null;
+    const here = (st: string | null) => station === null || st === null || st === station;
+    let detect: number | null = null;
+    for (const c of accepted) {
+      if (c.tick < f.onset || !isAttention(c)) continue;
+      const st = c.type === 'ackAlarm' || c.type === 'shelveAlarm' ? (alarmStation.get(c.alarm) ?? null) : stationOfCommand(c);
+      if (here(st)) {
+        detect = c.tick;
+        break;
+      }
+    }
+    const diag = s.truth.diagnoses.find((d) => d.fault === spec.id && d.correct && d.tick >= f.onset);
+    const right = s.truth.rightRepairs.find((r) => r.fault === spec.id && r.tick >= f.onset);
+    const diagnosed = Math.min(diag?.tick ?? Number.MAX_SAFE_INTEGER, right?.tick ?? Number.MAX_SAFE_INTEGER);
+    const resolved = f.phase === 'resolved' || (f.phase === 'pending' && f.resolvedAt >= 0);
+    let restored: number | null = null;
+    if (resolved) {
+      const stops = spec.type === 'breakdown' || spec.type === 'conveyorJam' || spec.type === 'bearingWear' || spec.type === 'lubricationFailure';
+      restored = station !== null && stops ? (firstBackRunning(s.log, station, f.resolvedAt) ?? null) : f.resolvedAt;
+    }
+    faults.push({
+      id: spec.id,
+      type: spec.type,
+      station,
+      onsetSeconds: sec(f.onset),
+      detectSeconds: detect === null ? null : sec(detect - f.onset),
+      diagnoseSeconds: diagnosed === Number.MAX_SAFE_INTEGER ? null : sec(diagnosed - f.onset),
+      restoreSeconds: restored === null ? null : sec(restored - f.onset),
+      resolved,
+      wrongRepairs: s.truth.wrongRepairs.filter((w) => w.tick >= f.onset && here(w.station)).length,
+    });
+  });
+
+  const penalties: Penalty[] = [];
+  const p = rules.penalties;
+  const late = (what: string, seconds: number | null, target: number, id: string) => {
+    const over = seconds === null ? null : Math.max(0, seconds - target);
+    if (over !== null && over > 0) penalties.push({ reason: `${id}: ${what} ${Math.round(over / 60)} min over the target`, points: (over / 60) * p.perMinuteLate });
+  };
+  for (const f of faults) {
+    late('detected', f.detectSeconds, rules.targets.detect, f.id);
+    late('diagnosed', f.diagnoseSeconds, rules.targets.diagnose, f.id);
+    late('restored', f.restoreSeconds, rules.targets.restore, f.id);
+    if (!f.resolved) penalties.push({ reason: `${f.id}: not fixed`, points: p.unresolvedFault });
+  }
+  const wrong = s.truth.wrongRepairs;
+  if (wrong.length > 0) penalties.push({ reason: `${wrong.length} repair(s) that fixed nothing`, points: wrong.length * p.wrongRepair });
+  const unneeded = s.truth.checks.filter((c) => !c.relevant).length;
+  if (unneeded > 0) penalties.push({ reason: `${unneeded} unneeded check(s)`, points: unneeded * p.unneededCheck });
+  const hints = s.truth.hints.length;
+  if (hints > 0) penalties.push({ reason: `${hints} hint(s) used`, points: hints * p.hint });
+  const lost = Math.max(0, twin.line.good - s.line.good);
+  if (lost > 0) penalties.push({ reason: `${lost} good part(s) lost against a fault-free shift`, points: lost * p.lostPart });
+  const extraScrap = Math.max(0, s.line.scrap - twin.line.scrap);
+  if (extraScrap > 0) penalties.push({ reason: `${extraScrap} extra scrap part(s)`, points: extraScrap * p.scrapPart });
+  const total = penalties.reduce((a, x) => a + x.points, 0);
+  const score = Math.round(Math.max(0, Math.min(100, 100 - total)) * 10) / 10;
+  const breaches = s.truth.safetyBreaches;
+  return {
+    score,
+    // A safety breach fails the run whatever else happened (DOMAIN §8).
+    passed: score >= rules.passScore && breaches.length === 0,
+    passScore: rules.passScore,
+    faults,
+    wrongRepairs: wrong.map((w) => ({ tick: w.tick, station: w.station, action: w.action })),
+    unneededChecks: unneeded,
+    safetyBreaches: breaches.slice(),
+    hints,
+    goodParts: s.line.good,
+    possibleGoodParts: twin.line.good,
+    productionLost: lost,
+    scrapParts: s.line.scrap,
+    penalties,
+    rejectedCommands: rejected,
+  };
+}

@@ -1,0 +1,2 @@
+export { type Assessment, assess, DEFAULT_SCORING, type FaultAssessment, type Penalty, runLog, type ScoringRules } from './assess';
+export { scoringRules } from './rules';

@@ -1,0 +1,90 @@
+/**
+ * Headless runner: `npm run sim -- scenarios/reference-line5.json --seed 7 --duration 30d
+ * --warmup 1d --json [--commands log.json]`. Exit codes: 0 done, 2 bad input (with the
+ * validation errors, never a stack trace), 1 an internal error.
+ */
+import { readFileSync } from 'node:fs';
+import { assess, scoringRules } from '../assessment';
+import { advance, apply, type Command, createState, kpis, type LineModel, secondsToTicks } from '../engine';
+import { describeErrors, loadScenarioText, parseDuration } from '../scenario';
+import { commandLogSchema } from '../session/command-schema';
+import { parseArgs } from './args';
+import { buildReport, formatTable } from './report';
+
+const USAGE = `usage: npm run sim -- <scenario.json> [--seed N] [--duration 30d] [--warmup 1d] [--commands log.json] [--json]`;
+
+class InputError extends Error {}
+
+function readText(path: string, what: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    throw new InputError(`cannot read the ${what} file ${path}`);
+  }
+}
+
+function readCommands(path: string): Command[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readText(path, 'command log'));
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(`${path}: not valid JSON: ${(e as Error).message}`);
+  }
+  const list = raw !== null && typeof raw === 'object' && !Array.isArray(raw) && 'commands' in raw ? (raw as { commands: unknown }).commands : raw;
+  const parsed = commandLogSchema.safeParse(list);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${path}: commands${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}: ${i.message}`);
+    throw new InputError(lines.join('\n'));
+  }
+  return parsed.data as Command[];
+}
+
+function durationOption(value: string | null, name: string): number | null {
+  if (value === null) return null;
+  const s = parseDuration(/^\d+(\.\d+)?$/.test(value) ? Number(value) : value);
+  if (s === null) throw new InputError(`${name} must be a duration like 3600, "45s", "5m", "2h" or "30d"; got ${value}`);
+  return secondsToTicks(s);
+}
+
+function main(argv: readonly string[]): number {
+  const args = parseArgs(argv);
+  if ('error' in args) throw new InputError(`${args.error}\n${USAGE}`);
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (args.scenario === null) throw new InputError(`no scenario file given\n${USAGE}`);
+  const loaded = loadScenarioText(readText(args.scenario, 'scenario'));
+  if (!loaded.ok) throw new InputError(`${args.scenario} is not a valid scenario:\n${describeErrors(loaded.errors)}`);
+  const durationTicks = durationOption(args.duration, '--duration') ?? loaded.model.durationTicks;
+  const warmupTicks = durationOption(args.warmup, '--warmup') ?? loaded.model.warmupTicks;
+  if (durationTicks <= 0) throw new InputError('--duration must be more than 0');
+  if (warmupTicks >= durationTicks) throw new InputError('--warmup must be shorter than --duration');
+  const model: LineModel = { ...loaded.model, durationTicks, warmupTicks };
+  const seed = args.seed ?? loaded.scenario.seed;
+  const commands = args.commands === null ? [] : readCommands(args.commands);
+  const s = createState(model, seed);
+  for (const c of commands) {
+    if (c.tick > durationTicks) break;
+    apply(s, c);
+  }
+  advance(s, durationTicks);
+  const assessment = args.commands === null ? null : assess(model, seed, commands, durationTicks, scoringRules(loaded.scenario));
+  const k = kpis(s);
+  const report = buildReport(s, k, assessment);
+  process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatTable(report, k)}\n`);
+  return 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+  if (e instanceof InputError) {
+    process.stderr.write(`${e.message}\n`);
+    process.exitCode = 2;
+  } else {
+    process.stderr.write(`internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  }
+}

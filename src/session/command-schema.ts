@@ -1,0 +1,57 @@
+/**
+ * Validation of commands that arrive from outside (a command log file, a session file): the
+ * engine trusts its callers, so everything from a file passes through here first.
+ */
+import { z } from 'zod';
+import type { Command } from '../engine';
+import { REPAIR_ACTION_NAMES, SENSOR_KINDS, FAULT_TYPES } from '../scenario/schema';
+
+const tick = z.number().int({ error: 'must be a whole tick number' }).min(0, { error: 'must be 0 or more' });
+const id = z.string().min(1).max(40);
+const packCommands = ['reset', 'start', 'stop', 'hold', 'unhold', 'suspend', 'unsuspend', 'abort', 'clear'] as const;
+
+export const commandSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({ type: z.literal('packml'), tick, station: id, command: z.enum(packCommands) }),
+    z.strictObject({ type: z.literal('eStop'), tick }),
+    z.strictObject({ type: z.literal('releaseEStop'), tick }),
+    z.strictObject({ type: z.literal('lockOut'), tick, station: id }),
+    z.strictObject({ type: z.literal('removeLockOut'), tick, station: id }),
+    z.strictObject({
+      type: z.literal('check'),
+      tick,
+      station: id,
+      check: z.enum(['handheld', 'inspectTool', 'lubricationLevel', 'masterPart']),
+      sensor: z.enum(SENSOR_KINDS).optional(),
+    }),
+    z.strictObject({
+      type: z.literal('repair'),
+      tick,
+      station: id,
+      action: z.enum(REPAIR_ACTION_NAMES),
+      sensor: z.enum(SENSOR_KINDS).optional(),
+      lot: id.optional(),
+    }),
+    z.strictObject({ type: z.literal('setSpeed'), tick, station: id, percent: z.number() }),
+    z.strictObject({ type: z.literal('ackAlarm'), tick, alarm: id }),
+    z.strictObject({ type: z.literal('shelveAlarm'), tick, alarm: id, seconds: z.number().positive() }),
+    z.strictObject({ type: z.literal('unshelveAlarm'), tick, alarm: id }),
+    z.strictObject({ type: z.literal('diagnose'), tick, station: id, cause: z.enum(FAULT_TYPES), sensor: z.enum(SENSOR_KINDS).optional() }),
+    z.strictObject({ type: z.literal('hint'), tick }),
+  ],
+  { error: 'type must be one of packml, eStop, releaseEStop, lockOut, removeLockOut, check, repair, setSpeed, ackAlarm, shelveAlarm, unshelveAlarm, diagnose, hint' },
+);
+
+export const commandLogSchema = z.array(commandSchema).superRefine((cmds, ctx) => {
+  for (let k = 1; k < cmds.length; k++) {
+    if (cmds[k]!.tick < cmds[k - 1]!.tick) {
+      ctx.addIssue({ code: 'custom', path: [k, 'tick'], message: `commands must be in tick order; ${cmds[k]!.tick} comes after ${cmds[k - 1]!.tick}` });
+    }
+  }
+});
+
+/** Parsed commands are plain data of the engine's Command type. */
+export function asCommands(parsed: z.infer<typeof commandLogSchema>): Command[] {
+  return parsed as Command[];
+}
