@@ -238,5 +238,7 @@ export function resumeStation(s: State, i: number): void {
     setBusy(s, i, true);
   }
   markStation(s, i);
+  // Running again, it can take parts: wake the stations that feed it.
+  for (const u of spec.inputs) markStation(s, u);
 }
 

@@ -143,6 +143,7 @@ function quarantine(s: State, lot: string): void {
       st.levelSince = s.tick;
       st.queue = keep;
       markStation(s, j);
+      for (const u of spec.inputs) markStation(s, u);
     }
   }
 }
