@@ -153,14 +153,19 @@ export function assess(
 
   const penalties: Penalty[] = [];
   const p = rules.penalties;
-  const late = (what: string, seconds: number | null, target: number, id: string) => {
-    const over = seconds === null ? null : Math.max(0, seconds - target);
-    if (over !== null && over > 0) penalties.push({ reason: `${id}: ${what} ${Math.round(over / 60)} min over the target`, points: (over / 60) * p.perMinuteLate });
+  // Something never done counts as late until the end of the run.
+  const late = (what: string, seconds: number | null, target: number, f: FaultAssessment) => {
+    const taken = seconds ?? sec(endTick) - f.onsetSeconds;
+    const over = Math.max(0, taken - target);
+    if (over > 0) {
+      const words = seconds === null ? `not ${what} (${Math.round(over / 60)} min past the target)` : `${what} ${Math.round(over / 60)} min over the target`;
+      penalties.push({ reason: `${f.id}: ${words}`, points: (over / 60) * p.perMinuteLate });
+    }
   };
   for (const f of faults) {
-    late('detected', f.detectSeconds, rules.targets.detect, f.id);
-    late('diagnosed', f.diagnoseSeconds, rules.targets.diagnose, f.id);
-    late('restored', f.restoreSeconds, rules.targets.restore, f.id);
+    late('detected', f.detectSeconds, rules.targets.detect, f);
+    late('diagnosed', f.diagnoseSeconds, rules.targets.diagnose, f);
+    late('restored', f.restoreSeconds, rules.targets.restore, f);
     if (!f.resolved) penalties.push({ reason: `${f.id}: not fixed`, points: p.unresolvedFault });
   }
   const wrong = s.truth.wrongRepairs;

@@ -7,6 +7,7 @@ import type { LineModel } from '../engine';
 import { checkScenario } from './check';
 import { compileScenario } from './compile';
 import { formatPath, type PathPart, preview, type ScenarioError, suggestion, valueAt } from './errors';
+import { findJsonError } from './json-syntax';
 import { FORMAT_VERSION, type ScenarioFile, scenarioSchema } from './schema';
 
 export const MAX_SCENARIO_BYTES = 1_000_000;
@@ -16,14 +17,9 @@ export type LoadResult =
   | { readonly ok: true; readonly scenario: ScenarioFile; readonly model: LineModel }
   | { readonly ok: false; readonly errors: readonly ScenarioError[] };
 
-function jsonPosition(text: string, message: string): string {
-  const m = /position (\d+)/.exec(message);
-  if (m === null) return '';
-  const pos = Number(m[1]);
-  const before = text.slice(0, pos);
-  const line = before.split('\n').length;
-  const column = pos - before.lastIndexOf('\n');
-  return ` at line ${line}, column ${column}`;
+function syntaxError(text: string, message: string): string {
+  const p = findJsonError(text);
+  return p === null ? `the file is not valid JSON: ${message}` : `the file is not valid JSON at line ${p.line}, column ${p.column}: expected ${p.expected}`;
 }
 
 /** Keys that could reach Object.prototype are refused wherever they appear. */
@@ -96,7 +92,7 @@ export function loadScenarioText(text: string): LoadResult {
     raw = JSON.parse(text);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    return { ok: false, errors: [{ path: '', message: `the file is not valid JSON${jsonPosition(text, message)}: ${message}` }] };
+    return { ok: false, errors: [{ path: '', message: syntaxError(text, message) }] };
   }
   return loadScenarioJson(raw);
 }

@@ -13,7 +13,7 @@ const durationValue = z.union([z.number(), z.string()], { error: `must be ${DURA
 export const duration = durationValue.refine((v) => parseDuration(v) !== null, { error: `must be ${DURATION_HINT}` });
 /** A duration that must be more than zero. */
 export const positiveDuration = durationValue.refine((v) => (parseDuration(v) ?? 0) > 0, {
-  error: `must be a positive ${DURATION_HINT}`,
+  error: `must be a positive duration like 45 (seconds) or "45s", "5m", "2h", "30d"`,
 });
 
 const id = z
