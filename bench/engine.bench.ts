@@ -1,0 +1,61 @@
+/**
+ * Engine speed, printed (never asserted): the median of several runs of 30 simulated days, as
+ * simulated seconds per wall second and events (ticks at which something happened) per second.
+ */
+import { readFileSync } from 'node:fs';
+import { advance, createState, type LineModel, stateHash } from '../src/engine';
+import { describeErrors, loadScenarioJson } from '../src/scenario';
+import { largeLineScenario } from './large-line';
+
+function load(raw: unknown): LineModel {
+  const r = loadScenarioJson(raw);
+  if (!r.ok) throw new Error(describeErrors(r.errors));
+  return r.model;
+}
+
+/** Count the event ticks of one run by stepping from event to event (outside the timed runs). */
+function countEvents(model: LineModel, seed: number): number {
+  const s = createState(model, seed);
+  let events = 0;
+  for (;;) {
+    let next = s.nextScan;
+    for (const st of s.stations) next = Math.min(next, st.next);
+    for (const f of s.faults) next = Math.min(next, f.next);
+    if (next > model.durationTicks) break;
+    advance(s, Math.max(next, s.tick + 1));
+    events++;
+  }
+  return events;
+}
+
+function median(xs: number[]): number {
+  const a = xs.slice().sort((x, y) => x - y);
+  return a[Math.floor(a.length / 2)]!;
+}
+
+function bench(name: string, model: LineModel, seed: number, runs: number): void {
+  const times: number[] = [];
+  let hash = '';
+  for (let k = 0; k < runs + 2; k++) {
+    const t0 = performance.now();
+    const s = createState(model, seed);
+    advance(s, model.durationTicks);
+    const ms = performance.now() - t0;
+    if (k >= 2) times.push(ms); // the first two runs warm the JIT up
+    hash = stateHash(s);
+  }
+  const ms = median(times);
+  const events = countEvents(model, seed);
+  const simSeconds = model.durationTicks / 10;
+  console.log(
+    `${name.padEnd(28)} ${model.stations.length} stations  median ${ms.toFixed(1)} ms  ` +
+      `(min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}, ${runs} runs)  ` +
+      `${(simSeconds / (ms / 1000)).toExponential(2)} sim-s/s  ${((events / ms) * 1000).toExponential(2)} events/s  ` +
+      `${events} events  hash ${hash}`,
+  );
+}
+
+const reference = load(JSON.parse(readFileSync('scenarios/reference-line5.json', 'utf8')));
+console.log('Engine benchmark: 30 simulated days each; SimPy takes about 600 ms for the reference line here (target: 60 ms or less).');
+bench('reference-line5 (30 d)', reference, 7, 9);
+bench('large line (30 d)', load(largeLineScenario()), 3, 5);
