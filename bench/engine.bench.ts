@@ -19,7 +19,11 @@ function countEvents(model: LineModel, seed: number): number {
   let events = 0;
   for (;;) {
     let next = s.nextScan;
-    for (const st of s.stations) next = Math.min(next, st.next);
+    // Buffers and sinks are passive and keep no timer of their own.
+    s.stations.forEach((st, i) => {
+      const type = model.stations[i]!.type;
+      if (type !== 'buffer' && type !== 'sink') next = Math.min(next, st.next);
+    });
     for (const f of s.faults) next = Math.min(next, f.next);
     if (next > model.durationTicks) break;
     advance(s, Math.max(next, s.tick + 1));

@@ -112,7 +112,8 @@ export function refreshBusyTimers(s: State, i: number): void {
   const st = s.stations[i]!;
   const faults = s.model.faultsOf[i]!;
   for (let k = 0; k < faults.length; k++) {
-    const f = s.faults[faults[k]!]!;
+    const fi = faults[k]!;
+    const f = s.faults[fi]!;
     if (f.busyTarget < 0) continue;
     f.next = st.busySince >= 0 ? st.busySince + Math.max(0, f.busyTarget - st.c.busyTicks) : NEVER;
   }

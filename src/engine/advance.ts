@@ -76,7 +76,7 @@ function stationDue(s: State, i: number): void {
   if (st.nextRelease <= t) sourceDue(s, i);
 }
 
-function step(s: State): void {
+function step(s: State, timed: Int32Array): void {
   const t = s.tick;
   if (s.baseline === null && t >= s.model.warmupTicks) takeBaseline(s);
   if (s.nextScan <= t) {
@@ -84,11 +84,12 @@ function step(s: State): void {
     s.nextScan = t + s.model.scanTicks;
   }
   if (shelfDue <= t) expireShelves(s);
+  // Due timers: faults first, then stations, each in index order.
   for (let fi = 0; fi < s.faults.length; fi++) if (s.faults[fi]!.next <= t) faultDue(s, fi);
-  const timed = timedStations(s);
+  const stations = s.stations;
   for (let k = 0; k < timed.length; k++) {
     const i = timed[k]!;
-    if (s.stations[i]!.next <= t) stationDue(s, i);
+    if (stations[i]!.next <= t) stationDue(s, i);
   }
   settle(s);
   if (s.model.hasLineFaults) {
@@ -103,6 +104,7 @@ function step(s: State): void {
  */
 export function advance(s: State, toTick: number): void {
   if (toTick < s.tick) throw new Error(`cannot advance backwards from tick ${s.tick} to ${toTick}`);
+  if (toTick >= NEVER) throw new Error(`tick ${toTick} is beyond the longest run the engine can simulate (${NEVER - 1} ticks)`);
   let guard = 0;
   let last = -1;
   const timed = timedStations(s);
@@ -120,7 +122,7 @@ export function advance(s: State, toTick: number): void {
     }
     s.tick = Math.max(t, s.tick);
     const shelvesDue = shelfDue <= s.tick;
-    step(s);
+    step(s, timed);
     if (shelvesDue) shelfDue = nextShelfExpiry(s);
   }
   s.tick = toTick;

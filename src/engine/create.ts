@@ -48,7 +48,7 @@ function stationState(model: LineModel, i: number, seed: number): StationState {
     lastDimTick: -1,
     task: null,
     downSince: -1,
-    next: 0,
+    next: spec.type === 'buffer' || spec.type === 'sink' ? NEVER : 0,
     rng: createStream(seed, `station:${spec.id}:process`),
     qrng: createStream(seed, `station:${spec.id}:quality`),
     c: {

@@ -132,7 +132,8 @@ function tryPush(s: State, i: number): boolean {
           st.queue.shift();
           receive(s, o, head, i);
           markInputs(s, i);
-          return true;
+          // Another part may follow at once only where there is another way out or room behind.
+          return spec.outputs.length > 1 || s.model.stations[o]!.type === 'buffer' || s.model.stations[o]!.type === 'sink' || s.model.stations[o]!.type === 'conveyor';
         }
       }
       return false;
@@ -222,9 +223,13 @@ export function settle(s: State): void {
       // a buffer may feed several parallel machines in one tick
     }
   }
+  const specs = s.model.stations;
   for (let k = 0; k < nVisited; k++) {
     const i = visited[k]!;
     seen[i] = 0;
+    const type = specs[i]!.type;
+    // Buffers and sinks are passive: always Execute, never a timer of their own.
+    if (type === 'buffer' || type === 'sink') continue;
     updateInterlock(s, i);
     refreshNext(s, i);
   }

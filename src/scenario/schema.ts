@@ -256,7 +256,7 @@ export const scenarioSchema = z.strictObject({
   difficulty: z.enum(['tutorial', 'intro', 'core', 'advanced', 'crisis', 'reference']).optional(),
   topics: z.array(z.string()).optional(),
   seed: z.number().int().min(0).max(4294967295),
-  duration: positiveDuration,
+  duration: positiveDuration.refine((v) => (parseDuration(v) ?? 0) <= 1000 * 86400, { error: 'must be at most 1000 days' }),
   warmup: duration.optional(),
   initialState: z.enum(['running', 'stopped']).optional(),
   ambient: z.number().optional(),
