@@ -26,20 +26,41 @@ function timedStations(s: State): Int32Array {
 }
 const timedCache = new WeakMap<object, Int32Array>();
 
+/** Timers due at the tick nextEventTick found, gathered in the same pass (scratch, not state). */
+let dueStations = new Int32Array(64);
+let dueStationCount = 0;
+let dueFaults = new Int32Array(64);
+let dueFaultCount = 0;
+
+/** The next tick at which anything can change; remembers which timers fall due then. */
 function nextEventTick(s: State, timed: Int32Array): number {
   let next = s.nextScan;
   if (s.baseline === null && s.model.warmupTicks < next) next = s.model.warmupTicks;
+  if (shelfDue < next) next = shelfDue;
   const stations = s.stations;
+  if (dueStations.length < timed.length) dueStations = new Int32Array(timed.length * 2);
+  dueStationCount = 0;
   for (let k = 0; k < timed.length; k++) {
-    const n = stations[timed[k]!]!.next;
-    if (n < next) next = n;
+    const i = timed[k]!;
+    const n = stations[i]!.next;
+    if (n < next) {
+      next = n;
+      dueStationCount = 0;
+    }
+    if (n === next) dueStations[dueStationCount++] = i;
   }
   const faults = s.faults;
-  for (let k = 0; k < faults.length; k++) {
-    const n = faults[k]!.next;
-    if (n < next) next = n;
+  if (dueFaults.length < faults.length) dueFaults = new Int32Array(faults.length * 2);
+  dueFaultCount = 0;
+  for (let fi = 0; fi < faults.length; fi++) {
+    const n = faults[fi]!.next;
+    if (n < next) {
+      next = n;
+      dueFaultCount = 0;
+      dueStationCount = 0;
+    }
+    if (n === next) dueFaults[dueFaultCount++] = fi;
   }
-  if (shelfDue < next) next = shelfDue;
   return next;
 }
 let shelfDue = NEVER;
@@ -76,7 +97,7 @@ function stationDue(s: State, i: number): void {
   if (st.nextRelease <= t) sourceDue(s, i);
 }
 
-function step(s: State, timed: Int32Array): void {
+function step(s: State): void {
   const t = s.tick;
   if (s.baseline === null && t >= s.model.warmupTicks) takeBaseline(s);
   if (s.nextScan <= t) {
@@ -84,11 +105,16 @@ function step(s: State, timed: Int32Array): void {
     s.nextScan = t + s.model.scanTicks;
   }
   if (shelfDue <= t) expireShelves(s);
-  // Due timers: faults first, then stations, each in index order.
-  for (let fi = 0; fi < s.faults.length; fi++) if (s.faults[fi]!.next <= t) faultDue(s, fi);
+  // Due timers: faults first, then stations, each in index order. A timer that a fault
+  // moves is checked again here; one that falls due now is taken on the next pass.
+  const faults = s.faults;
+  for (let k = 0; k < dueFaultCount; k++) {
+    const fi = dueFaults[k]!;
+    if (faults[fi]!.next <= t) faultDue(s, fi);
+  }
   const stations = s.stations;
-  for (let k = 0; k < timed.length; k++) {
-    const i = timed[k]!;
+  for (let k = 0; k < dueStationCount; k++) {
+    const i = dueStations[k]!;
     if (stations[i]!.next <= t) stationDue(s, i);
   }
   settle(s);
@@ -122,7 +148,7 @@ export function advance(s: State, toTick: number): void {
     }
     s.tick = Math.max(t, s.tick);
     const shelvesDue = shelfDue <= s.tick;
-    step(s, timed);
+    step(s);
     if (shelvesDue) shelfDue = nextShelfExpiry(s);
   }
   s.tick = toTick;
