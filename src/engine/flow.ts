@@ -7,7 +7,7 @@
 import { changeWip, pushLog, touchLevel } from './accounting';
 import { sample } from './distributions';
 import { materialDefect } from './faults';
-import type { SourceSpec } from './model';
+import { type BufferSpec, type ConveyorSpec, type InspectionSpec, Kind, type SourceSpec } from './model';
 import { isRunning, Pack } from './packml';
 import { receive } from './process';
 import type { Part, State } from './state';
@@ -55,21 +55,20 @@ function newPart(s: State, i: number): Part {
 function accepts(s: State, o: number, from: number): boolean {
   const spec = s.model.stations[o]!;
   const st = s.stations[o]!;
-  switch (spec.type) {
-    case 'buffer':
-      return st.queue.length < spec.capacity;
-    case 'conveyor':
-      return isRunning(st.pack) && st.queue.length < spec.capacity;
-    case 'machine':
-    case 'inspection':
+  switch (spec.kind) {
+    case Kind.buffer:
+      return st.queue.length < (spec as BufferSpec).capacity;
+    case Kind.conveyor:
+      return isRunning(st.pack) && st.queue.length < (spec as ConveyorSpec).capacity;
+    case Kind.machine:
+    case Kind.inspection:
       return isRunning(st.pack) && st.work === null && st.done === null;
-    case 'assembly': {
+    case Kind.assembly:
       if (!isRunning(st.pack) || st.work !== null || st.done !== null) return false;
       return st.kit[spec.inputs.indexOf(from)] === null;
-    }
-    case 'sink':
+    case Kind.sink:
       return true;
-    case 'source':
+    default:
       return false;
   }
 }
@@ -80,7 +79,7 @@ function markInputs(s: State, i: number): void {
   for (let k = 0; k < inputs.length; k++) {
     const u = inputs[k]!;
     const up = s.stations[u]!;
-    if (up.done !== null || up.queue.length > 0 || s.model.stations[u]!.type === 'source') markStation(s, u);
+    if (up.done !== null || up.queue.length > 0 || s.model.stations[u]!.kind === Kind.source) markStation(s, u);
   }
 }
 
@@ -91,12 +90,12 @@ function markInputs(s: State, i: number): void {
 function tryPush(s: State, i: number): boolean {
   const spec = s.model.stations[i]!;
   const st = s.stations[i]!;
-  switch (spec.type) {
-    case 'sink':
+  switch (spec.kind) {
+    case Kind.sink:
       return false;
-    case 'source': {
+    case Kind.source: {
       if (!isRunning(st.pack)) return false;
-      if (spec.interarrival === null) {
+      if ((spec as SourceSpec).interarrival === null) {
         if (!lotAvailable(s, i)) return false;
         for (const o of spec.outputs) {
           if (accepts(s, o, i)) {
@@ -121,11 +120,11 @@ function tryPush(s: State, i: number): boolean {
       }
       return false;
     }
-    case 'buffer':
-    case 'conveyor': {
+    case Kind.buffer:
+    case Kind.conveyor: {
       const head = st.queue[0];
       if (head === undefined) return false;
-      if (spec.type === 'conveyor' && (!isRunning(st.pack) || head.t > s.tick)) return false;
+      if (spec.kind === Kind.conveyor && (!isRunning(st.pack) || head.t > s.tick)) return false;
       for (const o of spec.outputs) {
         if (accepts(s, o, i)) {
           touchLevel(s, i);
@@ -133,18 +132,17 @@ function tryPush(s: State, i: number): boolean {
           receive(s, o, head, i);
           markInputs(s, i);
           // Another part may follow at once only where there is another way out or room behind.
-          return spec.outputs.length > 1 || s.model.stations[o]!.type === 'buffer' || s.model.stations[o]!.type === 'sink' || s.model.stations[o]!.type === 'conveyor';
+          const taker = s.model.stations[o]!.kind;
+          return spec.outputs.length > 1 || taker === Kind.buffer || taker === Kind.sink || taker === Kind.conveyor;
         }
       }
       return false;
     }
-    case 'machine':
-    case 'assembly':
-    case 'inspection': {
+    default: {
       const part = st.done;
       if (part === null || !isRunning(st.pack)) return false;
       // An inspection sends rework to its rework station and good parts anywhere else.
-      const rework = spec.type === 'inspection' ? spec.reworkTo : -1;
+      const rework = spec.kind === Kind.inspection ? (spec as InspectionSpec).reworkTo : -1;
       const reworkPart = rework >= 0 && part.t === rework;
       for (const o of spec.outputs) {
         if (rework >= 0 && (o === rework) !== reworkPart) continue;
@@ -167,16 +165,16 @@ function updateInterlock(s: State, i: number): void {
   const st = s.stations[i]!;
   if (!isRunning(st.pack)) return;
   let interlock: 0 | 1 | 2 = 0;
-  switch (spec.type) {
-    case 'machine':
-    case 'assembly':
-    case 'inspection':
+  switch (spec.kind) {
+    case Kind.machine:
+    case Kind.assembly:
+    case Kind.inspection:
       interlock = st.work !== null ? 0 : st.done !== null ? 2 : 1;
       break;
-    case 'source':
-      interlock = !lotAvailable(s, i) && st.done === null ? 1 : st.done !== null && spec.interarrival !== null ? 2 : 0;
+    case Kind.source:
+      interlock = !lotAvailable(s, i) && st.done === null ? 1 : st.done !== null && (spec as SourceSpec).interarrival !== null ? 2 : 0;
       break;
-    case 'conveyor': {
+    case Kind.conveyor: {
       const head = st.queue[0];
       interlock = head !== undefined && head.t <= s.tick ? 2 : 0;
       break;
@@ -199,8 +197,8 @@ function refreshNext(s: State, i: number): void {
   let next = st.actingUntil;
   if (st.workEnd < next) next = st.workEnd;
   if (st.task !== null && st.task.until < next) next = st.task.until;
-  if (spec.type === 'source' && st.nextRelease < next) next = st.nextRelease;
-  if (spec.type === 'conveyor' && isRunning(st.pack)) {
+  if (spec.kind === Kind.source && st.nextRelease < next) next = st.nextRelease;
+  if (spec.kind === Kind.conveyor && isRunning(st.pack)) {
     const head = st.queue[0];
     if (head !== undefined && head.t > s.tick && head.t < next) next = head.t;
   }
@@ -227,9 +225,9 @@ export function settle(s: State): void {
   for (let k = 0; k < nVisited; k++) {
     const i = visited[k]!;
     seen[i] = 0;
-    const type = specs[i]!.type;
+    const kind = specs[i]!.kind;
     // Buffers and sinks are passive: always Execute, never a timer of their own.
-    if (type === 'buffer' || type === 'sink') continue;
+    if (kind === Kind.buffer || kind === Kind.sink) continue;
     updateInterlock(s, i);
     refreshNext(s, i);
   }

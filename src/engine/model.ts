@@ -22,7 +22,12 @@ export interface Characteristic {
   readonly thermalCoeff: number;
 }
 
+/** Station types as small integers, for the engine's inner loop (a string switch costs more). */
+export const Kind = { source: 0, buffer: 1, conveyor: 2, machine: 3, assembly: 4, inspection: 5, sink: 6 } as const;
+
 interface StationBase {
+  /** Kind[type]. */
+  readonly kind: number;
   readonly id: string;
   readonly name: string;
   readonly index: number;

@@ -10,6 +10,7 @@ import {
   type FaultTrigger,
   hash64,
   isProcess,
+  Kind,
   type LineModel,
   type RepairAction,
   type SensorKind,
@@ -112,7 +113,7 @@ export function compileScenario(sc: ScenarioFile): LineModel {
   };
 
   const stations: StationSpec[] = sc.line.stations.map((s, index) => {
-    const base = { id: s.id, name: s.name ?? s.id, index, inputs: inputs[index]!, outputs: outputs[index]!, position: s.position ?? null, type: s.type, ...UNIFORM_STATION_FIELDS };
+    const base = { kind: Kind[s.type], id: s.id, name: s.name ?? s.id, index, inputs: inputs[index]!, outputs: outputs[index]!, position: s.position ?? null, type: s.type, ...UNIFORM_STATION_FIELDS };
     switch (s.type) {
       case 'source':
         return { ...base, type: 'source', interarrival: s.interarrival === undefined ? null : toDistribution(s.interarrival), lots: s.lots ?? null };
