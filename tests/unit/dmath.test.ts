@@ -6,7 +6,7 @@ const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), 1e
 describe('deterministic maths', () => {
   it('dlog agrees with Math.log to about one ulp over many magnitudes', () => {
     for (let e = -300; e <= 300; e += 7) {
-      for (const m of [1, 1.1, 1.5, 1.9999, 2.5, 3.14159, 7.77]) {
+      for (const m of [1, 1.1, 1.5, 1.9999, 2.5, 3.3, 7.77]) {
         const x = m * 10 ** e;
         expect(rel(dlog(x), Math.log(x))).toBeLessThan(4e-16);
       }
@@ -33,6 +33,7 @@ describe('deterministic maths', () => {
       [123.4, -1.5],
       [1e-5, 0.25],
     ] as const) {
+      // biome-ignore lint/style/useExponentiationOperator: the engine-dependent reference is the point of the comparison
       expect(rel(dpow(x, y), Math.pow(x, y))).toBeLessThan(1e-13);
     }
     expect(dpow(7, 0)).toBe(1);
@@ -44,6 +45,7 @@ describe('deterministic maths', () => {
     // Values taken from this implementation; Math.pow(1.1, 100) differs between engines, these do not.
     expect(dpow(1.1, 100)).toBe(13780.612339822364);
     expect(dlog(3)).toBe(1.0986122886681098);
+    // biome-ignore lint/suspicious/noApproximativeNumericConstant: one ulp above Math.E, pinned on purpose
     expect(dexp(1)).toBe(2.7182818284590455);
     expect(dexp(-0.5)).toBe(0.6065306597126334);
   });
