@@ -3,10 +3,10 @@ import { defineConfig } from '@playwright/test';
 /** Real headless Chromium from Debian; browsers are never downloaded. */
 export default defineConfig({
   testDir: 'tests/e2e',
-  outputDir: 'test-results',
+  outputDir: 'test-results/e2e',
   timeout: 60_000,
   workers: 1,
-  reporter: [['list']],
+  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: {
     baseURL: 'http://127.0.0.1:4173',
     viewport: { width: 1280, height: 800 },
