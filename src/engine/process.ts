@@ -6,7 +6,7 @@
 import { changeWip, setBusy, touchLevel } from './accounting';
 import { sample, sampleStandardNormal } from './distributions';
 import { afterPartFaults, defectChance, stationFails } from './faults';
-import type { AssemblySpec, InspectionSpec, MachineSpec } from './model';
+import { type AssemblySpec, type ConveyorSpec, type InspectionSpec, Kind, type MachineSpec } from './model';
 import { nextFloat } from './rng';
 import { airPressureAt, gaugeReading } from './sensors';
 import type { Part, State } from './state';
@@ -27,7 +27,7 @@ function processTicks(s: State, i: number, spec: ProcessStation): number {
     factor *= s.model.airBar / Math.max(0.5, airPressureAt(s, s.tick));
   }
   const ticks = Math.round(seconds * TICKS_PER_SECOND * factor);
-  return spec.type === 'inspection' ? ticks : Math.max(1, ticks);
+  return spec.kind === Kind.inspection ? ticks : Math.max(1, ticks);
 }
 
 export function beginWork(s: State, i: number, part: Part): void {
@@ -47,23 +47,23 @@ export function beginWork(s: State, i: number, part: Part): void {
 export function receive(s: State, i: number, part: Part, from: number): void {
   const spec = s.model.stations[i]!;
   const st = s.stations[i]!;
-  switch (spec.type) {
-    case 'buffer':
+  switch (spec.kind) {
+    case Kind.buffer:
       touchLevel(s, i);
       st.queue.push(part);
       break;
-    case 'conveyor':
+    case Kind.conveyor:
       touchLevel(s, i);
-      part.t = s.tick + spec.transportTicks;
+      part.t = s.tick + (spec as ConveyorSpec).transportTicks;
       st.queue.push(part);
       st.c.processed += 1;
       afterPartFaults(s, i, st.c.processed);
       break;
-    case 'machine':
-    case 'inspection':
+    case Kind.machine:
+    case Kind.inspection:
       beginWork(s, i, part);
       break;
-    case 'assembly': {
+    case Kind.assembly: {
       const slot = spec.inputs.indexOf(from);
       st.kit[slot] = part;
       if (st.kit.every((p) => p !== null)) {
@@ -76,7 +76,7 @@ export function receive(s: State, i: number, part: Part, from: number): void {
       }
       break;
     }
-    case 'sink': {
+    case Kind.sink: {
       const lead = s.tick - part.born;
       s.line.good += 1;
       s.line.leadTicksSum += lead;
@@ -85,7 +85,7 @@ export function receive(s: State, i: number, part: Part, from: number): void {
       st.c.good += 1;
       break;
     }
-    case 'source':
+    default:
       break;
   }
   markStation(s, i);
@@ -154,15 +154,15 @@ export function finishWork(s: State, i: number): void {
   setBusy(s, i, false);
   st.c.processed += 1;
   markStation(s, i);
-  if (spec.type === 'machine') {
-    machinePart(s, i, spec, part);
+  if (spec.kind === Kind.machine) {
+    machinePart(s, i, spec as MachineSpec, part);
     st.partsOnTool += 1;
     afterPartFaults(s, i, st.c.processed);
     if (isConforming(s, part)) st.c.good += 1;
     st.done = part;
     return;
   }
-  if (spec.type === 'assembly') {
+  if (spec.kind === Kind.assembly) {
     const dropChance = defectChance(s, i);
     if (dropChance > 0 && nextFloat(st.qrng) < dropChance) part.defect = true;
     if (!part.defect) st.c.good += 1;
@@ -177,7 +177,7 @@ export function finishWork(s: State, i: number): void {
     stationFails(s, i, 264, false);
     return;
   }
-  const verdict = inspect(s, i, spec, part);
+  const verdict = inspect(s, i, spec as InspectionSpec, part);
   afterPartFaults(s, i, st.c.processed);
   if (verdict === 'scrap') {
     scrapPart(s, i, part);
@@ -186,7 +186,7 @@ export function finishWork(s: State, i: number): void {
   if (verdict === 'rework') {
     part.rework += 1;
     st.c.rework += 1;
-    part.t = spec.reworkTo;
+    part.t = (spec as InspectionSpec).reworkTo;
   } else {
     st.c.good += 1;
     part.t = -1;
@@ -212,7 +212,7 @@ export function pauseStation(s: State, i: number): void {
     st.workEnd = NEVER;
     setBusy(s, i, false);
   }
-  if (s.model.stations[i]!.type === 'conveyor') {
+  if (s.model.stations[i]!.kind === Kind.conveyor) {
     if (st.pausedAt < 0) st.pausedAt = s.tick;
     setBusy(s, i, false);
   }
@@ -228,7 +228,7 @@ export function resumeStation(s: State, i: number): void {
     st.workEnd = s.tick + st.workRemaining;
     setBusy(s, i, true);
   }
-  if (s.model.stations[i]!.type === 'conveyor') {
+  if (s.model.stations[i]!.kind === Kind.conveyor) {
     // A conveyor's busy clock is its running time (jams that count operating time use it).
     if (st.pausedAt >= 0) {
       const shift = s.tick - st.pausedAt;
