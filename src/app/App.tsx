@@ -1,27 +1,20 @@
-import { textOf } from '../scenario';
 import { useSim } from '../store/use-sim';
-import { LineKpis } from '../ui/LineKpis';
-import { RunControls } from '../ui/RunControls';
-import { StationTable } from '../ui/StationTable';
+import { Briefing } from '../ui/Briefing';
+import { ControlRoom } from '../ui/ControlRoom';
+import { Debrief } from '../ui/Debrief';
+import { Library } from '../ui/Library';
 
+/** The session flow: library → briefing → control room → debrief. */
 export function App() {
-  const scenario = useSim((s) => s.scenario);
-  const error = useSim((s) => s.error);
-  return (
-    <main>
-      <header>
-        <h1>Learning Factory</h1>
-        {scenario && <h2>{textOf(scenario.title)}</h2>}
-      </header>
-      {error && (
-        <pre className="error" role="alert">
-          {error}
-        </pre>
-      )}
-      {scenario && <p className="briefing">{textOf(scenario.briefing)}</p>}
-      <RunControls />
-      <LineKpis />
-      <StationTable />
-    </main>
-  );
+  const phase = useSim((s) => s.phase);
+  switch (phase) {
+    case 'library':
+      return <Library />;
+    case 'briefing':
+      return <Briefing />;
+    case 'running':
+      return <ControlRoom />;
+    case 'debrief':
+      return <Debrief />;
+  }
 }

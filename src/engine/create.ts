@@ -46,6 +46,7 @@ function stationState(model: LineModel, i: number, seed: number): StationState {
     lastCycleTicks: 0,
     lastDim: null,
     lastDimTick: -1,
+    measured: [],
     task: null,
     downSince: -1,
     next: spec.type === 'buffer' || spec.type === 'sink' ? NEVER : 0,

@@ -44,6 +44,8 @@ export interface StationView {
   readonly lot: string | null;
   readonly task: { readonly kind: 'repair' | 'check'; readonly action: string; readonly remainingSeconds: number } | null;
   readonly sensors: readonly SensorView[];
+  /** The last gauge readings of parts, [tick, value], oldest first. */
+  readonly measured: readonly (readonly [number, number])[];
 }
 
 export interface AlarmView {
@@ -106,6 +108,7 @@ export function observe(s: State, logTail = 200): Observation {
       lot: spec.type === 'source' && spec.lots !== null ? (spec.lots[st.lotIndex]?.id ?? null) : null,
       task: st.task && { kind: st.task.kind, action: st.task.action, remainingSeconds: (st.task.until - s.tick) / TICKS_PER_SECOND },
       sensors,
+      measured: st.measured.slice(),
     };
   });
   const alarms: AlarmView[] = [];

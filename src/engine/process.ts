@@ -115,12 +115,23 @@ function machinePart(s: State, i: number, spec: MachineSpec, part: Part): void {
     const thermal = ch.thermalCoeff * (temperatureAt(st, s.tick) - (s.model.ambientC + 18));
     part.dim = ch.nominal + st.toolOffset + thermal + ch.sd * sampleStandardNormal(st.qrng);
     part.charOf = i;
-    st.lastDim = gaugeReading(s, i, part.dim);
-    st.lastDimTick = s.tick;
+    recordMeasurement(s, i, gaugeReading(s, i, part.dim));
   }
   const dropChance = defectChance(s, i);
   if (dropChance > 0 && nextFloat(st.qrng) < dropChance) part.defect = true;
 }
+
+/** Keep the gauge reading of a part: the dimension sensor shows it and SPC charts plot it. */
+function recordMeasurement(s: State, i: number, value: number | null): void {
+  const st = s.stations[i]!;
+  st.lastDim = value;
+  st.lastDimTick = s.tick;
+  if (value === null) return;
+  st.measured.push([s.tick, value]);
+  if (st.measured.length > MEASURED_KEPT) st.measured.shift();
+}
+
+const MEASURED_KEPT = 100;
 
 type Verdict = 'pass' | 'scrap' | 'rework';
 
@@ -134,8 +145,7 @@ function inspect(s: State, i: number, spec: InspectionSpec, part: Part): Verdict
   const ch = machine.characteristic;
   const truth = part.dim + spec.gaugeSd * sampleStandardNormal(st.qrng);
   const measured = gaugeReading(s, i, truth);
-  st.lastDim = measured;
-  st.lastDimTick = s.tick;
+  recordMeasurement(s, i, measured);
   if (measured === null) return 'pass';
   if (measured >= ch.lower && measured <= ch.upper) return 'pass';
   const side = measured > ch.upper ? 'above' : 'below';

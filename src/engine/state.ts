@@ -96,6 +96,8 @@ export interface StationState {
   lastCycleTicks: number;
   lastDim: number | null;
   lastDimTick: number;
+  /** The last measured parts (gauge readings), oldest first, for SPC: [tick, value] pairs. */
+  measured: [number, number][];
   task: MaintenanceTask | null;
   /** Tick the station last stopped for an equipment fault (for MTTR), or -1. */
   downSince: number;

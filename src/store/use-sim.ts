@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
+import type { History } from './history';
 import type { SimStore, SimStoreApi } from './sim-store';
 
 export const SimContext = createContext<SimStoreApi | null>(null);
@@ -9,4 +10,18 @@ export function useSim<T>(selector: (s: SimStore) => T): T {
   const api = useContext(SimContext);
   if (api === null) throw new Error('useSim outside <SimContext.Provider>');
   return useStore(api, selector);
+}
+
+/** The store's view history; charts re-render when it grows. */
+export function useSimHistory(): History | null {
+  const api = useContext(SimContext);
+  useSim((s) => s.historyVersion);
+  return api === null ? null : api.history();
+}
+
+/** The store itself, for code that reads fast values outside React (the 3D view). */
+export function useSimApi(): SimStoreApi {
+  const api = useContext(SimContext);
+  if (api === null) throw new Error('useSimApi outside <SimContext.Provider>');
+  return api;
 }

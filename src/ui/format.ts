@@ -11,3 +11,12 @@ export function clock(seconds: number): string {
   const ss = String(s % 60).padStart(2, '0');
   return d > 0 ? `${d} d ${hh}:${mm}:${ss}` : `${hh}:${mm}:${ss}`;
 }
+
+export function minutes(seconds: number | null): string {
+  if (seconds === null) return '';
+  return seconds < 120 ? `${Math.round(seconds)} s` : `${(seconds / 60).toFixed(1)} min`;
+}
+
+export function num(v: number | null, digits: number): string {
+  return v === null ? '—' : v.toFixed(digits);
+}

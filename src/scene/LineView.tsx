@@ -1,0 +1,77 @@
+import { OrbitControls } from '@react-three/drei';
+import { Canvas, useThree } from '@react-three/fiber';
+import { useEffect, useMemo } from 'react';
+import { useSim, useSimApi } from '../store/use-sim';
+import { layout } from './layout';
+import { Parts } from './Parts';
+import { Station } from './Station';
+
+/** Redraw on demand while paused: a new observation or selection invalidates the frame. */
+function InvalidateOnChange() {
+  const invalidate = useThree((s) => s.invalidate);
+  const tick = useSim((s) => s.observation?.tick);
+  const selected = useSim((s) => s.selected);
+  useEffect(() => {
+    invalidate();
+  }, [tick, selected, invalidate]);
+  return null;
+}
+
+/** The overview camera frames the whole line: distance follows its extent. */
+function overview(targets: { x: number; z: number }[]): [number, number, number] {
+  const span = Math.max(8, ...targets.map((t) => Math.abs(t.x) * 2), ...targets.map((t) => Math.abs(t.z) * 2 + 6));
+  return [0, span * 0.42, span * 0.62];
+}
+
+function CameraPresets({ targets }: { targets: { id: string; x: number; z: number }[] }) {
+  const selected = useSim((s) => s.selected);
+  const camera = useThree((s) => s.camera);
+  const controls = useThree((s) => s.controls) as unknown as { target: { set(x: number, y: number, z: number): void }; update(): void } | null;
+  useEffect(() => {
+    const t = targets.find((x) => x.id === selected);
+    if (!controls) return;
+    if (t) {
+      camera.position.set(t.x + 4, 5, t.z + 7);
+      controls.target.set(t.x, 1, t.z);
+    } else {
+      camera.position.set(...overview(targets));
+      controls.target.set(0, 0.5, 0);
+    }
+    controls.update();
+  }, [selected, targets, camera, controls]);
+  return null;
+}
+
+/** The 3D line: it reads the simulation, never decides anything. */
+export function LineView() {
+  const api = useSimApi();
+  const running = useSim((s) => s.running);
+  const select = useSim((s) => s.select);
+  const scenarioId = useSim((s) => s.scenario?.id);
+  const model = api.frame.model;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the layout changes with the scenario
+  const places = useMemo(() => (model ? layout(model) : []), [model, scenarioId]);
+  if (!model) return null;
+  const targets = model.stations.map((s, i) => ({ id: s.id, x: places[i]!.x, z: places[i]!.z }));
+  return (
+    <div className="line-view" data-testid="line-view">
+      <Canvas shadows frameloop={running ? 'always' : 'demand'} camera={{ position: overview(targets), fov: 45 }} onPointerMissed={() => select(null)} gl={{ preserveDrawingBuffer: true }}>
+        <color attach="background" args={['#c9ccd0']} />
+        <hemisphereLight args={['#f2f4f7', '#80858c', 1.1]} />
+        <directionalLight position={[12, 20, 10]} intensity={1.6} castShadow shadow-mapSize={[2048, 2048]} shadow-camera-left={-30} shadow-camera-right={30} shadow-camera-top={20} shadow-camera-bottom={-20} />
+        <mesh rotation={[-Math.PI / 2, 0, 0]} receiveShadow>
+          <planeGeometry args={[120, 80]} />
+          <meshStandardMaterial color="#9ea3a8" roughness={0.95} />
+        </mesh>
+        <gridHelper args={[120, 60, '#8a8f95', '#959aa0']} position={[0, 0.005, 0]} />
+        {model.stations.map((spec, i) => (
+          <Station key={spec.id} spec={spec} place={places[i]!} frame={api.frame} />
+        ))}
+        <Parts frame={api.frame} places={places} />
+        <OrbitControls makeDefault maxPolarAngle={Math.PI / 2.1} />
+        <CameraPresets targets={targets} />
+        <InvalidateOnChange />
+      </Canvas>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { useFrame } from '@react-three/fiber';
+import { useLayoutEffect, useMemo, useRef } from 'react';
+import { Color, type InstancedMesh, Object3D } from 'three';
+import type { FrameSource } from '../store/sim-store';
+import type { Placement } from './layout';
+import { topOf } from './StationModel';
+
+export const MAX_PARTS = 4096;
+const NORMAL = new Color('#9fb3c8');
+const REWORK = new Color('#d08a2e');
+const SCRAP = new Color('#7a3b3b');
+
+/**
+ * Every part on the line as one instanced mesh, placed each frame from the live state (never
+ * through React). Parts on a conveyor glide between its ends, interpolated between ticks.
+ */
+export function Parts({ frame, places }: { frame: FrameSource; places: Placement[] }) {
+  const mesh = useRef<InstancedMesh>(null);
+  const scrapMesh = useRef<InstancedMesh>(null);
+  const dummy = useMemo(() => new Object3D(), []);
+  useLayoutEffect(() => {
+    mesh.current?.setColorAt(0, NORMAL);
+  }, []);
+  useFrame(() => {
+    const m = mesh.current;
+    const sm = scrapMesh.current;
+    const s = frame.state;
+    const model = frame.model;
+    if (!m || !sm || !s || !model) return;
+    const now = s.tick + frame.alpha;
+    let n = 0;
+    let scrapN = 0;
+    const put = (x: number, y: number, z: number, rework: boolean) => {
+      if (n >= MAX_PARTS) return;
+      dummy.position.set(x, y, z);
+      dummy.updateMatrix();
+      m.setMatrixAt(n, dummy.matrix);
+      m.setColorAt(n, rework ? REWORK : NORMAL);
+      n++;
+    };
+    for (let i = 0; i < model.stations.length; i++) {
+      const spec = model.stations[i]!;
+      const st = s.stations[i]!;
+      const p = places[i]!;
+      const top = topOf(spec.type);
+      if (spec.type === 'conveyor') {
+        const half = spec.lengthM / 2;
+        st.queue.forEach((part, k) => {
+          // Time left to the far end → position along the belt; queued parts bunch at the end.
+          const left = Math.max(0, part.t - now) / spec.transportTicks;
+          const x = p.x + half - 0.2 - Math.max(left * spec.lengthM, k * 0.35);
+          put(Math.max(p.x - half + 0.2, x), 0.92, p.z, part.rework > 0);
+        });
+      } else if (spec.type === 'buffer') {
+        st.queue.forEach((part, k) => put(p.x - 0.55 + (k % 4) * 0.36, 0.45 + Math.floor(k / 4) * 0.6, p.z, part.rework > 0));
+      } else {
+        if (st.work) put(p.x, spec.type === 'machine' ? 1.15 : top * 0.55, p.z + (spec.type === 'machine' ? 0.3 : 0), st.work.rework > 0);
+        if (st.done) put(p.x + 0.8, spec.type === 'machine' ? 1.15 : top * 0.55, p.z + 0.3, st.done.rework > 0);
+        st.kit.forEach((part, k) => {
+          if (part) put(p.x - 0.6, 0.5, p.z - 0.4 + k * 0.4, part.rework > 0);
+        });
+      }
+      if (spec.type === 'inspection') {
+        // The scrap bin beside each inspection: one box per scrapped part, up to twenty.
+        const count = Math.min(20, st.c.scrap);
+        for (let k = 0; k < count && scrapN < 200; k++) {
+          dummy.position.set(p.x - 0.3 + (k % 5) * 0.2, 0.12 + Math.floor(k / 5) * 0.2, p.z + 1.1);
+          dummy.updateMatrix();
+          sm.setMatrixAt(scrapN++, dummy.matrix);
+        }
+      }
+    }
+    m.count = n;
+    m.instanceMatrix.needsUpdate = true;
+    if (m.instanceColor) m.instanceColor.needsUpdate = true;
+    sm.count = scrapN;
+    sm.instanceMatrix.needsUpdate = true;
+  });
+  return (
+    <>
+      <instancedMesh ref={mesh} args={[undefined, undefined, MAX_PARTS]} castShadow frustumCulled={false}>
+        <cylinderGeometry args={[0.14, 0.14, 0.22, 16]} />
+        <meshStandardMaterial color="#ffffff" metalness={0.6} roughness={0.35} />
+      </instancedMesh>
+      <instancedMesh ref={scrapMesh} args={[undefined, undefined, 200]} frustumCulled={false}>
+        <boxGeometry args={[0.16, 0.16, 0.16]} />
+        <meshStandardMaterial color={SCRAP} />
+      </instancedMesh>
+    </>
+  );
+}

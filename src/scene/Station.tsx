@@ -1,0 +1,108 @@
+import { Html } from '@react-three/drei';
+import { type ThreeEvent, useFrame, useThree } from '@react-three/fiber';
+import { useRef } from 'react';
+import type { Mesh, MeshStandardMaterial } from 'three';
+import type { StationSpec } from '../engine';
+import type { FrameSource } from '../store/sim-store';
+import { useSim } from '../store/use-sim';
+import { useT } from '../ui/i18n';
+import type { Placement } from './layout';
+import { lampFor } from './stack-light';
+import { StationModel, topOf } from './StationModel';
+
+const LAMP_COLOURS = { red: '#e53935', amber: '#ffb300', green: '#43a047' } as const;
+const LAMPS = ['red', 'amber', 'green'] as const;
+
+/** drei's <Html> renders empty with fiber 9.8 until the canvas has connected its events (shared/STACK.md). */
+function WhenConnected({ children }: { children: React.ReactNode }) {
+  const connected = useThree((s) => !!s.events.connected);
+  return connected ? children : null;
+}
+
+function StackLight({ frame, index, top }: { frame: FrameSource; index: number; top: number }) {
+  const lamps = useRef<(Mesh | null)[]>([]);
+  useFrame(({ clock }) => {
+    const s = frame.state;
+    if (!s) return;
+    const st = s.stations[index]!;
+    const { lamp, blink } = lampFor(st.pack, st.interlock);
+    const on = !blink || Math.floor(clock.elapsedTime * 2.5) % 2 === 0;
+    LAMPS.forEach((name, k) => {
+      const mat = lamps.current[k]?.material as MeshStandardMaterial | undefined;
+      if (!mat) return;
+      const lit = name === lamp && on;
+      mat.emissiveIntensity = lit ? 2.2 : 0;
+      mat.opacity = lit ? 1 : 0.35;
+    });
+  });
+  return (
+    <group position={[0.85, top, -0.55]} scale={1.6}>
+      <mesh position={[0, 0.05, 0]}>
+        <cylinderGeometry args={[0.03, 0.03, 0.1, 8]} />
+        <meshStandardMaterial color="#333" />
+      </mesh>
+      {LAMPS.map((name, k) => (
+        <mesh
+          key={name}
+          ref={(m) => {
+            lamps.current[k] = m;
+          }}
+          position={[0, 0.5 - k * 0.16, 0]}
+        >
+          <cylinderGeometry args={[0.08, 0.08, 0.14, 16]} />
+          <meshStandardMaterial color={LAMP_COLOURS[name]} emissive={LAMP_COLOURS[name]} emissiveIntensity={0} transparent opacity={0.35} />
+        </mesh>
+      ))}
+    </group>
+  );
+}
+
+function Label({ spec, top }: { spec: StationSpec; top: number }) {
+  const { t } = useT();
+  const view = useSim((s) => s.observation?.stations[spec.index]);
+  const selected = useSim((s) => s.selected === spec.id);
+  if (!view) return null;
+  const attention = view.stateName === 'Held' || view.stateName === 'Aborted';
+  return (
+    <WhenConnected>
+      <Html position={[0, top + 0.9, 0]} center distanceFactor={14} zIndexRange={[10, 0]}>
+        <div className={`label3d ${attention ? 'attention' : ''} ${selected ? 'selected' : ''}`} data-label={spec.id}>
+          <b>{spec.name}</b>
+          <span>
+            {view.stateName}
+            {view.lockedOut ? ' · LOTO' : ''}
+          </span>
+          {view.stopReason !== 0 && <span>{view.stopReason}</span>}
+          <span className="sr-only">{t(`type.${spec.type}`)}</span>
+        </div>
+      </Html>
+    </WhenConnected>
+  );
+}
+
+export function Station({ spec, place, frame }: { spec: StationSpec; place: Placement; frame: FrameSource }) {
+  const select = useSim((s) => s.select);
+  const selected = useSim((s) => s.selected === spec.id);
+  const lockedOut = useSim((s) => s.observation?.stations[spec.index]?.lockedOut ?? false);
+  const top = topOf(spec.type);
+  const length = spec.type === 'conveyor' ? spec.lengthM : 1.6;
+  const onClick = (e: ThreeEvent<MouseEvent>) => {
+    e.stopPropagation();
+    select(spec.id);
+  };
+  return (
+    <group position={[place.x, 0, place.z]} onClick={onClick} onPointerOver={() => (document.body.style.cursor = 'pointer')} onPointerOut={() => (document.body.style.cursor = '')}>
+      <StationModel type={spec.type} length={length} />
+      <mesh position={[0, 0.01, 0]} rotation={[-Math.PI / 2, 0, 0]} visible={selected}>
+        <ringGeometry args={[Math.max(1.3, length / 2 + 0.2), Math.max(1.45, length / 2 + 0.35), 48]} />
+        <meshBasicMaterial color="#1e88e5" />
+      </mesh>
+      {spec.type !== 'buffer' && spec.type !== 'sink' && <StackLight frame={frame} index={spec.index} top={top} />}
+      <mesh position={[-0.6, top + 0.25, 0.6]} visible={lockedOut}>
+        <boxGeometry args={[0.3, 0.4, 0.05]} />
+        <meshStandardMaterial color="#d32f2f" emissive="#d32f2f" emissiveIntensity={0.4} />
+      </mesh>
+      <Label spec={spec} top={top} />
+    </group>
+  );
+}

@@ -1,0 +1,79 @@
+/**
+ * Recent sensor readings and part measurements, kept by the store for trends and SPC charts.
+ * It is view data sampled from observations, not simulation state, and is bounded.
+ */
+import type { Observation } from '../engine';
+
+export const HISTORY_POINTS = 1800;
+
+export interface Series {
+  readonly ticks: number[];
+  readonly values: (number | null)[];
+}
+
+export interface History {
+  /** Sensor id → sampled readings. */
+  readonly sensors: Map<string, Series>;
+  /** Station id → one measured dimension per part, in order. */
+  readonly parts: Map<string, Series>;
+  readonly lastPartTick: Map<string, number>;
+  /** Line KPIs over time, for the debrief charts. */
+  readonly kpis: { ticks: number[]; oee: number[]; throughput: number[] };
+}
+
+export function createHistory(): History {
+  return { sensors: new Map(), parts: new Map(), lastPartTick: new Map(), kpis: { ticks: [], oee: [], throughput: [] } };
+}
+
+function push(series: Series, tick: number, value: number | null): void {
+  series.ticks.push(tick);
+  series.values.push(value);
+  if (series.ticks.length > HISTORY_POINTS) {
+    series.ticks.shift();
+    series.values.shift();
+  }
+}
+
+function seriesOf(map: Map<string, Series>, key: string): Series {
+  let s = map.get(key);
+  if (s === undefined) {
+    s = { ticks: [], values: [] };
+    map.set(key, s);
+  }
+  return s;
+}
+
+/** Sample the observation; returns whether anything new was recorded. */
+export function recordHistory(h: History, o: Observation): boolean {
+  let grew = false;
+  for (const st of o.stations) {
+    for (const sensor of st.sensors) {
+      const series = seriesOf(h.sensors, sensor.id);
+      if (series.ticks.at(-1) === o.tick) continue;
+      push(series, o.tick, sensor.value);
+      grew = true;
+    }
+  }
+  // One point per measured part, however fast time runs (the engine keeps the recent ones).
+  for (const st of o.stations) {
+    const seen = h.lastPartTick.get(st.id) ?? -1;
+    for (const [tick, value] of st.measured) {
+      if (tick <= seen) continue;
+      push(seriesOf(h.parts, st.id), tick, value);
+      h.lastPartTick.set(st.id, tick);
+      grew = true;
+    }
+  }
+  const k = h.kpis;
+  if (k.ticks.length === 0 || o.tick - k.ticks.at(-1)! >= 600) {
+    k.ticks.push(o.tick);
+    k.oee.push(o.kpis.line.oee.oee);
+    k.throughput.push(o.kpis.line.throughputPerHour);
+    if (k.ticks.length > HISTORY_POINTS) {
+      k.ticks.shift();
+      k.oee.shift();
+      k.throughput.shift();
+    }
+  }
+  return grew;
+}

@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import type { AlarmPriority } from '../engine';
+import { useSim } from '../store/use-sim';
+import { clock } from './format';
+import { useT } from './i18n';
+
+/** ISA-101: alarm colour is used for alarms only, always with a second cue (shape and number). */
+const PRIORITY_MARK: Record<AlarmPriority, string> = { high: '◆ 1', medium: '▲ 2', low: '● 3' };
+
+export function AlarmList() {
+  const { t } = useT();
+  const alarms = useSim((s) => s.observation?.alarms);
+  const flood = useSim((s) => s.observation?.flood ?? false);
+  const stations = useSim((s) => s.observation?.stations);
+  const send = useSim((s) => s.send);
+  const select = useSim((s) => s.select);
+  const [filter, setFilter] = useState('');
+  if (!alarms || !stations) return null;
+  // Alarms suppressed by design are out of the operator's list (ISA-18.2); shelved ones stay visible, greyed.
+  const shown = alarms.filter((a) => a.phase !== 'suppressed' && (filter === '' || a.station === filter));
+  return (
+    <section className="alarms" aria-label={t('alarms.heading')}>
+      <div className="panel-head">
+        <h3>{t('alarms.heading')}</h3>
+        <select aria-label="filter" value={filter} onChange={(e) => setFilter(e.target.value)}>
+          <option value="">{t('alarms.all')}</option>
+          {stations.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {flood && (
+        <p className="flood" role="alert">
+          {t('alarms.flood')}
+        </p>
+      )}
+      {shown.length === 0 ? (
+        <p className="muted">{t('alarms.none')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th>{t('alarms.priority')}</th>
+              <th>{t('alarms.time')}</th>
+              <th>{t('alarms.message')}</th>
+              <th>{t('alarms.state')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((a) => (
+              <tr key={a.id} data-alarm={a.id} className={`alarm ${a.priority} ${a.phase}`}>
+                <td className="prio">
+                  {PRIORITY_MARK[a.priority]} {t(`priority.${a.priority}`)}
+                </td>
+                <td>{clock(Math.max(0, a.since) / 10)}</td>
+                <td>
+                  <button type="button" className="link" onClick={() => select(a.station)}>
+                    {a.message}
+                  </button>
+                </td>
+                <td>{t(`alarm.phase.${a.phase}`)}</td>
+                <td className="actions">
+                  {(a.phase === 'unack' || a.phase === 'rtnUnack') && (
+                    <button type="button" onClick={() => send({ type: 'ackAlarm', alarm: a.id })}>
+                      {t('alarms.ack')}
+                    </button>
+                  )}
+                  {a.phase !== 'shelved' && a.phase !== 'suppressed' && (
+                    <button type="button" onClick={() => send({ type: 'shelveAlarm', alarm: a.id, seconds: 600 })}>
+                      {t('alarms.shelve')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+import { useEffect, useState } from 'react';
+import { textOf } from '../scenario';
+import { LineView } from '../scene/LineView';
+import { useSim } from '../store/use-sim';
+import { AlarmList } from './AlarmList';
+import { beep, unlockAudio } from './alarm-horn';
+import { Faceplate } from './Faceplate';
+import { useT } from './i18n';
+import { KpiStrip } from './KpiStrip';
+import { StationList } from './StationList';
+import { TopBar } from './TopBar';
+
+const MUTE_KEY = 'lf.muted';
+
+function Objectives() {
+  const { t, lang } = useT();
+  const objectives = useSim((s) => s.scenario?.objectives);
+  if (!objectives?.length) return null;
+  return (
+    <section className="objectives-panel">
+      <h3>{t('run.objectives')}</h3>
+      <ul>
+        {objectives.map((o) => (
+          <li key={textOf(o)}>{textOf(o, lang)}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function ControlRoom() {
+  const togglePlay = useSim((s) => s.togglePlay);
+  const step = useSim((s) => s.step);
+  const unacked = useSim((s) => s.observation?.alarms.filter((a) => a.phase === 'unack').length ?? 0);
+  const [muted, setMuted] = useState(() => globalThis.localStorage?.getItem(MUTE_KEY) === '1');
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (target && (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA')) return;
+      if (e.code === 'Space') {
+        e.preventDefault();
+        togglePlay();
+      } else if (e.key === '.') {
+        step();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('pointerdown', unlockAudio);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('pointerdown', unlockAudio);
+    };
+  }, [togglePlay, step]);
+  useEffect(() => {
+    if (muted || unacked === 0) return;
+    beep();
+    const id = setInterval(beep, 2000);
+    return () => clearInterval(id);
+  }, [muted, unacked]);
+  const onMute = () => {
+    const next = !muted;
+    setMuted(next);
+    globalThis.localStorage?.setItem(MUTE_KEY, next ? '1' : '0');
+  };
+  return (
+    <div className="control-room">
+      <TopBar muted={muted} onMute={onMute} />
+      <KpiStrip />
+      <div className="room">
+        <div className="centre">
+          <LineView />
+          <StationList />
+          <AlarmList />
+        </div>
+        <div className="side">
+          <Faceplate />
+          <Objectives />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { useMemo } from 'react';
+import { assess, scoringRules } from '../assessment';
+import { loadScenarioJson } from '../scenario';
+import { useSim, useSimHistory } from '../store/use-sim';
+import { TrendChart } from './Charts';
+import { clock, minutes } from './format';
+import { useT } from './i18n';
+
+export function Debrief() {
+  const { t } = useT();
+  const sc = useSim((s) => s.scenario);
+  const commands = useSim((s) => s.commands);
+  const tick = useSim((s) => s.observation?.tick ?? 0);
+  const back = useSim((s) => s.toLibrary);
+  const history = useSimHistory();
+  // The assessment re-runs the engine from the command log: the same verdict live and on replay.
+  const a = useMemo(() => {
+    if (!sc) return null;
+    const r = loadScenarioJson(sc);
+    return r.ok ? assess(r.model, sc.seed, commands, tick, scoringRules(sc)) : null;
+  }, [sc, commands, tick]);
+  if (!a || !history) return null;
+  const k = history.kpis;
+  return (
+    <main className="debrief" data-testid="debrief">
+      <h1>{t('debrief.heading')}</h1>
+      <p className={`score ${a.passed ? 'pass' : 'fail'}`}>
+        {t('debrief.score')}: <strong data-testid="score">{a.score}</strong> / 100 — <span data-testid="verdict">{a.passed ? t('debrief.passed') : t('debrief.failed')}</span>
+      </p>
+      {a.safetyBreaches.length > 0 && <p className="refusal">{t('debrief.safety')}</p>}
+      <p>{t('debrief.production', { good: a.goodParts, possible: a.possibleGoodParts, scrap: a.scrapParts })}</p>
+      <h2>{t('debrief.faults')}</h2>
+      <table className="faults">
+        <thead>
+          <tr>
+            <th>{t('debrief.fault')}</th>
+            <th>{t('debrief.where')}</th>
+            <th>{t('debrief.when')}</th>
+            <th>{t('debrief.detect')}</th>
+            <th>{t('debrief.diagnose')}</th>
+            <th>{t('debrief.restore')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {a.faults.map((f) => (
+            <tr key={f.id}>
+              <td>{t(`cause.${f.type}` as never)}</td>
+              <td>{f.station ?? '—'}</td>
+              <td>{clock(f.onsetSeconds)}</td>
+              <td>{f.detectSeconds === null ? t('debrief.never') : minutes(f.detectSeconds)}</td>
+              <td>{f.diagnoseSeconds === null ? t('debrief.never') : minutes(f.diagnoseSeconds)}</td>
+              <td>{f.restoreSeconds === null ? t('debrief.never') : minutes(f.restoreSeconds)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {a.penalties.length > 0 && (
+        <>
+          <h2>{t('debrief.penalties')}</h2>
+          <ul>
+            {a.penalties.map((p) => (
+              <li key={p.reason}>
+                −{p.points.toFixed(1)}: {p.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <TrendChart series={{ ticks: k.ticks, values: k.oee }} normal={[0.6, 0.85]} label={t('debrief.oee')} />
+      <TrendChart series={{ ticks: k.ticks, values: k.throughput }} normal={[0, 0]} label={t('debrief.throughput')} />
+      <button type="button" onClick={back}>
+        {t('debrief.again')}
+      </button>
+    </main>
+  );
+}

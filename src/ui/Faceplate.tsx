@@ -1,0 +1,233 @@
+import { useState } from 'react';
+import { CHECK_KINDS, type FaultType, REPAIR_ACTIONS, type RepairAction, type StationView } from '../engine';
+import { FAULT_TYPES } from '../scenario/schema';
+import { useSim, useSimHistory } from '../store/use-sim';
+import { SpcChart, TrendChart } from './Charts';
+import { clock } from './format';
+import { useT } from './i18n';
+import { SensorBar } from './SensorBar';
+
+const PACK_BUTTONS = ['reset', 'start', 'stop', 'hold', 'unhold', 'abort', 'clear'] as const;
+
+function Controls({ st }: { st: StationView }) {
+  const { t } = useT();
+  const send = useSim((s) => s.send);
+  const [repair, setRepair] = useState<RepairAction>('generalRepair');
+  const [sensor, setSensor] = useState(st.sensors[0]?.kind ?? '');
+  const [lot, setLot] = useState(st.lot ?? '');
+  const [cause, setCause] = useState<FaultType>('breakdown');
+  const [speed, setSpeed] = useState(st.speed);
+  const passive = st.type === 'buffer' || st.type === 'sink';
+  return (
+    <>
+      {!passive && (
+        <section>
+          <h4>{t('faceplate.control')}</h4>
+          <div className="buttons">
+            {PACK_BUTTONS.map((c) => (
+              <button type="button" key={c} onClick={() => send({ type: 'packml', station: st.id, command: c })}>
+                {t(`cmd.${c}`)}
+              </button>
+            ))}
+          </div>
+          {['machine', 'assembly', 'inspection'].includes(st.type) && (
+            <div className="row">
+              <label>
+                {t('faceplate.speed')}{' '}
+                <input type="number" min={10} max={120} value={speed} onChange={(e) => setSpeed(Number(e.target.value))} /> %
+              </label>
+              <button type="button" onClick={() => send({ type: 'setSpeed', station: st.id, percent: speed })}>
+                {t('faceplate.setSpeed')}
+              </button>
+            </div>
+          )}
+        </section>
+      )}
+      <section>
+        <h4>{t('faceplate.safety')}</h4>
+        <div className="buttons">
+          {st.lockedOut ? (
+            <button type="button" onClick={() => send({ type: 'removeLockOut', station: st.id })}>
+              {t('faceplate.removeLockOut')}
+            </button>
+          ) : (
+            <button type="button" onClick={() => send({ type: 'lockOut', station: st.id })}>
+              {t('faceplate.lockOut')}
+            </button>
+          )}
+        </div>
+      </section>
+      <section>
+        <h4>{t('faceplate.checks')}</h4>
+        <div className="row">
+          {st.sensors.length > 0 && (
+            <select aria-label="sensor" value={sensor} onChange={(e) => setSensor(e.target.value)}>
+              {st.sensors.map((x) => (
+                <option key={x.kind} value={x.kind}>
+                  {t(`sensor.${x.kind}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </div>
+        <div className="buttons">
+          {CHECK_KINDS.map((c) => (
+            <button type="button" key={c} onClick={() => send({ type: 'check', station: st.id, check: c, ...(c === 'handheld' ? { sensor } : {}) } as never)}>
+              {t(`check.${c}`)}
+            </button>
+          ))}
+        </div>
+      </section>
+      <section>
+        <h4>{t('faceplate.repairs')}</h4>
+        <div className="row">
+          <select aria-label="repair" value={repair} onChange={(e) => setRepair(e.target.value as RepairAction)}>
+            {REPAIR_ACTIONS.map((r) => (
+              <option key={r} value={r}>
+                {t(`repair.${r}`)}
+              </option>
+            ))}
+          </select>
+          {repair === 'quarantineLot' && <input aria-label="lot" value={lot} onChange={(e) => setLot(e.target.value)} size={6} />}
+          <button
+            type="button"
+            onClick={() =>
+              send({
+                type: 'repair',
+                station: st.id,
+                action: repair,
+                ...(repair === 'replaceSensor' ? { sensor } : {}),
+                ...(repair === 'quarantineLot' ? { lot } : {}),
+              } as never)
+            }
+          >
+            {t('faceplate.doRepair')}
+          </button>
+        </div>
+      </section>
+      <section>
+        <h4>{t('faceplate.diagnosis')}</h4>
+        <div className="row">
+          <select aria-label={t('faceplate.cause')} value={cause} onChange={(e) => setCause(e.target.value as FaultType)}>
+            {FAULT_TYPES.map((f) => (
+              <option key={f} value={f}>
+                {t(`cause.${f}`)}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            onClick={() =>
+              send({ type: 'diagnose', station: st.id, cause, ...(cause.startsWith('sensor') && sensor ? { sensor } : {}) } as never)
+            }
+          >
+            {t('faceplate.declare')}
+          </button>
+        </div>
+      </section>
+    </>
+  );
+}
+
+/** L2/L3 faceplate of the selected station. */
+export function Faceplate() {
+  const { t } = useT();
+  const selected = useSim((s) => s.selected);
+  const st = useSim((s) => s.observation?.stations.find((x) => x.id === s.selected));
+  const refusal = useSim((s) => s.refusal);
+  const results = useSim((s) => s.observation?.checkResults);
+  const log = useSim((s) => s.observation?.log);
+  const history = useSimHistory();
+  if (!selected || !st) return <aside className="faceplate empty">{t('faceplate.none')}</aside>;
+  const abnormal = st.stateName === 'Held' || st.stateName === 'Aborted' || st.stateName === 'Holding' || st.stateName === 'Aborting';
+  const dim = st.sensors.find((x) => x.kind === 'dimension');
+  const mine = (results ?? []).filter((r) => r.station === st.id).slice(-4);
+  const events = (log ?? []).filter((e) => 'station' in e && e.station === st.id).slice(-8);
+  return (
+    <aside className="faceplate" aria-label={`${st.name}`} data-testid="faceplate">
+      <h3>
+        {st.name} <small>{t(`type.${st.type}`)}</small>
+      </h3>
+      {st.lockedOut && <p className="lockout">{t('faceplate.lockedOut')}</p>}
+      <dl className="facts">
+        <dt>{t('faceplate.state')}</dt>
+        <dd>
+          <span className={`state ${abnormal ? 'abnormal' : ''}`} data-testid="faceplate-state">
+            {st.stateName}
+          </span>
+        </dd>
+        <dt>{t('faceplate.reason')}</dt>
+        <dd data-testid="faceplate-reason">{st.stopReason ? `${st.stopReason} ${st.stopReasonText}` : '—'}</dd>
+        <dt>{t('faceplate.interlock')}</dt>
+        <dd>{t(`interlock.${st.interlock}`)}</dd>
+        <dt>{t('faceplate.processed')}</dt>
+        <dd>
+          {st.processed} ({t('faceplate.good')} {st.good}, {t('faceplate.scrap')} {st.scrap}
+          {st.rework ? `, ${t('faceplate.rework')} ${st.rework}` : ''})
+        </dd>
+        <dt>{t('faceplate.parts')}</dt>
+        <dd>{st.capacity === null ? st.parts : `${st.parts} / ${st.capacity}`}</dd>
+        {st.lot !== null && (
+          <>
+            <dt>{t('faceplate.lot')}</dt>
+            <dd>{st.lot}</dd>
+          </>
+        )}
+        {st.task && (
+          <>
+            <dt>{t('faceplate.task')}</dt>
+            <dd data-testid="faceplate-task">
+              {t(st.task.kind === 'repair' ? (`repair.${st.task.action}` as never) : (`check.${st.task.action}` as never))} ·{' '}
+              {clock(st.task.remainingSeconds)}
+            </dd>
+          </>
+        )}
+      </dl>
+      {refusal && (
+        <p className="refusal" role="alert" data-testid="refusal">
+          {t('faceplate.refused')}: {refusal}
+        </p>
+      )}
+      {st.sensors.length > 0 && (
+        <section>
+          <h4>{t('faceplate.sensors')}</h4>
+          {st.sensors.map((x) => (
+            <SensorBar key={x.id} sensor={x} />
+          ))}
+        </section>
+      )}
+      <Controls key={st.id} st={st} />
+      {mine.length > 0 && (
+        <section>
+          <h4>{t('faceplate.results')}</h4>
+          <ul className="results" data-testid="check-results">
+            {mine.map((r) => (
+              <li key={`${r.tick}${r.check}`}>
+                {clock(r.tick / 10)} · {r.text}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {dim && <SpcChart series={history?.parts.get(st.id)} tolerance={dim.normal} />}
+      <section>
+        <h4>{t('faceplate.trend')}</h4>
+        {st.sensors
+          .filter((x) => x.kind !== 'dimension')
+          .map((x) => (
+            <TrendChart key={x.id} series={history?.sensors.get(x.id)} normal={x.normal} label={`${t(`sensor.${x.kind}`)} (${x.unit})`} />
+          ))}
+      </section>
+      <section>
+        <h4>{t('faceplate.events')}</h4>
+        <ul className="events">
+          {events.map((e, k) => (
+            <li key={`${e.tick}-${k}`}>
+              {clock(e.tick / 10)} · {e.kind === 'state' ? `→ ${e.to}` : e.kind === 'taskDone' ? `${e.task} ${e.action}` : e.kind}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </aside>
+  );
+}

@@ -1,0 +1,30 @@
+import { useSim } from '../store/use-sim';
+import { pct } from './format';
+import { useT } from './i18n';
+
+/** L1 overview: the line's KPIs in one row. */
+export function KpiStrip() {
+  const { t } = useT();
+  const line = useSim((s) => s.observation?.kpis.line);
+  if (!line) return null;
+  const items: [string, string, string][] = [
+    ['oee', t('kpi.oee'), pct(line.oee.oee)],
+    ['availability', t('kpi.availability'), pct(line.oee.availability)],
+    ['performance', t('kpi.performance'), pct(line.oee.performance)],
+    ['quality', t('kpi.quality'), pct(line.oee.quality)],
+    ['good', t('kpi.good'), String(line.goodParts)],
+    ['scrap', t('kpi.scrap'), String(line.scrapParts)],
+    ['throughput', t('kpi.throughput'), `${line.throughputPerHour.toFixed(1)} ${t('kpi.perHour')}`],
+    ['wip', t('kpi.wip'), String(line.wip)],
+  ];
+  return (
+    <dl className="kpis" aria-label="KPIs">
+      {items.map(([id, k, v]) => (
+        <div key={id} className="kpi">
+          <dt>{k}</dt>
+          <dd data-testid={`kpi-${id}`}>{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

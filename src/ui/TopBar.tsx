@@ -1,0 +1,57 @@
+import { textOf } from '../scenario';
+import { SPEEDS } from '../store/sim-store';
+import { useSim } from '../store/use-sim';
+import { clock } from './format';
+import { setLanguage, useT } from './i18n';
+
+export function TopBar({ muted, onMute }: { muted: boolean; onMute: () => void }) {
+  const { t, lang } = useT();
+  const scenario = useSim((s) => s.scenario);
+  const seconds = useSim((s) => s.observation?.seconds ?? 0);
+  const running = useSim((s) => s.running);
+  const speed = useSim((s) => s.speed);
+  const ended = useSim((s) => s.ended);
+  const eStop = useSim((s) => s.observation?.eStop ?? false);
+  const api = useSim((s) => s);
+  return (
+    <header className="topbar">
+      <strong className="brand">{t('app.title')}</strong>
+      <span className="scenario-title">{scenario ? textOf(scenario.title, lang) : ''}</span>
+      <span className="clock" data-testid="clock" title={t('run.clock')}>
+        {clock(seconds)}
+      </span>
+      <button type="button" onClick={api.togglePlay} disabled={ended} aria-keyshortcuts="Space">
+        {running ? t('run.pause') : t('run.play')}
+      </button>
+      <button type="button" onClick={api.step} disabled={ended}>
+        {t('run.step')}
+      </button>
+      <span className="speeds" role="group" aria-label={t('run.speed')}>
+        {SPEEDS.map((x) => (
+          <button type="button" key={x} aria-pressed={speed === x} onClick={() => api.setSpeed(x)}>
+            {x}×
+          </button>
+        ))}
+      </span>
+      <span className="spacer" />
+      {eStop ? (
+        <button type="button" className="estop released" onClick={() => api.send({ type: 'releaseEStop' })}>
+          {t('cmd.releaseEStop')}
+        </button>
+      ) : (
+        <button type="button" className="estop" onClick={() => api.send({ type: 'eStop' })}>
+          {t('cmd.eStop')}
+        </button>
+      )}
+      <button type="button" onClick={onMute} aria-pressed={muted}>
+        {muted ? t('run.unmute') : t('run.mute')}
+      </button>
+      <button type="button" onClick={() => setLanguage(lang === 'en' ? 'nb' : 'en')}>
+        {t('lang.switch')}
+      </button>
+      <button type="button" onClick={api.finish}>
+        {t('run.end')}
+      </button>
+    </header>
+  );
+}

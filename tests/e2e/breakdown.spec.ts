@@ -1,0 +1,70 @@
+import { expect, test } from './fixtures';
+
+test('breakdown drill: alarm, acknowledge, lock out, repair, restart, production again, debrief score', async ({ page, guard }) => {
+  void guard;
+  await page.goto('/?library');
+  await page.locator('[data-scenario="breakdown-drill"] button').click();
+  await expect(page.getByRole('heading', { name: /Breakdown on the mill/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Start the shift' }).click();
+  await expect(page.getByTestId('line-view').locator('canvas')).toBeVisible();
+  await page.getByRole('button', { name: '60×' }).click();
+
+  // The fault strikes at 10 minutes: the mill holds and a high-priority alarm appears.
+  const alarm = page.locator('[data-alarm="M1.stopped"]');
+  await expect(alarm).toBeVisible({ timeout: 30_000 });
+  await page.keyboard.press('Space');
+  await expect(alarm).toContainText('Unacknowledged');
+  await alarm.getByRole('button', { name: 'Acknowledge' }).click();
+  await expect(alarm).toContainText('Acknowledged');
+  await page.screenshot({ path: 'tests/artifacts/breakdown-alarm.png' });
+
+  // Select the station in the list; the faceplate shows Held with the drive-fault stop reason.
+  await page.locator('.station-list [data-station="M1"]').click();
+  const fp = page.getByTestId('faceplate');
+  await expect(fp.getByTestId('faceplate-state')).toHaveText('Held');
+  await expect(fp.getByTestId('faceplate-reason')).toContainText('258');
+
+  // Locking out a held machine is refused with the reason: stop it first.
+  await fp.getByRole('button', { name: 'Lock out / tag out' }).click();
+  await expect(fp.getByTestId('refusal')).toContainText('Stop Mill M1 before locking it out');
+  await fp.getByRole('button', { name: 'Stop', exact: true }).click();
+  await page.getByRole('button', { name: 'Step 1 s' }).click();
+  await page.getByRole('button', { name: 'Step 1 s' }).click();
+  await page.getByRole('button', { name: 'Step 1 s' }).click();
+  await expect(fp.getByTestId('faceplate-state')).toHaveText('Stopped');
+  await fp.getByRole('button', { name: 'Lock out / tag out' }).click();
+  await expect(fp.getByText('LOCKED OUT / TAGGED')).toBeVisible();
+  await fp.getByLabel('Suspected cause').selectOption('breakdown');
+  await fp.getByRole('button', { name: 'Declare diagnosis' }).click();
+  await fp.getByLabel('repair').selectOption('generalRepair');
+  await fp.getByRole('button', { name: 'Carry out' }).click();
+  await expect(fp.getByTestId('faceplate-task')).toContainText('General repair');
+  await page.screenshot({ path: 'tests/artifacts/breakdown-repair.png' });
+
+  // Let the repair run, then remove the lock-out, reset and start.
+  await page.keyboard.press('Space');
+  await expect(fp.getByTestId('faceplate-task')).toHaveCount(0, { timeout: 40_000 });
+  await page.keyboard.press('Space');
+  await fp.getByRole('button', { name: 'Remove lock-out' }).click();
+  await fp.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Step 1 s' }).click();
+  await page.getByRole('button', { name: 'Step 1 s' }).click();
+  await page.getByRole('button', { name: 'Step 1 s' }).click();
+  await fp.getByRole('button', { name: 'Start' }).click();
+  await page.keyboard.press('Space');
+  await expect(fp.getByTestId('faceplate-state')).toHaveText(/Execute|Suspended/, { timeout: 20_000 });
+
+  // The line produces again.
+  const good = page.getByTestId('kpi-good');
+  const before = Number(await good.textContent());
+  await expect.poll(async () => Number(await good.textContent()), { timeout: 30_000 }).toBeGreaterThan(before + 2);
+  await page.screenshot({ path: 'tests/artifacts/breakdown-running.png' });
+
+  // End the drill: the debrief shows the score and the fault's times.
+  await page.getByRole('button', { name: 'End the drill' }).click();
+  await expect(page.getByTestId('debrief')).toBeVisible();
+  await expect(page.getByTestId('score')).toHaveText(/\d/);
+  await expect(page.getByTestId('verdict')).toHaveText('Passed');
+  await expect(page.locator('table.faults tbody tr')).toHaveCount(1);
+  await page.screenshot({ path: 'tests/artifacts/breakdown-debrief.png', fullPage: true });
+});
