@@ -11,6 +11,7 @@ function InvalidateOnChange() {
   const invalidate = useThree((s) => s.invalidate);
   const tick = useSim((s) => s.observation?.tick);
   const selected = useSim((s) => s.selected);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: tick and selection are the triggers, not inputs
   useEffect(() => {
     invalidate();
   }, [tick, selected, invalidate]);

@@ -43,6 +43,7 @@ function Conveyor({ length }: { length: number }) {
         <meshStandardMaterial color="#3b3e42" roughness={0.9} />
       </mesh>
       {Array.from({ length: rollers }, (_, k) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rollers are identical and never reorder
         <mesh key={k} position={[-length / 2 + (k + 0.5) * (length / rollers), 0.68, 0]} rotation={[Math.PI / 2, 0, 0]}>
           <cylinderGeometry args={[0.06, 0.06, 0.85, 10]} />
           <meshStandardMaterial color={STEEL} metalness={0.7} roughness={0.35} />

@@ -222,6 +222,7 @@ export function Faceplate() {
         <h4>{t('faceplate.events')}</h4>
         <ul className="events">
           {events.map((e, k) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the log only grows at the end; tick plus position is stable
             <li key={`${e.tick}-${k}`}>
               {clock(e.tick / 10)} · {e.kind === 'state' ? `→ ${e.to}` : e.kind === 'taskDone' ? `${e.task} ${e.action}` : e.kind}
             </li>

@@ -26,13 +26,13 @@ export function TopBar({ muted, onMute }: { muted: boolean; onMute: () => void }
       <button type="button" onClick={api.step} disabled={ended}>
         {t('run.step')}
       </button>
-      <span className="speeds" role="group" aria-label={t('run.speed')}>
+      <fieldset className="speeds" aria-label={t('run.speed')}>
         {SPEEDS.map((x) => (
           <button type="button" key={x} aria-pressed={speed === x} onClick={() => api.setSpeed(x)}>
             {x}×
           </button>
         ))}
-      </span>
+      </fieldset>
       <span className="spacer" />
       {eStop ? (
         <button type="button" className="estop released" onClick={() => api.send({ type: 'releaseEStop' })}>
