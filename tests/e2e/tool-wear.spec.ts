@@ -1,0 +1,44 @@
+import { expect, test } from './fixtures';
+
+test('tool-wear drill: the SPC chart flags the drift, the tool is inspected and replaced', async ({ page, guard }) => {
+  void guard;
+  await page.goto('/?library');
+  await page.locator('[data-scenario="tool-wear-drift"] button').click();
+  await page.getByRole('button', { name: 'Start the shift' }).click();
+  await page.locator('.station-list [data-station="L1"]').click();
+  await page.getByRole('button', { name: '60×' }).click();
+  const fp = page.getByTestId('faceplate');
+  // Twenty minutes after the drift began (at 15 min) the chart must show it.
+  const clock = page.getByTestId('clock');
+  await expect.poll(async () => (await clock.textContent()) ?? '', { timeout: 90_000 }).toMatch(/00:(3[5-9]|[45]\d):\d\d/);
+  await page.keyboard.press('Space');
+  await expect(fp.getByTestId('spc-rules')).toContainText(/Rule [1-4]|Nelson/);
+  const dim = Number.parseFloat((await fp.getByTestId('sensor-L1.dimension').textContent()) ?? '0');
+  expect(dim).toBeGreaterThan(20.01);
+  await page.screenshot({ path: 'tests/artifacts/tool-wear-spc.png' });
+
+  await fp.getByRole('button', { name: 'Stop', exact: true }).click();
+  for (let k = 0; k < 3; k++) await page.getByRole('button', { name: 'Step 1 s' }).click();
+  await fp.getByRole('button', { name: 'Lock out / tag out' }).click();
+  await fp.getByRole('button', { name: 'Inspect the tool' }).click();
+  await page.keyboard.press('Space');
+  await expect(fp.getByTestId('check-results')).toContainText('Flank wear', { timeout: 30_000 });
+  await page.keyboard.press('Space');
+  await fp.getByLabel('Suspected cause').selectOption('toolWear');
+  await fp.getByRole('button', { name: 'Declare diagnosis' }).click();
+  await fp.getByLabel('repair').selectOption('replaceTool');
+  await fp.getByRole('button', { name: 'Carry out' }).click();
+  await page.keyboard.press('Space');
+  await expect(fp.getByTestId('faceplate-task')).toHaveCount(0, { timeout: 30_000 });
+  await page.keyboard.press('Space');
+  await fp.getByRole('button', { name: 'Remove lock-out' }).click();
+  await fp.getByRole('button', { name: 'Reset' }).click();
+  for (let k = 0; k < 3; k++) await page.getByRole('button', { name: 'Step 1 s' }).click();
+  await fp.getByRole('button', { name: 'Start' }).click();
+  await page.keyboard.press('Space');
+  await expect(fp.getByTestId('faceplate-state')).toHaveText(/Execute|Suspended/, { timeout: 20_000 });
+  await page.getByRole('button', { name: 'End the drill' }).click();
+  await expect(page.getByTestId('debrief')).toBeVisible();
+  await expect(page.locator('table.faults tbody tr')).toContainText('Tool wear');
+  await page.screenshot({ path: 'tests/artifacts/tool-wear-debrief.png', fullPage: true });
+});

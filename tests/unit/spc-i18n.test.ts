@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../../src/ui/i18n/en';
+import { nb } from '../../src/ui/i18n/nb';
+import { imrLimits, violations } from '../../src/ui/spc';
+
+describe('SPC (I-MR, Western Electric, Nelson trend)', () => {
+  const stable = [10, 10.2, 9.8, 10.1, 9.9, 10, 10.15, 9.85, 10.05, 9.95];
+  it('I-MR limits are x̄ ± 2.66·MR̄ and MR upper limit 3.267·MR̄', () => {
+    const l = imrLimits(stable)!;
+    const mr = stable.slice(1).reduce((a, x, k) => a + Math.abs(x - stable[k]!), 0) / (stable.length - 1);
+    expect(l.centre).toBeCloseTo(10, 9);
+    expect(l.ucl).toBeCloseTo(10 + 2.66 * mr, 9);
+    expect(l.mrUcl).toBeCloseTo(3.267 * mr, 9);
+    expect(l.sigma).toBeCloseTo(mr / 1.128, 9);
+  });
+  it('finds a point beyond 3σ, a run of 8 on one side and 6 rising', () => {
+    const l = imrLimits(stable)!;
+    expect(violations(stable, l)).toEqual([]);
+    expect(violations([...stable, 12], l).map((v) => v.rule)).toContain('rule1');
+    expect(violations([...stable, 10.01, 10.02, 10.03, 10.01, 10.02, 10.01, 10.03, 10.02], l).map((v) => v.rule)).toContain('rule4');
+    expect(violations([...stable, 9.7, 9.8, 9.9, 10.0, 10.1, 10.2, 10.3], l).map((v) => v.rule)).toContain('trend');
+  });
+  it('2 of 3 beyond 2σ and 4 of 5 beyond 1σ on one side', () => {
+    const l = imrLimits(stable)!;
+    const s = l.sigma;
+    expect(violations([...stable, 10 + 2.2 * s, 10, 10 + 2.3 * s], l).map((v) => v.rule)).toContain('rule2');
+    expect(violations([...stable, 10 + 1.2 * s, 10 + 1.3 * s, 10, 10 + 1.4 * s, 10 + 1.1 * s], l).map((v) => v.rule)).toContain('rule3');
+  });
+});
+
+describe('translations', () => {
+  it('bokmål has every English key, none left empty or untranslated by accident', () => {
+    expect(Object.keys(nb).sort()).toEqual(Object.keys(en).sort());
+    for (const [k, v] of Object.entries(nb)) expect(v.trim(), k).not.toBe('');
+    const same = Object.keys(en).filter((k) => en[k as keyof typeof en] === nb[k as keyof typeof nb]);
+    // Words that are the same in both languages (OEE, Start, Buffer…) are few.
+    expect(same.length).toBeLessThan(12);
+  });
+});
