@@ -61,5 +61,5 @@ function bench(name: string, model: LineModel, seed: number, runs: number): void
 
 const reference = load(JSON.parse(readFileSync('scenarios/reference-line5.json', 'utf8')));
 console.log('Engine benchmark: 30 simulated days each; SimPy takes about 600 ms for the reference line here (target: 60 ms or less).');
-bench('reference-line5 (30 d)', reference, 7, 9);
+bench('reference-line5 (30 d)', reference, 7, 15);
 bench('large line (30 d)', load(largeLineScenario()), 3, 5);

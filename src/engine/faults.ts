@@ -6,7 +6,7 @@
  */
 import { cumulativeBusy, refreshBusyTimers, setBusy, setPack } from './accounting';
 import { sample } from './distributions';
-import { type FaultSpec, isProcess } from './model';
+import type { FaultSpec, MachineSpec } from './model';
 import { isRunning, Pack, StopReason } from './packml';
 import { nextFloat } from './rng';
 import { airPressureAt, rawReading } from './sensors';
@@ -233,8 +233,8 @@ export function afterPartFaults(s: State, i: number, count: number): void {
 
 /** Probability that a part is dropped or damaged at station i (low air: weak grippers). */
 export function defectChance(s: State, i: number): number {
-  const spec = s.model.stations[i]!;
-  if (!isProcess(spec) || !spec.usesAir) return 0;
+  // Every station spec carries usesAir (false where it makes no sense): no type test needed.
+  if (!(s.model.stations[i] as MachineSpec).usesAir) return 0;
   const p = airPressureAt(s, s.tick);
   const threshold = s.model.airBar - 1;
   return p < threshold ? Math.min(0.5, (threshold - p) * 0.1) : 0;

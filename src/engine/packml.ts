@@ -61,7 +61,8 @@ export const PACK_COMMAND_CODES: Readonly<Record<PackCommand, number>> = {
 
 /** Running mode: the station works or waits for material (Suspended = starved/blocked, an external reason). */
 export function isRunning(s: number): boolean {
-  return s === Pack.Execute || s === Pack.Suspended;
+  // Literal codes (6 Execute, 5 Suspended): this sits in the engine's innermost loop.
+  return s === 6 || s === 5;
 }
 
 /** Acting ("-ing") states end on state complete (SC); the others are wait states. */
