@@ -2,8 +2,10 @@ import { OrbitControls } from '@react-three/drei';
 import { Canvas, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { useSim, useSimApi } from '../store/use-sim';
+import { useT } from '../ui/i18n';
 import { layout } from './layout';
 import { Parts } from './Parts';
+import { RenderStats } from './RenderStats';
 import { Station } from './Station';
 
 /** Redraw on demand while paused: a new observation or selection invalidates the frame. */
@@ -45,6 +47,7 @@ function CameraPresets({ targets }: { targets: { id: string; x: number; z: numbe
 
 /** The 3D line: it reads the simulation, never decides anything. */
 export function LineView() {
+  const { t } = useT();
   const api = useSimApi();
   const running = useSim((s) => s.running);
   const select = useSim((s) => s.select);
@@ -72,7 +75,13 @@ export function LineView() {
         <OrbitControls makeDefault maxPolarAngle={Math.PI / 2.1} />
         <CameraPresets targets={targets} />
         <InvalidateOnChange />
+        <RenderStats />
       </Canvas>
+      <div className="camera-presets">
+        <button type="button" onClick={() => select(null)}>
+          {t('view.overview')}
+        </button>
+      </div>
     </div>
   );
 }

@@ -21,6 +21,19 @@ export function Parts({ frame, places }: { frame: FrameSource; places: Placement
   useLayoutEffect(() => {
     mesh.current?.setColorAt(0, NORMAL);
   }, []);
+  // Everything the frame loop needs is allocated once here; the loop itself allocates nothing.
+  const put = useMemo(() => {
+    const state = { n: 0 };
+    const fn = (m: InstancedMesh, x: number, y: number, z: number, rework: boolean) => {
+      if (state.n >= MAX_PARTS) return;
+      dummy.position.set(x, y, z);
+      dummy.updateMatrix();
+      m.setMatrixAt(state.n, dummy.matrix);
+      m.setColorAt(state.n, rework ? REWORK : NORMAL);
+      state.n++;
+    };
+    return { state, fn };
+  }, [dummy]);
   useFrame(() => {
     const m = mesh.current;
     const sm = scrapMesh.current;
@@ -28,37 +41,33 @@ export function Parts({ frame, places }: { frame: FrameSource; places: Placement
     const model = frame.model;
     if (!m || !sm || !s || !model) return;
     const now = s.tick + frame.alpha;
-    let n = 0;
+    put.state.n = 0;
     let scrapN = 0;
-    const put = (x: number, y: number, z: number, rework: boolean) => {
-      if (n >= MAX_PARTS) return;
-      dummy.position.set(x, y, z);
-      dummy.updateMatrix();
-      m.setMatrixAt(n, dummy.matrix);
-      m.setColorAt(n, rework ? REWORK : NORMAL);
-      n++;
-    };
     for (let i = 0; i < model.stations.length; i++) {
       const spec = model.stations[i]!;
       const st = s.stations[i]!;
       const p = places[i]!;
       const top = topOf(spec.type);
+      const q = st.queue;
       if (spec.type === 'conveyor') {
         const half = spec.lengthM / 2;
-        st.queue.forEach((part, k) => {
+        for (let k = 0; k < q.length; k++) {
+          const part = q[k]!;
           // Time left to the far end → position along the belt; queued parts bunch at the end.
           const left = Math.max(0, part.t - now) / spec.transportTicks;
           const x = p.x + half - 0.2 - Math.max(left * spec.lengthM, k * 0.35);
-          put(Math.max(p.x - half + 0.2, x), 0.92, p.z, part.rework > 0);
-        });
+          put.fn(m, Math.max(p.x - half + 0.2, x), 0.92, p.z, part.rework > 0);
+        }
       } else if (spec.type === 'buffer') {
-        st.queue.forEach((part, k) => put(p.x - 0.55 + (k % 4) * 0.36, 0.45 + Math.floor(k / 4) * 0.6, p.z, part.rework > 0));
+        for (let k = 0; k < q.length; k++) put.fn(m, p.x - 0.55 + (k % 4) * 0.36, 0.45 + Math.floor(k / 4) * 0.6, p.z, q[k]!.rework > 0);
       } else {
-        if (st.work) put(p.x, spec.type === 'machine' ? 1.15 : top * 0.55, p.z + (spec.type === 'machine' ? 0.3 : 0), st.work.rework > 0);
-        if (st.done) put(p.x + 0.8, spec.type === 'machine' ? 1.15 : top * 0.55, p.z + 0.3, st.done.rework > 0);
-        st.kit.forEach((part, k) => {
-          if (part) put(p.x - 0.6, 0.5, p.z - 0.4 + k * 0.4, part.rework > 0);
-        });
+        const y = spec.type === 'machine' ? 1.15 : top * 0.55;
+        if (st.work) put.fn(m, p.x, y, p.z + (spec.type === 'machine' ? 0.3 : 0), st.work.rework > 0);
+        if (st.done) put.fn(m, p.x + 0.8, y, p.z + 0.3, st.done.rework > 0);
+        for (let k = 0; k < st.kit.length; k++) {
+          const part = st.kit[k];
+          if (part) put.fn(m, p.x - 0.6, 0.5, p.z - 0.4 + k * 0.4, part.rework > 0);
+        }
       }
       if (spec.type === 'inspection') {
         // The scrap bin beside each inspection: one box per scrapped part, up to twenty.
@@ -70,7 +79,7 @@ export function Parts({ frame, places }: { frame: FrameSource; places: Placement
         }
       }
     }
-    m.count = n;
+    m.count = put.state.n;
     m.instanceMatrix.needsUpdate = true;
     if (m.instanceColor) m.instanceColor.needsUpdate = true;
     sm.count = scrapN;

@@ -1,6 +1,6 @@
 import { Html } from '@react-three/drei';
 import { type ThreeEvent, useFrame, useThree } from '@react-three/fiber';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import type { Mesh, MeshStandardMaterial } from 'three';
 import type { StationSpec } from '../engine';
 import type { FrameSource } from '../store/sim-store';
@@ -80,8 +80,26 @@ function Label({ spec, top }: { spec: StationSpec; top: number }) {
   );
 }
 
+function Tooltip({ spec, top }: { spec: StationSpec; top: number }) {
+  const { t } = useT();
+  const view = useSim((s) => s.observation?.stations[spec.index]);
+  if (!view) return null;
+  return (
+    <WhenConnected>
+      <Html position={[0, top + 1.9, 0]} center zIndexRange={[20, 10]}>
+        <div className="tooltip3d" role="tooltip">
+          {t(`type.${spec.type}`)} · {view.stateName}
+          {view.interlock !== 'none' ? ` · ${t(`interlock.${view.interlock}`)}` : ''} · {view.parts}
+          {view.capacity !== null ? `/${view.capacity}` : ''}
+        </div>
+      </Html>
+    </WhenConnected>
+  );
+}
+
 export function Station({ spec, place, frame }: { spec: StationSpec; place: Placement; frame: FrameSource }) {
   const select = useSim((s) => s.select);
+  const [hover, setHover] = useState(false);
   const selected = useSim((s) => s.selected === spec.id);
   const lockedOut = useSim((s) => s.observation?.stations[spec.index]?.lockedOut ?? false);
   const top = topOf(spec.type);
@@ -91,7 +109,16 @@ export function Station({ spec, place, frame }: { spec: StationSpec; place: Plac
     select(spec.id);
   };
   return (
-    <group position={[place.x, 0, place.z]} onClick={onClick} onPointerOver={() => (document.body.style.cursor = 'pointer')} onPointerOut={() => (document.body.style.cursor = '')}>
+    <group position={[place.x, 0, place.z]} onClick={onClick} onPointerOver={(e) => {
+        e.stopPropagation();
+        setHover(true);
+        document.body.style.cursor = 'pointer';
+      }}
+      onPointerOut={() => {
+        setHover(false);
+        document.body.style.cursor = '';
+      }}
+    >
       <StationModel type={spec.type} length={length} />
       <mesh position={[0, 0.01, 0]} rotation={[-Math.PI / 2, 0, 0]} visible={selected}>
         <ringGeometry args={[Math.max(1.3, length / 2 + 0.2), Math.max(1.45, length / 2 + 0.35), 48]} />
@@ -103,6 +130,7 @@ export function Station({ spec, place, frame }: { spec: StationSpec; place: Plac
         <meshStandardMaterial color="#d32f2f" emissive="#d32f2f" emissiveIntensity={0.4} />
       </mesh>
       <Label spec={spec} top={top} />
+      {hover && <Tooltip spec={spec} top={top} />}
     </group>
   );
 }

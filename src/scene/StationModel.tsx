@@ -1,4 +1,6 @@
 import type {} from '@react-three/fiber';
+import { useLayoutEffect, useRef } from 'react';
+import { type InstancedMesh, Object3D } from 'three';
 import type { StationType } from '../engine';
 
 /** Shared materials: muted greys (ISA-101), colour kept for states and alarms. */
@@ -34,6 +36,29 @@ function Machine() {
   );
 }
 
+/** All rollers of a conveyor as one instanced mesh: one draw call however long the belt. */
+function Rollers({ count, length }: { count: number; length: number }) {
+  const ref = useRef<InstancedMesh>(null);
+  useLayoutEffect(() => {
+    const m = ref.current;
+    if (!m) return;
+    const o = new Object3D();
+    o.rotation.set(Math.PI / 2, 0, 0);
+    for (let k = 0; k < count; k++) {
+      o.position.set(-length / 2 + (k + 0.5) * (length / count), 0.68, 0);
+      o.updateMatrix();
+      m.setMatrixAt(k, o.matrix);
+    }
+    m.instanceMatrix.needsUpdate = true;
+  }, [count, length]);
+  return (
+    <instancedMesh ref={ref} args={[undefined, undefined, count]}>
+      <cylinderGeometry args={[0.06, 0.06, 0.85, 10]} />
+      <meshStandardMaterial color={STEEL} metalness={0.7} roughness={0.35} />
+    </instancedMesh>
+  );
+}
+
 function Conveyor({ length }: { length: number }) {
   const rollers = Math.max(2, Math.round(length / 0.6));
   return (
@@ -42,13 +67,7 @@ function Conveyor({ length }: { length: number }) {
         <boxGeometry args={[length, 0.08, 0.8]} />
         <meshStandardMaterial color="#3b3e42" roughness={0.9} />
       </mesh>
-      {Array.from({ length: rollers }, (_, k) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: rollers are identical and never reorder
-        <mesh key={k} position={[-length / 2 + (k + 0.5) * (length / rollers), 0.68, 0]} rotation={[Math.PI / 2, 0, 0]}>
-          <cylinderGeometry args={[0.06, 0.06, 0.85, 10]} />
-          <meshStandardMaterial color={STEEL} metalness={0.7} roughness={0.35} />
-        </mesh>
-      ))}
+      <Rollers count={rollers} length={length} />
       {[-1, 1].map((side) => (
         <mesh key={side} position={[0, 0.35, side * 0.42]} castShadow>
           <boxGeometry args={[length, 0.7, 0.05]} />

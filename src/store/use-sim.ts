@@ -1,5 +1,4 @@
-import { createContext, useContext } from 'react';
-import { useStore } from 'zustand';
+import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { History } from './history';
 import type { SimStore, SimStoreApi } from './sim-store';
 
@@ -9,7 +8,10 @@ export const SimContext = createContext<SimStoreApi | null>(null);
 export function useSim<T>(selector: (s: SimStore) => T): T {
   const api = useContext(SimContext);
   if (api === null) throw new Error('useSim outside <SimContext.Provider>');
-  return useStore(api, selector);
+  // The current state serves as the server snapshot too, so panels render the same to static
+  // markup (tests, print) as in the page. Selectors return primitives or stored objects.
+  const get = () => selector(api.getState());
+  return useSyncExternalStore(api.subscribe, get, get);
 }
 
 /** The store's view history; charts re-render when it grows. */

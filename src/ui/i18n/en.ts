@@ -167,6 +167,7 @@ export const en = {
   'spc.trend': 'Nelson: 6 in a row rising or falling',
   'spc.none': 'No rule violated',
   'spc.waiting': 'Waiting for parts…',
+  'view.overview': 'Overview camera',
 } as const;
 
 export type TextKey = keyof typeof en;

@@ -169,4 +169,5 @@ export const nb: Record<TextKey, string> = {
   'spc.trend': 'Nelson: 6 på rad stigende eller fallende',
   'spc.none': 'Ingen regel brutt',
   'spc.waiting': 'Venter på deler…',
+  'view.overview': 'Oversiktskamera',
 };

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { createElement, type ReactNode } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { type Clock, createSimStore, type SimStoreApi } from '../../src/store/sim-store';
+import { SimContext } from '../../src/store/use-sim';
+import { AlarmList } from '../../src/ui/AlarmList';
+import { Faceplate } from '../../src/ui/Faceplate';
+import { KpiStrip } from '../../src/ui/KpiStrip';
+
+const clock: Clock = { now: () => 0, frame: () => undefined };
+const breakdown = JSON.parse(readFileSync('scenarios/breakdown-drill.json', 'utf8'));
+
+function render(store: SimStoreApi, node: ReactNode): string {
+  return renderToStaticMarkup(createElement(SimContext.Provider, { value: store }, node));
+}
+
+/** A store with the breakdown drill advanced past the fault (10 minutes), by stepping. */
+function brokenStore(): SimStoreApi {
+  const store = createSimStore(clock);
+  store.getState().load(breakdown);
+  for (let k = 0; k < 11 * 60; k++) store.getState().step();
+  return store;
+}
+
+describe('control-room panels (rendered from the store)', () => {
+  it('the alarm list shows the fault alarm with its priority, state and an acknowledge button', () => {
+    const html = render(brokenStore(), createElement(AlarmList));
+    expect(html).toContain('data-alarm="M1.stopped"');
+    expect(html).toContain('◆ 1');
+    expect(html).toContain('Unacknowledged');
+    expect(html).toContain('Acknowledge');
+  });
+
+  it('acknowledging through the store changes the alarm state shown', () => {
+    const store = brokenStore();
+    expect(store.getState().send({ type: 'ackAlarm', alarm: 'M1.stopped' })).toBe(true);
+    const html = render(store, createElement(AlarmList));
+    expect(html).toContain('>Acknowledged<');
+    expect(html).not.toContain('>Acknowledge</button>');
+  });
+
+  it('the faceplate shows the held station, its stop reason, instruments and a refused command with its reason', () => {
+    const store = brokenStore();
+    store.getState().select('M1');
+    expect(store.getState().send({ type: 'lockOut', station: 'M1' })).toBe(false);
+    const html = render(store, createElement(Faceplate));
+    expect(html).toContain('Held');
+    expect(html).toContain('258 Drive fault');
+    expect(html).toContain('Refused: Stop Mill M1 before locking it out (it is Held)');
+    expect(html).toContain('data-sensor="vibration"');
+    expect(html).toContain('Lock out / tag out');
+    expect(store.getState().commands.map((c) => c.type)).toEqual(['lockOut']);
+  });
+
+  it('without a selection the faceplate says how to open one; the KPI strip shows OEE', () => {
+    const store = brokenStore();
+    expect(render(store, createElement(Faceplate))).toContain('Select a station');
+    expect(render(store, createElement(KpiStrip))).toMatch(/OEE.*%/);
+  });
+});
