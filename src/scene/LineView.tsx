@@ -23,7 +23,7 @@ function InvalidateOnChange() {
 /** The overview camera frames the whole line: distance follows its extent. */
 function overview(targets: { x: number; z: number }[]): [number, number, number] {
   const span = Math.max(8, ...targets.map((t) => Math.abs(t.x) * 2), ...targets.map((t) => Math.abs(t.z) * 2 + 6));
-  return [0, span * 0.42, span * 0.62];
+  return [0, span * 0.62, span * 0.62];
 }
 
 function CameraPresets({ targets }: { targets: { id: string; x: number; z: number }[] }) {
@@ -60,7 +60,8 @@ export function LineView() {
   return (
     <div className="line-view" data-testid="line-view">
       <Canvas shadows frameloop={running ? 'always' : 'demand'} camera={{ position: overview(targets), fov: 45 }} onPointerMissed={() => select(null)} gl={{ preserveDrawingBuffer: true }}>
-        <color attach="background" args={['#c9ccd0']} />
+        <color attach="background" args={['#aeb2b7']} />
+        <fog attach="fog" args={['#aeb2b7', 40, 90]} />
         <hemisphereLight args={['#f2f4f7', '#80858c', 1.1]} />
         <directionalLight position={[12, 20, 10]} intensity={1.6} castShadow shadow-mapSize={[2048, 2048]} shadow-camera-left={-30} shadow-camera-right={30} shadow-camera-top={20} shadow-camera-bottom={-20} />
         <mesh rotation={[-Math.PI / 2, 0, 0]} receiveShadow>
