@@ -2,8 +2,13 @@ import { expect, test } from './fixtures';
 
 test('the default scenario opens in the control room, runs, and shows the line in 3D', async ({ page, guard }) => {
   void guard;
-  await page.goto('/');
+  await page.goto('/?stats');
   await expect(page.getByTestId('line-view').locator('canvas')).toBeVisible();
+  // The canvas really renders through WebGL: frames are drawn with draw calls and triangles.
+  await expect
+    .poll(() => page.evaluate(() => (window.__lfRender ?? []).filter((f) => f.calls > 10 && f.triangles > 1000).length), { timeout: 15_000 })
+    .toBeGreaterThan(3);
+  expect(await page.evaluate(() => !!document.querySelector('canvas')?.getContext('webgl2'))).toBe(true);
   await page.getByRole('button', { name: '60×' }).click();
   const clock = page.getByTestId('clock');
   const first = await clock.textContent();
