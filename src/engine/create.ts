@@ -5,11 +5,9 @@ import { nextLot, settle } from './flow';
 import type { LineModel } from './model';
 import { Pack } from './packml';
 import { createStream } from './rng';
-import type { State, StationState } from './state';
+import { emptyCounters, type State, type StationState } from './state';
 import { NEVER } from './time';
 import { markStation } from './worklist';
-
-const STATE_CODES = 18;
 
 function stationState(model: LineModel, i: number, seed: number): StationState {
   const spec = model.stations[i]!;
@@ -52,17 +50,7 @@ function stationState(model: LineModel, i: number, seed: number): StationState {
     next: spec.type === 'buffer' || spec.type === 'sink' ? NEVER : 0,
     rng: createStream(seed, `station:${spec.id}:process`),
     qrng: createStream(seed, `station:${spec.id}:quality`),
-    c: {
-      stateTicks: new Array<number>(STATE_CODES).fill(0),
-      processed: 0,
-      good: 0,
-      scrap: 0,
-      rework: 0,
-      failures: 0,
-      repairTicks: 0,
-      busyTicks: 0,
-      levelTicks: 0,
-    },
+    c: emptyCounters(),
   };
 }
 

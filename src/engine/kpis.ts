@@ -5,7 +5,7 @@
  */
 import { isProcess } from './model';
 import { PACK_NAMES, Pack } from './packml';
-import type { LineCounters, State, StationCounters } from './state';
+import { emptyCounters, type LineCounters, type State, type StationCounters } from './state';
 import { TICKS_PER_SECOND } from './time';
 
 export interface Oee {
@@ -54,17 +54,7 @@ export interface Kpis {
   readonly stations: readonly StationKpis[];
 }
 
-const EMPTY: StationCounters = {
-  stateTicks: [],
-  processed: 0,
-  good: 0,
-  scrap: 0,
-  rework: 0,
-  failures: 0,
-  repairTicks: 0,
-  busyTicks: 0,
-  levelTicks: 0,
-};
+const EMPTY: StationCounters = emptyCounters();
 
 function ratio(a: number, b: number, ifZero: number): number {
   return b > 0 ? a / b : ifZero;

@@ -162,20 +162,7 @@ export interface AlarmRule {
   readonly tripReason: number;
 }
 
-export type RepairAction =
-  | 'replaceBearing'
-  | 'replaceTool'
-  | 'recalibrate'
-  | 'replaceSensor'
-  | 'clearJam'
-  | 'restoreAir'
-  | 'restoreCooling'
-  | 'restoreLubrication'
-  | 'quarantineLot'
-  | 'restoreParameter'
-  | 'generalRepair';
-
-export const REPAIR_ACTIONS: readonly RepairAction[] = [
+export const REPAIR_ACTIONS = [
   'replaceBearing',
   'replaceTool',
   'recalibrate',
@@ -187,10 +174,12 @@ export const REPAIR_ACTIONS: readonly RepairAction[] = [
   'quarantineLot',
   'restoreParameter',
   'generalRepair',
-];
+] as const;
 
-export type CheckKind = 'handheld' | 'inspectTool' | 'lubricationLevel' | 'masterPart';
-export const CHECK_KINDS: readonly CheckKind[] = ['handheld', 'inspectTool', 'lubricationLevel', 'masterPart'];
+export type RepairAction = (typeof REPAIR_ACTIONS)[number];
+
+export const CHECK_KINDS = ['handheld', 'inspectTool', 'lubricationLevel', 'masterPart'] as const;
+export type CheckKind = (typeof CHECK_KINDS)[number];
 
 export type FaultType =
   | 'breakdown'

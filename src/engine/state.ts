@@ -56,6 +56,10 @@ export interface StationCounters {
   levelTicks: number;
 }
 
+export function emptyCounters(): StationCounters {
+  return { stateTicks: new Array<number>(18).fill(0), processed: 0, good: 0, scrap: 0, rework: 0, failures: 0, repairTicks: 0, busyTicks: 0, levelTicks: 0 };
+}
+
 export interface StationState {
   pack: number;
   packSince: number;

@@ -4,6 +4,7 @@
  * that editors use to autocomplete. Objects are strict: an unknown key is an error.
  */
 import { z } from 'zod';
+import { CHECK_KINDS, REPAIR_ACTIONS } from '../engine/model';
 import { DURATION_HINT, parseDuration } from './duration';
 
 export const FORMAT_VERSION = 1;
@@ -121,19 +122,7 @@ export const station = z.discriminatedUnion(
   { error: `type must be one of ${STATION_TYPES.join(', ')}` },
 );
 
-export const REPAIR_ACTION_NAMES = [
-  'replaceBearing',
-  'replaceTool',
-  'recalibrate',
-  'replaceSensor',
-  'clearJam',
-  'restoreAir',
-  'restoreCooling',
-  'restoreLubrication',
-  'quarantineLot',
-  'restoreParameter',
-  'generalRepair',
-] as const;
+export const REPAIR_ACTION_NAMES = REPAIR_ACTIONS;
 const repairAction = z.enum(REPAIR_ACTION_NAMES, { error: `must be one of ${REPAIR_ACTION_NAMES.join(', ')}` });
 
 const trigger = z.union(
@@ -217,8 +206,7 @@ const alarmRule = z.strictObject({
 });
 
 const repairTimes = z.partialRecord(repairAction, positiveDuration);
-const CHECK_NAMES = ['handheld', 'inspectTool', 'lubricationLevel', 'masterPart'] as const;
-const checkTimes = z.partialRecord(z.enum(CHECK_NAMES), positiveDuration);
+const checkTimes = z.partialRecord(z.enum(CHECK_KINDS), positiveDuration);
 const transitionTimes = z.strictObject({
   starting: duration.optional(),
   stopping: duration.optional(),

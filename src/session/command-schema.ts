@@ -3,7 +3,7 @@
  * engine trusts its callers, so everything from a file passes through here first.
  */
 import { z } from 'zod';
-import type { Command } from '../engine';
+import { CHECK_KINDS, type Command } from '../engine';
 import { REPAIR_ACTION_NAMES, SENSOR_KINDS, FAULT_TYPES } from '../scenario/schema';
 
 const tick = z.number().int({ error: 'must be a whole tick number' }).min(0, { error: 'must be 0 or more' });
@@ -22,7 +22,7 @@ export const commandSchema = z.discriminatedUnion(
       type: z.literal('check'),
       tick,
       station: id,
-      check: z.enum(['handheld', 'inspectTool', 'lubricationLevel', 'masterPart']),
+      check: z.enum(CHECK_KINDS),
       sensor: z.enum(SENSOR_KINDS).optional(),
     }),
     z.strictObject({
