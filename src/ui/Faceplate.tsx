@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { CHECK_KINDS, type FaultType, REPAIR_ACTIONS, type RepairAction, type StationView } from '../engine';
+import { CHECK_KINDS, type FaultType, type LogEntry, PACK_NAMES, REPAIR_ACTIONS, type RepairAction, STOP_REASON_TEXT, type StationView } from '../engine';
 import { FAULT_TYPES } from '../scenario/schema';
 import { useSim, useSimHistory } from '../store/use-sim';
 import { SpcChart, TrendChart } from './Charts';
@@ -8,6 +8,20 @@ import { useT } from './i18n';
 import { SensorBar } from './SensorBar';
 
 const PACK_BUTTONS = ['reset', 'start', 'stop', 'hold', 'unhold', 'abort', 'clear'] as const;
+
+/** One line of a station's event log in the student's words. */
+function describe(e: LogEntry, t: ReturnType<typeof useT>['t']): string {
+  switch (e.kind) {
+    case 'state':
+      return `${PACK_NAMES[e.from] ?? e.from} → ${PACK_NAMES[e.to] ?? e.to}${e.reason ? ` (${e.reason} ${STOP_REASON_TEXT[e.reason] ?? ''})` : ''}`;
+    case 'taskDone':
+      return `${t(e.task === 'repair' ? (`repair.${e.action}` as never) : (`check.${e.action}` as never))} ✓`;
+    case 'lot':
+      return `${t('faceplate.lot')} ${e.lot}`;
+    default:
+      return e.kind;
+  }
+}
 
 function Controls({ st }: { st: StationView }) {
   const { t } = useT();
@@ -224,7 +238,7 @@ export function Faceplate() {
           {events.map((e, k) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: the log only grows at the end; tick plus position is stable
             <li key={`${e.tick}-${k}`}>
-              {clock(e.tick / 10)} · {e.kind === 'state' ? `→ ${e.to}` : e.kind === 'taskDone' ? `${e.task} ${e.action}` : e.kind}
+              {clock(e.tick / 10)} · {describe(e, t)}
             </li>
           ))}
         </ul>
