@@ -36,7 +36,7 @@ function StackLight({ frame, index, top }: { frame: FrameSource; index: number; 
     });
   });
   return (
-    <group position={[0.85, top, -0.55]} scale={1.6}>
+    <group position={[0.95, top, 0.45]} scale={1.6}>
       <mesh position={[0, 0.05, 0]}>
         <cylinderGeometry args={[0.03, 0.03, 0.1, 8]} />
         <meshStandardMaterial color="#333" />

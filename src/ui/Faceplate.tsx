@@ -10,7 +10,7 @@ import { SensorBar } from './SensorBar';
 const PACK_BUTTONS = ['reset', 'start', 'stop', 'hold', 'unhold', 'abort', 'clear'] as const;
 
 /** One line of a station's event log in the student's words. */
-function describe(e: LogEntry, t: ReturnType<typeof useT>['t']): string {
+function describeEntry(e: LogEntry, t: ReturnType<typeof useT>['t']): string {
   switch (e.kind) {
     case 'state':
       return `${PACK_NAMES[e.from] ?? e.from} → ${PACK_NAMES[e.to] ?? e.to}${e.reason ? ` (${e.reason} ${STOP_REASON_TEXT[e.reason] ?? ''})` : ''}`;
@@ -238,7 +238,7 @@ export function Faceplate() {
           {events.map((e, k) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: the log only grows at the end; tick plus position is stable
             <li key={`${e.tick}-${k}`}>
-              {clock(e.tick / 10)} · {describe(e, t)}
+              {clock(e.tick / 10)} · {describeEntry(e, t)}
             </li>
           ))}
         </ul>
