@@ -37,7 +37,7 @@ export function Parts({ frame, places }: { frame: FrameSource; places: Placement
   useFrame(() => {
     const m = mesh.current;
     const sm = scrapMesh.current;
-    const s = frame.state;
+    const s = frame.scene;
     const model = frame.model;
     if (!m || !sm || !s || !model) return;
     const now = s.tick + frame.alpha;

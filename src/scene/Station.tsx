@@ -22,7 +22,7 @@ function WhenConnected({ children }: { children: React.ReactNode }) {
 function StackLight({ frame, index, top }: { frame: FrameSource; index: number; top: number }) {
   const lamps = useRef<(Mesh | null)[]>([]);
   useFrame(({ clock }) => {
-    const s = frame.state;
+    const s = frame.scene;
     if (!s) return;
     const st = s.stations[index]!;
     const { lamp, blink } = lampFor(st.pack, st.interlock);

@@ -1,22 +1,23 @@
 /**
- * The store adapts the engine to React: it owns the simulation state (outside React), runs it
- * in a wall-clock loop at a chosen speed, stamps the user's commands with the current tick and
- * records them, and publishes an Observation a few times a second. Components read slices of
- * it through selectors and never touch the engine; the 3D view reads the live state through
- * `frame` once per animation frame, never through React.
+ * The store adapts the engine to React. The engine itself runs in the engine service (a Web
+ * Worker in the browser, so a heavy line never stalls the frames); the store paces it by the
+ * wall clock at the chosen speed, sends the user's commands (the service stamps their tick),
+ * keeps the command log, and publishes an Observation a few times a second. Components read
+ * slices through selectors; the 3D view reads the latest scene frame through `frame`, once
+ * per animation frame, never through React.
  */
 import { createStore } from 'zustand/vanilla';
-import { advance, apply, type Command, createState, type LineModel, type Observation, observe, type State, TICKS_PER_SECOND } from '../engine';
+import { type Command, type LineModel, type Observation, TICKS_PER_SECOND } from '../engine';
 import { describeErrors, loadScenarioJson, type ScenarioFile } from '../scenario';
+import { defaultHost, type EngineHost } from '../session/engine-host';
+import type { SceneFrame, UserCommand } from '../session/engine-protocol';
 import { createHistory, type History, recordHistory } from './history';
 
+export type { UserCommand };
 export const SPEEDS = [1, 2, 5, 10, 60] as const;
-/** The most simulated time one frame may advance, so a slow frame never stalls the page. */
+/** The most simulated time one frame may ask for, so a slow frame never stalls the page. */
 const MAX_TICKS_PER_FRAME = 600 * TICKS_PER_SECOND;
 const PUBLISH_MS = 200;
-
-/** A command as the UI sends it: the store stamps the tick. */
-export type UserCommand = Command extends infer C ? (C extends Command ? Omit<C, 'tick'> : never) : never;
 
 export type Phase = 'library' | 'briefing' | 'running' | 'debrief';
 
@@ -42,7 +43,7 @@ export interface SimStore {
   step(): void;
   setSpeed(speed: number): void;
   select(station: string | null): void;
-  send(command: UserCommand): boolean;
+  send(command: UserCommand): void;
   finish(): void;
   toLibrary(): void;
 }
@@ -57,9 +58,9 @@ const browserClock: Clock = {
   },
 };
 
-/** What the 3D view reads each frame, without React: the live state and how far into the next tick we are. */
+/** What the 3D view reads each frame, without React. */
 export interface FrameSource {
-  state: State | null;
+  scene: SceneFrame | null;
   model: LineModel | null;
   /** Fraction of a tick elapsed since the last advance, for smooth motion between ticks. */
   alpha: number;
@@ -67,25 +68,25 @@ export interface FrameSource {
   running: boolean;
 }
 
-export function createSimStore(clock: Clock = browserClock) {
-  let sim: State | null = null;
+export function createSimStore(clock: Clock = browserClock, host: EngineHost = defaultHost()) {
   let model: LineModel | null = null;
+  let known = 0;
+  let pending = 0;
+  let inFlight = false;
   let last = 0;
   let carry = 0;
-  let lastPublish = 0;
+  let lastPublish = -Infinity;
   let looping = false;
-  const frame: FrameSource = { state: null, model: null, alpha: 0, speed: 10, running: false };
+  const frame: FrameSource = { scene: null, model: null, alpha: 0, speed: 10, running: false };
   let history: History = createHistory();
 
   const store = createStore<SimStore>()((set, get) => {
-    const publish = () => {
-      if (sim === null || model === null) return;
-      const o = observe(sim, 200);
-      const grew = recordHistory(history, o);
-      set((prev) => ({ observation: o, ended: sim!.tick >= model!.durationTicks, historyVersion: prev.historyVersion + (grew ? 1 : 0) }));
+    const request = (to: number, observe: boolean) => {
+      inFlight = true;
+      host.post({ type: 'run', to, observe });
     };
     const loop = () => {
-      if (!get().running || sim === null || model === null) {
+      if (!get().running || model === null) {
         looping = false;
         frame.running = false;
         return;
@@ -93,25 +94,45 @@ export function createSimStore(clock: Clock = browserClock) {
       const now = clock.now();
       carry += ((now - last) / 1000) * TICKS_PER_SECOND * get().speed;
       last = now;
-      const steps = Math.min(Math.floor(carry), MAX_TICKS_PER_FRAME);
-      carry = Math.min(carry - steps, MAX_TICKS_PER_FRAME);
-      const target = Math.min(sim.tick + steps, model.durationTicks);
-      if (target > sim.tick) advance(sim, target);
-      frame.alpha = carry - Math.floor(carry);
-      if (sim.tick >= model.durationTicks) {
-        set({ running: false });
-        frame.running = false;
-        publish();
-        looping = false;
-        get().finish();
-        return;
-      }
-      if (now - lastPublish >= PUBLISH_MS) {
-        lastPublish = now;
-        publish();
+      const steps = Math.floor(carry);
+      carry -= steps;
+      pending = Math.min(pending + steps, MAX_TICKS_PER_FRAME);
+      frame.alpha = carry;
+      // One request in flight at a time: if the engine is behind, time waits for it.
+      if (!inFlight && pending > 0) {
+        const to = Math.min(known + pending, model.durationTicks);
+        pending = 0;
+        const observe = now - lastPublish >= PUBLISH_MS;
+        if (observe) lastPublish = now;
+        request(to, observe);
       }
       clock.frame(loop);
     };
+    host.listen((m) => {
+      switch (m.type) {
+        case 'frame': {
+          inFlight = false;
+          frame.scene = m.scene;
+          known = m.scene.tick;
+          if (m.observation !== null) {
+            const grew = recordHistory(history, m.observation);
+            set((prev) => ({ observation: m.observation, historyVersion: prev.historyVersion + (grew ? 1 : 0) }));
+          }
+          if (model !== null && known >= model.durationTicks && !get().ended) {
+            set({ ended: true });
+            if (m.observation === null) request(known, true);
+            if (get().phase === 'running') get().finish();
+          }
+          return;
+        }
+        case 'commandResult':
+          set((prev) => ({ commands: [...prev.commands, m.command], refusal: m.accepted ? null : m.reason }));
+          return;
+        case 'error':
+          set({ error: m.message, running: false });
+          return;
+      }
+    });
     return {
       phase: 'library',
       scenario: null,
@@ -131,23 +152,25 @@ export function createSimStore(clock: Clock = browserClock) {
           return false;
         }
         model = result.model;
-        sim = createState(model, result.scenario.seed);
-        frame.state = sim;
         frame.model = model;
+        frame.scene = null;
         frame.alpha = 0;
+        known = 0;
+        pending = 0;
         carry = 0;
+        inFlight = true;
         history = createHistory();
-        set({ scenario: result.scenario, error: null, running: false, ended: false, selected: null, refusal: null, commands: [], phase: 'briefing', historyVersion: 0 });
-        publish();
+        set({ scenario: result.scenario, error: null, observation: null, running: false, ended: false, selected: null, refusal: null, commands: [], phase: 'briefing', historyVersion: 0 });
+        host.post({ type: 'load', scenario: result.scenario });
         return true;
       },
       begin() {
-        if (sim === null) return;
+        if (model === null) return;
         set({ phase: 'running' });
         get().play();
       },
       play() {
-        if (sim === null || get().ended) return;
+        if (model === null || get().ended) return;
         set({ running: true });
         frame.running = true;
         if (!looping) {
@@ -159,17 +182,17 @@ export function createSimStore(clock: Clock = browserClock) {
       pause() {
         set({ running: false });
         frame.running = false;
-        publish();
+        pending = 0;
+        if (model !== null) request(known, true);
       },
       togglePlay() {
         if (get().running) get().pause();
         else get().play();
       },
       step() {
-        if (sim === null || model === null || get().ended) return;
+        if (model === null || get().ended) return;
         get().pause();
-        advance(sim, Math.min(sim.tick + TICKS_PER_SECOND, model.durationTicks));
-        publish();
+        request(Math.min(known + TICKS_PER_SECOND, model.durationTicks), true);
       },
       setSpeed(speed) {
         frame.speed = speed;
@@ -179,12 +202,8 @@ export function createSimStore(clock: Clock = browserClock) {
         set({ selected: station, refusal: null });
       },
       send(command) {
-        if (sim === null) return false;
-        const stamped = { ...command, tick: sim.tick } as Command;
-        const result = apply(sim, stamped);
-        set((prev) => ({ commands: [...prev.commands, stamped], refusal: result.accepted ? null : result.reason }));
-        publish();
-        return result.accepted;
+        if (model === null) return;
+        host.post({ type: 'command', command });
       },
       finish() {
         set({ phase: 'debrief', running: false });

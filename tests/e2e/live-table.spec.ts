@@ -9,6 +9,8 @@ test('the default scenario opens in the control room, runs, and shows the line i
     .poll(() => page.evaluate(() => (window.__lfRender ?? []).filter((f) => f.calls > 10 && f.triangles > 1000).length), { timeout: 15_000 })
     .toBeGreaterThan(3);
   expect(await page.evaluate(() => !!document.querySelector('canvas')?.getContext('webgl2'))).toBe(true);
+  // The engine runs in a Web Worker, off the thread that draws the frames.
+  expect(page.workers().length).toBeGreaterThanOrEqual(1);
   await page.getByRole('button', { name: '60×' }).click();
   const clock = page.getByTestId('clock');
   const first = await clock.textContent();

@@ -2,6 +2,7 @@ import { expect, test } from './fixtures';
 
 test('tool-wear drill: the SPC chart flags the drift, the tool is inspected and replaced', async ({ page, guard }) => {
   void guard;
+  test.setTimeout(150_000);
   await page.goto('/?library');
   await page.locator('[data-scenario="tool-wear-drift"] button').click();
   await page.getByRole('button', { name: 'Start the shift' }).click();
@@ -28,11 +29,14 @@ test('tool-wear drill: the SPC chart flags the drift, the tool is inspected and 
   await fp.getByRole('button', { name: 'Declare diagnosis' }).click();
   await fp.getByLabel('repair').selectOption('replaceTool');
   await fp.getByRole('button', { name: 'Carry out' }).click();
+  await expect(fp.getByTestId('faceplate-task')).toContainText('Replace tool');
   await page.keyboard.press('Space');
   await expect(fp.getByTestId('faceplate-task')).toHaveCount(0, { timeout: 30_000 });
   await page.keyboard.press('Space');
   await fp.getByRole('button', { name: 'Remove lock-out' }).click();
+  await expect(fp.getByText('LOCKED OUT / TAGGED')).toHaveCount(0);
   await fp.getByRole('button', { name: 'Reset' }).click();
+  await expect(fp.getByTestId('refusal')).toHaveCount(0);
   for (let k = 0; k < 3; k++) await page.getByRole('button', { name: 'Step 1 s' }).click();
   await fp.getByRole('button', { name: 'Start' }).click();
   await page.keyboard.press('Space');

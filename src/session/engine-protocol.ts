@@ -1,0 +1,40 @@
+/**
+ * Messages between the store (main thread) and the engine service (a Web Worker in the
+ * browser, or in-process in Node). Plain data, so they cross postMessage unchanged.
+ */
+import type { Command, Observation } from '../engine';
+
+/** A command as the UI sends it: the engine stamps the tick it applies at. */
+export type UserCommand = Command extends infer C ? (C extends Command ? Omit<C, 'tick'> : never) : never;
+
+export type ToEngine =
+  | { readonly type: 'load'; readonly scenario: unknown }
+  | { readonly type: 'run'; readonly to: number; readonly observe: boolean }
+  | { readonly type: 'command'; readonly command: UserCommand };
+
+export interface ScenePart {
+  /** Conveyor: tick of arrival at the far end. */
+  readonly t: number;
+  readonly rework: number;
+}
+
+/** What the 3D view needs of a station each frame: its PackML state and where its parts are. */
+export interface SceneStation {
+  readonly pack: number;
+  readonly interlock: number;
+  readonly queue: readonly ScenePart[];
+  readonly work: ScenePart | null;
+  readonly done: ScenePart | null;
+  readonly kit: readonly (ScenePart | null)[];
+  readonly c: { readonly scrap: number };
+}
+
+export interface SceneFrame {
+  readonly tick: number;
+  readonly stations: readonly SceneStation[];
+}
+
+export type FromEngine =
+  | { readonly type: 'frame'; readonly scene: SceneFrame; readonly observation: Observation | null }
+  | { readonly type: 'commandResult'; readonly command: Command; readonly accepted: boolean; readonly reason: string }
+  | { readonly type: 'error'; readonly message: string };

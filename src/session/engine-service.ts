@@ -1,0 +1,66 @@
+/**
+ * The engine service: owns the simulation state and answers the store's messages. The same
+ * code runs inside the Web Worker (so a heavy line never stalls the frames) and in-process
+ * (tests, and browsers without workers).
+ */
+import { advance, apply, type Command, createState, type LineModel, observe, type State } from '../engine';
+import { loadScenarioJson } from '../scenario';
+import type { FromEngine, SceneFrame, ScenePart, ToEngine } from './engine-protocol';
+
+const trim = (p: { t: number; rework: number } | null): ScenePart | null => (p === null ? null : { t: p.t, rework: p.rework });
+
+export function sceneOf(s: State): SceneFrame {
+  return {
+    tick: s.tick,
+    stations: s.stations.map((st) => ({
+      pack: st.pack,
+      interlock: st.interlock,
+      queue: st.queue.map((p) => ({ t: p.t, rework: p.rework })),
+      work: trim(st.work),
+      done: trim(st.done),
+      kit: st.kit.map(trim),
+      c: { scrap: st.c.scrap },
+    })),
+  };
+}
+
+export function createEngineService(post: (m: FromEngine) => void): (m: ToEngine) => void {
+  let sim: State | null = null;
+  let model: LineModel | null = null;
+  const frame = (withObservation: boolean) => {
+    if (sim === null) return;
+    post({ type: 'frame', scene: sceneOf(sim), observation: withObservation ? observe(sim, 200) : null });
+  };
+  return (m) => {
+    try {
+      switch (m.type) {
+        case 'load': {
+          const r = loadScenarioJson(m.scenario);
+          if (!r.ok) {
+            post({ type: 'error', message: 'scenario does not load' });
+            return;
+          }
+          model = r.model;
+          sim = createState(model, r.scenario.seed);
+          frame(true);
+          return;
+        }
+        case 'run':
+          if (sim === null || model === null) return;
+          if (m.to > sim.tick) advance(sim, Math.min(m.to, model.durationTicks));
+          frame(m.observe);
+          return;
+        case 'command': {
+          if (sim === null) return;
+          const stamped = { ...m.command, tick: sim.tick } as Command;
+          const result = apply(sim, stamped);
+          post({ type: 'commandResult', command: stamped, accepted: result.accepted, reason: result.reason });
+          frame(true);
+          return;
+        }
+      }
+    } catch (e) {
+      post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+    }
+  };
+}
