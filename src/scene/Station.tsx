@@ -7,11 +7,10 @@ import type { FrameSource } from '../store/sim-store';
 import { useSim } from '../store/use-sim';
 import { useT } from '../ui/i18n';
 import type { Placement } from './layout';
-import { lampFor } from './stack-light';
+import { LAMPS, lampFor } from './stack-light';
 import { StationModel, topOf } from './StationModel';
 
 const LAMP_COLOURS = { red: '#e53935', amber: '#ffb300', green: '#43a047' } as const;
-const LAMPS = ['red', 'amber', 'green'] as const;
 
 /** drei's <Html> renders empty with fiber 9.8 until the canvas has connected its events (shared/STACK.md). */
 function WhenConnected({ children }: { children: React.ReactNode }) {
@@ -25,15 +24,16 @@ function StackLight({ frame, index, top }: { frame: FrameSource; index: number; 
     const s = frame.scene;
     if (!s) return;
     const st = s.stations[index]!;
-    const { lamp, blink } = lampFor(st.pack, st.interlock);
-    const on = !blink || Math.floor(clock.elapsedTime * 2.5) % 2 === 0;
-    LAMPS.forEach((name, k) => {
+    const code = lampFor(st.pack, st.interlock);
+    const lamp = code % 3;
+    const on = code < 3 || Math.floor(clock.elapsedTime * 2.5) % 2 === 0;
+    for (let k = 0; k < 3; k++) {
       const mat = lamps.current[k]?.material as MeshStandardMaterial | undefined;
-      if (!mat) return;
-      const lit = name === lamp && on;
+      if (!mat) continue;
+      const lit = k === lamp && on;
       mat.emissiveIntensity = lit ? 2.2 : 0;
       mat.opacity = lit ? 1 : 0.35;
-    });
+    }
   });
   return (
     <group position={[0.95, top, 0.45]} scale={1.6}>

@@ -5,25 +5,31 @@
  */
 import { Pack } from '../engine';
 
-export type Lamp = 'red' | 'amber' | 'green';
+/** Lamps by position, top to bottom. */
+export const LAMPS = ['red', 'amber', 'green'] as const;
+export type Lamp = (typeof LAMPS)[number];
 
-export function lampFor(pack: number, interlock: number): { lamp: Lamp; blink: boolean } {
+/**
+ * The lit lamp's index in LAMPS, plus 3 when it blinks: a number, so the frame loop that
+ * calls this allocates nothing.
+ */
+export function lampFor(pack: number, interlock: number): number {
   switch (pack) {
     case Pack.Execute:
-      return { lamp: 'green', blink: false };
+      return 2;
     case Pack.Suspended:
       // Starved or blocked: running, waiting for the line.
-      return { lamp: 'green', blink: interlock !== 0 };
+      return interlock !== 0 ? 5 : 2;
     case Pack.Held:
     case Pack.Aborted:
     case Pack.Holding:
     case Pack.Aborting:
-      return { lamp: 'red', blink: true };
+      return 3;
     case Pack.Stopped:
     case Pack.Idle:
     case Pack.Complete:
-      return { lamp: 'amber', blink: false };
+      return 1;
     default:
-      return { lamp: 'amber', blink: true };
+      return 4;
   }
 }

@@ -54,6 +54,27 @@ export function Debrief() {
           ))}
         </tbody>
       </table>
+      {a.wrongRepairs.length > 0 && (
+        <>
+          <h2>{t('debrief.wrongRepairs')}</h2>
+          <ul data-testid="wrong-repairs">
+            {a.wrongRepairs.map((w) => (
+              <li key={`${w.tick}${w.station}${w.action}`}>
+                {clock(w.tick / 10)} · {w.station} · {t(`repair.${w.action}` as never)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {a.safetyBreaches.length > 0 && (
+        <ul className="refusal">
+          {a.safetyBreaches.map((b) => (
+            <li key={`${b.tick}${b.station}`}>
+              {clock(b.tick / 10)} · {b.station} · {b.what}
+            </li>
+          ))}
+        </ul>
+      )}
       {a.penalties.length > 0 && (
         <>
           <h2>{t('debrief.penalties')}</h2>

@@ -6,6 +6,9 @@ import { useT } from './i18n';
 export function KpiStrip() {
   const { t } = useT();
   const line = useSim((s) => s.observation?.kpis.line);
+  const unacked = useSim((s) => s.observation?.alarms.filter((a) => a.phase === 'unack' || a.phase === 'rtnUnack').length ?? 0);
+  const active = useSim((s) => s.observation?.alarms.filter((a) => a.active && a.phase !== 'shelved').length ?? 0);
+  const top = useSim((s) => s.observation?.alarms.find((a) => a.phase !== 'shelved' && a.phase !== 'suppressed')?.priority ?? null);
   if (!line) return null;
   const items: [string, string, string][] = [
     ['oee', t('kpi.oee'), pct(line.oee.oee)],
@@ -16,11 +19,12 @@ export function KpiStrip() {
     ['scrap', t('kpi.scrap'), String(line.scrapParts)],
     ['throughput', t('kpi.throughput'), `${line.throughputPerHour.toFixed(1)} ${t('kpi.perHour')}`],
     ['wip', t('kpi.wip'), String(line.wip)],
+    ['alarms', t('alarms.heading'), `${active} / ${unacked} ${t('kpi.unacked')}`],
   ];
   return (
     <dl className="kpis" aria-label="KPIs">
       {items.map(([id, k, v]) => (
-        <div key={id} className="kpi">
+        <div key={id} className={`kpi ${id === 'alarms' && top !== null ? `alarm-${top}` : ''}`}>
           <dt>{k}</dt>
           <dd data-testid={`kpi-${id}`}>{v}</dd>
         </div>
