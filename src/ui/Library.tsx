@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { describeErrors, loadScenarioText, type ScenarioFile, textOf } from '../scenario';
 import { parseDuration } from '../scenario/duration';
 import { useSim } from '../store/use-sim';
-import { minutes } from './format';
+import { span } from './format';
 import { useT } from './i18n';
 
 /** Every scenario shipped in scenarios/, bundled at build time (no network at run time). */
@@ -65,7 +65,7 @@ export function Library() {
           <li key={sc.id} className="card" data-scenario={sc.id}>
             <h3>{textOf(sc.title, lang)}</h3>
             <p className="meta">
-              {t(`difficulty.${sc.difficulty ?? 'core'}`)} · {t('library.duration')} {minutes(parseDuration(sc.duration))}
+              {t(`difficulty.${sc.difficulty ?? 'core'}`)} · {t('library.duration')} {span(parseDuration(sc.duration))}
             </p>
             {sc.objectives && (
               <ul className="objectives">

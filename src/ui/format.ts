@@ -17,6 +17,15 @@ export function minutes(seconds: number | null): string {
   return seconds < 120 ? `${Math.round(seconds)} s` : `${(seconds / 60).toFixed(1)} min`;
 }
 
+/** A scenario length in the unit a timetable would use: "45 min", "8 h", "30 d". */
+export function span(seconds: number | null): string {
+  if (seconds === null) return '';
+  const trim = (x: number) => String(Math.round(x * 10) / 10);
+  if (seconds < 3600) return `${trim(seconds / 60)} min`;
+  if (seconds < 2 * 86400) return `${trim(seconds / 3600)} h`;
+  return `${trim(seconds / 86400)} d`;
+}
+
 export function num(v: number | null, digits: number): string {
   return v === null ? '—' : v.toFixed(digits);
 }
