@@ -15,15 +15,32 @@ const MUTE_KEY = 'lf.muted';
 function Objectives() {
   const { t, lang } = useT();
   const objectives = useSim((s) => s.scenario?.objectives);
-  if (!objectives?.length) return null;
+  const hints = useSim((s) => s.scenario?.hints);
+  const used = useSim((s) => s.commands.filter((c) => c.type === 'hint').length);
+  const send = useSim((s) => s.send);
+  if (!objectives?.length && !hints?.length) return null;
   return (
     <section className="objectives-panel">
       <h3>{t('run.objectives')}</h3>
       <ul>
-        {objectives.map((o) => (
+        {(objectives ?? []).map((o) => (
           <li key={textOf(o)}>{textOf(o, lang)}</li>
         ))}
       </ul>
+      {hints && hints.length > 0 && (
+        <>
+          <ol className="hints" data-testid="hints">
+            {hints.slice(0, used).map((h) => (
+              <li key={textOf(h)}>{textOf(h, lang)}</li>
+            ))}
+          </ol>
+          {used < hints.length && (
+            <button type="button" onClick={() => send({ type: 'hint' })}>
+              {t('run.hint', { left: hints.length - used })}
+            </button>
+          )}
+        </>
+      )}
     </section>
   );
 }

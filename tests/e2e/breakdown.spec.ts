@@ -8,6 +8,9 @@ test('breakdown drill: alarm, acknowledge, lock out, repair, restart, production
   await page.getByRole('button', { name: 'Start the shift' }).click();
   await expect(page.getByTestId('line-view').locator('canvas')).toBeVisible();
   await page.getByRole('button', { name: '60×' }).click();
+  // A hint is there for the asking, and costs points.
+  await page.getByRole('button', { name: /Show a hint/ }).click();
+  await expect(page.getByTestId('hints')).toContainText('red stack light');
 
   // The fault strikes at 10 minutes: the mill holds and a high-priority alarm appears.
   const alarm = page.locator('[data-alarm="M1.stopped"]');
@@ -65,6 +68,7 @@ test('breakdown drill: alarm, acknowledge, lock out, repair, restart, production
   await expect(page.getByTestId('debrief')).toBeVisible();
   await expect(page.getByTestId('score')).toHaveText(/\d/);
   await expect(page.getByTestId('verdict')).toHaveText('Passed');
+  await expect(page.getByText(/1 hint\(s\) used/)).toBeVisible();
   await expect(page.locator('table.faults tbody tr')).toHaveCount(1);
   await page.screenshot({ path: 'tests/artifacts/breakdown-debrief.png', fullPage: true });
 });

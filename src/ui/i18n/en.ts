@@ -27,6 +27,7 @@ export const en = {
   'run.unmute': 'Unmute alarm horn',
   'run.clock': 'Shift time',
   'run.objectives': 'Objectives',
+  'run.hint': 'Show a hint (costs points; {left} left)',
   'kpi.oee': 'OEE',
   'kpi.availability': 'Availability',
   'kpi.performance': 'Performance',

@@ -29,6 +29,7 @@ export const nb: Record<TextKey, string> = {
   'run.unmute': 'Slå på alarmhornet',
   'run.clock': 'Skifttid',
   'run.objectives': 'Læringsmål',
+  'run.hint': 'Vis et hint (koster poeng; {left} igjen)',
   'kpi.oee': 'OEE',
   'kpi.availability': 'Tilgjengelighet',
   'kpi.performance': 'Ytelse',
