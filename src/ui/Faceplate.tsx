@@ -86,7 +86,7 @@ function Controls({ st }: { st: StationView }) {
         </div>
         <div className="buttons">
           {CHECK_KINDS.map((c) => (
-            <button type="button" key={c} onClick={() => send({ type: 'check', station: st.id, check: c, ...(c === 'handheld' ? { sensor } : {}) } as never)}>
+            <button type="button" key={c} onClick={() => send(c === 'handheld' ? { type: 'check', station: st.id, check: c, sensor } : { type: 'check', station: st.id, check: c })}>
               {t(`check.${c}`)}
             </button>
           ))}
@@ -106,13 +106,13 @@ function Controls({ st }: { st: StationView }) {
           <button
             type="button"
             onClick={() =>
-              send({
-                type: 'repair',
-                station: st.id,
-                action: repair,
-                ...(repair === 'replaceSensor' ? { sensor } : {}),
-                ...(repair === 'quarantineLot' ? { lot } : {}),
-              } as never)
+              send(
+                repair === 'replaceSensor'
+                  ? { type: 'repair', station: st.id, action: repair, sensor }
+                  : repair === 'quarantineLot'
+                    ? { type: 'repair', station: st.id, action: repair, lot }
+                    : { type: 'repair', station: st.id, action: repair },
+              )
             }
           >
             {t('faceplate.doRepair')}
@@ -132,7 +132,7 @@ function Controls({ st }: { st: StationView }) {
           <button
             type="button"
             onClick={() =>
-              send({ type: 'diagnose', station: st.id, cause, ...(cause.startsWith('sensor') && sensor ? { sensor } : {}) } as never)
+              send(cause.startsWith('sensor') && sensor ? { type: 'diagnose', station: st.id, cause, sensor } : { type: 'diagnose', station: st.id, cause })
             }
           >
             {t('faceplate.declare')}
