@@ -7,7 +7,7 @@
 import { changeWip, pushLog, touchLevel } from './accounting';
 import { sample } from './distributions';
 import { materialDefect } from './faults';
-import { type BufferSpec, type ConveyorSpec, type InspectionSpec, Kind, type SourceSpec } from './model';
+import { type BufferSpec, type ConveyorSpec, type InspectionSpec, Kind, type SourceSpec, type StationSpec } from './model';
 import { isRunning, Pack } from './packml';
 import { receive } from './process';
 import type { Part, State } from './state';
@@ -89,74 +89,86 @@ function markInputs(s: State, i: number): void {
  */
 function tryPush(s: State, i: number): boolean {
   const spec = s.model.stations[i]!;
+  const kind = spec.kind;
+  if (kind === Kind.buffer || kind === Kind.conveyor) return pushQueue(s, i, spec);
+  if (kind === Kind.source) return pushSource(s, i, spec as SourceSpec);
+  if (kind === Kind.sink) return false;
+  return pushDone(s, i, spec);
+}
+
+function pushSource(s: State, i: number, spec: SourceSpec): boolean {
   const st = s.stations[i]!;
-  switch (spec.kind) {
-    case Kind.sink:
-      return false;
-    case Kind.source: {
-      if (!isRunning(st.pack)) return false;
-      if ((spec as SourceSpec).interarrival === null) {
-        if (!lotAvailable(s, i)) return false;
-        for (const o of spec.outputs) {
-          if (accepts(s, o, i)) {
-            receive(s, o, newPart(s, i), i);
-            return spec.outputs.length > 1;
-          }
-        }
-        return false;
+  if (!isRunning(st.pack)) return false;
+  const outputs = spec.outputs;
+  if (spec.interarrival === null) {
+    if (!lotAvailable(s, i)) return false;
+    for (let k = 0; k < outputs.length; k++) {
+      const o = outputs[k]!;
+      if (accepts(s, o, i)) {
+        receive(s, o, newPart(s, i), i);
+        return outputs.length > 1;
       }
-      if (st.done === null) return false;
-      for (const o of spec.outputs) {
-        if (accepts(s, o, i)) {
-          const part = st.done;
-          st.done = null;
-          receive(s, o, part, i);
-          if (st.owed && lotAvailable(s, i)) {
-            st.owed = false;
-            st.done = newPart(s, i);
-          }
-          return st.done !== null;
-        }
-      }
-      return false;
     }
-    case Kind.buffer:
-    case Kind.conveyor: {
-      const head = st.queue[0];
-      if (head === undefined) return false;
-      if (spec.kind === Kind.conveyor && (!isRunning(st.pack) || head.t > s.tick)) return false;
-      for (const o of spec.outputs) {
-        if (accepts(s, o, i)) {
-          touchLevel(s, i);
-          st.queue.shift();
-          receive(s, o, head, i);
-          markInputs(s, i);
-          // Another part may follow at once only where there is another way out or room behind.
-          const taker = s.model.stations[o]!.kind;
-          return spec.outputs.length > 1 || taker === Kind.buffer || taker === Kind.sink || taker === Kind.conveyor;
-        }
-      }
-      return false;
-    }
-    default: {
+    return false;
+  }
+  if (st.done === null) return false;
+  for (let k = 0; k < outputs.length; k++) {
+    const o = outputs[k]!;
+    if (accepts(s, o, i)) {
       const part = st.done;
-      if (part === null || !isRunning(st.pack)) return false;
-      // An inspection sends rework to its rework station and good parts anywhere else.
-      const rework = spec.kind === Kind.inspection ? (spec as InspectionSpec).reworkTo : -1;
-      const reworkPart = rework >= 0 && part.t === rework;
-      for (const o of spec.outputs) {
-        if (rework >= 0 && (o === rework) !== reworkPart) continue;
-        if (accepts(s, o, i)) {
-          st.done = null;
-          part.t = 0;
-          receive(s, o, part, i);
-          markInputs(s, i);
-          return false;
-        }
+      st.done = null;
+      receive(s, o, part, i);
+      if (st.owed && lotAvailable(s, i)) {
+        st.owed = false;
+        st.done = newPart(s, i);
       }
+      return st.done !== null;
+    }
+  }
+  return false;
+}
+
+function pushQueue(s: State, i: number, spec: StationSpec): boolean {
+  const st = s.stations[i]!;
+  const head = st.queue[0];
+  if (head === undefined) return false;
+  if (spec.kind === Kind.conveyor && (!isRunning(st.pack) || head.t > s.tick)) return false;
+  const outputs = spec.outputs;
+  for (let k = 0; k < outputs.length; k++) {
+    const o = outputs[k]!;
+    if (accepts(s, o, i)) {
+      touchLevel(s, i);
+      st.queue.shift();
+      receive(s, o, head, i);
+      markInputs(s, i);
+      // Another part may follow at once only where there is another way out or room behind.
+      const taker = s.model.stations[o]!.kind;
+      return outputs.length > 1 || taker === Kind.buffer || taker === Kind.sink || taker === Kind.conveyor;
+    }
+  }
+  return false;
+}
+
+function pushDone(s: State, i: number, spec: StationSpec): boolean {
+  const st = s.stations[i]!;
+  const part = st.done;
+  if (part === null || !isRunning(st.pack)) return false;
+  // An inspection sends rework to its rework station and good parts anywhere else.
+  const rework = spec.kind === Kind.inspection ? (spec as InspectionSpec).reworkTo : -1;
+  const reworkPart = rework >= 0 && part.t === rework;
+  const outputs = spec.outputs;
+  for (let k = 0; k < outputs.length; k++) {
+    const o = outputs[k]!;
+    if (rework >= 0 && (o === rework) !== reworkPart) continue;
+    if (accepts(s, o, i)) {
+      st.done = null;
+      part.t = 0;
+      receive(s, o, part, i);
+      markInputs(s, i);
       return false;
     }
   }
+  return false;
 }
 
 /** Execute while working, Suspended while starved or blocked (PackTags EquipmentInterlock). */
