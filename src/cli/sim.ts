@@ -8,10 +8,27 @@ import { assess, scoringRules } from '../assessment';
 import { advance, apply, type Command, createState, kpis, type LineModel, secondsToTicks } from '../engine';
 import { describeErrors, loadScenarioText, parseDuration } from '../scenario';
 import { commandLogSchema } from '../session/command-schema';
+import { loadSessionText } from '../session/session-file';
+import { verifySession } from '../session/verify';
 import { parseArgs } from './args';
 import { buildReport, formatTable } from './report';
 
-const USAGE = `usage: npm run sim -- <scenario.json> [--seed N] [--duration 30d] [--warmup 1d] [--commands log.json] [--json]`;
+const USAGE = `usage: npm run sim -- <scenario.json> [--seed N] [--duration 30d] [--warmup 1d] [--commands log.json] [--json]
+       npm run sim -- --verify session.json [--json]   (exit 0 reproduces, 3 diverges, 2 not a valid session)`;
+
+class DivergedError extends Error {}
+
+function verify(path: string, json: boolean): number {
+  const loaded = loadSessionText(readText(path, 'session'));
+  if (!loaded.ok) throw new InputError(`${path} is not a valid session:\n${describeErrors(loaded.errors)}`);
+  const { verification, assessment } = verifySession(loaded.session);
+  const report = { session: path, scenario: loaded.session.scenario.id, seed: loaded.session.seed, ticks: loaded.session.endTick, ...verification, assessment };
+  if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else if (verification.reproduces) process.stdout.write(`${path}: reproduces (${loaded.session.checkpoints.length} checkpoints); score ${assessment.score}, ${assessment.passed ? 'passed' : 'not passed'}\n`);
+  else process.stdout.write(`${path}: DIVERGES at tick ${verification.firstDivergentTick} (expected ${verification.expected}, got ${verification.got})\n`);
+  if (!verification.reproduces) throw new DivergedError();
+  return 0;
+}
 
 class InputError extends Error {}
 
@@ -54,6 +71,7 @@ function main(argv: readonly string[]): number {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  if (args.verify !== null) return verify(args.verify, args.json);
   if (args.scenario === null) throw new InputError(`no scenario file given\n${USAGE}`);
   const loaded = loadScenarioText(readText(args.scenario, 'scenario'));
   if (!loaded.ok) throw new InputError(`${args.scenario} is not a valid scenario:\n${describeErrors(loaded.errors)}`);
@@ -80,7 +98,9 @@ function main(argv: readonly string[]): number {
 try {
   process.exitCode = main(process.argv.slice(2));
 } catch (e) {
-  if (e instanceof InputError) {
+  if (e instanceof DivergedError) {
+    process.exitCode = 3;
+  } else if (e instanceof InputError) {
     process.stderr.write(`${e.message}\n`);
     process.exitCode = 2;
   } else {

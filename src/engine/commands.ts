@@ -193,6 +193,17 @@ function dispatch(s: State, cmd: Command): Outcome {
 }
 
 /**
+ * A copy of the command with its keys in sorted order. The log is part of the hashed state,
+ * and the same command may arrive with its keys in any order (built by the UI, parsed from a
+ * session file): the hash must not depend on that.
+ */
+function canonical(cmd: Command): Command {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(cmd).sort()) out[k] = (cmd as unknown as Record<string, unknown>)[k];
+  return out as unknown as Command;
+}
+
+/**
  * Apply a command at its tick (advancing to it first). Returns whether it was accepted and,
  * if not, why. The state is changed in place.
  */
@@ -204,7 +215,7 @@ export function apply(s: State, cmd: Command): CommandResult {
     if (cmd.tick > s.tick) advance(s, cmd.tick);
     reason = dispatch(s, cmd);
   }
-  pushLog(s, { tick: s.tick, kind: 'command', command: cmd, accepted: reason === '', reason });
+  pushLog(s, { tick: s.tick, kind: 'command', command: canonical(cmd), accepted: reason === '', reason });
   settle(s);
   advance(s, s.tick);
   return { accepted: reason === '', reason };

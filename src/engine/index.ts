@@ -16,3 +16,4 @@ export { Pack, PACK_NAMES, type PackCommand, STOP_REASON_TEXT, StopReason } from
 export { restore, snapshot, stateHash } from './snapshot';
 export type { CheckResult, LogEntry, State, TruthLog } from './state';
 export { NEVER, secondsToTicks, TICK_MS, TICKS_PER_SECOND, ticksToSeconds } from './time';
+export { ENGINE_VERSION } from './version';

@@ -3,6 +3,7 @@
  * browser, or in-process in Node). Plain data, so they cross postMessage unchanged.
  */
 import type { Command, Observation } from '../engine';
+import type { Checkpoint } from './record';
 
 /** A command as the UI sends it: the engine stamps the tick it applies at. */
 export type UserCommand = Command extends infer C ? (C extends Command ? Omit<C, 'tick'> : never) : never;
@@ -10,7 +11,9 @@ export type UserCommand = Command extends infer C ? (C extends Command ? Omit<C,
 export type ToEngine =
   | { readonly type: 'load'; readonly scenario: unknown }
   | { readonly type: 'run'; readonly to: number; readonly observe: boolean }
-  | { readonly type: 'command'; readonly command: UserCommand };
+  | { readonly type: 'command'; readonly command: UserCommand }
+  /** Ask for the run's checkpoints so far, to write a session file. */
+  | { readonly type: 'checkpoints' };
 
 export interface ScenePart {
   /** Conveyor: tick of arrival at the far end. */
@@ -37,4 +40,5 @@ export interface SceneFrame {
 export type FromEngine =
   | { readonly type: 'frame'; readonly scene: SceneFrame; readonly observation: Observation | null }
   | { readonly type: 'commandResult'; readonly command: Command; readonly accepted: boolean; readonly reason: string }
+  | { readonly type: 'checkpoints'; readonly tick: number; readonly checkpoints: readonly Checkpoint[] }
   | { readonly type: 'error'; readonly message: string };

@@ -3,9 +3,10 @@
  * code runs inside the Web Worker (so a heavy line never stalls the frames) and in-process
  * (tests, and browsers without workers).
  */
-import { advance, apply, type Command, createState, type LineModel, observe, type State } from '../engine';
+import { apply, type Command, createState, type LineModel, observe, type State, stateHash } from '../engine';
 import { loadScenarioJson } from '../scenario';
 import type { FromEngine, SceneFrame, ScenePart, ToEngine } from './engine-protocol';
+import { advanceRecording, type Checkpoint } from './record';
 
 const trim = (p: { t: number; rework: number } | null): ScenePart | null => (p === null ? null : { t: p.t, rework: p.rework });
 
@@ -27,6 +28,7 @@ export function sceneOf(s: State): SceneFrame {
 export function createEngineService(post: (m: FromEngine) => void): (m: ToEngine) => void {
   let sim: State | null = null;
   let model: LineModel | null = null;
+  let checkpoints: Checkpoint[] = [];
   const frame = (withObservation: boolean) => {
     if (sim === null) return;
     post({ type: 'frame', scene: sceneOf(sim), observation: withObservation ? observe(sim, 200) : null });
@@ -42,13 +44,19 @@ export function createEngineService(post: (m: FromEngine) => void): (m: ToEngine
           }
           model = r.model;
           sim = createState(model, r.scenario.seed);
+          checkpoints = [];
           frame(true);
           return;
         }
         case 'run':
           if (sim === null || model === null) return;
-          if (m.to > sim.tick) advance(sim, Math.min(m.to, model.durationTicks));
+          // Hashes at the same checkpoints a replay takes, so a session file can prove itself.
+          if (m.to > sim.tick) advanceRecording(sim, Math.min(m.to, model.durationTicks), checkpoints);
           frame(m.observe);
+          return;
+        case 'checkpoints':
+          if (sim === null) return;
+          post({ type: 'checkpoints', tick: sim.tick, checkpoints: [...checkpoints, { tick: sim.tick, hash: stateHash(sim) }] });
           return;
         case 'command': {
           if (sim === null) return;

@@ -11,6 +11,7 @@ import { type Command, type LineModel, type Observation, TICKS_PER_SECOND } from
 import { describeErrors, loadScenarioJson, type ScenarioFile } from '../scenario';
 import { defaultHost, type EngineHost } from '../session/engine-host';
 import type { SceneFrame, UserCommand } from '../session/engine-protocol';
+import { makeSession, type SessionFile } from '../session/session-file';
 import { createHistory, type History, recordHistory } from './history';
 
 export type { UserCommand };
@@ -44,6 +45,8 @@ export interface SimStore {
   setSpeed(speed: number): void;
   select(station: string | null): void;
   send(command: UserCommand): void;
+  /** Build the session file of the run so far (scenario, seed, commands, checkpoint hashes). */
+  exportSession(): Promise<SessionFile | null>;
   finish(): void;
   toLibrary(): void;
 }
@@ -79,6 +82,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
   let looping = false;
   const frame: FrameSource = { scene: null, model: null, alpha: 0, speed: 10, running: false };
   let history: History = createHistory();
+  const exportWaiters: ((s: SessionFile | null) => void)[] = [];
 
   const store = createStore<SimStore>()((set, get) => {
     const request = (to: number, observe: boolean) => {
@@ -128,6 +132,12 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
         case 'commandResult':
           set((prev) => ({ commands: [...prev.commands, m.command], refusal: m.accepted ? null : m.reason }));
           return;
+        case 'checkpoints': {
+          const waiter = exportWaiters.shift();
+          const sc = get().scenario;
+          if (waiter && sc) waiter(makeSession(sc, sc.seed, get().commands, m.tick, m.checkpoints));
+          return;
+        }
         case 'error':
           set({ error: m.message, running: false });
           return;
@@ -204,6 +214,13 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
       send(command) {
         if (model === null) return;
         host.post({ type: 'command', command });
+      },
+      exportSession() {
+        if (model === null) return Promise.resolve(null);
+        return new Promise((resolve) => {
+          exportWaiters.push(resolve);
+          host.post({ type: 'checkpoints' });
+        });
       },
       finish() {
         set({ phase: 'debrief', running: false });

@@ -3,6 +3,7 @@ import { assess, scoringRules } from '../assessment';
 import { loadScenarioJson } from '../scenario';
 import { useSim, useSimHistory } from '../store/use-sim';
 import { TrendChart } from './Charts';
+import { ExportButton } from './ExportButton';
 import { clock, minutes } from './format';
 import { useT } from './i18n';
 
@@ -89,9 +90,12 @@ export function Debrief() {
       )}
       <TrendChart series={{ ticks: k.ticks, values: k.oee }} normal={[0.6, 0.85]} label={t('debrief.oee')} />
       <TrendChart series={{ ticks: k.ticks, values: k.throughput }} normal={[0, 0]} label={t('debrief.throughput')} />
-      <button type="button" onClick={back}>
-        {t('debrief.again')}
-      </button>
+      <div className="buttons">
+        <ExportButton />
+        <button type="button" onClick={back}>
+          {t('debrief.again')}
+        </button>
+      </div>
     </main>
   );
 }

@@ -1,6 +1,7 @@
 import { textOf } from '../scenario';
 import { SPEEDS } from '../store/sim-store';
 import { useSim } from '../store/use-sim';
+import { ExportButton } from './ExportButton';
 import { clock } from './format';
 import { setLanguage, useT } from './i18n';
 
@@ -49,6 +50,7 @@ export function TopBar({ muted, onMute }: { muted: boolean; onMute: () => void }
       <button type="button" onClick={() => setLanguage(lang === 'en' ? 'nb' : 'en')}>
         {t('lang.switch')}
       </button>
+      <ExportButton />
       <button type="button" onClick={api.finish}>
         {t('run.end')}
       </button>

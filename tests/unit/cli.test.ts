@@ -80,3 +80,29 @@ describe('npm run sim (headless runner)', () => {
     expect(r.stderr).toContain('commands[0].action');
   });
 });
+
+describe('npm run sim -- --verify (homework checking)', () => {
+  it('exits 0 with the assessment for a session that reproduces', () => {
+    const r = sim(['--verify', 'tests/golden/breakdown-drill.session.json', '--json']);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.reproduces).toBe(true);
+    expect(report.assessment.passed).toBe(true);
+  });
+
+  it('exits 3 with the first divergent tick for an edited session, 2 for a file that is not a session', () => {
+    const golden = JSON.parse(readFileSync(join(__dirname, '../golden/breakdown-drill.session.json'), 'utf8'));
+    golden.commands = golden.commands.filter((c: { type: string }) => c.type !== 'repair');
+    const dir = mkdtempSync(join(tmpdir(), 'lf-'));
+    const edited = join(dir, 'edited.session.json');
+    writeFileSync(edited, JSON.stringify(golden));
+    const r = sim(['--verify', edited, '--json']);
+    expect(r.status).toBe(3);
+    expect(JSON.parse(r.stdout).firstDivergentTick).toBeGreaterThan(6800);
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, '{"format": 1, "seed": 3');
+    const b = sim(['--verify', broken]);
+    expect(b.status).toBe(2);
+    expect(b.stderr).toContain('not a valid session');
+  });
+});

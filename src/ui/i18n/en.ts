@@ -23,6 +23,7 @@ export const en = {
   'run.step': 'Step 1 s',
   'run.speed': 'Speed',
   'run.end': 'End the drill',
+  'run.export': 'Export session',
   'run.mute': 'Mute alarm horn',
   'run.unmute': 'Unmute alarm horn',
   'run.clock': 'Shift time',

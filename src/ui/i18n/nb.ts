@@ -25,6 +25,7 @@ export const nb: Record<TextKey, string> = {
   'run.step': 'Steg 1 s',
   'run.speed': 'Fart',
   'run.end': 'Avslutt øvelsen',
+  'run.export': 'Eksporter økt',
   'run.mute': 'Demp alarmhornet',
   'run.unmute': 'Slå på alarmhornet',
   'run.clock': 'Skifttid',

@@ -1,0 +1,54 @@
+/**
+ * Recording and verifying runs. A session is the scenario, the seed and the command log; the
+ * state hash at regular checkpoints lets a replay prove it reproduces the original run, or
+ * find the first checkpoint where it does not (desync detection, as in lockstep games).
+ */
+import { advance, apply, type Command, createState, type LineModel, type State, stateHash } from '../engine';
+
+/** Checkpoint spacing: every 10 simulated minutes. */
+export const CHECKPOINT_TICKS = 6000;
+
+export interface Checkpoint {
+  readonly tick: number;
+  readonly hash: string;
+}
+
+/**
+ * Advance `s` to `toTick`, stopping at each checkpoint boundary on the way to hash it.
+ * Used live (the engine service) and on replay, so both take hashes at the same ticks.
+ */
+export function advanceRecording(s: State, toTick: number, out: Checkpoint[], every = CHECKPOINT_TICKS): void {
+  for (;;) {
+    const next = (Math.floor(s.tick / every) + 1) * every;
+    if (next > toTick) break;
+    advance(s, next);
+    out.push({ tick: next, hash: stateHash(s) });
+  }
+  advance(s, toTick);
+}
+
+/** Replay a command log from scratch to `endTick`, taking checkpoints as a live run does. */
+export function replay(model: LineModel, seed: number, commands: readonly Command[], endTick: number): { state: State; checkpoints: Checkpoint[] } {
+  const s = createState(model, seed);
+  const checkpoints: Checkpoint[] = [];
+  for (const c of commands) {
+    if (c.tick > endTick) break;
+    advanceRecording(s, c.tick, checkpoints);
+    apply(s, c);
+  }
+  advanceRecording(s, endTick, checkpoints);
+  checkpoints.push({ tick: s.tick, hash: stateHash(s) });
+  return { state: s, checkpoints };
+}
+
+export type Verification = { readonly reproduces: true } | { readonly reproduces: false; readonly firstDivergentTick: number; readonly expected: string; readonly got: string };
+
+/** Compare recorded checkpoints with a replay's. */
+export function compareCheckpoints(recorded: readonly Checkpoint[], replayed: readonly Checkpoint[]): Verification {
+  const byTick = new Map(replayed.map((c) => [c.tick, c.hash]));
+  for (const c of recorded) {
+    const got = byTick.get(c.tick);
+    if (got !== c.hash) return { reproduces: false, firstDivergentTick: c.tick, expected: c.hash, got: got ?? '(no checkpoint at this tick)' };
+  }
+  return { reproduces: true };
+}

@@ -1,0 +1,99 @@
+/**
+ * The session file: everything needed to rebuild a run, and nothing else. It carries its
+ * format version and migrates forward; it is validated like a scenario, with errors that name
+ * where the file is wrong.
+ */
+import { z } from 'zod';
+import { type Command, ENGINE_VERSION } from '../engine';
+import { formatPath, type PathPart, preview, type ScenarioError } from '../scenario/errors';
+import { loadScenarioJson, type ScenarioFile, scenarioHash } from '../scenario';
+import { commandSchema } from './command-schema';
+import type { Checkpoint } from './record';
+
+export const SESSION_FORMAT = 1;
+export const MAX_SESSION_BYTES = 5_000_000;
+
+const hash = z.string().regex(/^[0-9a-f]{16}$/, { error: 'must be a 16-digit hexadecimal hash' });
+const tick = z.number().int().min(0);
+
+export const sessionSchema = z.strictObject({
+  format: z.literal(SESSION_FORMAT, { error: `must be ${SESSION_FORMAT}` }),
+  engine: z.number().int().min(1),
+  name: z.string().max(200).optional(),
+  createdAt: z.string().max(40).optional(),
+  scenario: z.record(z.string(), z.unknown()),
+  scenarioHash: hash,
+  seed: z.number().int().min(0).max(4294967295),
+  endTick: tick,
+  commands: z.array(commandSchema),
+  checkpoints: z.array(z.strictObject({ tick, hash })).min(1, { error: 'a session needs at least its final checkpoint' }),
+  notes: z.array(z.strictObject({ tick, text: z.string().max(2000) })).optional(),
+});
+
+export interface SessionFile {
+  readonly format: typeof SESSION_FORMAT;
+  readonly engine: number;
+  readonly name?: string;
+  readonly createdAt?: string;
+  readonly scenario: ScenarioFile;
+  readonly scenarioHash: string;
+  readonly seed: number;
+  readonly endTick: number;
+  readonly commands: readonly Command[];
+  readonly checkpoints: readonly Checkpoint[];
+  readonly notes?: readonly { readonly tick: number; readonly text: string }[];
+}
+
+export function makeSession(scenario: ScenarioFile, seed: number, commands: readonly Command[], endTick: number, checkpoints: readonly Checkpoint[], name?: string): SessionFile {
+  return {
+    format: SESSION_FORMAT,
+    engine: ENGINE_VERSION,
+    ...(name === undefined ? {} : { name }),
+    scenario,
+    scenarioHash: scenarioHash(scenario),
+    seed,
+    endTick,
+    commands,
+    checkpoints,
+  };
+}
+
+export type SessionLoad = { readonly ok: true; readonly session: SessionFile } | { readonly ok: false; readonly errors: readonly ScenarioError[] };
+
+/** Parse and validate a session file's text; errors name the JSON path. */
+export function loadSessionText(text: string): SessionLoad {
+  if (text.length > MAX_SESSION_BYTES) return { ok: false, errors: [{ path: '', message: 'a session file may be at most 5 MB' }] };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, errors: [{ path: '', message: `the file is not valid JSON (is it complete?): ${(e as Error).message}` }] };
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, errors: [{ path: '', message: 'a session must be a JSON object' }] };
+  const format = (raw as { format?: unknown }).format;
+  if (typeof format === 'number' && format > SESSION_FORMAT) {
+    return { ok: false, errors: [{ path: 'format', message: `this session is format ${format}, from a newer Learning Factory; this one reads up to ${SESSION_FORMAT}` }] };
+  }
+  const parsed = sessionSchema.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((i) => {
+        const path = i.path as PathPart[];
+        let v: unknown = raw;
+        for (const p of path) v = v !== null && typeof v === 'object' ? (v as Record<PathPart, unknown>)[p] : undefined;
+        return { path: formatPath(path), message: v === undefined ? 'is required' : `${i.message}; got ${preview(v)}` };
+      }),
+    };
+  }
+  const sc = loadScenarioJson(parsed.data.scenario);
+  if (!sc.ok) return { ok: false, errors: sc.errors.map((e) => ({ path: e.path === '' ? 'scenario' : `scenario.${e.path}`, message: e.message })) };
+  if (scenarioHash(sc.scenario) !== parsed.data.scenarioHash) {
+    return { ok: false, errors: [{ path: 'scenarioHash', message: 'does not match the embedded scenario: the scenario was edited after the session was recorded' }] };
+  }
+  const cmds = parsed.data.commands as Command[];
+  for (let k = 1; k < cmds.length; k++) {
+    if (cmds[k]!.tick < cmds[k - 1]!.tick) return { ok: false, errors: [{ path: `commands[${k}].tick`, message: 'commands must be in tick order' }] };
+  }
+  return { ok: true, session: { ...parsed.data, scenario: sc.scenario, commands: cmds } as SessionFile };
+}

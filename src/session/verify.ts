@@ -1,0 +1,20 @@
+import { type Assessment, assess, scoringRules } from '../assessment';
+import { loadScenarioJson } from '../scenario';
+import { compareCheckpoints, replay, type Verification } from './record';
+import type { SessionFile } from './session-file';
+
+export interface VerifyReport {
+  readonly verification: Verification;
+  readonly assessment: Assessment;
+}
+
+/** Re-simulate a session and compare its hashes with the recorded ones. */
+export function verifySession(session: SessionFile): VerifyReport {
+  const r = loadScenarioJson(session.scenario);
+  if (!r.ok) throw new Error('the embedded scenario does not load');
+  const { checkpoints } = replay(r.model, session.seed, session.commands, session.endTick);
+  return {
+    verification: compareCheckpoints(session.checkpoints, checkpoints),
+    assessment: assess(r.model, session.seed, session.commands, session.endTick, scoringRules(session.scenario)),
+  };
+}
