@@ -3,6 +3,7 @@ import { Canvas, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { useSim, useSimApi } from '../store/use-sim';
 import { useT } from '../ui/i18n';
+import { Hall } from './Hall';
 import { layout } from './layout';
 import { Parts } from './Parts';
 import { RenderStats } from './RenderStats';
@@ -57,18 +58,18 @@ export function LineView() {
   const places = useMemo(() => (model ? layout(model) : []), [model, scenarioId]);
   if (!model) return null;
   const targets = model.stations.map((s, i) => ({ id: s.id, x: places[i]!.x, z: places[i]!.z }));
+  const extent = {
+    width: Math.max(...places.map((p) => Math.abs(p.x))) * 2 + 4,
+    depth: Math.max(...places.map((p) => Math.abs(p.z))) * 2 + 2,
+  };
   return (
     <div className="line-view" data-testid="line-view">
       <Canvas shadows frameloop={running ? 'always' : 'demand'} camera={{ position: overview(targets), fov: 45 }} onPointerMissed={() => select(null)} gl={{ preserveDrawingBuffer: true }}>
         <color attach="background" args={['#aeb2b7']} />
-        <fog attach="fog" args={['#aeb2b7', 40, 90]} />
+        <fog attach="fog" args={['#aeb2b7', 45, 110]} />
         <hemisphereLight args={['#f2f4f7', '#80858c', 1.1]} />
         <directionalLight position={[12, 20, 10]} intensity={1.6} castShadow shadow-mapSize={[2048, 2048]} shadow-camera-left={-30} shadow-camera-right={30} shadow-camera-top={20} shadow-camera-bottom={-20} />
-        <mesh rotation={[-Math.PI / 2, 0, 0]} receiveShadow>
-          <planeGeometry args={[120, 80]} />
-          <meshStandardMaterial color="#9ea3a8" roughness={0.95} />
-        </mesh>
-        <gridHelper args={[120, 60, '#8a8f95', '#959aa0']} position={[0, 0.005, 0]} />
+        <Hall width={extent.width} depth={extent.depth} />
         {model.stations.map((spec, i) => (
           <Station key={spec.id} spec={spec} place={places[i]!} frame={api.frame} />
         ))}
