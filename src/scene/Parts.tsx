@@ -21,20 +21,39 @@ export function Parts({ frame, places }: { frame: FrameSource; places: Placement
   useLayoutEffect(() => {
     mesh.current?.setColorAt(0, NORMAL);
   }, []);
-  // Everything the frame loop needs is allocated once here; the loop itself allocates nothing.
+  // Everything the frame loop needs is allocated once here; the loop itself allocates only
+  // when a part appears for the first time (its smoothed position).
   const put = useMemo(() => {
-    const state = { n: 0 };
-    const fn = (m: InstancedMesh, x: number, y: number, z: number, rework: boolean) => {
+    const state = { n: 0, k: 1, frame: 0 };
+    /** Where each part is drawn: it glides towards where the simulation says it is. */
+    const seen = new Map<number, { x: number; y: number; z: number; frame: number }>();
+    const fn = (m: InstancedMesh, id: number, tx: number, ty: number, tz: number, rework: boolean) => {
       if (state.n >= MAX_PARTS) return;
+      let p = seen.get(id);
+      if (p === undefined) {
+        p = { x: tx, y: ty, z: tz, frame: 0 };
+        seen.set(id, p);
+      }
+      p.x += (tx - p.x) * state.k;
+      p.y += (ty - p.y) * state.k;
+      p.z += (tz - p.z) * state.k;
+      p.frame = state.frame;
+      const x = p.x;
+      const y = p.y;
+      const z = p.z;
       dummy.position.set(x, y, z);
       dummy.updateMatrix();
       m.setMatrixAt(state.n, dummy.matrix);
       m.setColorAt(state.n, rework ? REWORK : NORMAL);
       state.n++;
     };
-    return { state, fn };
+    /** Forget parts that have left the line (every second or so, not every frame). */
+    const sweep = () => {
+      for (const [id, p] of seen) if (p.frame !== state.frame) seen.delete(id);
+    };
+    return { state, fn, sweep };
   }, [dummy]);
-  useFrame(() => {
+  useFrame((_, delta) => {
     const m = mesh.current;
     const sm = scrapMesh.current;
     const s = frame.scene;
@@ -42,6 +61,9 @@ export function Parts({ frame, places }: { frame: FrameSource; places: Placement
     if (!m || !sm || !s || !model) return;
     const now = s.tick + frame.alpha;
     put.state.n = 0;
+    put.state.frame++;
+    // A hop between stations takes about a tenth of a second on screen, at any speed.
+    put.state.k = Math.min(1, delta * 12);
     let scrapN = 0;
     for (let i = 0; i < model.stations.length; i++) {
       const spec = model.stations[i]!;
@@ -56,17 +78,17 @@ export function Parts({ frame, places }: { frame: FrameSource; places: Placement
           // Time left to the far end → position along the belt; queued parts bunch at the end.
           const left = Math.max(0, part.t - now) / spec.transportTicks;
           const x = p.x + half - 0.2 - Math.max(left * spec.lengthM, k * 0.35);
-          put.fn(m, Math.max(p.x - half + 0.2, x), 0.92, p.z, part.rework > 0);
+          put.fn(m, part.id, Math.max(p.x - half + 0.2, x), 0.92, p.z, part.rework > 0);
         }
       } else if (spec.type === 'buffer') {
-        for (let k = 0; k < q.length; k++) put.fn(m, p.x - 0.55 + (k % 4) * 0.36, 0.45 + Math.floor(k / 4) * 0.6, p.z, q[k]!.rework > 0);
+        for (let k = 0; k < q.length; k++) put.fn(m, q[k]!.id, p.x - 0.55 + (k % 4) * 0.36, 0.45 + Math.floor(k / 4) * 0.6, p.z, q[k]!.rework > 0);
       } else {
         const y = spec.type === 'machine' ? 1.15 : top * 0.55;
-        if (st.work) put.fn(m, p.x, y, p.z + (spec.type === 'machine' ? 0.3 : 0), st.work.rework > 0);
-        if (st.done) put.fn(m, p.x + 0.8, y, p.z + 0.3, st.done.rework > 0);
+        if (st.work) put.fn(m, st.work.id, p.x, y, p.z + (spec.type === 'machine' ? 0.3 : 0), st.work.rework > 0);
+        if (st.done) put.fn(m, st.done.id, p.x + 0.8, y, p.z + 0.3, st.done.rework > 0);
         for (let k = 0; k < st.kit.length; k++) {
           const part = st.kit[k];
-          if (part) put.fn(m, p.x - 0.6, 0.5, p.z - 0.4 + k * 0.4, part.rework > 0);
+          if (part) put.fn(m, part.id, p.x - 0.6, 0.5, p.z - 0.4 + k * 0.4, part.rework > 0);
         }
       }
       if (spec.type === 'inspection') {
@@ -79,6 +101,7 @@ export function Parts({ frame, places }: { frame: FrameSource; places: Placement
         }
       }
     }
+    if (put.state.frame % 60 === 0) put.sweep();
     m.count = put.state.n;
     m.instanceMatrix.needsUpdate = true;
     if (m.instanceColor) m.instanceColor.needsUpdate = true;

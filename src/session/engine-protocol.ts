@@ -16,6 +16,7 @@ export type ToEngine =
   | { readonly type: 'checkpoints' };
 
 export interface ScenePart {
+  readonly id: number;
   /** Conveyor: tick of arrival at the far end. */
   readonly t: number;
   readonly rework: number;

@@ -8,7 +8,7 @@ import { loadScenarioJson } from '../scenario';
 import type { FromEngine, SceneFrame, ScenePart, ToEngine } from './engine-protocol';
 import { advanceRecording, type Checkpoint } from './record';
 
-const trim = (p: { t: number; rework: number } | null): ScenePart | null => (p === null ? null : { t: p.t, rework: p.rework });
+const trim = (p: { id: number; t: number; rework: number } | null): ScenePart | null => (p === null ? null : { id: p.id, t: p.t, rework: p.rework });
 
 export function sceneOf(s: State): SceneFrame {
   return {
@@ -16,7 +16,7 @@ export function sceneOf(s: State): SceneFrame {
     stations: s.stations.map((st) => ({
       pack: st.pack,
       interlock: st.interlock,
-      queue: st.queue.map((p) => ({ t: p.t, rework: p.rework })),
+      queue: st.queue.map((p) => ({ id: p.id, t: p.t, rework: p.rework })),
       work: trim(st.work),
       done: trim(st.done),
       kit: st.kit.map(trim),
