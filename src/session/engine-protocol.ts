@@ -12,6 +12,8 @@ export type ToEngine =
   | { readonly type: 'load'; readonly scenario: unknown }
   | { readonly type: 'run'; readonly to: number; readonly observe: boolean }
   | { readonly type: 'command'; readonly command: UserCommand }
+  /** Rebuild a run from its command log up to a tick (resuming after a reload). */
+  | { readonly type: 'resume'; readonly scenario: unknown; readonly commands: readonly Command[]; readonly tick: number }
   /** Ask for the run's checkpoints so far, to write a session file. */
   | { readonly type: 'checkpoints' };
 

@@ -54,6 +54,24 @@ export function createEngineService(post: (m: FromEngine) => void): (m: ToEngine
           if (m.to > sim.tick) advanceRecording(sim, Math.min(m.to, model.durationTicks), checkpoints);
           frame(m.observe);
           return;
+        case 'resume': {
+          const r = loadScenarioJson(m.scenario);
+          if (!r.ok) {
+            post({ type: 'error', message: 'the saved scenario does not load' });
+            return;
+          }
+          model = r.model;
+          sim = createState(model, r.scenario.seed);
+          checkpoints = [];
+          // The same path as a replay: the rebuilt state is the one the student left.
+          for (const c of m.commands) {
+            advanceRecording(sim, c.tick, checkpoints);
+            apply(sim, c);
+          }
+          advanceRecording(sim, Math.min(m.tick, model.durationTicks), checkpoints);
+          frame(true);
+          return;
+        }
         case 'checkpoints':
           if (sim === null) return;
           post({ type: 'checkpoints', tick: sim.tick, checkpoints: [...checkpoints, { tick: sim.tick, hash: stateHash(sim) }] });

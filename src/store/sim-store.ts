@@ -37,6 +37,8 @@ export interface SimStore {
   /** Bumped whenever history gains points, so charts know to redraw. */
   readonly historyVersion: number;
   load(raw: unknown): boolean;
+  /** Continue a saved run: rebuild it from its command log, paused at the tick it reached. */
+  resume(raw: unknown, commands: readonly Command[], tick: number): boolean;
   begin(): void;
   play(): void;
   pause(): void;
@@ -172,6 +174,13 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
         history = createHistory();
         set({ scenario: result.scenario, error: null, observation: null, running: false, ended: false, selected: null, refusal: null, commands: [], phase: 'briefing', historyVersion: 0 });
         host.post({ type: 'load', scenario: result.scenario });
+        return true;
+      },
+      resume(raw, commands, tick) {
+        if (!get().load(raw)) return false;
+        inFlight = true;
+        set({ commands: [...commands], phase: 'running' });
+        host.post({ type: 'resume', scenario: get().scenario, commands, tick });
         return true;
       },
       begin() {

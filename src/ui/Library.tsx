@@ -3,7 +3,7 @@ import { describeErrors, loadScenarioText, type ScenarioFile, textOf } from '../
 import { parseDuration } from '../scenario/duration';
 import { useSim } from '../store/use-sim';
 import { span } from './format';
-import { useT } from './i18n';
+import { setLanguage, useT } from './i18n';
 
 /** Every scenario shipped in scenarios/, bundled at build time (no network at run time). */
 const shipped = import.meta.glob<{ default: unknown }>('../../scenarios/*.json', { eager: true });
@@ -45,7 +45,12 @@ export function Library() {
         void openFile(e.dataTransfer.files[0]);
       }}
     >
-      <h1>{t('app.title')}</h1>
+      <div className="library-head">
+        <h1>{t('app.title')}</h1>
+        <button type="button" onClick={() => setLanguage(lang === 'en' ? 'nb' : 'en')}>
+          {t('lang.switch')}
+        </button>
+      </div>
       <h2>{t('library.heading')}</h2>
       <div className="open-file">
         <label className="button">

@@ -30,6 +30,8 @@ test('the language switch translates the control room and is remembered', async 
   await expect(page.getByRole('button', { name: 'Avslutt øvelsen' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Alarmer' })).toBeVisible();
   await page.reload();
+  // The run was autosaved: the page offers it back, in the remembered language.
+  await page.getByTestId('resume').getByRole('button', { name: 'Fortsett' }).click();
   await expect(page.getByRole('button', { name: 'English' })).toBeVisible();
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { name: 'Alarms' })).toBeVisible();

@@ -172,6 +172,9 @@ export const en = {
   'spc.none': 'No rule violated',
   'spc.waiting': 'Waiting for parts…',
   'view.overview': 'Overview camera',
+  'resume.offer': 'Your run of “{title}” was saved at {time}. Continue where you left off?',
+  'resume.yes': 'Resume',
+  'resume.no': 'Discard it',
 } as const;
 
 export type TextKey = keyof typeof en;

@@ -174,4 +174,7 @@ export const nb: Record<TextKey, string> = {
   'spc.none': 'Ingen regel brutt',
   'spc.waiting': 'Venter på deler…',
   'view.overview': 'Oversiktskamera',
+  'resume.offer': 'Økten din i «{title}» ble lagret ved {time}. Fortsette der du slapp?',
+  'resume.yes': 'Fortsett',
+  'resume.no': 'Forkast den',
 };

@@ -1,0 +1,39 @@
+import { useState } from 'react';
+import { textOf } from '../scenario';
+import type { Draft } from '../session/autosave';
+import { useSim } from '../store/use-sim';
+import { clock } from './format';
+import { useT } from './i18n';
+
+/** After a reload or a crash: offer to continue the saved run where it was left. */
+export function ResumeBanner({ draft, onDiscard }: { draft: Draft; onDiscard: () => void }) {
+  const { t, lang } = useT();
+  const resume = useSim((s) => s.resume);
+  const [open, setOpen] = useState(true);
+  if (!open) return null;
+  const title = textOf((draft.scenario as { title?: never }).title, lang);
+  return (
+    <div className="resume" role="alert" data-testid="resume">
+      <span>{t('resume.offer', { title, time: clock(draft.tick / 10) })}</span>
+      <button
+        type="button"
+        className="primary"
+        onClick={() => {
+          setOpen(false);
+          resume(draft.scenario, draft.commands, draft.tick);
+        }}
+      >
+        {t('resume.yes')}
+      </button>
+      <button
+        type="button"
+        onClick={() => {
+          setOpen(false);
+          onDiscard();
+        }}
+      >
+        {t('resume.no')}
+      </button>
+    </div>
+  );
+}
