@@ -3,6 +3,7 @@ import { assess, scoringRules } from '../assessment';
 import { loadScenarioJson } from '../scenario';
 import { useSim, useSimHistory } from '../store/use-sim';
 import { TrendChart } from './Charts';
+import { debriefCsv, download } from './debrief-export';
 import { ExportButton } from './ExportButton';
 import { clock, minutes } from './format';
 import { useT } from './i18n';
@@ -90,7 +91,16 @@ export function Debrief() {
       )}
       <TrendChart series={{ ticks: k.ticks, values: k.oee }} normal={[0.6, 0.85]} label={t('debrief.oee')} />
       <TrendChart series={{ ticks: k.ticks, values: k.throughput }} normal={[0, 0]} label={t('debrief.throughput')} />
-      <div className="buttons">
+      <div className="buttons no-print">
+        <button type="button" onClick={() => window.print()}>
+          {t('debrief.print')}
+        </button>
+        <button type="button" onClick={() => download(`${sc?.id ?? 'debrief'}.debrief.csv`, debriefCsv(sc?.id ?? '', a), 'text/csv')}>
+          CSV
+        </button>
+        <button type="button" onClick={() => download(`${sc?.id ?? 'debrief'}.debrief.json`, `${JSON.stringify({ scenario: sc?.id, ...a }, null, 2)}\n`, 'application/json')}>
+          JSON
+        </button>
         <ExportButton />
         <button type="button" onClick={back}>
           {t('debrief.again')}

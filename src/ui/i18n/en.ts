@@ -164,6 +164,7 @@ export const en = {
   'debrief.oee': 'OEE over the shift',
   'debrief.throughput': 'Throughput over the shift (good parts per hour)',
   'debrief.again': 'Back to the library',
+  'debrief.print': 'Print',
   'spc.rule1': 'Rule 1: a point beyond 3σ',
   'spc.rule2': 'Rule 2: 2 of 3 beyond 2σ on one side',
   'spc.rule3': 'Rule 3: 4 of 5 beyond 1σ on one side',

@@ -166,6 +166,7 @@ export const nb: Record<TextKey, string> = {
   'debrief.oee': 'OEE gjennom skiftet',
   'debrief.throughput': 'Gjennomstrømning gjennom skiftet (gode deler per time)',
   'debrief.again': 'Tilbake til biblioteket',
+  'debrief.print': 'Skriv ut',
   'spc.rule1': 'Regel 1: et punkt utenfor 3σ',
   'spc.rule2': 'Regel 2: 2 av 3 utenfor 2σ på samme side',
   'spc.rule3': 'Regel 3: 4 av 5 utenfor 1σ på samme side',

@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { assess, scoringRules } from '../../src/assessment';
+import type { Command } from '../../src/engine';
+import { loadScenarioText } from '../../src/scenario';
+import { debriefCsv } from '../../src/ui/debrief-export';
+
+describe('debrief export', () => {
+  it('CSV has the summary, one row per fault and the penalties, with quoting where needed', () => {
+    const r = loadScenarioText(readFileSync('scenarios/breakdown-drill.json', 'utf8'));
+    if (!r.ok) throw new Error('no scenario');
+    const sol = JSON.parse(readFileSync('tests/solutions/breakdown-drill.json', 'utf8')) as { wrong: Command[] };
+    const a = assess(r.model, r.scenario.seed, sol.wrong, r.model.durationTicks, scoringRules(r.scenario));
+    const lines = debriefCsv('breakdown-drill', a).trim().split('\n');
+    expect(lines[0]).toBe('scenario,score,passed,goodParts,possibleGoodParts,scrapParts,wrongRepairs,unneededChecks,safetyBreaches,hints');
+    expect(lines[1]).toMatch(/^breakdown-drill,[\d.]+,false,/);
+    expect(lines).toContain('fault,type,station,onsetSeconds,detectSeconds,diagnoseSeconds,restoreSeconds,resolved,wrongRepairs');
+    expect(lines.find((l) => l.startsWith('mill-drive,'))).toMatch(/^mill-drive,breakdown,M1,600,/);
+    expect(lines.some((l) => l.startsWith('"1 repair(s) that fixed nothing",10') || l.startsWith('1 repair(s) that fixed nothing,10'))).toBe(true);
+  });
+});
