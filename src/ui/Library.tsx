@@ -4,6 +4,7 @@ import { parseDuration } from '../scenario/duration';
 import { useSim } from '../store/use-sim';
 import { span } from './format';
 import { setLanguage, useT } from './i18n';
+import { SessionCheck } from './SessionCheck';
 
 /** Every scenario shipped in scenarios/, bundled at build time (no network at run time). */
 const shipped = import.meta.glob<{ default: unknown }>('../../scenarios/*.json', { eager: true });
@@ -65,6 +66,7 @@ export function Library() {
           <pre>{fileError}</pre>
         </div>
       )}
+      <SessionCheck />
       <ul className="cards">
         {list.map((sc) => (
           <li key={sc.id} className="card" data-scenario={sc.id}>
