@@ -222,8 +222,8 @@ export function holdingCause(s: State, i: number): number {
 /** After each part a station makes: parts-count triggers, and tool wear moving the dimension. */
 export function afterPartFaults(s: State, i: number, count: number): void {
   const faults = s.model.faultsOf[i]!;
-  if (faults.length === 0) return;
-  for (const fi of faults) {
+  for (let k = 0; k < faults.length; k++) {
+    const fi = faults[k]!;
     const spec = s.model.faults[fi]!;
     const f = s.faults[fi]!;
     if (f.phase === 'pending' && spec.trigger.kind === 'afterParts' && count >= spec.trigger.parts) onset(s, fi);

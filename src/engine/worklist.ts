@@ -11,7 +11,7 @@ let head = 0;
 let tail = 0;
 
 export function markStation(s: State, i: number): void {
-  if (flags.length < s.stations.length) {
+  if (i >= flags.length) {
     const grown = new Uint8Array(s.stations.length * 2);
     grown.set(flags);
     flags = grown;
