@@ -6,7 +6,7 @@
 import { apply, type Command, createState, type LineModel, observe, type State, stateHash } from '../engine';
 import { loadScenarioJson } from '../scenario';
 import type { FromEngine, SceneFrame, ScenePart, ToEngine } from './engine-protocol';
-import { advanceRecording, type Checkpoint } from './record';
+import { advanceRecording, type Checkpoint, replayInto } from './record';
 
 const trim = (p: { id: number; t: number; rework: number } | null): ScenePart | null => (p === null ? null : { id: p.id, t: p.t, rework: p.rework });
 
@@ -33,45 +33,36 @@ export function createEngineService(post: (m: FromEngine) => void): (m: ToEngine
     if (sim === null) return;
     post({ type: 'frame', scene: sceneOf(sim), observation: withObservation ? observe(sim, 200) : null });
   };
+  /** A fresh run of the scenario at tick 0; false (with an error posted) when it does not load. */
+  const start = (scenario: unknown): boolean => {
+    const r = loadScenarioJson(scenario);
+    if (!r.ok) {
+      post({ type: 'error', message: 'the scenario does not load' });
+      return false;
+    }
+    model = r.model;
+    sim = createState(model, r.scenario.seed);
+    checkpoints = [];
+    return true;
+  };
   return (m) => {
     try {
       switch (m.type) {
-        case 'load': {
-          const r = loadScenarioJson(m.scenario);
-          if (!r.ok) {
-            post({ type: 'error', message: 'scenario does not load' });
-            return;
-          }
-          model = r.model;
-          sim = createState(model, r.scenario.seed);
-          checkpoints = [];
-          frame(true);
+        case 'load':
+          if (start(m.scenario)) frame(true);
           return;
-        }
         case 'run':
           if (sim === null || model === null) return;
           // Hashes at the same checkpoints a replay takes, so a session file can prove itself.
           if (m.to > sim.tick) advanceRecording(sim, Math.min(m.to, model.durationTicks), checkpoints);
           frame(m.observe);
           return;
-        case 'resume': {
-          const r = loadScenarioJson(m.scenario);
-          if (!r.ok) {
-            post({ type: 'error', message: 'the saved scenario does not load' });
-            return;
-          }
-          model = r.model;
-          sim = createState(model, r.scenario.seed);
-          checkpoints = [];
+        case 'resume':
+          if (!start(m.scenario) || sim === null || model === null) return;
           // The same path as a replay: the rebuilt state is the one the student left.
-          for (const c of m.commands) {
-            advanceRecording(sim, c.tick, checkpoints);
-            apply(sim, c);
-          }
-          advanceRecording(sim, Math.min(m.tick, model.durationTicks), checkpoints);
+          replayInto(sim, m.commands, Math.min(m.tick, model.durationTicks), checkpoints);
           frame(true);
           return;
-        }
         case 'checkpoints':
           if (sim === null) return;
           post({ type: 'checkpoints', tick: sim.tick, checkpoints: [...checkpoints, { tick: sim.tick, hash: stateHash(sim) }] });

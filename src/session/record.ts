@@ -27,16 +27,21 @@ export function advanceRecording(s: State, toTick: number, out: Checkpoint[], ev
   advance(s, toTick);
 }
 
-/** Replay a command log from scratch to `endTick`, taking checkpoints as a live run does. */
-export function replay(model: LineModel, seed: number, commands: readonly Command[], endTick: number): { state: State; checkpoints: Checkpoint[] } {
-  const s = createState(model, seed);
-  const checkpoints: Checkpoint[] = [];
+/** Apply a command log to `s` up to `endTick`, taking checkpoints as a live run does. */
+export function replayInto(s: State, commands: readonly Command[], endTick: number, checkpoints: Checkpoint[]): void {
   for (const c of commands) {
     if (c.tick > endTick) break;
     advanceRecording(s, c.tick, checkpoints);
     apply(s, c);
   }
   advanceRecording(s, endTick, checkpoints);
+}
+
+/** Replay a command log from scratch to `endTick`; the last checkpoint is the final state. */
+export function replay(model: LineModel, seed: number, commands: readonly Command[], endTick: number): { state: State; checkpoints: Checkpoint[] } {
+  const s = createState(model, seed);
+  const checkpoints: Checkpoint[] = [];
+  replayInto(s, commands, endTick, checkpoints);
   checkpoints.push({ tick: s.tick, hash: stateHash(s) });
   return { state: s, checkpoints };
 }

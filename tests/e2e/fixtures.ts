@@ -1,4 +1,4 @@
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 
 /**
  * Every page under test must work guard and cleanly: any request that leaves 127.0.0.1 and
@@ -23,5 +23,13 @@ export const test = base.extend<{ guard: { errors: string[]; external: string[] 
     expect(errors, 'console errors').toEqual([]);
   },
 });
+
+/** Open a shipped scenario from the library, start the shift and run it at 60×. */
+export async function startScenario(page: Page, id: string): Promise<void> {
+  await page.goto('/?library');
+  await page.locator(`[data-scenario="${id}"] button`).click();
+  await page.getByRole('button', { name: 'Start the shift' }).click();
+  await page.getByRole('button', { name: '60×' }).click();
+}
 
 export { expect };

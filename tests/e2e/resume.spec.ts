@@ -1,11 +1,8 @@
-import { expect, test } from './fixtures';
+import { expect, startScenario, test } from './fixtures';
 
 test('a reload mid-run loses nothing: the run is offered back at the same time with the same commands', async ({ page, guard }) => {
   void guard;
-  await page.goto('/?library');
-  await page.locator('[data-scenario="breakdown-drill"] button').click();
-  await page.getByRole('button', { name: 'Start the shift' }).click();
-  await page.getByRole('button', { name: '60×' }).click();
+  await startScenario(page, 'breakdown-drill');
   const alarm = page.locator('[data-alarm="M1.stopped"]');
   await expect(alarm).toBeVisible({ timeout: 30_000 });
   await page.keyboard.press('Space');

@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from './fixtures';
+import { expect, startScenario, test } from './fixtures';
 
 test('export a session, then check it in the library: it reproduces; an edited copy does not', async ({ page, guard }) => {
   void guard;
-  await page.goto('/?library');
-  await page.locator('[data-scenario="breakdown-drill"] button').click();
-  await page.getByRole('button', { name: 'Start the shift' }).click();
-  await page.getByRole('button', { name: '60×' }).click();
+  await startScenario(page, 'breakdown-drill');
   const alarm = page.locator('[data-alarm="M1.stopped"]');
   await expect(alarm).toBeVisible({ timeout: 30_000 });
   await alarm.getByRole('button', { name: 'Acknowledge' }).click();

@@ -1,13 +1,10 @@
-import { expect, test } from './fixtures';
+import { expect, startScenario, test } from './fixtures';
 
 test('tool-wear drill: the SPC chart flags the drift, the tool is inspected and replaced', async ({ page, guard }) => {
   void guard;
   test.setTimeout(150_000);
-  await page.goto('/?library');
-  await page.locator('[data-scenario="tool-wear-drift"] button').click();
-  await page.getByRole('button', { name: 'Start the shift' }).click();
+  await startScenario(page, 'tool-wear-drift');
   await page.locator('.station-list [data-station="L1"]').click();
-  await page.getByRole('button', { name: '60×' }).click();
   const fp = page.getByTestId('faceplate');
   // Twenty minutes after the drift began (at 15 min) the chart must show it.
   const clock = page.getByTestId('clock');
