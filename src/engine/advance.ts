@@ -27,43 +27,40 @@ function timedStations(s: State): Int32Array {
 const timedCache = new WeakMap<object, Int32Array>();
 
 /** Timers due at the tick nextEventTick found, gathered in the same pass (scratch, not state). */
-let dueStations = new Int32Array(64);
-let dueStationCount = 0;
-let dueFaults = new Int32Array(64);
-let dueFaultCount = 0;
+// A const object, not module-level `let`s: those pay a TDZ check on every read in ESM.
+const due = { stations: new Int32Array(64), stationCount: 0, faults: new Int32Array(64), faultCount: 0, shelf: NEVER };
 
 /** The next tick at which anything can change; remembers which timers fall due then. */
 function nextEventTick(s: State, timed: Int32Array): number {
   let next = s.nextScan;
   if (s.baseline === null && s.model.warmupTicks < next) next = s.model.warmupTicks;
-  if (shelfDue < next) next = shelfDue;
+  if (due.shelf < next) next = due.shelf;
   const stations = s.stations;
-  if (dueStations.length < timed.length) dueStations = new Int32Array(timed.length * 2);
-  dueStationCount = 0;
+  if (due.stations.length < timed.length) due.stations = new Int32Array(timed.length * 2);
+  due.stationCount = 0;
   for (let k = 0; k < timed.length; k++) {
     const i = timed[k]!;
     const n = stations[i]!.next;
     if (n < next) {
       next = n;
-      dueStationCount = 0;
+      due.stationCount = 0;
     }
-    if (n === next) dueStations[dueStationCount++] = i;
+    if (n === next) due.stations[due.stationCount++] = i;
   }
   const faults = s.faults;
-  if (dueFaults.length < faults.length) dueFaults = new Int32Array(faults.length * 2);
-  dueFaultCount = 0;
+  if (due.faults.length < faults.length) due.faults = new Int32Array(faults.length * 2);
+  due.faultCount = 0;
   for (let fi = 0; fi < faults.length; fi++) {
     const n = faults[fi]!.next;
     if (n < next) {
       next = n;
-      dueFaultCount = 0;
-      dueStationCount = 0;
+      due.faultCount = 0;
+      due.stationCount = 0;
     }
-    if (n === next) dueFaults[dueFaultCount++] = fi;
+    if (n === next) due.faults[due.faultCount++] = fi;
   }
   return next;
 }
-let shelfDue = NEVER;
 
 function copyCounters(c: StationCounters): StationCounters {
   return { ...c, stateTicks: c.stateTicks.slice() };
@@ -104,17 +101,17 @@ function step(s: State): void {
     scanAlarms(s);
     s.nextScan = t + s.model.scanTicks;
   }
-  if (shelfDue <= t) expireShelves(s);
+  if (due.shelf <= t) expireShelves(s);
   // Due timers: faults first, then stations, each in index order. A timer that a fault
   // moves is checked again here; one that falls due now is taken on the next pass.
   const faults = s.faults;
-  for (let k = 0; k < dueFaultCount; k++) {
-    const fi = dueFaults[k]!;
+  for (let k = 0; k < due.faultCount; k++) {
+    const fi = due.faults[k]!;
     if (faults[fi]!.next <= t) faultDue(s, fi);
   }
   const stations = s.stations;
-  for (let k = 0; k < dueStationCount; k++) {
-    const i = dueStations[k]!;
+  for (let k = 0; k < due.stationCount; k++) {
+    const i = due.stations[k]!;
     if (stations[i]!.next <= t) stationDue(s, i);
   }
   settle(s);
@@ -135,7 +132,7 @@ export function advance(s: State, toTick: number): void {
   let last = -1;
   const timed = timedStations(s);
   // Shelves change only by commands (between advance calls) or by expiring inside step.
-  shelfDue = s.alarms.length > 0 ? nextShelfExpiry(s) : NEVER;
+  due.shelf = s.alarms.length > 0 ? nextShelfExpiry(s) : NEVER;
   for (;;) {
     const t = nextEventTick(s, timed);
     if (t > toTick) break;
@@ -147,9 +144,9 @@ export function advance(s: State, toTick: number): void {
       last = t;
     }
     s.tick = Math.max(t, s.tick);
-    const shelvesDue = shelfDue <= s.tick;
+    const shelvesDue = due.shelf <= s.tick;
     step(s);
-    if (shelvesDue) shelfDue = nextShelfExpiry(s);
+    if (shelvesDue) due.shelf = nextShelfExpiry(s);
   }
   s.tick = toTick;
 }

@@ -14,8 +14,8 @@ import type { Part, State } from './state';
 import { NEVER, TICKS_PER_SECOND } from './time';
 import { markStation, popMarked } from './worklist';
 
-let visited = new Int32Array(64);
-let seen = new Uint8Array(64);
+// Scratch in a const object, not module-level `let`s (those pay a TDZ check on every read in ESM).
+const scratch = { visited: new Int32Array(64), seen: new Uint8Array(64) };
 
 export function lotAvailable(s: State, i: number): boolean {
   const spec = s.model.stations[i] as SourceSpec;
@@ -219,15 +219,15 @@ function refreshNext(s: State, i: number): void {
 
 /** Propagate every change until the line is at rest for this tick. */
 export function settle(s: State): void {
-  if (seen.length < s.stations.length) {
-    seen = new Uint8Array(s.stations.length * 2);
-    visited = new Int32Array(s.stations.length * 2);
+  if (scratch.seen.length < s.stations.length) {
+    scratch.seen = new Uint8Array(s.stations.length * 2);
+    scratch.visited = new Int32Array(s.stations.length * 2);
   }
   let nVisited = 0;
   for (let i = popMarked(); i >= 0; i = popMarked()) {
-    if (seen[i] === 0) {
-      seen[i] = 1;
-      visited[nVisited++] = i;
+    if (scratch.seen[i] === 0) {
+      scratch.seen[i] = 1;
+      scratch.visited[nVisited++] = i;
     }
     while (tryPush(s, i)) {
       // a buffer may feed several parallel machines in one tick
@@ -235,8 +235,8 @@ export function settle(s: State): void {
   }
   const specs = s.model.stations;
   for (let k = 0; k < nVisited; k++) {
-    const i = visited[k]!;
-    seen[i] = 0;
+    const i = scratch.visited[k]!;
+    scratch.seen[i] = 0;
     const kind = specs[i]!.kind;
     // Buffers and sinks are passive: always Execute, never a timer of their own.
     if (kind === Kind.buffer || kind === Kind.sink) continue;

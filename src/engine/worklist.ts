@@ -5,41 +5,40 @@
  */
 import type { State } from './state';
 
-let flags = new Uint8Array(64);
-let list = new Int32Array(256);
-let head = 0;
-let tail = 0;
+// One const object rather than module-level `let`s: every read of a `let` binding from another
+// function pays a temporal-dead-zone check in ESM, measurable in the innermost loop.
+const w = { flags: new Uint8Array(64), list: new Int32Array(256), head: 0, tail: 0 };
 
 export function markStation(s: State, i: number): void {
-  if (i >= flags.length) {
+  if (i >= w.flags.length) {
     const grown = new Uint8Array(s.stations.length * 2);
-    grown.set(flags);
-    flags = grown;
+    grown.set(w.flags);
+    w.flags = grown;
   }
-  if (flags[i] !== 0) return;
-  flags[i] = 1;
-  if (tail === list.length) {
-    if (head > 0) {
-      list.copyWithin(0, head, tail);
-      tail -= head;
-      head = 0;
+  if (w.flags[i] !== 0) return;
+  w.flags[i] = 1;
+  if (w.tail === w.list.length) {
+    if (w.head > 0) {
+      w.list.copyWithin(0, w.head, w.tail);
+      w.tail -= w.head;
+      w.head = 0;
     } else {
-      const grown = new Int32Array(list.length * 2);
-      grown.set(list);
-      list = grown;
+      const grown = new Int32Array(w.list.length * 2);
+      grown.set(w.list);
+      w.list = grown;
     }
   }
-  list[tail++] = i;
+  w.list[w.tail++] = i;
 }
 
 /** The next marked station (its mark cleared), or -1 when none is left. */
 export function popMarked(): number {
-  if (head === tail) {
-    head = 0;
-    tail = 0;
+  if (w.head === w.tail) {
+    w.head = 0;
+    w.tail = 0;
     return -1;
   }
-  const i = list[head++]!;
-  flags[i] = 0;
+  const i = w.list[w.head++]!;
+  w.flags[i] = 0;
   return i;
 }
