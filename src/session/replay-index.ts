@@ -1,0 +1,196 @@
+/**
+ * Replaying a recorded session with random access. One pass re-simulates the whole session,
+ * keeping a keyframe snapshot every few simulated minutes, the timeline's markers, KPI samples
+ * for charts and the checkpoint hashes (so a replay that does not reproduce is never shown as
+ * if it did). Seeking restores the keyframe at or before the target and simulates the rest,
+ * which is at most one keyframe interval of engine time: well under the 100 ms a seek may take.
+ */
+import { type Assessment, assess, scoringRules } from '../assessment';
+import { advance, type AlarmPriority, apply, type Command, createState, type FaultType, kpis, type LineModel, Pack, restore, snapshot, type State, stateHash } from '../engine';
+import { advanceRecording, type Checkpoint, compareCheckpoints, type Verification } from './record';
+import type { SessionFile } from './session-file';
+
+/** Something worth seeing on the timeline. Fault markers are the instructor's: students never see them. */
+export type Marker =
+  | { readonly tick: number; readonly kind: 'fault'; readonly fault: string; readonly type: FaultType; readonly station: string | null; readonly edge: 'onset' | 'resolved' }
+  | { readonly tick: number; readonly kind: 'alarm'; readonly alarm: string; readonly priority: AlarmPriority }
+  | { readonly tick: number; readonly kind: 'command'; readonly index: number; readonly command: Command; readonly accepted: boolean; readonly reason: string }
+  | { readonly tick: number; readonly kind: 'state'; readonly station: string; readonly to: number; readonly reason: number }
+  | { readonly tick: number; readonly kind: 'score'; readonly what: 'detect' | 'diagnose' | 'restore' | 'wrongRepair' | 'breach'; readonly station: string | null; readonly fault: string | null };
+
+export type MarkerKind = Marker['kind'];
+
+/** Line KPIs sampled along the session, for trend charts and the compare view. */
+export interface KpiSamples {
+  readonly ticks: number[];
+  readonly oee: number[];
+  readonly throughput: number[];
+  readonly good: number[];
+  readonly scrap: number[];
+}
+
+interface Keyframe {
+  readonly tick: number;
+  readonly snap: string;
+  /** How many of the session's commands the keyframe's state has applied. */
+  readonly applied: number;
+}
+
+export interface ReplayIndex {
+  readonly model: LineModel;
+  readonly seed: number;
+  readonly commands: readonly Command[];
+  readonly endTick: number;
+  readonly keyframes: readonly Keyframe[];
+  readonly markers: readonly Marker[];
+  readonly kpis: KpiSamples;
+  readonly verification: Verification;
+  readonly assessment: Assessment;
+}
+
+/** Keyframe spacing: 5 simulated minutes, wider for very long sessions (at most ~400 keyframes). */
+export function keyframeInterval(endTick: number): number {
+  return Math.max(3000, Math.ceil(endTick / 400 / 600) * 600);
+}
+
+/** KPI sample spacing: 1 simulated minute, wider for long sessions (at most ~600 samples). */
+function sampleInterval(endTick: number): number {
+  return Math.max(600, Math.ceil(endTick / 600 / 600) * 600);
+}
+
+const STOPPED: ReadonlySet<number> = new Set([Pack.Held, Pack.Aborted, Pack.Stopped]);
+
+/** Reads new log entries and fault edges after each step of the pass, without changing the state. */
+function markerCollector(s: State) {
+  const out: Marker[] = [];
+  // The engine logs every command it is given, in order: the n-th command entry is command n.
+  let commandsSeen = 0;
+  let lastSeen: object | null = null;
+  let lastTick = -1;
+  const onsets = s.faults.map((f) => f.onset);
+  const resolved = s.faults.map((f) => f.resolvedAt);
+  return {
+    out,
+    collect(): void {
+      const log = s.log;
+      // The log is bounded and trimmed from the front: find where we stopped by identity.
+      let from = 0;
+      if (lastSeen !== null) {
+        const at = log.lastIndexOf(lastSeen as (typeof log)[number]);
+        from = at >= 0 ? at + 1 : log.findIndex((e) => e.tick > lastTick);
+        if (from < 0) from = log.length;
+      }
+      for (let k = from; k < log.length; k++) {
+        const e = log[k]!;
+        if (e.kind === 'alarm' && e.phase === 'unack') out.push({ tick: e.tick, kind: 'alarm', alarm: e.alarm, priority: e.priority });
+        else if (e.kind === 'state' && (STOPPED.has(e.to) || e.to === Pack.Execute)) out.push({ tick: e.tick, kind: 'state', station: e.station, to: e.to, reason: e.reason });
+        else if (e.kind === 'command') out.push({ tick: e.tick, kind: 'command', index: commandsSeen++, command: e.command, accepted: e.accepted, reason: e.reason });
+      }
+      const newest = log[log.length - 1];
+      if (newest !== undefined) {
+        lastSeen = newest;
+        lastTick = newest.tick;
+      }
+      s.faults.forEach((f, fi) => {
+        const spec = s.model.faults[fi]!;
+        const station = spec.station >= 0 ? s.model.stations[spec.station]!.id : null;
+        if (f.onset !== onsets[fi] && f.onset >= 0) out.push({ tick: f.onset, kind: 'fault', fault: spec.id, type: spec.type, station, edge: 'onset' });
+        if (f.resolvedAt !== resolved[fi] && f.resolvedAt >= 0) out.push({ tick: f.resolvedAt, kind: 'fault', fault: spec.id, type: spec.type, station, edge: 'resolved' });
+        onsets[fi] = f.onset;
+        resolved[fi] = f.resolvedAt;
+      });
+    },
+  };
+}
+
+/** The assessment's moments (detect, diagnose, restore, wrong repairs, breaches) as markers. */
+function scoreMarkers(a: Assessment, endTick: number): Marker[] {
+  const out: Marker[] = [];
+  const at = (seconds: number) => Math.min(endTick, Math.round(seconds * 10));
+  for (const f of a.faults) {
+    const base = f.onsetSeconds;
+    if (f.detectSeconds !== null) out.push({ tick: at(base + f.detectSeconds), kind: 'score', what: 'detect', station: f.station, fault: f.id });
+    if (f.diagnoseSeconds !== null) out.push({ tick: at(base + f.diagnoseSeconds), kind: 'score', what: 'diagnose', station: f.station, fault: f.id });
+    if (f.restoreSeconds !== null) out.push({ tick: at(base + f.restoreSeconds), kind: 'score', what: 'restore', station: f.station, fault: f.id });
+  }
+  for (const w of a.wrongRepairs) out.push({ tick: w.tick, kind: 'score', what: 'wrongRepair', station: w.station, fault: null });
+  for (const b of a.safetyBreaches) out.push({ tick: b.tick, kind: 'score', what: 'breach', station: b.station, fault: null });
+  return out;
+}
+
+/** Re-simulate a whole session once, keeping what random access and the timeline need. */
+export function buildReplayIndex(model: LineModel, session: SessionFile, options: { keyframes?: boolean } = {}): ReplayIndex {
+  const withKeyframes = options.keyframes ?? true;
+  const { seed, commands, endTick } = session;
+  const s = createState(model, seed);
+  const collector = markerCollector(s);
+  const checkpoints: Checkpoint[] = [];
+  const keyframes: Keyframe[] = [];
+  const samples: KpiSamples = { ticks: [], oee: [], throughput: [], good: [], scrap: [] };
+  const every = keyframeInterval(endTick);
+  const sampleEvery = sampleInterval(endTick);
+  let applied = 0;
+  // Stops at every keyframe and KPI sample tick; commands apply at their tick on the way.
+  const stops = new Set<number>([0, endTick]);
+  for (let t = every; t < endTick; t += every) stops.add(t);
+  for (let t = sampleEvery; t < endTick; t += sampleEvery) stops.add(t);
+  for (const stop of [...stops].sort((a, b) => a - b)) {
+    while (applied < commands.length && commands[applied]!.tick <= stop) {
+      const c = commands[applied]!;
+      advanceRecording(s, c.tick, checkpoints);
+      apply(s, c);
+      applied += 1;
+      collector.collect();
+    }
+    advanceRecording(s, stop, checkpoints);
+    collector.collect();
+    if (stop % sampleEvery === 0 || stop === endTick) {
+      const k = kpis(s).line;
+      samples.ticks.push(stop);
+      samples.oee.push(k.oee.oee);
+      samples.throughput.push(k.throughputPerHour);
+      samples.good.push(k.goodParts);
+      samples.scrap.push(k.scrapParts);
+    }
+    if (withKeyframes && (stop % every === 0 || stop === endTick)) keyframes.push({ tick: stop, snap: snapshot(s), applied });
+  }
+  checkpoints.push({ tick: s.tick, hash: stateHash(s) });
+  const assessment = assess(model, seed, commands, endTick, scoringRules(session.scenario));
+  const markers = [...collector.out, ...scoreMarkers(assessment, endTick)].sort((a, b) => a.tick - b.tick);
+  return { model, seed, commands, endTick, keyframes, markers, kpis: samples, verification: compareCheckpoints(session.checkpoints, checkpoints), assessment };
+}
+
+/** The state at `tick` (commands stamped at or before it applied), and how many commands that is. */
+export function seekIndex(index: ReplayIndex, tick: number): { state: State; applied: number } {
+  const target = Math.max(0, Math.min(tick, index.endTick));
+  const kfs = index.keyframes;
+  if (kfs.length === 0) throw new Error('this replay index was built without keyframes');
+  // Binary search: the last keyframe at or before the target.
+  let lo = 0;
+  let hi = kfs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (kfs[mid]!.tick <= target) lo = mid;
+    else hi = mid - 1;
+  }
+  const kf = kfs[lo]!;
+  const state = restore(index.model, kf.snap);
+  const applied = playForward(state, index.commands, kf.applied, target);
+  return { state, applied };
+}
+
+/**
+ * Continue a replayed state to `toTick`, applying the session's commands from `applied` on at
+ * their ticks, exactly as the recording did. Returns the new count of applied commands.
+ */
+export function playForward(s: State, commands: readonly Command[], applied: number, toTick: number): number {
+  let k = applied;
+  while (k < commands.length && commands[k]!.tick <= toTick) {
+    const c = commands[k]!;
+    advance(s, Math.max(s.tick, c.tick));
+    apply(s, c);
+    k += 1;
+  }
+  advance(s, Math.max(s.tick, toTick));
+  return k;
+}
