@@ -2,8 +2,11 @@
  * Messages between the store (main thread) and the engine service (a Web Worker in the
  * browser, or in-process in Node). Plain data, so they cross postMessage unchanged.
  */
-import type { Command, Observation } from '../engine';
-import type { Checkpoint } from './record';
+import type { Assessment } from '../assessment';
+import type { Command, Observation, Truth } from '../engine';
+import type { Checkpoint, Verification } from './record';
+import type { KpiSamples, Marker } from './replay-index';
+import type { SessionFile } from './session-file';
 
 /** A command as the UI sends it: the engine stamps the tick it applies at. */
 export type UserCommand = Command extends infer C ? (C extends Command ? Omit<C, 'tick'> : never) : never;
@@ -15,7 +18,10 @@ export type ToEngine =
   /** Rebuild a run from its command log up to a tick (resuming after a reload). */
   | { readonly type: 'resume'; readonly scenario: unknown; readonly commands: readonly Command[]; readonly tick: number }
   /** Ask for the run's checkpoints so far, to write a session file. */
-  | { readonly type: 'checkpoints' };
+  | { readonly type: 'checkpoints' }
+  /** Replay a recorded session, read-only: `run` then plays its commands, `seek` jumps. */
+  | { readonly type: 'openReplay'; readonly session: SessionFile }
+  | { readonly type: 'seek'; readonly tick: number };
 
 export interface ScenePart {
   readonly id: number;
@@ -41,7 +47,16 @@ export interface SceneFrame {
 }
 
 export type FromEngine =
-  | { readonly type: 'frame'; readonly scene: SceneFrame; readonly observation: Observation | null }
+  /** `truth` only while replaying: the instructor may show it, a student's run never carries it. */
+  | { readonly type: 'frame'; readonly scene: SceneFrame; readonly observation: Observation | null; readonly truth?: Truth }
+  | {
+      readonly type: 'replayReady';
+      readonly endTick: number;
+      readonly markers: readonly Marker[];
+      readonly kpis: KpiSamples;
+      readonly verification: Verification;
+      readonly assessment: Assessment;
+    }
   | { readonly type: 'commandResult'; readonly command: Command; readonly accepted: boolean; readonly reason: string }
   | { readonly type: 'checkpoints'; readonly tick: number; readonly checkpoints: readonly Checkpoint[] }
   | { readonly type: 'error'; readonly message: string };

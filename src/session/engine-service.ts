@@ -3,10 +3,11 @@
  * code runs inside the Web Worker (so a heavy line never stalls the frames) and in-process
  * (tests, and browsers without workers).
  */
-import { apply, type Command, createState, type LineModel, observe, type State, stateHash } from '../engine';
+import { apply, type Command, createState, type LineModel, observe, type State, stateHash, truth } from '../engine';
 import { loadScenarioJson } from '../scenario';
 import type { FromEngine, SceneFrame, ScenePart, ToEngine } from './engine-protocol';
 import { advanceRecording, type Checkpoint, replayInto } from './record';
+import { buildReplayIndex, playForward, type ReplayIndex, seekIndex } from './replay-index';
 
 const trim = (p: { id: number; t: number; rework: number } | null): ScenePart | null => (p === null ? null : { id: p.id, t: p.t, rework: p.rework });
 
@@ -29,9 +30,14 @@ export function createEngineService(post: (m: FromEngine) => void): (m: ToEngine
   let sim: State | null = null;
   let model: LineModel | null = null;
   let checkpoints: Checkpoint[] = [];
+  /** While replaying: the session's index, and how many of its commands the state has applied. */
+  let replaying: ReplayIndex | null = null;
+  let applied = 0;
   const frame = (withObservation: boolean) => {
     if (sim === null) return;
-    post({ type: 'frame', scene: sceneOf(sim), observation: withObservation ? observe(sim, 200) : null });
+    const observation = withObservation ? observe(sim, 200) : null;
+    if (replaying !== null && observation !== null) post({ type: 'frame', scene: sceneOf(sim), observation, truth: truth(sim) });
+    else post({ type: 'frame', scene: sceneOf(sim), observation });
   };
   /** A fresh run of the scenario at tick 0; false (with an error posted) when it does not load. */
   const start = (scenario: unknown): boolean => {
@@ -43,6 +49,8 @@ export function createEngineService(post: (m: FromEngine) => void): (m: ToEngine
     model = r.model;
     sim = createState(model, r.scenario.seed);
     checkpoints = [];
+    replaying = null;
+    applied = 0;
     return true;
   };
   return (m) => {
@@ -53,10 +61,33 @@ export function createEngineService(post: (m: FromEngine) => void): (m: ToEngine
           return;
         case 'run':
           if (sim === null || model === null) return;
-          // Hashes at the same checkpoints a replay takes, so a session file can prove itself.
-          if (m.to > sim.tick) advanceRecording(sim, Math.min(m.to, model.durationTicks), checkpoints);
+          if (replaying !== null) {
+            if (m.to > sim.tick) applied = playForward(sim, replaying.commands, applied, Math.min(m.to, replaying.endTick));
+          } else if (m.to > sim.tick) {
+            // Hashes at the same checkpoints a replay takes, so a session file can prove itself.
+            advanceRecording(sim, Math.min(m.to, model.durationTicks), checkpoints);
+          }
           frame(m.observe);
           return;
+        case 'openReplay': {
+          if (!start(m.session.scenario) || model === null) return;
+          const index = buildReplayIndex(model, m.session);
+          replaying = index;
+          const at = seekIndex(index, 0);
+          sim = at.state;
+          applied = at.applied;
+          post({ type: 'replayReady', endTick: index.endTick, markers: index.markers, kpis: index.kpis, verification: index.verification, assessment: index.assessment });
+          frame(true);
+          return;
+        }
+        case 'seek': {
+          if (replaying === null) return;
+          const at = seekIndex(replaying, m.tick);
+          sim = at.state;
+          applied = at.applied;
+          frame(true);
+          return;
+        }
         case 'resume':
           if (!start(m.scenario) || sim === null || model === null) return;
           // The same path as a replay: the rebuilt state is the one the student left.
@@ -68,7 +99,8 @@ export function createEngineService(post: (m: FromEngine) => void): (m: ToEngine
           post({ type: 'checkpoints', tick: sim.tick, checkpoints: [...checkpoints, { tick: sim.tick, hash: stateHash(sim) }] });
           return;
         case 'command': {
-          if (sim === null) return;
+          // A replay is read-only: its commands are the recorded ones.
+          if (sim === null || replaying !== null) return;
           const stamped = { ...m.command, tick: sim.tick } as Command;
           const result = apply(sim, stamped);
           post({ type: 'commandResult', command: stamped, accepted: result.accepted, reason: result.reason });

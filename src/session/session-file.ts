@@ -41,7 +41,13 @@ export interface SessionFile {
   readonly endTick: number;
   readonly commands: readonly Command[];
   readonly checkpoints: readonly Checkpoint[];
-  readonly notes?: readonly { readonly tick: number; readonly text: string }[];
+  readonly notes?: readonly Note[];
+}
+
+/** An instructor's note at a tick of a session: shown on the timeline, never part of the simulation. */
+export interface Note {
+  readonly tick: number;
+  readonly text: string;
 }
 
 export function makeSession(scenario: ScenarioFile, seed: number, commands: readonly Command[], endTick: number, checkpoints: readonly Checkpoint[], name?: string): SessionFile {

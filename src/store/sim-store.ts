@@ -7,11 +7,14 @@
  * per animation frame, never through React.
  */
 import { createStore } from 'zustand/vanilla';
-import { type Command, type LineModel, type Observation, TICKS_PER_SECOND } from '../engine';
+import type { Assessment } from '../assessment';
+import { type Command, type LineModel, type Observation, TICKS_PER_SECOND, type Truth } from '../engine';
 import { describeErrors, loadScenarioJson, type ScenarioFile } from '../scenario';
 import { defaultHost, type EngineHost } from '../session/engine-host';
 import type { SceneFrame, UserCommand } from '../session/engine-protocol';
-import { makeSession, type SessionFile } from '../session/session-file';
+import type { Verification } from '../session/record';
+import type { KpiSamples, Marker } from '../session/replay-index';
+import { makeSession, type Note, type SessionFile } from '../session/session-file';
 import { createHistory, type History, recordHistory } from './history';
 
 export type { UserCommand };
@@ -20,7 +23,25 @@ export const SPEEDS = [1, 2, 5, 10, 60] as const;
 const MAX_TICKS_PER_FRAME = 600 * TICKS_PER_SECOND;
 const PUBLISH_MS = 200;
 
-export type Phase = 'library' | 'briefing' | 'running' | 'debrief';
+export type Phase = 'library' | 'briefing' | 'running' | 'debrief' | 'replay';
+
+/** A recorded session open for replay (read-only), with what the timeline and presenter need. */
+export interface ReplayInfo {
+  readonly session: SessionFile;
+  /** Set once the engine has re-simulated the session. */
+  readonly ready: boolean;
+  readonly endTick: number;
+  readonly markers: readonly Marker[];
+  readonly kpis: KpiSamples | null;
+  readonly verification: Verification | null;
+  readonly assessment: Assessment | null;
+  /** The instructor's notes, kept sorted by tick; they never touch the simulation. */
+  readonly notes: readonly Note[];
+  readonly showTruth: boolean;
+  readonly presenter: boolean;
+  /** The sessions-list entry it was opened from, so notes can be saved back. */
+  readonly savedId: string | null;
+}
 
 export interface SimStore {
   readonly phase: Phase;
@@ -36,6 +57,11 @@ export interface SimStore {
   readonly commands: readonly Command[];
   /** Bumped whenever history gains points, so charts know to redraw. */
   readonly historyVersion: number;
+  readonly replay: ReplayInfo | null;
+  /** The hidden truth, only while replaying (the instructor decides whether it is shown). */
+  readonly truth: Truth | null;
+  /** Where a taken-over run branched from: the original session's name and tick. */
+  readonly branchOf: { readonly name: string; readonly tick: number } | null;
   load(raw: unknown): boolean;
   /** Continue a saved run: rebuild it from its command log, paused at the tick it reached. */
   resume(raw: unknown, commands: readonly Command[], tick: number): boolean;
@@ -51,6 +77,24 @@ export interface SimStore {
   exportSession(): Promise<SessionFile | null>;
   finish(): void;
   toLibrary(): void;
+  /** Open a recorded session for replay, paused at its start. */
+  openReplay(session: SessionFile, savedId?: string | null): boolean;
+  /** Replay: jump to a tick (keyframe + forward simulation in the engine). */
+  seek(tick: number): void;
+  /** Replay: move by a number of ticks, backwards too. */
+  stepBy(ticks: number): void;
+  addNote(text: string): void;
+  removeNote(index: number): void;
+  setShowTruth(show: boolean): void;
+  setPresenter(on: boolean): void;
+  /** Replay: start a new live run from the replayed state (a branch of the original). */
+  takeOver(): void;
+  /** Replay: the session file with the instructor's notes. */
+  replaySession(): SessionFile | null;
+}
+
+function textOfTitle(sc: ScenarioFile): string {
+  return typeof sc.title === 'string' ? sc.title : sc.title.en;
 }
 
 export type Clock = { now(): number; frame(cb: () => void): void };
@@ -87,6 +131,11 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
   const exportWaiters: ((s: SessionFile | null) => void)[] = [];
 
   const store = createStore<SimStore>()((set, get) => {
+    /** The last tick time may reach: the scenario's end, or the end of the replayed session. */
+    const limit = () => {
+      const r = get().replay;
+      return r !== null && get().phase === 'replay' ? r.endTick : (model?.durationTicks ?? 0);
+    };
     const request = (to: number, observe: boolean) => {
       inFlight = true;
       host.post({ type: 'run', to, observe });
@@ -106,7 +155,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
       frame.alpha = carry;
       // One request in flight at a time: if the engine is behind, time waits for it.
       if (!inFlight && pending > 0) {
-        const to = Math.min(known + pending, model.durationTicks);
+        const to = Math.min(known + pending, limit());
         pending = 0;
         const observe = now - lastPublish >= PUBLISH_MS;
         if (observe) lastPublish = now;
@@ -124,6 +173,15 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
             const grew = recordHistory(history, m.observation);
             set((prev) => ({ observation: m.observation, historyVersion: prev.historyVersion + (grew ? 1 : 0) }));
           }
+          if (m.truth !== undefined) set({ truth: m.truth });
+          if (get().phase === 'replay') {
+            // The end of a replay only stops the clock: the instructor may seek back.
+            if (known >= limit() && get().running) {
+              set({ running: false });
+              frame.running = false;
+            }
+            return;
+          }
           if (model !== null && known >= model.durationTicks && !get().ended) {
             set({ ended: true });
             if (m.observation === null) request(known, true);
@@ -138,6 +196,12 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
           const waiter = exportWaiters.shift();
           const sc = get().scenario;
           if (waiter && sc) waiter(makeSession(sc, sc.seed, get().commands, m.tick, m.checkpoints));
+          return;
+        }
+        case 'replayReady': {
+          const r = get().replay;
+          if (r === null) return;
+          set({ replay: { ...r, ready: true, endTick: m.endTick, markers: m.markers, kpis: m.kpis, verification: m.verification, assessment: m.assessment } });
           return;
         }
         case 'error':
@@ -157,6 +221,9 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
       refusal: null,
       commands: [],
       historyVersion: 0,
+      replay: null,
+      truth: null,
+      branchOf: null,
       load(raw) {
         const result = loadScenarioJson(raw);
         if (!result.ok) {
@@ -172,7 +239,21 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
         carry = 0;
         inFlight = true;
         history = createHistory();
-        set({ scenario: result.scenario, error: null, observation: null, running: false, ended: false, selected: null, refusal: null, commands: [], phase: 'briefing', historyVersion: 0 });
+        set({
+          scenario: result.scenario,
+          error: null,
+          observation: null,
+          running: false,
+          ended: false,
+          selected: null,
+          refusal: null,
+          commands: [],
+          phase: 'briefing',
+          historyVersion: 0,
+          replay: null,
+          truth: null,
+          branchOf: null,
+        });
         host.post({ type: 'load', scenario: result.scenario });
         return true;
       },
@@ -189,7 +270,13 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
         get().play();
       },
       play() {
-        if (model === null || get().ended) return;
+        if (model === null) return;
+        if (get().phase === 'replay') {
+          const r = get().replay;
+          if (r === null || !r.ready) return;
+          // Playing from the end starts over, like any media player.
+          if (known >= r.endTick) get().seek(0);
+        } else if (get().ended) return;
         set({ running: true });
         frame.running = true;
         if (!looping) {
@@ -209,6 +296,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
         else get().play();
       },
       step() {
+        if (get().phase === 'replay') return get().stepBy(TICKS_PER_SECOND);
         if (model === null || get().ended) return;
         get().pause();
         request(Math.min(known + TICKS_PER_SECOND, model.durationTicks), true);
@@ -221,7 +309,8 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
         set({ selected: station, refusal: null });
       },
       send(command) {
-        if (model === null) return;
+        // A replay is read-only; taking over starts a live run that accepts commands.
+        if (model === null || get().phase === 'replay') return;
         host.post({ type: 'command', command });
       },
       exportSession() {
@@ -237,7 +326,93 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
       },
       toLibrary() {
         get().pause();
-        set({ phase: 'library' });
+        set({ phase: 'library', replay: null, truth: null });
+      },
+      openReplay(session, savedId = null) {
+        const result = loadScenarioJson(session.scenario);
+        if (!result.ok) {
+          set({ error: describeErrors(result.errors) });
+          return false;
+        }
+        get().pause();
+        model = result.model;
+        frame.model = model;
+        frame.scene = null;
+        frame.alpha = 0;
+        known = 0;
+        pending = 0;
+        carry = 0;
+        inFlight = true;
+        history = createHistory();
+        const notes = [...(session.notes ?? [])].sort((a, b) => a.tick - b.tick);
+        set({
+          scenario: result.scenario,
+          error: null,
+          observation: null,
+          running: false,
+          ended: false,
+          selected: null,
+          refusal: null,
+          commands: session.commands,
+          phase: 'replay',
+          historyVersion: 0,
+          truth: null,
+          branchOf: null,
+          replay: { session, ready: false, endTick: session.endTick, markers: [], kpis: null, verification: null, assessment: null, notes, showTruth: false, presenter: false, savedId },
+        });
+        host.post({ type: 'openReplay', session });
+        return true;
+      },
+      seek(tick) {
+        const r = get().replay;
+        if (r === null || get().phase !== 'replay') return;
+        const to = Math.max(0, Math.min(Math.round(tick), r.endTick));
+        pending = 0;
+        carry = 0;
+        // Trends are drawn from what was observed on the way: after a jump they start afresh.
+        history = createHistory();
+        set((prev) => ({ historyVersion: prev.historyVersion + 1 }));
+        inFlight = true;
+        host.post({ type: 'seek', tick: to });
+      },
+      stepBy(ticks) {
+        if (get().running) get().pause();
+        get().seek(known + ticks);
+      },
+      addNote(text) {
+        const r = get().replay;
+        const trimmed = text.trim();
+        if (r === null || trimmed === '') return;
+        const notes = [...r.notes, { tick: known, text: trimmed.slice(0, 2000) }].sort((a, b) => a.tick - b.tick);
+        set({ replay: { ...r, notes } });
+      },
+      removeNote(index) {
+        const r = get().replay;
+        if (r === null) return;
+        set({ replay: { ...r, notes: r.notes.filter((_, k) => k !== index) } });
+      },
+      setShowTruth(show) {
+        const r = get().replay;
+        if (r !== null) set({ replay: { ...r, showTruth: show } });
+      },
+      setPresenter(on) {
+        const r = get().replay;
+        if (r !== null) set({ replay: { ...r, presenter: on } });
+      },
+      takeOver() {
+        const r = get().replay;
+        if (r === null || get().phase !== 'replay') return;
+        const tick = known;
+        // The branch is the original's commands up to now, rebuilt exactly as a resumed run is.
+        const prefix = r.session.commands.filter((c) => c.tick <= tick);
+        const name = r.session.name ?? textOfTitle(r.session.scenario);
+        if (get().resume(r.session.scenario, prefix, tick)) set({ branchOf: { name, tick } });
+      },
+      replaySession() {
+        const r = get().replay;
+        if (r === null) return null;
+        const { notes: _old, ...rest } = r.session;
+        return r.notes.length > 0 ? { ...rest, notes: r.notes } : rest;
       },
     };
   });

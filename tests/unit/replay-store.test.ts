@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { replay } from '../../src/session/record';
+import { loadSessionText } from '../../src/session/session-file';
+import { type Clock, createSimStore } from '../../src/store/sim-store';
+import { modelOf } from '../helpers';
+
+function manualClock() {
+  let now = 0;
+  const frames: (() => void)[] = [];
+  const clock: Clock = { now: () => now, frame: (cb) => frames.push(cb) };
+  return {
+    clock,
+    step(ms: number) {
+      now += ms;
+      for (const f of frames.splice(0)) f();
+    },
+  };
+}
+
+const loaded = loadSessionText(readFileSync('tests/golden/breakdown-drill.session.json', 'utf8'));
+if (!loaded.ok) throw new Error('golden session does not load');
+const session = loaded.session;
+const model = modelOf(session.scenario as never);
+
+describe('replay mode in the store', () => {
+  it('opens a session read-only, verified, with markers, and seeks to any tick', () => {
+    const store = createSimStore(manualClock().clock);
+    expect(store.getState().openReplay(session)).toBe(true);
+    const s = store.getState();
+    expect(s.phase).toBe('replay');
+    expect(s.replay?.ready).toBe(true);
+    expect(s.replay?.verification).toEqual({ reproduces: true });
+    expect(s.replay?.markers.length).toBeGreaterThan(session.commands.length);
+    expect(s.observation?.tick).toBe(0);
+    store.getState().seek(20_000);
+    expect(store.getState().observation?.tick).toBe(20_000);
+    const straight = replay(model, session.seed, session.commands, 20_000).state;
+    const faceplate = store.getState().observation!.stations.map((x) => [x.id, x.stateName, x.processed]);
+    expect(faceplate).toEqual(straight.stations.map((st, i) => [model.stations[i]!.id, expect.any(String), st.c.processed]));
+    // Read-only: a command is ignored, the log stays the recorded one.
+    store.getState().send({ type: 'eStop' });
+    expect(store.getState().commands).toBe(session.commands);
+    expect(store.getState().observation?.eStop).toBe(false);
+  });
+
+  it('plays the recorded commands at their ticks, steps backwards, and stops at the end', () => {
+    const c = manualClock();
+    const store = createSimStore(c.clock);
+    store.getState().openReplay(session);
+    const firstCommand = session.commands[0]!;
+    store.getState().seek(firstCommand.tick - 5);
+    store.getState().setSpeed(60);
+    store.getState().play();
+    for (let k = 0; k < 10; k++) c.step(100);
+    expect(store.getState().observation!.tick).toBeGreaterThan(firstCommand.tick);
+    expect(store.getState().truth?.faults.length).toBeGreaterThan(0);
+    store.getState().stepBy(-1);
+    const t = store.getState().observation!.tick;
+    store.getState().stepBy(-600);
+    expect(store.getState().observation!.tick).toBe(t - 600);
+    store.getState().seek(session.endTick - 10);
+    store.getState().play();
+    for (let k = 0; k < 5; k++) c.step(100);
+    expect(store.getState().observation!.tick).toBe(session.endTick);
+    expect(store.getState().running).toBe(false);
+    expect(store.getState().phase).toBe('replay');
+  });
+
+  it('keeps the instructor notes sorted and writes them into the session file', () => {
+    const store = createSimStore(manualClock().clock);
+    store.getState().openReplay(session);
+    store.getState().seek(9_000);
+    store.getState().addNote('Here the alarm rose: who saw it?');
+    store.getState().seek(3_000);
+    store.getState().addNote('Quiet start');
+    store.getState().addNote('   ');
+    expect(store.getState().replay?.notes).toEqual([
+      { tick: 3_000, text: 'Quiet start' },
+      { tick: 9_000, text: 'Here the alarm rose: who saw it?' },
+    ]);
+    const file = store.getState().replaySession()!;
+    expect(file.notes).toHaveLength(2);
+    // Notes never change the simulation: same commands and hashes as recorded.
+    expect(file.commands).toEqual(session.commands);
+    expect(file.checkpoints).toEqual(session.checkpoints);
+    store.getState().removeNote(0);
+    expect(store.getState().replay?.notes.map((n) => n.tick)).toEqual([9_000]);
+  });
+
+  it('takes over at the replayed tick: a live run with the original commands up to there', () => {
+    const store = createSimStore(manualClock().clock);
+    store.getState().openReplay(session);
+    const at = session.commands[2]!.tick + 30;
+    store.getState().seek(at);
+    const before = store.getState().observation!;
+    store.getState().takeOver();
+    const s = store.getState();
+    expect(s.phase).toBe('running');
+    expect(s.replay).toBeNull();
+    expect(s.branchOf?.tick).toBe(at);
+    expect(s.commands).toEqual(session.commands.filter((c) => c.tick <= at));
+    expect(s.observation!.tick).toBe(at);
+    expect(s.observation!.stations).toEqual(before.stations);
+    // Live again: a new command is accepted and stamped at the take-over tick.
+    store.getState().send({ type: 'ackAlarm', alarm: 'no-such-alarm' });
+    expect(store.getState().commands.at(-1)).toMatchObject({ type: 'ackAlarm', tick: at });
+  });
+});
