@@ -14,6 +14,7 @@ export function AlarmList() {
   const stations = useSim((s) => s.observation?.stations);
   const send = useSim((s) => s.send);
   const select = useSim((s) => s.select);
+  const readOnly = useSim((s) => s.phase === 'replay');
   const [filter, setFilter] = useState('');
   if (!alarms || !stations) return null;
   // Alarms suppressed by design are out of the operator's list (ISA-18.2); shelved ones stay visible, greyed.
@@ -63,12 +64,12 @@ export function AlarmList() {
                 </td>
                 <td>{t(`alarm.phase.${a.phase}`)}</td>
                 <td className="actions">
-                  {(a.phase === 'unack' || a.phase === 'rtnUnack') && (
+                  {!readOnly && (a.phase === 'unack' || a.phase === 'rtnUnack') && (
                     <button type="button" onClick={() => send({ type: 'ackAlarm', alarm: a.id })}>
                       {t('alarms.ack')}
                     </button>
                   )}
-                  {a.phase !== 'shelved' && a.phase !== 'suppressed' && (
+                  {!readOnly && a.phase !== 'shelved' && a.phase !== 'suppressed' && (
                     <button type="button" onClick={() => send({ type: 'shelveAlarm', alarm: a.id, seconds: 600 })}>
                       {t('alarms.shelve')}
                     </button>

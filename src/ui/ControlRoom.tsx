@@ -7,7 +7,10 @@ import { beep, unlockAudio } from './alarm-horn';
 import { Faceplate } from './Faceplate';
 import { useT } from './i18n';
 import { KpiStrip } from './KpiStrip';
+import { ReplayBar } from './ReplayBar';
+import { NotesPanel, PresenterNote, TruthPanel } from './ReplayPanels';
 import { StationList } from './StationList';
+import { Timeline } from './Timeline';
 import { TopBar } from './TopBar';
 
 const MUTE_KEY = 'lf.muted';
@@ -18,6 +21,7 @@ function Objectives() {
   const hints = useSim((s) => s.scenario?.hints);
   const used = useSim((s) => s.commands.filter((c) => c.type === 'hint').length);
   const send = useSim((s) => s.send);
+  const readOnly = useSim((s) => s.phase === 'replay');
   if (!objectives?.length && !hints?.length) return null;
   return (
     <section className="objectives-panel">
@@ -34,7 +38,7 @@ function Objectives() {
               <li key={textOf(h)}>{textOf(h, lang)}</li>
             ))}
           </ol>
-          {used < hints.length && (
+          {used < hints.length && !readOnly && (
             <button type="button" onClick={() => send({ type: 'hint' })}>
               {t('run.hint', { left: hints.length - used })}
             </button>
@@ -49,6 +53,8 @@ export function ControlRoom() {
   const togglePlay = useSim((s) => s.togglePlay);
   const step = useSim((s) => s.step);
   const unacked = useSim((s) => s.observation?.alarms.filter((a) => a.phase === 'unack').length ?? 0);
+  const replaying = useSim((s) => s.phase === 'replay');
+  const presenter = useSim((s) => s.replay?.presenter ?? false);
   const [muted, setMuted] = useState(() => globalThis.localStorage?.getItem(MUTE_KEY) === '1');
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -69,27 +75,34 @@ export function ControlRoom() {
     };
   }, [togglePlay, step]);
   useEffect(() => {
-    if (muted || unacked === 0) return;
+    // A replay is watched, not worked: no horn.
+    if (muted || unacked === 0 || replaying) return;
     beep();
     const id = setInterval(beep, 2000);
     return () => clearInterval(id);
-  }, [muted, unacked]);
+  }, [muted, unacked, replaying]);
   const onMute = () => {
     const next = !muted;
     setMuted(next);
     globalThis.localStorage?.setItem(MUTE_KEY, next ? '1' : '0');
   };
   return (
-    <div className="control-room">
-      <TopBar muted={muted} onMute={onMute} />
+    <div className={`control-room${replaying ? ' replaying' : ''}${presenter ? ' presenter' : ''}`}>
+      {replaying ? <ReplayBar /> : <TopBar muted={muted} onMute={onMute} />}
       <KpiStrip />
       <div className="room">
         <div className="centre">
-          <LineView />
+          <div className="view">
+            <LineView />
+            <PresenterNote />
+          </div>
+          {replaying && <Timeline />}
           <StationList />
           <AlarmList />
         </div>
         <div className="side">
+          {replaying && <TruthPanel />}
+          {replaying && <NotesPanel />}
           <Faceplate />
           <Objectives />
         </div>

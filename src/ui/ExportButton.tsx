@@ -1,4 +1,5 @@
 import { useSim } from '../store/use-sim';
+import { downloadSession } from './download';
 import { useT } from './i18n';
 
 /** Saves the run as a session file the instructor can replay and verify. */
@@ -9,12 +10,7 @@ export function ExportButton() {
   const onClick = async () => {
     const session = await exportSession();
     if (!session) return;
-    const blob = new Blob([JSON.stringify(session, null, 1)], { type: 'application/json' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `${scenario?.id ?? 'session'}-${session.endTick}.session.json`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    downloadSession(session, `${scenario?.id ?? 'session'}-${session.endTick}.session.json`);
   };
   return (
     <button type="button" onClick={() => void onClick()}>

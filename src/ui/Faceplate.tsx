@@ -152,6 +152,7 @@ export function Faceplate() {
   const results = useSim((s) => s.observation?.checkResults);
   const log = useSim((s) => s.observation?.log);
   const history = useSimHistory();
+  const readOnly = useSim((s) => s.phase === 'replay');
   if (!selected || !st) return <aside className="faceplate empty">{t('faceplate.none')}</aside>;
   const abnormal = st.stateName === 'Held' || st.stateName === 'Aborted' || st.stateName === 'Holding' || st.stateName === 'Aborting';
   const dim = st.sensors.find((x) => x.kind === 'dimension');
@@ -210,7 +211,10 @@ export function Faceplate() {
           ))}
         </section>
       )}
-      <Controls key={st.id} st={st} />
+      {/* A replay shows the controls as they were, but nobody can press them. */}
+      <fieldset className="bare" disabled={readOnly} title={readOnly ? t('replay.readOnly') : undefined}>
+        <Controls key={st.id} st={st} />
+      </fieldset>
       {mine.length > 0 && (
         <section>
           <h4>{t('faceplate.results')}</h4>

@@ -23,10 +23,3 @@ export function debriefCsv(scenario: string, a: Assessment): string {
   return `${rows.map((r) => r.map(cell).join(',')).join('\n')}\n`;
 }
 
-export function download(name: string, text: string, type: string): void {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([text], { type }));
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-}

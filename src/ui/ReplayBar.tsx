@@ -1,0 +1,59 @@
+import { textOf } from '../scenario';
+import { useSim } from '../store/use-sim';
+import { clock } from './format';
+import { downloadSession } from './download';
+import { setLanguage, useT } from './i18n';
+
+/** The replay's top bar: what is replayed, whether it is genuine, and the instructor's switches. */
+export function ReplayBar() {
+  const { t, lang } = useT();
+  const scenario = useSim((s) => s.scenario);
+  const replay = useSim((s) => s.replay);
+  const api = useSim((s) => s);
+  if (replay === null) return null;
+  const v = replay.verification;
+  const a = replay.assessment;
+  return (
+    <header className="topbar replay-bar">
+      <strong className="brand">{t('app.title')}</strong>
+      <span className="badge" data-testid="replay-badge">
+        {t('replay.badge')}
+      </span>
+      <span className="scenario-title">
+        {scenario ? textOf(scenario.title, lang) : ''}
+        {replay.session.name ? ` · ${replay.session.name}` : ''}
+      </span>
+      <span className={v === null ? 'muted' : v.reproduces ? 'ok' : 'refusal'} data-testid="replay-verification">
+        {v === null ? t('replay.checking') : v.reproduces ? `✓ ${t('replay.reproduces')}` : `⚠ ${t('replay.diverges', { time: clock(v.firstDivergentTick / 10) })}`}
+      </span>
+      {a && <span data-testid="replay-score">{t('replay.scoreLine', { score: a.score, verdict: a.passed ? t('debrief.passed') : t('debrief.failed') })}</span>}
+      <span className="spacer" />
+      <label className="toggle">
+        <input type="checkbox" checked={replay.presenter} onChange={(e) => api.setPresenter(e.target.checked)} data-testid="presenter-toggle" />
+        {t('replay.presenter')}
+      </label>
+      <label className="toggle">
+        <input type="checkbox" checked={replay.showTruth} onChange={(e) => api.setShowTruth(e.target.checked)} data-testid="truth-toggle" />
+        {t('replay.truth')}
+      </label>
+      <button type="button" onClick={() => setLanguage(lang === 'en' ? 'nb' : 'en')}>
+        {t('lang.switch')}
+      </button>
+      <button
+        type="button"
+        onClick={() => {
+          const file = api.replaySession();
+          if (file) downloadSession(file, `${scenario?.id ?? 'session'}-${file.endTick}.session.json`);
+        }}
+      >
+        {t('replay.export')}
+      </button>
+      <button type="button" className="primary" onClick={api.takeOver} disabled={!replay.ready} data-testid="take-over">
+        {t('replay.takeOver')}
+      </button>
+      <button type="button" onClick={api.toLibrary}>
+        {t('replay.close')}
+      </button>
+    </header>
+  );
+}
