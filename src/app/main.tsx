@@ -1,30 +1,17 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import defaultScenario from '../../scenarios/tutorial-line.json';
-import { clearDraft, type Draft, loadDraft, saveDraft } from '../session/autosave';
+import { clearDraft, type Draft, loadDraft } from '../session/autosave';
 import { createSimStore } from '../store/sim-store';
 import { SimContext } from '../store/use-sim';
 import { getLanguage, setLanguage } from '../ui/i18n';
 import { ResumeBanner } from '../ui/ResumeBanner';
 import { App } from './App';
+import { persist } from './persist';
 import './styles.css';
 
 const store = createSimStore();
 setLanguage(getLanguage());
-
-/** Save the run as the student works: on every command and every few seconds while it runs. */
-function autosave(): void {
-  let lastSave = 0;
-  let lastCommands = 0;
-  store.subscribe((s) => {
-    if (s.scenario === null || s.observation === null || s.phase !== 'running') return;
-    const now = Date.now();
-    if (s.commands.length === lastCommands && now - lastSave < 3000) return;
-    lastSave = now;
-    lastCommands = s.commands.length;
-    void saveDraft({ scenario: s.scenario, commands: s.commands, tick: s.observation.tick, savedAt: new Date().toISOString() });
-  });
-}
 
 async function start(): Promise<void> {
   const draft: Draft | null = await loadDraft();
@@ -35,7 +22,7 @@ async function start(): Promise<void> {
     store.getState().load(defaultScenario);
     store.getState().begin();
   }
-  autosave();
+  persist(store);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <SimContext.Provider value={store}>

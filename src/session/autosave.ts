@@ -5,56 +5,30 @@
  * stop because storage is full or private).
  */
 import type { Command } from '../engine';
+import { withStore } from './db';
 
 export interface Draft {
   readonly scenario: unknown;
   readonly commands: readonly Command[];
   readonly tick: number;
   readonly savedAt: string;
+  /** The sessions-list entry of this run (absent in drafts saved before the list existed). */
+  readonly runId?: string;
+  /** The state hash at `tick`, shown again when the run is resumed. */
+  readonly hash?: string;
 }
 
-const DB = 'learning-factory';
-const STORE = 'drafts';
 const KEY = 'current';
 
-function open(): Promise<IDBDatabase | null> {
-  return new Promise((resolve) => {
-    try {
-      if (typeof indexedDB === 'undefined') return resolve(null);
-      const req = indexedDB.open(DB, 1);
-      req.onupgradeneeded = () => req.result.createObjectStore(STORE);
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => resolve(null);
-    } catch {
-      resolve(null);
-    }
-  });
-}
-
-async function withStore<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T> | null): Promise<T | null> {
-  const db = await open();
-  if (db === null) return null;
-  return new Promise((resolve) => {
-    try {
-      const tx = db.transaction(STORE, mode);
-      const req = fn(tx.objectStore(STORE));
-      tx.oncomplete = () => resolve(req ? (req.result as T) : null);
-      tx.onerror = () => resolve(null);
-    } catch {
-      resolve(null);
-    }
-  });
-}
-
 export async function saveDraft(d: Draft): Promise<void> {
-  await withStore('readwrite', (s) => s.put(d, KEY));
+  await withStore('drafts', 'readwrite', (s) => s.put(d, KEY));
 }
 
 export async function loadDraft(): Promise<Draft | null> {
-  const d = await withStore<Draft | undefined>('readonly', (s) => s.get(KEY) as IDBRequest<Draft | undefined>);
+  const d = await withStore<Draft | undefined>('drafts', 'readonly', (s) => s.get(KEY) as IDBRequest<Draft | undefined>);
   return d ?? null;
 }
 
 export async function clearDraft(): Promise<void> {
-  await withStore('readwrite', (s) => s.delete(KEY));
+  await withStore('drafts', 'readwrite', (s) => s.delete(KEY));
 }

@@ -18,3 +18,10 @@ export function verifySession(session: SessionFile): VerifyReport {
     assessment: assess(r.model, session.seed, session.commands, session.endTick, scoringRules(session.scenario)),
   };
 }
+
+/** The assessment of a session, without verifying it (the sessions list's score). */
+export function scoreSession(session: SessionFile): Assessment {
+  const r = loadScenarioJson(session.scenario);
+  if (!r.ok) throw new Error('the embedded scenario does not load');
+  return assess(r.model, session.seed, session.commands, session.endTick, scoringRules(session.scenario));
+}

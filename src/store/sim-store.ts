@@ -13,7 +13,8 @@ import { describeErrors, loadScenarioJson, type ScenarioFile } from '../scenario
 import { defaultHost, type EngineHost } from '../session/engine-host';
 import type { SceneFrame, UserCommand } from '../session/engine-protocol';
 import type { Verification } from '../session/record';
-import type { KpiSamples, Marker } from '../session/replay-index';
+import { buildReplayIndex, type KpiSamples, type Marker } from '../session/replay-index';
+import { newSessionId } from '../session/saved-sessions';
 import { makeSession, type Note, type SessionFile } from '../session/session-file';
 import { createHistory, type History, recordHistory } from './history';
 
@@ -23,7 +24,17 @@ export const SPEEDS = [1, 2, 5, 10, 60] as const;
 const MAX_TICKS_PER_FRAME = 600 * TICKS_PER_SECOND;
 const PUBLISH_MS = 200;
 
-export type Phase = 'library' | 'briefing' | 'running' | 'debrief' | 'replay';
+export type Phase = 'library' | 'briefing' | 'running' | 'debrief' | 'replay' | 'compare';
+
+/** One side of a comparison: a session's KPI trends, timeline and assessment. */
+export interface CompareSide {
+  readonly name: string;
+  readonly endTick: number;
+  readonly kpis: KpiSamples;
+  readonly markers: readonly Marker[];
+  readonly assessment: Assessment;
+  readonly reproduces: boolean;
+}
 
 /** A recorded session open for replay (read-only), with what the timeline and presenter need. */
 export interface ReplayInfo {
@@ -64,7 +75,11 @@ export interface SimStore {
   readonly branchOf: { readonly name: string; readonly tick: number } | null;
   load(raw: unknown): boolean;
   /** Continue a saved run: rebuild it from its command log, paused at the tick it reached. */
-  resume(raw: unknown, commands: readonly Command[], tick: number): boolean;
+  resume(raw: unknown, commands: readonly Command[], tick: number, options?: { runId?: string; expectedHash?: string }): boolean;
+  /** This run's entry in the sessions list (a new one per run; kept when resuming). */
+  readonly runId: string | null;
+  /** After resuming: the state hash the saved run had and the one rebuilt (equal when nothing was lost). */
+  readonly resumed: { readonly tick: number; readonly expected: string | null; readonly got: string } | null;
   begin(): void;
   play(): void;
   pause(): void;
@@ -91,6 +106,9 @@ export interface SimStore {
   takeOver(): void;
   /** Replay: the session file with the instructor's notes. */
   replaySession(): SessionFile | null;
+  /** Two sessions of the same scenario side by side (false, with an error, otherwise). */
+  compare(a: SessionFile, b: SessionFile): boolean;
+  readonly comparison: readonly [CompareSide, CompareSide] | null;
 }
 
 function textOfTitle(sc: ScenarioFile): string {
@@ -224,6 +242,9 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
       replay: null,
       truth: null,
       branchOf: null,
+      runId: null,
+      resumed: null,
+      comparison: null,
       load(raw) {
         const result = loadScenarioJson(raw);
         if (!result.ok) {
@@ -253,15 +274,23 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
           replay: null,
           truth: null,
           branchOf: null,
+          runId: newSessionId(),
+          resumed: null,
         });
         host.post({ type: 'load', scenario: result.scenario });
         return true;
       },
-      resume(raw, commands, tick) {
+      resume(raw, commands, tick, options = {}) {
         if (!get().load(raw)) return false;
         inFlight = true;
-        set({ commands: [...commands], phase: 'running' });
+        set({ commands: [...commands], phase: 'running', ...(options.runId ? { runId: options.runId } : {}) });
         host.post({ type: 'resume', scenario: get().scenario, commands, tick });
+        // Prove the rebuilt state is the one that was left: its hash against the saved one.
+        exportWaiters.push((file) => {
+          const last = file?.checkpoints.at(-1);
+          if (last) set({ resumed: { tick: last.tick, expected: options.expectedHash ?? null, got: last.hash } });
+        });
+        host.post({ type: 'checkpoints' });
         return true;
       },
       begin() {
@@ -358,6 +387,8 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
           historyVersion: 0,
           truth: null,
           branchOf: null,
+          runId: null,
+          resumed: null,
           replay: { session, ready: false, endTick: session.endTick, markers: [], kpis: null, verification: null, assessment: null, notes, showTruth: false, presenter: false, savedId },
         });
         host.post({ type: 'openReplay', session });
@@ -407,6 +438,28 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
         const prefix = r.session.commands.filter((c) => c.tick <= tick);
         const name = r.session.name ?? textOfTitle(r.session.scenario);
         if (get().resume(r.session.scenario, prefix, tick)) set({ branchOf: { name, tick } });
+      },
+      compare(a, b) {
+        if (a.scenario.id !== b.scenario.id) {
+          set({ error: 'only sessions of the same scenario can be compared' });
+          return false;
+        }
+        const side = (f: SessionFile, fallback: string): CompareSide | null => {
+          const r = loadScenarioJson(f.scenario);
+          if (!r.ok) return null;
+          // No keyframes: only the trends, markers and assessment are needed.
+          const index = buildReplayIndex(r.model, f, { keyframes: false });
+          return { name: f.name ?? fallback, endTick: f.endTick, kpis: index.kpis, markers: index.markers, assessment: index.assessment, reproduces: index.verification.reproduces };
+        };
+        const left = side(a, 'A');
+        const right = side(b, 'B');
+        if (left === null || right === null) {
+          set({ error: 'a session to compare does not load' });
+          return false;
+        }
+        get().pause();
+        set({ phase: 'compare', comparison: [left, right], error: null, replay: null });
+        return true;
       },
       replaySession() {
         const r = get().replay;

@@ -5,6 +5,7 @@ import { useSim } from '../store/use-sim';
 import { span } from './format';
 import { setLanguage, useT } from './i18n';
 import { SessionCheck } from './SessionCheck';
+import { importSession, looksLikeSession, SessionsList } from './SessionsList';
 
 /** Every scenario shipped in scenarios/, bundled at build time (no network at run time). */
 const shipped = import.meta.glob<{ default: unknown }>('../../scenarios/*.json', { eager: true });
@@ -23,9 +24,16 @@ function shippedScenarios(): ScenarioFile[] {
 export function Library() {
   const { t, lang } = useT();
   const load = useSim((s) => s.load);
+  const openReplay = useSim((s) => s.openReplay);
+  const storeError = useSim((s) => s.error);
   const [fileError, setFileError] = useState<string | null>(null);
   const list = shippedScenarios();
-  const openText = (name: string, text: string) => {
+  const openText = async (name: string, text: string) => {
+    // A dropped session file opens for replay; anything else is read as a scenario.
+    if (looksLikeSession(text)) {
+      setFileError(await importSession(name, text, (s) => openReplay(s.file, s.id)));
+      return;
+    }
     const r = loadScenarioText(text);
     if (!r.ok) {
       setFileError(`${name}\n${describeErrors(r.errors)}`);
@@ -35,7 +43,7 @@ export function Library() {
     load(r.scenario);
   };
   const openFile = async (file: File | undefined) => {
-    if (file) openText(file.name, await file.text());
+    if (file) await openText(file.name, await file.text());
   };
   return (
     <main
@@ -66,6 +74,11 @@ export function Library() {
           <pre>{fileError}</pre>
         </div>
       )}
+      {storeError && (
+        <div className="error" role="alert">
+          {storeError}
+        </div>
+      )}
       <SessionCheck />
       <ul className="cards">
         {list.map((sc) => (
@@ -87,6 +100,7 @@ export function Library() {
           </li>
         ))}
       </ul>
+      <SessionsList onError={setFileError} />
     </main>
   );
 }

@@ -20,7 +20,7 @@ export function ResumeBanner({ draft, onDiscard }: { draft: Draft; onDiscard: ()
         className="primary"
         onClick={() => {
           setOpen(false);
-          resume(draft.scenario, draft.commands, draft.tick);
+          resume(draft.scenario, draft.commands, draft.tick, { ...(draft.runId ? { runId: draft.runId } : {}), ...(draft.hash ? { expectedHash: draft.hash } : {}) });
         }}
       >
         {t('resume.yes')}

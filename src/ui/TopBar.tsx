@@ -14,6 +14,8 @@ export function TopBar({ muted, onMute }: { muted: boolean; onMute: () => void }
   const ended = useSim((s) => s.ended);
   const eStop = useSim((s) => s.observation?.eStop ?? false);
   const api = useSim((s) => s);
+  const resumed = useSim((s) => s.resumed);
+  const branchOf = useSim((s) => s.branchOf);
   return (
     <header className="topbar">
       <strong className="brand">{t('app.title')}</strong>
@@ -34,6 +36,18 @@ export function TopBar({ muted, onMute }: { muted: boolean; onMute: () => void }
           </button>
         ))}
       </fieldset>
+      {branchOf && (
+        <span className="badge-note" data-testid="branch-of">
+          {t('run.branch', { name: branchOf.name, time: clock(branchOf.tick / 10) })}
+        </span>
+      )}
+      {resumed && (
+        <span className={resumed.expected === null || resumed.expected === resumed.got ? 'badge-note' : 'badge-note refusal'} data-testid="resumed" title={resumed.got}>
+          {resumed.expected === null || resumed.expected === resumed.got
+            ? t('resume.matched', { time: clock(resumed.tick / 10), hash: resumed.got.slice(0, 8) })
+            : t('resume.mismatch', { time: clock(resumed.tick / 10) })}
+        </span>
+      )}
       <span className="spacer" />
       {eStop ? (
         <button type="button" className="estop released" onClick={() => api.send({ type: 'releaseEStop' })}>

@@ -1,0 +1,82 @@
+/**
+ * Keeping the student's work in the browser: the run in progress (a draft to resume after a
+ * reload) and the sessions list (every run, with its score once finished). Also saves an
+ * instructor's replay notes back to the list entry they belong to.
+ */
+import { textOf } from '../scenario';
+import { clearDraft, saveDraft } from '../session/autosave';
+import { getSession, putSession } from '../session/saved-sessions';
+import type { SessionFile } from '../session/session-file';
+import { scoreSession } from '../session/verify';
+import type { SimStore, SimStoreApi } from '../store/sim-store';
+
+const AUTOSAVE_MS = 3000;
+
+function runName(s: SimStore): string {
+  const title = s.scenario ? textOf(s.scenario.title) : 'session';
+  return s.branchOf ? `${title} (branch)` : title;
+}
+
+async function saveRun(store: SimStoreApi, finished: boolean): Promise<void> {
+  const s = store.getState();
+  const runId = s.runId;
+  if (runId === null || s.scenario === null) return;
+  const file = await store.getState().exportSession();
+  if (file === null) return;
+  const last = file.checkpoints.at(-1);
+  if (!finished) {
+    await saveDraft({ scenario: s.scenario, commands: file.commands, tick: file.endTick, savedAt: new Date().toISOString(), runId, ...(last ? { hash: last.hash } : {}) });
+  }
+  const previous = await getSession(runId);
+  let score: number | null = null;
+  let passed: boolean | null = null;
+  if (finished) {
+    try {
+      const a = scoreSession(file);
+      score = a.score;
+      passed = a.passed;
+    } catch {
+      // unscored, but still kept
+    }
+  }
+  const name = previous?.name ?? runName(s);
+  const named: SessionFile = { ...file, name, createdAt: previous?.file.createdAt ?? new Date().toISOString() };
+  await putSession({ id: runId, name, scenarioId: s.scenario.id, title: s.scenario.title, savedAt: new Date().toISOString(), endTick: file.endTick, score, passed, finished, file: named });
+  if (finished) await clearDraft();
+}
+
+export function persist(store: SimStoreApi): void {
+  let lastSave = 0;
+  let lastCommands = -1;
+  let lastPhase = store.getState().phase;
+  let lastNotes: unknown = null;
+  store.subscribe((s) => {
+    const phase = s.phase;
+    const entered = phase !== lastPhase;
+    lastPhase = phase;
+    if (phase === 'debrief' && entered) {
+      void saveRun(store, true);
+      return;
+    }
+    if (phase === 'replay' && s.replay?.savedId && s.replay.notes !== lastNotes) {
+      const first = lastNotes === null;
+      lastNotes = s.replay.notes;
+      if (!first) void saveNotes(s.replay.savedId, s.replay.notes);
+      return;
+    }
+    if (phase !== 'replay') lastNotes = null;
+    if (phase !== 'running' || s.observation === null) return;
+    const now = Date.now();
+    if (s.commands.length === lastCommands && now - lastSave < AUTOSAVE_MS) return;
+    lastSave = now;
+    lastCommands = s.commands.length;
+    void saveRun(store, false);
+  });
+}
+
+async function saveNotes(id: string, notes: readonly { tick: number; text: string }[]): Promise<void> {
+  const saved = await getSession(id);
+  if (saved === null) return;
+  const { notes: _old, ...file } = saved.file;
+  await putSession({ ...saved, file: notes.length > 0 ? { ...file, notes } : file });
+}

@@ -1,0 +1,155 @@
+import { useCallback, useEffect, useState } from 'react';
+import { describeErrors, textOf } from '../scenario';
+import { deleteSession, listSessions, newSessionId, putSession, renameSession, type SavedSession } from '../session/saved-sessions';
+import { loadSessionText } from '../session/session-file';
+import { scoreSession } from '../session/verify';
+import { useSim } from '../store/use-sim';
+import { downloadSession } from './download';
+import { clock } from './format';
+import { useT } from './i18n';
+
+/** Whether a dropped or picked JSON file is a session (rather than a scenario). */
+export function looksLikeSession(text: string): boolean {
+  try {
+    const raw = JSON.parse(text) as unknown;
+    return raw !== null && typeof raw === 'object' && 'checkpoints' in raw && 'commands' in raw;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Import a session file into the list and open it for replay; returns the error text (with
+ * the JSON paths) when the file is not a valid session. Nothing already saved is touched.
+ */
+export async function importSession(fileName: string, text: string, open: (s: SavedSession) => void): Promise<string | null> {
+  const loaded = loadSessionText(text);
+  if (!loaded.ok) return `${fileName}\n${describeErrors(loaded.errors)}`;
+  const file = loaded.session;
+  let score: number | null = null;
+  let passed: boolean | null = null;
+  try {
+    const a = scoreSession(file);
+    score = a.score;
+    passed = a.passed;
+  } catch {
+    // kept unscored
+  }
+  const name = file.name ?? fileName.replace(/\.json$/i, '');
+  const saved: SavedSession = { id: newSessionId(), name, scenarioId: file.scenario.id, title: file.scenario.title, savedAt: new Date().toISOString(), endTick: file.endTick, score, passed, finished: true, file };
+  await putSession(saved);
+  open(saved);
+  return null;
+}
+
+/** Every session kept in this browser: replay, rename, export, delete, compare two. */
+export function SessionsList({ onError }: { onError: (text: string | null) => void }) {
+  const { t, lang } = useT();
+  const openReplay = useSim((s) => s.openReplay);
+  const compare = useSim((s) => s.compare);
+  const [items, setItems] = useState<SavedSession[] | null>(null);
+  const [picked, setPicked] = useState<string[]>([]);
+  const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
+  const refresh = useCallback(() => {
+    void listSessions().then(setItems);
+  }, []);
+  useEffect(refresh, [refresh]);
+  const open = (s: SavedSession) => openReplay(s.file, s.id);
+  const importFile = async (file: File | undefined) => {
+    if (!file) return;
+    const error = await importSession(file.name, await file.text(), open);
+    onError(error);
+  };
+  const chosen = (items ?? []).filter((s) => picked.includes(s.id));
+  const comparable = chosen.length === 2 && chosen[0]!.scenarioId === chosen[1]!.scenarioId;
+  return (
+    <section className="sessions" data-testid="sessions">
+      <div className="panel-head">
+        <h2>{t('sessions.heading')}</h2>
+        <div className="buttons">
+          <label className="button">
+            {t('sessions.import')}
+            <input type="file" accept=".json,application/json" data-testid="replay-file" hidden onChange={(e) => void importFile(e.target.files?.[0])} />
+          </label>
+          <button type="button" disabled={!comparable} onClick={() => comparable && compare(chosen[0]!.file, chosen[1]!.file)} data-testid="compare" title={t('sessions.compareHint')}>
+            {t('sessions.compare')}
+          </button>
+        </div>
+      </div>
+      {items !== null && items.length === 0 && <p className="muted">{t('sessions.none')}</p>}
+      {items !== null && items.length > 0 && (
+        <table className="sessions-table">
+          <thead>
+            <tr>
+              <th>
+                <span className="sr-only">{t('sessions.select')}</span>
+              </th>
+              <th>{t('sessions.name')}</th>
+              <th>{t('sessions.scenario')}</th>
+              <th>{t('sessions.date')}</th>
+              <th>{t('sessions.duration')}</th>
+              <th>{t('sessions.score')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((s) => (
+              <tr key={s.id} data-session={s.id}>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={t('sessions.select')}
+                    checked={picked.includes(s.id)}
+                    onChange={(e) => setPicked((p) => (e.target.checked ? [...p.filter((x) => x !== s.id), s.id].slice(-2) : p.filter((x) => x !== s.id)))}
+                  />
+                </td>
+                <td>
+                  {renaming?.id === s.id ? (
+                    <form
+                      onSubmit={(e) => {
+                        e.preventDefault();
+                        void renameSession(s.id, renaming.name).then(() => {
+                          setRenaming(null);
+                          refresh();
+                        });
+                      }}
+                    >
+                      <input value={renaming.name} maxLength={200} onChange={(e) => setRenaming({ id: s.id, name: e.target.value })} aria-label={t('sessions.name')} data-testid="rename-input" />
+                      <button type="submit">{t('sessions.save')}</button>
+                    </form>
+                  ) : (
+                    <span className="session-name">{s.name}</span>
+                  )}
+                </td>
+                <td>{textOf(s.title, lang)}</td>
+                <td>{new Date(s.savedAt).toLocaleString(lang === 'nb' ? 'nb-NO' : 'en-GB')}</td>
+                <td>{clock(s.endTick / 10)}</td>
+                <td>{s.score === null ? <span className="muted">{t('sessions.inProgress')}</span> : `${s.score} (${s.passed ? t('debrief.passed') : t('debrief.failed')})`}</td>
+                <td className="actions">
+                  <button type="button" className="primary" onClick={() => open(s)}>
+                    {t('sessions.replay')}
+                  </button>
+                  <button type="button" onClick={() => setRenaming({ id: s.id, name: s.name })}>
+                    {t('sessions.rename')}
+                  </button>
+                  <button type="button" onClick={() => downloadSession(s.file, `${s.scenarioId}-${s.endTick}.session.json`)}>
+                    {t('sessions.export')}
+                  </button>
+                  <button
+                    type="button"
+                    onClick={() => {
+                      if (!window.confirm(t('sessions.confirmDelete', { name: s.name }))) return;
+                      void deleteSession(s.id).then(refresh);
+                    }}
+                  >
+                    {t('sessions.delete')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
