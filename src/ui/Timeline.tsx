@@ -58,7 +58,7 @@ export function Timeline() {
     <section className="timeline" aria-label={t('replay.timeline')} data-testid="timeline">
       <div className="transport">
         <button type="button" onClick={() => api.seek(0)} title={t('replay.toStart')} aria-label={t('replay.toStart')}>
-          ⏮
+          |◀
         </button>
         {STEPS.map((s) => (
           <button type="button" key={`b${s.ticks}`} onClick={() => api.stepBy(-s.ticks)} aria-label={t('replay.back', { step: s.label })}>
@@ -80,7 +80,7 @@ export function Timeline() {
           </button>
         ))}
         <button type="button" onClick={() => api.seek(end)} title={t('replay.toEnd')} aria-label={t('replay.toEnd')}>
-          ⏭
+          ▶|
         </button>
         <span className="clock" data-testid="replay-clock">
           {clock(tick / 10)} / {clock(end / 10)}
