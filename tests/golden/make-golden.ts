@@ -1,6 +1,7 @@
 /**
- * Regenerates the golden session (run only after a deliberate engine change, together with a
- * new ENGINE_VERSION): `npx tsx tests/golden/make-golden.ts`.
+ * Regenerates the golden sessions (run only after a deliberate engine change, together with a
+ * new ENGINE_VERSION): `npx tsx tests/golden/make-golden.ts`. Each is a shipped drill played
+ * with one of its scripted responses from tests/solutions/.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from '../../src/engine';
@@ -8,9 +9,19 @@ import { loadScenarioText } from '../../src/scenario';
 import { replay } from '../../src/session/record';
 import { makeSession } from '../../src/session/session-file';
 
-const r = loadScenarioText(readFileSync('scenarios/breakdown-drill.json', 'utf8'));
-if (!r.ok) throw new Error('scenario does not load');
-const commands = (JSON.parse(readFileSync('tests/solutions/breakdown-drill.json', 'utf8')) as { reference: Command[] }).reference;
-const { checkpoints } = replay(r.model, r.scenario.seed, commands, r.model.durationTicks);
-const session = makeSession(r.scenario, r.scenario.seed, commands, r.model.durationTicks, checkpoints, 'golden: breakdown drill, reference solution');
-writeFileSync('tests/golden/breakdown-drill.session.json', `${JSON.stringify(session, null, 1)}\n`);
+export const GOLDEN = [
+  { scenario: 'breakdown-drill', response: 'reference', file: 'breakdown-drill', name: 'golden: breakdown drill, reference solution' },
+  { scenario: 'tool-wear-drift', response: 'reference', file: 'tool-wear-drift', name: 'golden: tool wear drift, reference solution' },
+  { scenario: 'stuck-sensor', response: 'wrong', file: 'stuck-sensor-wrong', name: 'golden: stuck sensor, the tempting wrong fix' },
+] as const;
+
+if (process.argv[1]?.endsWith('make-golden.ts')) {
+  for (const g of GOLDEN) {
+    const r = loadScenarioText(readFileSync(`scenarios/${g.scenario}.json`, 'utf8'));
+    if (!r.ok) throw new Error(`${g.scenario} does not load`);
+    const commands = (JSON.parse(readFileSync(`tests/solutions/${g.scenario}.json`, 'utf8')) as Record<string, Command[]>)[g.response]!;
+    const { checkpoints } = replay(r.model, r.scenario.seed, commands, r.model.durationTicks);
+    const session = makeSession(r.scenario, r.scenario.seed, commands, r.model.durationTicks, checkpoints, g.name);
+    writeFileSync(`tests/golden/${g.file}.session.json`, `${JSON.stringify(session, null, 1)}\n`);
+  }
+}
