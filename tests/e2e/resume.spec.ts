@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, startScenario, test } from './fixtures';
 
 test('a reload mid-run loses nothing: the run is offered back at the same time with the same commands', async ({ page, guard }) => {
@@ -17,9 +18,43 @@ test('a reload mid-run loses nothing: the run is offered back at the same time w
   await expect(banner).toContainText(savedAt);
   await banner.getByRole('button', { name: 'Resume' }).click();
   await expect(page.getByTestId('clock')).toHaveText(savedAt);
+  // The rebuilt state is proven to be the saved one: same tick, same state hash.
+  await expect(page.getByTestId('resumed')).toContainText('as saved');
   await expect(page.locator('[data-alarm="M1.stopped"]')).toContainText('Acknowledged');
   // It carries on from there, and the restored log still earns the acknowledgement in the debrief.
   await page.getByRole('button', { name: 'End the drill' }).click();
   await expect(page.getByTestId('debrief')).toBeVisible();
   await expect(page.locator('table.faults tbody tr td').nth(3)).not.toHaveText('never');
+});
+
+test('the sessions list keeps each run with its score; rename, export and delete it', async ({ page, guard }) => {
+  void guard;
+  await startScenario(page, 'breakdown-drill');
+  await expect(page.locator('[data-alarm="M1.stopped"]')).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'End the drill' }).click();
+  const score = (await page.getByTestId('score').textContent()) ?? '';
+  await page.getByRole('button', { name: 'Back to the library' }).click();
+  const row = page.locator('[data-testid="sessions"] tbody tr');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('Breakdown on the mill');
+  await expect(row).toContainText(score);
+  await page.screenshot({ path: 'tests/artifacts/sessions-list.png', fullPage: true });
+
+  await row.getByRole('button', { name: 'Rename' }).click();
+  await page.getByTestId('rename-input').fill('Ola, first try');
+  await row.getByRole('button', { name: 'Save' }).click();
+  await expect(row.locator('.session-name')).toHaveText('Ola, first try');
+  // Kept across a reload: it is in the browser's database, not in the page.
+  await page.reload();
+  await expect(page.locator('[data-testid="sessions"] tbody tr .session-name')).toHaveText('Ola, first try');
+
+  const downloading = page.waitForEvent('download');
+  await page.locator('[data-testid="sessions"] tbody tr').getByRole('button', { name: 'Export' }).click();
+  const file = JSON.parse(readFileSync(await (await downloading).path(), 'utf8'));
+  expect(file.name).toBe('Ola, first try');
+  expect(file.checkpoints.length).toBeGreaterThan(0);
+
+  page.once('dialog', (d) => void d.accept());
+  await page.locator('[data-testid="sessions"] tbody tr').getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByTestId('sessions')).toContainText('No sessions yet');
 });
