@@ -1,9 +1,11 @@
 import { useMemo } from 'react';
-import { assess, scoringRules } from '../assessment';
 import { loadScenarioJson } from '../scenario';
+import { buildReplayIndex } from '../session/replay-index';
+import { makeSession } from '../session/session-file';
 import { useSim, useSimHistory } from '../store/use-sim';
 import { TrendChart } from './Charts';
-import { debriefCsv } from './debrief-export';
+import { debriefCsv, type TimelineRow } from './debrief-export';
+import { describeCommand } from './describe';
 import { download } from './download';
 import { ExportButton } from './ExportButton';
 import { clock, minutes } from './format';
@@ -17,12 +19,15 @@ export function Debrief() {
   const back = useSim((s) => s.toLibrary);
   const history = useSimHistory();
   // The assessment re-runs the engine from the command log: the same verdict live and on replay.
-  const a = useMemo(() => {
+  // The same pass gives the command timeline with each command's verdict.
+  const index = useMemo(() => {
     if (!sc) return null;
     const r = loadScenarioJson(sc);
-    return r.ok ? assess(r.model, sc.seed, commands, tick, scoringRules(sc)) : null;
+    return r.ok ? buildReplayIndex(r.model, makeSession(sc, sc.seed, commands, tick, []), { keyframes: false }) : null;
   }, [sc, commands, tick]);
-  if (!a || !history) return null;
+  if (!index || !history) return null;
+  const a = index.assessment;
+  const timeline: TimelineRow[] = index.markers.flatMap((m) => (m.kind === 'command' ? [{ tick: m.tick, command: describeCommand(m.command, t), accepted: m.accepted, reason: m.reason }] : []));
   const k = history.kpis;
   return (
     <main className="debrief" data-testid="debrief">
@@ -90,16 +95,33 @@ export function Debrief() {
           </ul>
         </>
       )}
+      <h2>{t('debrief.timeline')}</h2>
+      {timeline.length === 0 ? (
+        <p className="muted">{t('debrief.noCommands')}</p>
+      ) : (
+        <table className="faults" data-testid="command-timeline">
+          <tbody>
+            {timeline.map((r, n) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the log is fixed once the run is over
+              <tr key={n} className={r.accepted ? '' : 'refused'}>
+                <td>{clock(r.tick / 10)}</td>
+                <td>{r.command}</td>
+                <td>{r.accepted ? '✓' : `✗ ${t('faceplate.refused')}: ${r.reason}`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       <TrendChart series={{ ticks: k.ticks, values: k.oee }} normal={[0.6, 0.85]} label={t('debrief.oee')} />
       <TrendChart series={{ ticks: k.ticks, values: k.throughput }} normal={[0, 0]} label={t('debrief.throughput')} />
       <div className="buttons no-print">
         <button type="button" onClick={() => window.print()}>
           {t('debrief.print')}
         </button>
-        <button type="button" onClick={() => download(`${sc?.id ?? 'debrief'}.debrief.csv`, debriefCsv(sc?.id ?? '', a), 'text/csv')}>
+        <button type="button" onClick={() => download(`${sc?.id ?? 'debrief'}.debrief.csv`, debriefCsv(sc?.id ?? '', a, timeline), 'text/csv')}>
           CSV
         </button>
-        <button type="button" onClick={() => download(`${sc?.id ?? 'debrief'}.debrief.json`, `${JSON.stringify({ scenario: sc?.id, ...a }, null, 2)}\n`, 'application/json')}>
+        <button type="button" onClick={() => download(`${sc?.id ?? 'debrief'}.debrief.json`, `${JSON.stringify({ scenario: sc?.id, ...a, commands: timeline }, null, 2)}\n`, 'application/json')}>
           JSON
         </button>
         <ExportButton />

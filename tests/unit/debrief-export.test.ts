@@ -18,4 +18,18 @@ describe('debrief export', () => {
     expect(lines.find((l) => l.startsWith('mill-drive,'))).toMatch(/^mill-drive,breakdown,M1,600,/);
     expect(lines.some((l) => l.startsWith('"1 repair(s) that fixed nothing",10') || l.startsWith('1 repair(s) that fixed nothing,10'))).toBe(true);
   });
+
+  it('CSV ends with the command timeline, refusals with their reason', () => {
+    const r = loadScenarioText(readFileSync('scenarios/breakdown-drill.json', 'utf8'));
+    if (!r.ok) throw new Error('no scenario');
+    const a = assess(r.model, r.scenario.seed, [], 600, scoringRules(r.scenario));
+    const csv = debriefCsv('breakdown-drill', a, [
+      { tick: 6600, command: 'Acknowledge M1.stopped', accepted: true, reason: '' },
+      { tick: 6700, command: 'M1: Lock out / tag out', accepted: false, reason: 'stop the station first, then lock it out' },
+    ]);
+    const lines = csv.trim().split('\n');
+    const head = lines.indexOf('seconds,command,accepted,reason');
+    expect(head).toBeGreaterThan(0);
+    expect(lines.slice(head + 1)).toEqual(['660,Acknowledge M1.stopped,true,', '670,M1: Lock out / tag out,false,"stop the station first, then lock it out"']);
+  });
 });

@@ -253,6 +253,8 @@ export const en = {
   'compare.summary': "Summary",
   'compare.wrongRepairs': "Wrong repairs",
   'compare.goodParts': "Good parts",
+  'debrief.timeline': "What you did, in order",
+  'debrief.noCommands': "No commands were given.",
   'resume.no': 'Discard it',
 } as const;
 

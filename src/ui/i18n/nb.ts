@@ -255,5 +255,7 @@ export const nb: Record<TextKey, string> = {
   'compare.summary': "Sammendrag",
   'compare.wrongRepairs': "Feil reparasjoner",
   'compare.goodParts': "Gode deler",
+  'debrief.timeline': "Det du gjorde, i rekkefølge",
+  'debrief.noCommands': "Ingen kommandoer ble gitt.",
   'resume.no': 'Forkast den',
 };
