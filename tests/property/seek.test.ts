@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { advance, stateHash } from '../../src/engine';
+import { advance, type Command, stateHash } from '../../src/engine';
+import type { ScenarioFile } from '../../src/scenario';
+import { localHost } from '../../src/session/engine-host';
+import type { Checkpoint } from '../../src/session/record';
 import { replay } from '../../src/session/record';
 import { buildReplayIndex, playForward, seekIndex } from '../../src/session/replay-index';
 import { makeSession } from '../../src/session/session-file';
@@ -8,6 +11,38 @@ import { compile } from '../helpers';
 import { buildScenario, commandLog, lineShape } from './gen';
 
 const END = 54_000;
+
+/**
+ * Record a run the way the app does: the engine service advanced in uneven steps (frames at
+ * varying speed), each command sent when its tick is reached and stamped by the service.
+ */
+function recordLive(scenario: ScenarioFile, log: readonly Command[], stepSeed: number): { commands: Command[]; checkpoints: readonly Checkpoint[] } {
+  const host = localHost();
+  const commands: Command[] = [];
+  let checkpoints: readonly Checkpoint[] = [];
+  let tick = 0;
+  host.listen((m) => {
+    if (m.type === 'frame') tick = m.scene.tick;
+    if (m.type === 'commandResult') commands.push(m.command);
+    if (m.type === 'checkpoints') checkpoints = m.checkpoints;
+  });
+  host.post({ type: 'load', scenario });
+  let step = (stepSeed % 900) + 7;
+  const runTo = (to: number) => {
+    while (tick < to) {
+      host.post({ type: 'run', to: Math.min(to, tick + step), observe: step % 3 === 0 });
+      step = ((step * 7919) % 1499) + 3;
+    }
+  };
+  for (const c of log) {
+    runTo(c.tick);
+    const { tick: _t, ...rest } = c;
+    host.post({ type: 'command', command: rest as never });
+  }
+  runTo(END);
+  host.post({ type: 'checkpoints' });
+  return { commands, checkpoints };
+}
 
 /** A random line, a random command log, its session (recorded by straight replay) and two ticks. */
 const arbitrarySession = lineShape.chain((shape) => {
@@ -18,17 +53,21 @@ const arbitrarySession = lineShape.chain((shape) => {
     log: commandLog(model.stations.map((x) => x.id), model.alarms.map((a) => a.id)),
     a: fc.integer({ min: 0, max: END }),
     b: fc.integer({ min: 0, max: END }),
+    stepSeed: fc.nat(),
   });
 });
 
 describe('seek and take-over (property tests over random lines and command logs)', () => {
   it('live hashes equal replay hashes at every checkpoint; seeking to T then playing equals playing straight', () => {
     fc.assert(
-      fc.property(arbitrarySession, ({ model, scenario, log, a, b }) => {
-        const recorded = replay(model, scenario.seed, log, END);
-        const session = makeSession(scenario, scenario.seed, log, END, recorded.checkpoints);
+      fc.property(arbitrarySession, ({ model, scenario, log, a, b, stepSeed }) => {
+        const live = recordLive(scenario, log, stepSeed);
+        expect(live.commands.map((c) => c.tick)).toEqual(log.map((c) => c.tick));
+        const session = makeSession(scenario, scenario.seed, live.commands, END, live.checkpoints);
+        expect(live.checkpoints.length).toBe(Math.floor(END / 6000) + 1);
         const index = buildReplayIndex(model, session);
         expect(index.verification).toEqual({ reproduces: true });
+        expect(replay(model, scenario.seed, live.commands, END).checkpoints).toEqual(live.checkpoints);
         const [from, to] = a <= b ? [a, b] : [b, a];
         const sought = seekIndex(index, from);
         expect(stateHash(sought.state)).toBe(stateHash(replay(model, scenario.seed, log, from).state));
