@@ -99,7 +99,7 @@ export function Debrief() {
       {timeline.length === 0 ? (
         <p className="muted">{t('debrief.noCommands')}</p>
       ) : (
-        <table className="faults" data-testid="command-timeline">
+        <table className="faults command-log" data-testid="command-timeline">
           <tbody>
             {timeline.map((r, n) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: the log is fixed once the run is over
