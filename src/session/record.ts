@@ -48,11 +48,20 @@ export function replay(model: LineModel, seed: number, commands: readonly Comman
 
 export type Verification = { readonly reproduces: true } | { readonly reproduces: false; readonly firstDivergentTick: number; readonly expected: string; readonly got: string };
 
-/** Compare recorded checkpoints with a replay's. */
+/**
+ * Compare recorded checkpoints with a replay's. A tick may carry two checkpoints (the boundary
+ * hash, then the final state after a command stamped at that very tick): they pair up in order.
+ */
 export function compareCheckpoints(recorded: readonly Checkpoint[], replayed: readonly Checkpoint[]): Verification {
-  const byTick = new Map(replayed.map((c) => [c.tick, c.hash]));
+  const byTick = new Map<number, string[]>();
+  for (const c of replayed) byTick.set(c.tick, [...(byTick.get(c.tick) ?? []), c.hash]);
+  const seen = new Map<number, number>();
   for (const c of recorded) {
-    const got = byTick.get(c.tick);
+    const n = seen.get(c.tick) ?? 0;
+    seen.set(c.tick, n + 1);
+    const hashes = byTick.get(c.tick) ?? [];
+    // A recorded checkpoint beyond the replay's count at that tick is compared with its last.
+    const got = hashes[Math.min(n, hashes.length - 1)];
     if (got !== c.hash) return { reproduces: false, firstDivergentTick: c.tick, expected: c.hash, got: got ?? '(no checkpoint at this tick)' };
   }
   return { reproduces: true };

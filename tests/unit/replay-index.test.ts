@@ -68,3 +68,25 @@ describe('replay index of a recorded session', () => {
     if (!v.reproduces) expect(v.firstDivergentTick).toBeGreaterThan(session.commands[1]!.tick);
   });
 });
+
+describe('checkpoint comparison', () => {
+  it('pairs two checkpoints at one tick in order (a command stamped on the last checkpoint tick)', async () => {
+    const { compareCheckpoints } = await import('../../src/session/record');
+    const recorded = [
+      { tick: 6000, hash: 'a' },
+      { tick: 6000, hash: 'b' },
+    ];
+    expect(compareCheckpoints(recorded, recorded)).toEqual({ reproduces: true });
+    expect(compareCheckpoints(recorded, [recorded[0]!, { tick: 6000, hash: 'c' }])).toMatchObject({ reproduces: false, firstDivergentTick: 6000, expected: 'b', got: 'c' });
+    expect(compareCheckpoints(recorded, [{ tick: 6000, hash: 'b' }])).toMatchObject({ reproduces: false, expected: 'a' });
+  });
+
+  it('a session whose last command lands exactly on a checkpoint tick verifies', () => {
+    const at = 12_000;
+    const commands = [...session.commands.filter((c) => c.tick < at), { type: 'ackAlarm' as const, tick: at, alarm: 'M1.stopped' }];
+    const recorded = replay(model, session.seed, commands, at);
+    const file = { ...session, commands, endTick: at, checkpoints: recorded.checkpoints };
+    expect(recorded.checkpoints.filter((c) => c.tick === at)).toHaveLength(2);
+    expect(buildReplayIndex(model, file).verification).toEqual({ reproduces: true });
+  });
+});
