@@ -17,12 +17,15 @@ export interface ScoringRules {
     readonly lostPart: number;
     readonly scrapPart: number;
   };
+  /** A customer order due at the end of the run: good parts short of it cost points each. */
+  readonly order: { readonly goodParts: number; readonly perPartShort: number } | null;
 }
 
 export const DEFAULT_SCORING: ScoringRules = {
   passScore: 60,
   targets: { detect: 300, diagnose: 900, restore: 1800 },
   penalties: { perMinuteLate: 0.5, wrongRepair: 10, unneededCheck: 2, hint: 5, unresolvedFault: 30, lostPart: 0.05, scrapPart: 0.1 },
+  order: null,
 };
 
 export interface FaultAssessment {
@@ -178,13 +181,19 @@ export function assess(
   if (lost > 0) penalties.push({ reason: `${lost} good part(s) lost against a fault-free shift`, points: lost * p.lostPart });
   const extraScrap = Math.max(0, s.line.scrap - twin.line.scrap);
   if (extraScrap > 0) penalties.push({ reason: `${extraScrap} extra scrap part(s)`, points: extraScrap * p.scrapPart });
+  const order = rules.order;
+  const short = order === null ? 0 : Math.max(0, order.goodParts - s.line.good);
+  if (order !== null && short > 0) penalties.push({ reason: `customer order short by ${short} of ${order.goodParts} part(s)`, points: short * order.perPartShort });
   const total = penalties.reduce((a, x) => a + x.points, 0);
   const score = Math.round(Math.max(0, Math.min(100, 100 - total)) * 10) / 10;
   const breaches = s.truth.safetyBreaches;
+  // A fault left standing longer than the restore target fails the drill: ending the shift
+  // early, or waiting it out, is not a fix. One that began too late to fix does not count.
+  const overdue = faults.filter((f) => !f.resolved && sec(endTick) - f.onsetSeconds > rules.targets.restore);
   return {
     score,
     // A safety breach fails the run whatever else happened (DOMAIN §8).
-    passed: score >= rules.passScore && breaches.length === 0,
+    passed: score >= rules.passScore && breaches.length === 0 && overdue.length === 0,
     passScore: rules.passScore,
     faults,
     wrongRepairs: wrong.map((w) => ({ tick: w.tick, station: w.station, action: w.action })),

@@ -20,5 +20,6 @@ export function scoringRules(sc: ScenarioFile): ScoringRules {
       lostPart: pen.lostPart ?? d.penalties.lostPart,
       scrapPart: pen.scrapPart ?? d.penalties.scrapPart,
     },
+    order: s.order === undefined ? null : { goodParts: s.order.goodParts, perPartShort: s.order.perPartShort ?? 0.5 },
   };
 }

@@ -233,6 +233,8 @@ const scoring = z.strictObject({
       scrapPart: z.number().min(0).optional(),
     })
     .optional(),
+  /** A customer order due at the end of the shift (time pressure): points per good part short. */
+  order: z.strictObject({ goodParts: positiveInt, perPartShort: z.number().min(0).optional() }).optional(),
 });
 
 export const scenarioSchema = z.strictObject({

@@ -1,0 +1,114 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { assess, runLog, scoringRules } from '../../src/assessment';
+import { type Command, observe, truth } from '../../src/engine';
+import { loadScenarioText, type ScenarioFile } from '../../src/scenario';
+import { FAULT_TYPES } from '../../src/scenario/schema';
+import { commandLogSchema } from '../../src/session/command-schema';
+import { type Evidence, missing } from './evidence';
+
+/**
+ * Proof that every exercise works (issue 5): for each scenario of the curriculum, headless, a
+ * good technician's command log resolves every fault and passes; doing nothing fails; the
+ * tempting wrong fix scores lower and fixes nothing; the evidence trail really appears in time.
+ */
+const DIR = join(__dirname, '../../scenarios');
+const LEVELS = ['intro', 'core', 'advanced', 'crisis'] as const;
+
+interface Solutions {
+  reference: Command[];
+  wrong: Command[];
+  evidence: Evidence[];
+}
+
+const curriculum = readdirSync(DIR)
+  .filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json')
+  .map((f) => {
+    const r = loadScenarioText(readFileSync(join(DIR, f), 'utf8'));
+    if (!r.ok) throw new Error(`${f}: ${JSON.stringify(r.errors)}`);
+    return r;
+  })
+  .filter((r) => (LEVELS as readonly string[]).includes(r.scenario.difficulty ?? ''));
+
+const bilingual = (t: ScenarioFile['title'] | undefined) => typeof t === 'object' && t.en.length > 0 && (t.nb ?? '').length > 0;
+
+describe('the curriculum as a whole', () => {
+  it('has at least 14 scenarios over the four levels', () => {
+    expect(curriculum.length).toBeGreaterThanOrEqual(14);
+    for (const level of LEVELS) expect(curriculum.filter((r) => r.scenario.difficulty === level).length, level).toBeGreaterThanOrEqual(2);
+  });
+
+  it('covers every fault of the catalogue, and the starved-not-broken look-alike', () => {
+    const types = new Set(curriculum.flatMap((r) => r.model.faults.map((f) => f.type)));
+    expect([...FAULT_TYPES].filter((t) => !types.has(t))).toEqual([]);
+    expect(curriculum.some((r) => r.scenario.topics?.includes('starved-blocked'))).toBe(true);
+  });
+
+  it('runs on varied lines: a machining cell with a robot, an assembly merge, a packaging line of conveyors, parallel machines with rework', () => {
+    const m = curriculum.map((r) => r.model);
+    expect(m.some((x) => x.stations.some((s) => s.type === 'assembly') && x.stations.some((s) => s.type === 'inspection'))).toBe(true);
+    expect(m.some((x) => x.stations.filter((s) => s.type === 'conveyor').length >= 3)).toBe(true);
+    expect(m.some((x) => x.stations.some((s) => s.type === 'inspection' && s.reworkTo >= 0) && x.stations.some((s) => s.type === 'buffer' && s.outputs.filter((o) => x.stations[o]!.type === 'machine').length >= 2))).toBe(true);
+    expect(curriculum.some((r) => r.scenario.topics?.includes('machining-cell'))).toBe(true);
+  });
+});
+
+describe('each scenario of the curriculum', () => {
+  for (const r of curriculum) {
+    const id = r.scenario.id;
+    const path = join(__dirname, '../solutions', `${id}.json`);
+    describe(id, () => {
+      it('has a bilingual title, briefing, objectives, hints, evidence trail and teacher note, faults and a time limit', () => {
+        const sc = r.scenario;
+        expect(bilingual(sc.title)).toBe(true);
+        expect(bilingual(sc.briefing)).toBe(true);
+        expect(bilingual(sc.teacherNote)).toBe(true);
+        for (const list of [sc.objectives, sc.hints, sc.evidence]) {
+          expect(list?.length ?? 0).toBeGreaterThanOrEqual(1);
+          for (const t of list ?? []) expect(bilingual(t)).toBe(true);
+        }
+        expect(sc.hints!.length).toBeGreaterThanOrEqual(2);
+        expect(r.model.faults.length).toBeGreaterThanOrEqual(sc.difficulty === 'crisis' ? 2 : 1);
+        expect(r.model.durationTicks).toBeGreaterThan(0);
+        expect(existsSync(path)).toBe(true);
+      });
+
+      it('shows its evidence trail, to a student who does nothing, by the ticks it names', () => {
+        const sol = JSON.parse(readFileSync(path, 'utf8')) as Solutions;
+        expect(sol.evidence.length).toBeGreaterThanOrEqual(1);
+        for (const e of sol.evidence) {
+          const o = observe(runLog(r.model, r.scenario.seed, [], e.by));
+          expect(missing(e, o), JSON.stringify(e)).toBeNull();
+        }
+      });
+
+      it('is solved by the reference response, failed by doing nothing, and the tempting wrong fix scores lower', () => {
+        const sol = JSON.parse(readFileSync(path, 'utf8')) as Solutions;
+        expect(commandLogSchema.safeParse(sol.reference).success).toBe(true);
+        expect(commandLogSchema.safeParse(sol.wrong).success).toBe(true);
+        const rules = scoringRules(r.scenario);
+        const end = r.model.durationTicks;
+        const seed = r.scenario.seed;
+
+        const live = runLog(r.model, seed, sol.reference, end);
+        expect(live.log.filter((e) => e.kind === 'command' && !e.accepted)).toEqual([]);
+        expect(truth(live).faults.filter((f) => f.phase !== 'resolved').map((f) => f.id)).toEqual([]);
+        const good = assess(r.model, seed, sol.reference, end, rules);
+        expect(good.passed, JSON.stringify(good.penalties)).toBe(true);
+        expect(good.faults.every((f) => f.resolved && f.detectSeconds !== null && f.diagnoseSeconds !== null)).toBe(true);
+        expect(good.safetyBreaches).toEqual([]);
+
+        const idle = assess(r.model, seed, [], end, rules);
+        expect(idle.passed).toBe(false);
+        expect(idle.score).toBeLessThan(good.score - 20);
+
+        const wrong = assess(r.model, seed, sol.wrong, end, rules);
+        expect(wrong.score).toBeLessThan(good.score);
+        expect(wrong.passed).toBe(false);
+        expect(wrong.faults.some((f) => !f.resolved)).toBe(true);
+        expect(wrong.wrongRepairs.length).toBeGreaterThan(0);
+      });
+    });
+  }
+});
