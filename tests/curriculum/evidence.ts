@@ -26,7 +26,12 @@ export function missing(e: Evidence, o: Observation): string | null {
     if (e.interlock !== undefined && s.interlock !== e.interlock) return `${e.station} interlock ${s.interlock}, not ${e.interlock}`;
     return null;
   }
-  if ('alarm' in e) return o.alarms.some((a) => a.id === e.alarm && a.active) ? null : `alarm ${e.alarm} is not active (${o.alarms.map((a) => a.id).join(', ') || 'none'})`;
+  // Raised and still in the operator's list (active, or returned to normal but unacknowledged):
+  // a chattering alarm counts even in the instant it is not active.
+  if ('alarm' in e) {
+    const raised = o.alarms.some((a) => a.id === e.alarm && (a.active || a.phase === 'unack' || a.phase === 'rtnUnack'));
+    return raised ? null : `alarm ${e.alarm} is not raised (${o.alarms.map((a) => `${a.id}:${a.phase}`).join(', ') || 'none'})`;
+  }
   if ('sensor' in e) {
     const sensor = o.stations.flatMap((s) => s.sensors).find((x) => x.id === e.sensor);
     if (!sensor) return `no sensor ${e.sensor}`;
