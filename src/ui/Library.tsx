@@ -1,9 +1,11 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { describeErrors, loadScenarioText, type ScenarioFile, textOf } from '../scenario';
 import { parseDuration } from '../scenario/duration';
 import { useSim } from '../store/use-sim';
 import { span } from './format';
 import { setLanguage, useT } from './i18n';
+import { listSessions } from '../session/saved-sessions';
+import { curriculumOrder, LEVELS, levelOf, type Progress, progressOf, suggestNext, topicsOf } from './library-progress';
 import { SessionCheck } from './SessionCheck';
 import { importSession, looksLikeSession, SessionsList } from './SessionsList';
 
@@ -17,8 +19,82 @@ function shippedScenarios(): ScenarioFile[] {
     const r = loadScenarioText(JSON.stringify(mod.default));
     if (r.ok) out.push(r.scenario);
   }
-  const order = ['tutorial', 'intro', 'core', 'advanced', 'crisis', 'reference'];
-  return out.sort((a, b) => order.indexOf(a.difficulty ?? 'core') - order.indexOf(b.difficulty ?? 'core') || a.id.localeCompare(b.id));
+  return curriculumOrder(out);
+}
+
+const INSTRUCTOR_KEY = 'lf.instructor';
+
+function remembered(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(INSTRUCTOR_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+/** One scenario: what it trains, how long, how the student did; the instructor's notes on demand. */
+function Card({ sc, progress, instructor, onOpen }: { sc: ScenarioFile; progress: Progress | undefined; instructor: boolean; onOpen: () => void }) {
+  const { t, lang } = useT();
+  return (
+    <li className={`card${progress?.passed ? ' done' : ''}`} data-scenario={sc.id}>
+      <h3>{textOf(sc.title, lang)}</h3>
+      <p className="meta">
+        {t(`difficulty.${levelOf(sc)}`)} · {t('library.duration')} {span(parseDuration(sc.duration))}
+      </p>
+      {sc.topics && sc.topics.length > 0 && (
+        <p className="tags">
+          {sc.topics.map((x) => (
+            <span key={x} className="tag">
+              {x}
+            </span>
+          ))}
+        </p>
+      )}
+      {sc.objectives && (
+        <ul className="objectives">
+          {sc.objectives.map((o) => (
+            <li key={textOf(o)}>{textOf(o, lang)}</li>
+          ))}
+        </ul>
+      )}
+      <p className="progress" data-testid="progress">
+        {progress === undefined || progress.runs === 0
+          ? t('library.notTried')
+          : progress.passed
+            ? `✓ ${t('library.passed')} · ${t('library.best', { score: progress.best ?? '–' })}`
+            : progress.best === null
+              ? t('library.started')
+              : t('library.best', { score: progress.best })}
+      </p>
+      {instructor && (
+        <div className="teacher" data-testid="teacher-note">
+          {sc.teacherNote && (
+            <p>
+              <strong>{t('library.teacherNote')}:</strong> {textOf(sc.teacherNote, lang)}
+            </p>
+          )}
+          {sc.evidence && sc.evidence.length > 0 && (
+            <>
+              <strong>{t('library.evidence')}:</strong>
+              <ul>
+                {sc.evidence.map((e) => (
+                  <li key={textOf(e)}>{textOf(e, lang)}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          {sc.faults && sc.faults.length > 0 && (
+            <p>
+              <strong>{t('library.truth')}:</strong> {sc.faults.map((f) => `${t(`cause.${f.type}` as never)}${f.station ? ` @ ${f.station}` : ''}`).join('; ')}
+            </p>
+          )}
+        </div>
+      )}
+      <button type="button" onClick={onOpen}>
+        {t('library.start')}
+      </button>
+    </li>
+  );
 }
 
 export function Library() {
@@ -28,6 +104,23 @@ export function Library() {
   const storeError = useSim((s) => s.error);
   const [fileError, setFileError] = useState<string | null>(null);
   const list = shippedScenarios();
+  const [progress, setProgress] = useState<Map<string, Progress>>(new Map());
+  const [topic, setTopic] = useState('');
+  const [instructor, setInstructor] = useState(remembered);
+  const refreshProgress = useCallback(() => {
+    void listSessions().then((runs) => setProgress(progressOf(runs)));
+  }, []);
+  useEffect(refreshProgress, [refreshProgress]);
+  const next = suggestNext(list, progress);
+  const shown = list.filter((sc) => topic === '' || (sc.topics ?? []).includes(topic));
+  const toggleInstructor = (on: boolean) => {
+    setInstructor(on);
+    try {
+      globalThis.localStorage?.setItem(INSTRUCTOR_KEY, on ? '1' : '0');
+    } catch {
+      // not remembered, but still switched
+    }
+  };
   const openText = async (name: string, text: string) => {
     // A dropped session file opens for replay; anything else is read as a scenario.
     if (looksLikeSession(text)) {
@@ -80,27 +173,50 @@ export function Library() {
         </div>
       )}
       <SessionCheck />
-      <ul className="cards">
-        {list.map((sc) => (
-          <li key={sc.id} className="card" data-scenario={sc.id}>
-            <h3>{textOf(sc.title, lang)}</h3>
-            <p className="meta">
-              {t(`difficulty.${sc.difficulty ?? 'core'}`)} · {t('library.duration')} {span(parseDuration(sc.duration))}
-            </p>
-            {sc.objectives && (
-              <ul className="objectives">
-                {sc.objectives.map((o) => (
-                  <li key={textOf(o)}>{textOf(o, lang)}</li>
-                ))}
-              </ul>
-            )}
-            <button type="button" onClick={() => load(sc)}>
-              {t('library.start')}
-            </button>
-          </li>
-        ))}
-      </ul>
-      <SessionsList onError={setFileError} />
+      {next && (
+        <div className="next" data-testid="next">
+          <span>
+            {t('library.next')}: <strong>{textOf(next.title, lang)}</strong> ({t(`difficulty.${levelOf(next)}`)})
+          </span>
+          <button type="button" className="primary" onClick={() => load(next)}>
+            {t('library.start')}
+          </button>
+        </div>
+      )}
+      <div className="library-tools">
+        <label>
+          {t('library.topic')}{' '}
+          <select value={topic} onChange={(e) => setTopic(e.target.value)} data-testid="topic-filter">
+            <option value="">{t('library.allTopics')}</option>
+            {topicsOf(list).map((x) => (
+              <option key={x} value={x}>
+                {x}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="toggle">
+          <input type="checkbox" checked={instructor} onChange={(e) => toggleInstructor(e.target.checked)} data-testid="instructor-toggle" />
+          {t('library.instructor')}
+        </label>
+      </div>
+      {LEVELS.map((level) => {
+        const inLevel = shown.filter((sc) => levelOf(sc) === level);
+        if (inLevel.length === 0) return null;
+        return (
+          <section key={level} className="level" data-level={level}>
+            <h2>
+              {t(`difficulty.${level}`)} <small className="muted">{t(`level.${level}` as never)}</small>
+            </h2>
+            <ul className="cards">
+              {inLevel.map((sc) => (
+                <Card key={sc.id} sc={sc} progress={progress.get(sc.id)} instructor={instructor} onOpen={() => load(sc)} />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+      <SessionsList onError={setFileError} onChange={refreshProgress} />
     </main>
   );
 }

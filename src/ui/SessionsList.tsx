@@ -43,7 +43,7 @@ export async function importSession(fileName: string, text: string, open: (s: Sa
 }
 
 /** Every session kept in this browser: replay, rename, export, delete, compare two. */
-export function SessionsList({ onError }: { onError: (text: string | null) => void }) {
+export function SessionsList({ onError, onChange }: { onError: (text: string | null) => void; onChange?: () => void }) {
   const { t, lang } = useT();
   const openReplay = useSim((s) => s.openReplay);
   const compare = useSim((s) => s.compare);
@@ -51,8 +51,11 @@ export function SessionsList({ onError }: { onError: (text: string | null) => vo
   const [picked, setPicked] = useState<string[]>([]);
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
   const refresh = useCallback(() => {
-    void listSessions().then(setItems);
-  }, []);
+    void listSessions().then((list) => {
+      setItems(list);
+      onChange?.();
+    });
+  }, [onChange]);
   useEffect(refresh, [refresh]);
   const open = (s: SavedSession) => openReplay(s.file, s.id);
   const importFile = async (file: File | undefined) => {
