@@ -106,7 +106,8 @@ function dispatch(s: State, cmd: Command): Outcome {
         if (kind === null) return `${spec.name} has no ${cmd.sensor ?? ''} sensor to measure against`;
         target = kind;
       }
-      if (cmd.check === 'inspectTool' && spec.type !== 'machine') return `${spec.name} has no cutting tool`;
+      // A machine's tool is its cutting insert; a robot's (assembly station's) is its gripper.
+      if (cmd.check === 'inspectTool' && spec.type !== 'machine' && spec.type !== 'assembly') return `${spec.name} has no tool to inspect`;
       if (cmd.check === 'lubricationLevel' && spec.type !== 'machine' && spec.type !== 'assembly') return `${spec.name} has no lubrication system`;
       if (cmd.check === 'masterPart' && s.model.sensorsOf[i]!.dimension === undefined) return `${spec.name} has no gauge`;
       const rule = CHECK_RULES[cmd.check];

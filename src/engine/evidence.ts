@@ -20,4 +20,5 @@ export const RELEVANT_CHECKS: Readonly<Record<FaultType, readonly CheckKind[]>> 
   wrongParameter: [],
   powerDip: [],
   eStop: [],
+  gripperMisalignment: ['inspectTool'],
 };

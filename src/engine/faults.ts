@@ -231,6 +231,21 @@ export function afterPartFaults(s: State, i: number, count: number): void {
   }
 }
 
+/**
+ * A misaligned gripper (DOMAIN §7): the robot retries its picks, so each cycle takes
+ * `retryFactor` times longer, and places parts off position, damaging a share of them.
+ * Returns [cycle factor, damage probability]; [1, 0] when no such fault is active.
+ */
+export function gripperEffect(s: State, i: number): readonly [number, number] {
+  const faults = s.model.faultsOf[i]!;
+  for (let k = 0; k < faults.length; k++) {
+    const spec = s.model.faults[faults[k]!]!;
+    if (spec.type === 'gripperMisalignment' && s.faults[faults[k]!]!.phase === 'active') return [spec.retryFactor, spec.biasRate];
+  }
+  return NO_GRIPPER_FAULT;
+}
+const NO_GRIPPER_FAULT = [1, 0] as const;
+
 /** Probability that a part is dropped or damaged at station i (low air: weak grippers). */
 export function defectChance(s: State, i: number): number {
   // Every station spec carries usesAir (false where it makes no sense): no type test needed.

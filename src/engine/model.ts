@@ -174,6 +174,7 @@ export const REPAIR_ACTIONS = [
   'quarantineLot',
   'restoreParameter',
   'generalRepair',
+  'reteachRobot',
 ] as const;
 
 export type RepairAction = (typeof REPAIR_ACTIONS)[number];
@@ -196,7 +197,8 @@ export type FaultType =
   | 'badMaterialLot'
   | 'wrongParameter'
   | 'powerDip'
-  | 'eStop';
+  | 'eStop'
+  | 'gripperMisalignment';
 
 export type FaultTrigger =
   | { readonly kind: 'at'; readonly tick: number }
@@ -237,6 +239,8 @@ export type FaultSpec =
   | (FaultBase & { readonly type: 'spindleOverheating'; readonly riseC: number })
   | (FaultBase & { readonly type: 'badMaterialLot'; readonly source: number; readonly lot: string; readonly defectRate: number })
   | (FaultBase & { readonly type: 'wrongParameter'; readonly speed: number })
+  /** A robot's taught tool centre point is off after a crash: pick retries and placement bias. */
+  | (FaultBase & { readonly type: 'gripperMisalignment'; readonly retryFactor: number; readonly biasRate: number })
   | (FaultBase & { readonly type: 'powerDip' | 'eStop'; readonly stations: readonly number[] });
 
 export interface LineModel {

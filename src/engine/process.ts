@@ -5,7 +5,7 @@
  */
 import { changeWip, setBusy, touchLevel } from './accounting';
 import { sample, sampleStandardNormal } from './distributions';
-import { afterPartFaults, defectChance, stationFails } from './faults';
+import { afterPartFaults, defectChance, gripperEffect, stationFails } from './faults';
 import { type AssemblySpec, type ConveyorSpec, type InspectionSpec, Kind, type MachineSpec } from './model';
 import { nextFloat } from './rng';
 import { airPressureAt, gaugeReading } from './sensors';
@@ -26,6 +26,8 @@ function processTicks(s: State, i: number, spec: ProcessStation): number {
     // Cylinder stroke time grows as header pressure falls (DOMAIN §7: air pressure drop).
     factor *= s.model.airBar / Math.max(0.5, airPressureAt(s, s.tick));
   }
+  // Pick retries of a misaligned gripper lengthen the cycle.
+  factor *= gripperEffect(s, i)[0];
   const ticks = Math.round(seconds * TICKS_PER_SECOND * factor);
   return spec.kind === Kind.inspection ? ticks : Math.max(1, ticks);
 }
@@ -119,6 +121,13 @@ function machinePart(s: State, i: number, spec: MachineSpec, part: Part): void {
   }
   const dropChance = defectChance(s, i);
   if (dropChance > 0 && nextFloat(st.qrng) < dropChance) part.defect = true;
+  placementBias(s, i, part);
+}
+
+/** A misaligned gripper places parts off position: some are damaged (draws only while it lasts). */
+function placementBias(s: State, i: number, part: Part): void {
+  const bias = gripperEffect(s, i)[1];
+  if (bias > 0 && nextFloat(s.stations[i]!.qrng) < bias) part.defect = true;
 }
 
 /** Keep the gauge reading of a part: the dimension sensor shows it and SPC charts plot it. */
@@ -175,6 +184,7 @@ export function finishWork(s: State, i: number): void {
   if (spec.kind === Kind.assembly) {
     const dropChance = defectChance(s, i);
     if (dropChance > 0 && nextFloat(st.qrng) < dropChance) part.defect = true;
+    placementBias(s, i, part);
     if (!part.defect) st.c.good += 1;
     afterPartFaults(s, i, st.c.processed);
     st.done = part;

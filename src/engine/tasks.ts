@@ -5,7 +5,7 @@
  */
 import { pushLog } from './accounting';
 import { RELEVANT_CHECKS } from './evidence';
-import { resolveFault, stationWear } from './faults';
+import { gripperEffect, resolveFault, stationWear } from './faults';
 import { nextLot } from './flow';
 import type { CheckKind, RepairAction } from './model';
 import { Pack } from './packml';
@@ -34,6 +34,8 @@ export const REPAIR_RULES: Readonly<Record<RepairAction, WorkRule>> = {
   restoreAir: { stop: false, lockOut: false },
   quarantineLot: { stop: false, lockOut: false },
   restoreParameter: { stop: false, lockOut: false },
+  // Teaching a robot means standing in its cell: stopped and locked out.
+  reteachRobot: { stop: true, lockOut: true },
 };
 
 export const CHECK_RULES: Readonly<Record<CheckKind, WorkRule>> = {
@@ -69,6 +71,17 @@ function checkResult(s: State, i: number, kind: CheckKind, target: string): Chec
       return { ...base, value: v, unit: sensor.unit, text: `Handheld ${target}: ${fmt(v, 2)} ${sensor.unit}` };
     }
     case 'inspectTool': {
+      // On a robot, the tool is its gripper: a misaligned one shows crash marks and an offset.
+      if (spec.type === 'assembly') {
+        const [retry] = gripperEffect(s, i);
+        const offset = retry > 1 ? (retry - 1) * 2.4 : 0.05;
+        return {
+          ...base,
+          value: offset,
+          unit: 'mm',
+          text: retry > 1 ? `Gripper jaw ${fmt(offset, 1)} mm off the taught position; fresh crash marks on the finger` : `Gripper fingers true (${fmt(offset, 2)} mm), no marks`,
+        };
+      }
       const wear = Math.abs(st.toolOffset) * 2;
       return {
         ...base,

@@ -145,6 +145,7 @@ export function checkScenario(sc: ScenarioFile): ScenarioError[] {
       case 'lubricationFailure':
       case 'spindleOverheating':
       case 'wrongParameter':
+      case 'gripperMisalignment':
       case 'breakdown':
         if (st && !(st.type === 'machine' || st.type === 'assembly' || st.type === 'inspection' || (f.type === 'breakdown' && st.type === 'conveyor'))) {
           err(`${p}.station`, `a ${f.type} fault needs a machine; "${st.id}" is a ${st.type}`);

@@ -68,6 +68,7 @@ const DEFAULT_RESOLVED_BY: Readonly<Record<FaultFile['type'], readonly RepairAct
   wrongParameter: ['restoreParameter'],
   powerDip: [],
   eStop: [],
+  gripperMisalignment: ['reteachRobot'],
 };
 
 function toTrigger(f: FaultFile): FaultTrigger {
@@ -329,6 +330,8 @@ export function compileScenario(sc: ScenarioFile): LineModel {
       }
       case 'wrongParameter':
         return { ...base, type: 'wrongParameter', speed: f.speed };
+      case 'gripperMisalignment':
+        return { ...base, type: 'gripperMisalignment', retryFactor: f.retryFactor ?? 1.5, biasRate: f.biasRate ?? 0.2 };
       case 'powerDip':
       case 'eStop':
         return { ...base, type: f.type, stations: f.stations ? f.stations.map((id) => stationIndex[id]!) : nonPassive };

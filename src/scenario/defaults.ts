@@ -42,6 +42,7 @@ export const REPAIR_SECONDS: Readonly<Record<RepairAction, number>> = {
   quarantineLot: 300,
   restoreParameter: 60,
   generalRepair: 1800,
+  reteachRobot: 1200,
 };
 
 export const CHECK_SECONDS: Readonly<Record<CheckKind, number>> = {

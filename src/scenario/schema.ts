@@ -160,6 +160,7 @@ export const FAULT_TYPES = [
   'wrongParameter',
   'powerDip',
   'eStop',
+  'gripperMisalignment',
 ] as const;
 
 export const fault = z.discriminatedUnion(
@@ -186,6 +187,12 @@ export const fault = z.discriminatedUnion(
     z.strictObject({ ...faultCommon, type: z.literal('wrongParameter'), speed: z.number().min(10).max(120) }),
     z.strictObject({ ...faultCommon, type: z.literal('powerDip'), stations: z.array(id).min(1).optional() }),
     z.strictObject({ ...faultCommon, type: z.literal('eStop'), stations: z.array(id).min(1).optional() }),
+    z.strictObject({
+      ...faultCommon,
+      type: z.literal('gripperMisalignment'),
+      retryFactor: z.number().min(1).max(5).optional(),
+      biasRate: probability.optional(),
+    }),
   ],
   { error: `type must be one of ${FAULT_TYPES.join(', ')}` },
 );

@@ -271,6 +271,17 @@ describe('each fault shows its symptoms, its right fix resolves it and the tempt
     expect(phase(play(model, procedure(model, min(20), 'M', 'generalRepair'), min(90)), 'F')).toBe('active');
   });
 
+  it('gripper misalignment: the robot retries its picks and damages parts; re-teaching fixes it, slowing it down does not', () => {
+    const model = line([{ id: 'F', type: 'gripperMisalignment', station: 'M', trigger: { at: '10m' }, retryFactor: 1.5, biasRate: 0.5 }]);
+    const s = play(model, [], min(40));
+    expect(sensor(s, 'M.cycleTime').value!).toBeCloseTo(45, 0);
+    const clean = play(line([]), [], min(40));
+    expect(s.line.scrap).toBeGreaterThan(clean.line.scrap + 5);
+    expect(phase(play(model, procedure(model, min(20), 'M', 'reteachRobot'), min(60)), 'F')).toBe('resolved');
+    expect(phase(play(model, [{ type: 'setSpeed', tick: min(20), station: 'M', percent: 70 }], min(60)), 'F')).toBe('active');
+    expect(phase(play(model, procedure(model, min(20), 'M', 'generalRepair'), min(90)), 'F')).toBe('active');
+  });
+
   it('power dip: every drive trips to Aborted at the same instant; Clear, Reset, Start brings the line back', () => {
     const model = line([{ id: 'F', type: 'powerDip', trigger: { at: '10m' } }]);
     const s = play(model, [], min(11));

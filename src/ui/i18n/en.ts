@@ -272,6 +272,9 @@ export const en = {
   'level.advanced': "Gradual faults found through trends and SPC",
   'level.crisis': "Several faults at once, under time pressure",
   'level.reference': "For validating the simulation",
+  'repair.reteachRobot': "Re-teach the robot (tool centre point)",
+  'cause.gripperMisalignment': "Gripper misalignment",
+  'replay.otherEngine': "(recorded with engine version {recorded}; this is version {current})",
   'resume.no': 'Discard it',
 } as const;
 

@@ -274,5 +274,8 @@ export const nb: Record<TextKey, string> = {
   'level.advanced': "Gradvise feil som finnes gjennom trender og SPC",
   'level.crisis': "Flere feil samtidig, under tidspress",
   'level.reference': "For validering av simuleringen",
+  'repair.reteachRobot': "Lær opp roboten på nytt (verktøysenterpunkt)",
+  'cause.gripperMisalignment': "Feiljustert griper",
+  'replay.otherEngine': "(tatt opp med motorversjon {recorded}; dette er versjon {current})",
   'resume.no': 'Forkast den',
 };
