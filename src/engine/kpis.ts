@@ -3,7 +3,7 @@
  * (DOMAIN §2). All time is planned production time; down time is time outside Execute and
  * Suspended (starved/blocked time is a performance loss, not an availability loss).
  */
-import { isProcess } from './model';
+import { isProcess, type LineModel } from './model';
 import { PACK_NAMES, Pack } from './packml';
 import { emptyCounters, type LineCounters, type State, type StationCounters } from './state';
 import { TICKS_PER_SECOND } from './time';
@@ -92,6 +92,32 @@ function runTicks(c: StationCounters): number {
   return (c.stateTicks[Pack.Execute] ?? 0) + (c.stateTicks[Pack.Suspended] ?? 0);
 }
 
+/** The process stations doing the same step in parallel with station i (itself included). */
+function stageOf(model: LineModel, i: number): number[] {
+  const a = model.stations[i]!;
+  const same = (x: readonly number[], y: readonly number[]) => x.length === y.length && x.every((v, k) => v === y[k]);
+  return model.stations.filter((b) => b.type === a.type && same(b.inputs, a.inputs) && same(b.outputs, a.outputs)).map((b) => b.index);
+}
+
+const stageCache = new WeakMap<LineModel, number[]>();
+
+/** Per station, the ideal cycle of its stage: 1 / Σ(1 / ideal cycle) over its parallel machines. */
+function parallelGroups(model: LineModel): number[] {
+  let out = stageCache.get(model);
+  if (out === undefined) {
+    out = model.stations.map((spec) => {
+      if (!isProcess(spec) || spec.idealCycleTicks <= 0) return 0;
+      const rate = stageOf(model, spec.index).reduce((r, j) => {
+        const other = model.stations[j]!;
+        return r + (isProcess(other) && other.idealCycleTicks > 0 ? 1 / other.idealCycleTicks : 0);
+      }, 0);
+      return rate > 0 ? 1 / rate : 0;
+    });
+    stageCache.set(model, out);
+  }
+  return out;
+}
+
 export function kpis(s: State): Kpis {
   const base = s.baseline;
   const from = base?.tick ?? 0;
@@ -99,13 +125,16 @@ export function kpis(s: State): Kpis {
   const stations: StationKpis[] = [];
   let constraint = -1;
   let constraintCycle = 0;
+  const groups = parallelGroups(s.model);
   for (let i = 0; i < s.stations.length; i++) {
     const spec = s.model.stations[i]!;
     const c = minus(currentCounters(s, i), base?.stations[i] ?? EMPTY);
     const run = runTicks(c);
     const ideal = isProcess(spec) ? spec.idealCycleTicks : 0;
-    if ((spec.type === 'machine' || spec.type === 'assembly') && ideal > constraintCycle) {
-      constraintCycle = ideal;
+    // Parallel machines share the work: their stage's cycle is 1 / Σ(1 / cycle).
+    const stageCycle = groups[i]!;
+    if ((spec.type === 'machine' || spec.type === 'assembly') && stageCycle > constraintCycle) {
+      constraintCycle = stageCycle;
       constraint = i;
     }
     const total = spec.type === 'inspection' ? c.good + c.scrap + c.rework : c.processed;
@@ -145,7 +174,9 @@ export function kpis(s: State): Kpis {
   // Line OEE: availability of the constraint, performance of the line's output against the
   // constraint's nameplate, quality at the line's exit; the product is good × ideal / planned.
   const cst = constraint >= 0 ? stations[constraint]! : null;
-  const availability = cst?.oee?.availability ?? 1;
+  // A parallel stage is available as much as its machines are on average.
+  const stage = constraint >= 0 ? stageOf(s.model, constraint) : [];
+  const availability = stage.length > 0 ? stage.reduce((a, j) => a + (stations[j]!.oee?.availability ?? 1), 0) / stage.length : (cst?.oee?.availability ?? 1);
   const cRun = availability * window;
   const performance = constraintCycle > 0 ? ratio(constraintCycle * (good + scrap), cRun, 0) : 1;
   const quality = ratio(good, good + scrap, 1);

@@ -10,7 +10,9 @@ export function ResumeBanner({ draft, onDiscard }: { draft: Draft; onDiscard: ()
   const { t, lang } = useT();
   const resume = useSim((s) => s.resume);
   const [open, setOpen] = useState(true);
-  if (!open) return null;
+  // Once another run is opened the offer lapses: the saved run stays in the sessions list.
+  const elsewhere = useSim((s) => s.phase !== 'library');
+  if (!open || elsewhere) return null;
   const title = textOf((draft.scenario as { title?: never }).title, lang);
   return (
     <div className="resume" role="alert" data-testid="resume">
