@@ -13,12 +13,13 @@ import { describeErrors, loadScenarioJson, type ScenarioFile } from '../scenario
 import { defaultHost, type EngineHost } from '../session/engine-host';
 import type { SceneFrame, UserCommand } from '../session/engine-protocol';
 import type { Verification } from '../session/record';
-import { buildReplayIndex, type KpiSamples, type Marker } from '../session/replay-index';
+import { type CompareSide, compareSide } from '../session/compare';
+import type { KpiSamples, Marker } from '../session/replay-index';
 import { newSessionId } from '../session/saved-sessions';
 import { makeSession, type Note, type SessionFile } from '../session/session-file';
 import { createHistory, type History, recordHistory } from './history';
 
-export type { UserCommand };
+export type { CompareSide, UserCommand };
 export const SPEEDS = [1, 2, 5, 10, 60] as const;
 /** The most simulated time one frame may ask for, so a slow frame never stalls the page. */
 const MAX_TICKS_PER_FRAME = 600 * TICKS_PER_SECOND;
@@ -26,15 +27,7 @@ const PUBLISH_MS = 200;
 
 export type Phase = 'library' | 'briefing' | 'running' | 'debrief' | 'replay' | 'compare';
 
-/** One side of a comparison: a session's KPI trends, timeline and assessment. */
-export interface CompareSide {
-  readonly name: string;
-  readonly endTick: number;
-  readonly kpis: KpiSamples;
-  readonly markers: readonly Marker[];
-  readonly assessment: Assessment;
-  readonly reproduces: boolean;
-}
+
 
 /** A recorded session open for replay (read-only), with what the timeline and presenter need. */
 export interface ReplayInfo {
@@ -149,6 +142,18 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
   const exportWaiters: ((s: SessionFile | null) => void)[] = [];
 
   const store = createStore<SimStore>()((set, get) => {
+    /** A new model in the engine: the frame, pacing and view history start again at tick 0. */
+    const startFresh = (m: LineModel) => {
+      model = m;
+      frame.model = m;
+      frame.scene = null;
+      frame.alpha = 0;
+      known = 0;
+      pending = 0;
+      carry = 0;
+      inFlight = true;
+      history = createHistory();
+    };
     /** The last tick time may reach: the scenario's end, or the end of the replayed session. */
     const limit = () => {
       const r = get().replay;
@@ -251,15 +256,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
           set({ error: describeErrors(result.errors) });
           return false;
         }
-        model = result.model;
-        frame.model = model;
-        frame.scene = null;
-        frame.alpha = 0;
-        known = 0;
-        pending = 0;
-        carry = 0;
-        inFlight = true;
-        history = createHistory();
+        startFresh(result.model);
         set({
           scenario: result.scenario,
           error: null,
@@ -364,15 +361,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
           return false;
         }
         get().pause();
-        model = result.model;
-        frame.model = model;
-        frame.scene = null;
-        frame.alpha = 0;
-        known = 0;
-        pending = 0;
-        carry = 0;
-        inFlight = true;
-        history = createHistory();
+        startFresh(result.model);
         const notes = [...(session.notes ?? [])].sort((a, b) => a.tick - b.tick);
         set({
           scenario: result.scenario,
@@ -444,15 +433,8 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
           set({ error: 'only sessions of the same scenario can be compared' });
           return false;
         }
-        const side = (f: SessionFile, fallback: string): CompareSide | null => {
-          const r = loadScenarioJson(f.scenario);
-          if (!r.ok) return null;
-          // No keyframes: only the trends, markers and assessment are needed.
-          const index = buildReplayIndex(r.model, f, { keyframes: false });
-          return { name: f.name ?? fallback, endTick: f.endTick, kpis: index.kpis, markers: index.markers, assessment: index.assessment, reproduces: index.verification.reproduces };
-        };
-        const left = side(a, 'A');
-        const right = side(b, 'B');
+        const left = compareSide(a, 'A');
+        const right = compareSide(b, 'B');
         if (left === null || right === null) {
           set({ error: 'a session to compare does not load' });
           return false;

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Marker, MarkerKind } from '../session/replay-index';
-import { SPEEDS } from '../store/sim-store';
 import { useSim } from '../store/use-sim';
 import { describeMarker } from './describe';
 import { clock } from './format';
 import { type TextKey, useT } from './i18n';
+import { SpeedButtons } from './SpeedButtons';
 
 /** Lanes from the instructor's point of view: what happened, what was seen, what was done, what it scored. */
 const LANES: readonly MarkerKind[] = ['fault', 'alarm', 'state', 'command', 'score'];
@@ -23,7 +23,6 @@ export function Timeline() {
   const replay = useSim((s) => s.replay);
   const tick = useSim((s) => s.observation?.tick ?? 0);
   const running = useSim((s) => s.running);
-  const speed = useSim((s) => s.speed);
   const api = useSim((s) => s);
   const track = useRef<HTMLDivElement>(null);
   const [dragging, setDragging] = useState(false);
@@ -85,13 +84,7 @@ export function Timeline() {
         <span className="clock" data-testid="replay-clock">
           {clock(tick / 10)} / {clock(end / 10)}
         </span>
-        <fieldset className="speeds" aria-label={t('run.speed')}>
-          {SPEEDS.map((x) => (
-            <button type="button" key={x} aria-pressed={speed === x} onClick={() => api.setSpeed(x)}>
-              {x}×
-            </button>
-          ))}
-        </fieldset>
+        <SpeedButtons />
       </div>
       <div className="lanes">
         <div className="lane-labels">

@@ -1,6 +1,6 @@
 import { textOf } from '../scenario';
-import { SPEEDS } from '../store/sim-store';
 import { useSim } from '../store/use-sim';
+import { SpeedButtons } from './SpeedButtons';
 import { ExportButton } from './ExportButton';
 import { clock } from './format';
 import { setLanguage, useT } from './i18n';
@@ -10,7 +10,6 @@ export function TopBar({ muted, onMute }: { muted: boolean; onMute: () => void }
   const scenario = useSim((s) => s.scenario);
   const seconds = useSim((s) => s.observation?.seconds ?? 0);
   const running = useSim((s) => s.running);
-  const speed = useSim((s) => s.speed);
   const ended = useSim((s) => s.ended);
   const eStop = useSim((s) => s.observation?.eStop ?? false);
   const api = useSim((s) => s);
@@ -29,13 +28,7 @@ export function TopBar({ muted, onMute }: { muted: boolean; onMute: () => void }
       <button type="button" onClick={api.step} disabled={ended}>
         {t('run.step')}
       </button>
-      <fieldset className="speeds" aria-label={t('run.speed')}>
-        {SPEEDS.map((x) => (
-          <button type="button" key={x} aria-pressed={speed === x} onClick={() => api.setSpeed(x)}>
-            {x}×
-          </button>
-        ))}
-      </fieldset>
+      <SpeedButtons />
       {branchOf && (
         <span className="badge-note" data-testid="branch-of">
           {t('run.branch', { name: branchOf.name, time: clock(branchOf.tick / 10) })}

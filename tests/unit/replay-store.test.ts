@@ -2,21 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { replay } from '../../src/session/record';
 import { loadSessionText } from '../../src/session/session-file';
-import { type Clock, createSimStore } from '../../src/store/sim-store';
+import { createSimStore } from '../../src/store/sim-store';
+import { manualClock } from '../manual-clock';
 import { modelOf } from '../helpers';
 
-function manualClock() {
-  let now = 0;
-  const frames: (() => void)[] = [];
-  const clock: Clock = { now: () => now, frame: (cb) => frames.push(cb) };
-  return {
-    clock,
-    step(ms: number) {
-      now += ms;
-      for (const f of frames.splice(0)) f();
-    },
-  };
-}
 
 const loaded = loadSessionText(readFileSync('tests/golden/breakdown-drill.session.json', 'utf8'));
 if (!loaded.ok) throw new Error('golden session does not load');

@@ -1,21 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type Clock, createSimStore } from '../../src/store/sim-store';
+import { createSimStore } from '../../src/store/sim-store';
+import { manualClock } from '../manual-clock';
 
-/** A clock the test moves by hand: the store's loop runs one frame per `step`. */
-function manualClock() {
-  let now = 0;
-  const frames: (() => void)[] = [];
-  const clock: Clock = { now: () => now, frame: (cb) => frames.push(cb) };
-  return {
-    clock,
-    step(ms: number) {
-      now += ms;
-      const due = frames.splice(0);
-      for (const f of due) f();
-    },
-  };
-}
 
 const tutorial = JSON.parse(readFileSync('scenarios/tutorial-line.json', 'utf8'));
 

@@ -1,0 +1,25 @@
+/**
+ * One side of a comparison between two sessions of a scenario: its KPI trends, its timeline and
+ * its assessment, from one re-simulation (no keyframes: nothing is sought).
+ */
+import type { Assessment } from '../assessment';
+import { loadScenarioJson } from '../scenario';
+import { buildReplayIndex, type KpiSamples, type Marker } from './replay-index';
+import type { SessionFile } from './session-file';
+
+export interface CompareSide {
+  readonly name: string;
+  readonly endTick: number;
+  readonly kpis: KpiSamples;
+  readonly markers: readonly Marker[];
+  readonly assessment: Assessment;
+  readonly reproduces: boolean;
+}
+
+/** Null when the session's embedded scenario does not load. */
+export function compareSide(file: SessionFile, fallbackName: string): CompareSide | null {
+  const r = loadScenarioJson(file.scenario);
+  if (!r.ok) return null;
+  const index = buildReplayIndex(r.model, file, { keyframes: false });
+  return { name: file.name ?? fallbackName, endTick: file.endTick, kpis: index.kpis, markers: index.markers, assessment: index.assessment, reproduces: index.verification.reproduces };
+}
