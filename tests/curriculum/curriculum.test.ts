@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assess, runLog, scoringRules } from '../../src/assessment';
-import { type Command, observe, truth } from '../../src/engine';
+import { type Command, observe, TICKS_PER_SECOND, truth } from '../../src/engine';
 import { loadScenarioText, type ScenarioFile } from '../../src/scenario';
 import { FAULT_TYPES } from '../../src/scenario/schema';
 import { commandLogSchema } from '../../src/session/command-schema';
@@ -77,7 +77,13 @@ describe('each scenario of the curriculum', () => {
       it('shows its evidence trail, to a student who does nothing, by the ticks it names', () => {
         const sol = JSON.parse(readFileSync(path, 'utf8')) as Solutions;
         expect(sol.evidence.length).toBeGreaterThanOrEqual(1);
+        // In time to act on: by the detection target after the (last) fault begins.
+        const onsets = truth(runLog(r.model, r.scenario.seed, [], r.model.durationTicks))
+          .faults.map((f) => f.onset)
+          .filter((t) => t >= 0);
+        const deadline = Math.max(...onsets) + scoringRules(r.scenario).targets.detect * TICKS_PER_SECOND;
         for (const e of sol.evidence) {
+          expect(e.by, `${JSON.stringify(e)} comes after the detection target`).toBeLessThanOrEqual(deadline);
           const o = observe(runLog(r.model, r.scenario.seed, [], e.by));
           expect(missing(e, o), JSON.stringify(e)).toBeNull();
         }
