@@ -82,7 +82,8 @@ function stationOfCommand(c: Command): string | null {
 
 /** The actions that show a student noticed something at a station. */
 function isAttention(c: Command): boolean {
-  return c.type !== 'hint' && c.type !== 'setSpeed';
+  // The instructor's injected faults are not the student's actions.
+  return c.type !== 'hint' && c.type !== 'setSpeed' && c.type !== 'injectFault';
 }
 
 function firstBackRunning(log: readonly LogEntry[], station: string, from: number): number | null {

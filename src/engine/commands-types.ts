@@ -41,7 +41,9 @@ export type Command =
       readonly sensor?: string;
     }
   /** A hint asked for by the student (it costs points in the assessment). */
-  | { readonly type: 'hint'; readonly tick: number };
+  | { readonly type: 'hint'; readonly tick: number }
+  /** The instructor starts a fault of the scenario now (recorded, so replays see it too). */
+  | { readonly type: 'injectFault'; readonly tick: number; readonly fault: string };
 
 export type CommandType = Command['type'];
 

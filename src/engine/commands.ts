@@ -6,7 +6,7 @@ import { pushLog, setPack } from './accounting';
 import { acknowledge, shelve, unshelve } from './alarms';
 import { advance } from './advance';
 import type { Command, CommandResult } from './commands-types';
-import { abortStation, resolveFault } from './faults';
+import { abortStation, onset, resolveFault } from './faults';
 import { settle } from './flow';
 import { CHECK_KINDS, isProcess, REPAIR_ACTIONS, type SensorKind } from './model';
 import { Pack, PACK_NAMES, StopReason, transition } from './packml';
@@ -190,6 +190,13 @@ function dispatch(s: State, cmd: Command): Outcome {
     case 'hint':
       s.truth.hints.push(t);
       return '';
+    case 'injectFault': {
+      const fi = s.model.faults.findIndex((f) => f.id === cmd.fault);
+      if (fi < 0) return `There is no fault "${cmd.fault}" in this scenario`;
+      if (s.faults[fi]!.phase !== 'pending') return `Fault "${cmd.fault}" has already started`;
+      onset(s, fi);
+      return '';
+    }
   }
 }
 

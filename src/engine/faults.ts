@@ -43,6 +43,7 @@ export function scheduleTrigger(s: State, fi: number): void {
     }
     case 'afterParts':
     case 'lot':
+    case 'manual':
       break;
   }
 }
@@ -76,7 +77,7 @@ export function abortStation(s: State, i: number, reason: number): void {
   }
 }
 
-function onset(s: State, fi: number): void {
+export function onset(s: State, fi: number): void {
   const spec = s.model.faults[fi]!;
   const f = s.faults[fi]!;
   f.phase = 'active';

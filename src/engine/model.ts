@@ -206,7 +206,9 @@ export type FaultTrigger =
   /** Time to failure drawn from a distribution (seconds) of busy or calendar time. */
   | { readonly kind: 'random'; readonly ttf: Distribution; readonly basis: 'busy' | 'calendar' }
   /** Bad material: the fault starts when the first part of the lot is released. */
-  | { readonly kind: 'lot' };
+  | { readonly kind: 'lot' }
+  /** Only the instructor starts it, with an injectFault command. */
+  | { readonly kind: 'manual' };
 
 interface FaultBase {
   readonly id: string;

@@ -171,7 +171,7 @@ export function checkScenario(sc: ScenarioFile): ScenarioError[] {
       default:
         break;
     }
-    if (f.type !== 'badMaterialLot' && f.trigger === undefined) err(`${p}.trigger`, 'say when the fault starts: {"at": "10m"}, {"afterParts": 50} or {"mtbf": "1h"}');
+    if (f.type !== 'badMaterialLot' && f.trigger === undefined) err(`${p}.trigger`, 'say when the fault starts: {"at": "10m"}, {"afterParts": 50} or {"mtbf": "1h"}, or {"manual": true} for the instructor to start it');
     if (f.trigger && 'afterParts' in f.trigger && f.station === undefined) err(`${p}.trigger`, 'afterParts counts the parts of a station: give the fault a station');
   });
 

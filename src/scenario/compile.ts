@@ -52,7 +52,8 @@ export function toDistribution(d: DistributionFile): Distribution {
   }
 }
 
-const DEFAULT_RESOLVED_BY: Readonly<Record<FaultFile['type'], readonly RepairAction[]>> = {
+/** The repairs that fix each fault unless the scenario names others (`resolvedBy`). */
+export const DEFAULT_RESOLVED_BY: Readonly<Record<FaultFile['type'], readonly RepairAction[]>> = {
   breakdown: ['generalRepair'],
   bearingWear: ['replaceBearing'],
   lubricationFailure: ['restoreLubrication'],
@@ -76,6 +77,7 @@ function toTrigger(f: FaultFile): FaultTrigger {
   if (f.type === 'badMaterialLot' || t === undefined) return { kind: 'lot' };
   if ('at' in t) return { kind: 'at', tick: ticks(t.at) };
   if ('afterParts' in t) return { kind: 'afterParts', parts: t.afterParts };
+  if ('manual' in t) return { kind: 'manual' };
   if ('mtbf' in t) return { kind: 'random', ttf: { kind: 'exponential', mean: secs(t.mtbf) }, basis: t.basis ?? 'busy' };
   return { kind: 'random', ttf: toDistribution(t.random), basis: t.basis ?? 'busy' };
 }

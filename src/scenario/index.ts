@@ -1,4 +1,4 @@
-export { compileScenario, scenarioHash, toDistribution } from './compile';
+export { compileScenario, DEFAULT_RESOLVED_BY, scenarioHash, toDistribution } from './compile';
 export { parseDuration } from './duration';
 export { describeErrors, type ScenarioError } from './errors';
 export { loadScenarioJson, loadScenarioText, type LoadResult, MAX_SCENARIO_BYTES } from './load';

@@ -129,6 +129,7 @@ const trigger = z.union(
   [
     z.strictObject({ at: duration }),
     z.strictObject({ afterParts: positiveInt }),
+    z.strictObject({ manual: z.literal(true) }),
     z.strictObject({ mtbf: positiveDuration, basis: z.enum(['busy', 'calendar']).optional() }),
     z.strictObject({ random: distribution, basis: z.enum(['busy', 'calendar']).optional() }),
   ],

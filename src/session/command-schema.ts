@@ -39,8 +39,9 @@ export const commandSchema = z.discriminatedUnion(
     z.strictObject({ type: z.literal('unshelveAlarm'), tick, alarm: id }),
     z.strictObject({ type: z.literal('diagnose'), tick, station: id, cause: z.enum(FAULT_TYPES), sensor: z.enum(SENSOR_KINDS).optional() }),
     z.strictObject({ type: z.literal('hint'), tick }),
+    z.strictObject({ type: z.literal('injectFault'), tick, fault: id }),
   ],
-  { error: 'type must be one of packml, eStop, releaseEStop, lockOut, removeLockOut, check, repair, setSpeed, ackAlarm, shelveAlarm, unshelveAlarm, diagnose, hint' },
+  { error: 'type must be one of packml, eStop, releaseEStop, lockOut, removeLockOut, check, repair, setSpeed, ackAlarm, shelveAlarm, unshelveAlarm, diagnose, hint, injectFault' },
 );
 
 export const commandLogSchema = z.array(commandSchema).superRefine((cmds, ctx) => {

@@ -6,6 +6,7 @@ import { AlarmList } from './AlarmList';
 import { beep, unlockAudio } from './alarm-horn';
 import { Faceplate } from './Faceplate';
 import { useT } from './i18n';
+import { InstructorPanel } from './InstructorPanel';
 import { KpiStrip } from './KpiStrip';
 import { ReplayBar } from './ReplayBar';
 import { NotesPanel, PresenterNote, TruthPanel } from './ReplayPanels';
@@ -105,6 +106,7 @@ export function ControlRoom() {
           {replaying && <NotesPanel />}
           <Faceplate />
           <Objectives />
+          {!replaying && <InstructorPanel />}
         </div>
       </div>
     </div>

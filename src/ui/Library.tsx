@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import { describeErrors, loadScenarioText, type ScenarioFile, textOf } from '../scenario';
+import { DEFAULT_RESOLVED_BY, describeErrors, loadScenarioText, type ScenarioFile, textOf } from '../scenario';
 import { parseDuration } from '../scenario/duration';
 import { useSim } from '../store/use-sim';
 import { span } from './format';
 import { setLanguage, useT } from './i18n';
 import { listSessions } from '../session/saved-sessions';
 import { curriculumOrder, LEVELS, levelOf, type Progress, progressOf, suggestNext, topicsOf } from './library-progress';
+import { setInstructorMode, useInstructorMode } from './instructor-mode';
 import { SessionCheck } from './SessionCheck';
 import { importSession, looksLikeSession, SessionsList } from './SessionsList';
 
@@ -20,16 +21,6 @@ function shippedScenarios(): ScenarioFile[] {
     if (r.ok) out.push(r.scenario);
   }
   return curriculumOrder(out);
-}
-
-const INSTRUCTOR_KEY = 'lf.instructor';
-
-function remembered(): boolean {
-  try {
-    return globalThis.localStorage?.getItem(INSTRUCTOR_KEY) === '1';
-  } catch {
-    return false;
-  }
 }
 
 /** One scenario: what it trains, how long, how the student did; the instructor's notes on demand. */
@@ -84,9 +75,21 @@ function Card({ sc, progress, instructor, onOpen }: { sc: ScenarioFile; progress
             </>
           )}
           {sc.faults && sc.faults.length > 0 && (
-            <p>
-              <strong>{t('library.truth')}:</strong> {sc.faults.map((f) => `${t(`cause.${f.type}` as never)}${f.station ? ` @ ${f.station}` : ''}`).join('; ')}
-            </p>
+            <>
+              <p>
+                <strong>{t('library.truth')}:</strong> {sc.faults.map((f) => `${t(`cause.${f.type}` as never)}${f.station ? ` @ ${f.station}` : ''}`).join('; ')}
+              </p>
+              <p>
+                <strong>{t('library.fixes')}:</strong>{' '}
+                {sc.faults
+                  .map((f) => {
+                    const fixes = f.resolvedBy ?? DEFAULT_RESOLVED_BY[f.type];
+                    // Line-wide trips have no repair: they are recovered with the PackML sequence.
+                    return fixes.length > 0 ? fixes.map((a) => t(`repair.${a}` as never)).join(' / ') : t('library.restartFix');
+                  })
+                  .join('; ')}
+              </p>
+            </>
           )}
         </div>
       )}
@@ -106,21 +109,14 @@ export function Library() {
   const list = shippedScenarios();
   const [progress, setProgress] = useState<Map<string, Progress>>(new Map());
   const [topic, setTopic] = useState('');
-  const [instructor, setInstructor] = useState(remembered);
+  const instructor = useInstructorMode();
   const refreshProgress = useCallback(() => {
     void listSessions().then((runs) => setProgress(progressOf(runs)));
   }, []);
   useEffect(refreshProgress, [refreshProgress]);
   const next = suggestNext(list, progress);
   const shown = list.filter((sc) => topic === '' || (sc.topics ?? []).includes(topic));
-  const toggleInstructor = (on: boolean) => {
-    setInstructor(on);
-    try {
-      globalThis.localStorage?.setItem(INSTRUCTOR_KEY, on ? '1' : '0');
-    } catch {
-      // not remembered, but still switched
-    }
-  };
+
   const openText = async (name: string, text: string) => {
     // A dropped session file opens for replay; anything else is read as a scenario.
     if (looksLikeSession(text)) {
@@ -196,7 +192,7 @@ export function Library() {
           </select>
         </label>
         <label className="toggle">
-          <input type="checkbox" checked={instructor} onChange={(e) => toggleInstructor(e.target.checked)} data-testid="instructor-toggle" />
+          <input type="checkbox" checked={instructor} onChange={(e) => setInstructorMode(e.target.checked)} data-testid="instructor-toggle" />
           {t('library.instructor')}
         </label>
       </div>

@@ -37,6 +37,8 @@ export function describeCommand(c: Command, t: T): string {
       return `${c.station}: ${t('replay.diagnosis')} ${t(`cause.${c.cause}` as TextKey)}`;
     case 'hint':
       return t('replay.hint');
+    case 'injectFault':
+      return t('replay.injected', { fault: c.fault });
   }
 }
 

@@ -129,3 +129,52 @@ describe('commands on a running line', () => {
     expect(view(s, 'M').parts).toBe(1);
   });
 });
+
+describe('the instructor starts a fault', () => {
+  it('injectFault starts a pending fault at its tick, is recorded, refuses unknown or started faults, and earns the student nothing', async () => {
+    const { apply, createState, advance, truth, stateHash } = await import('../../src/engine');
+    const { assess } = await import('../../src/assessment');
+    const { modelOf, scenario } = await import('../helpers');
+    const model = modelOf(
+      scenario({
+        line: {
+          stations: [
+            { id: 'SRC', type: 'source' },
+            { id: 'M', type: 'machine', processTime: '30s' },
+            { id: 'OUT', type: 'sink' },
+          ],
+          connections: [['SRC', 'M'], ['M', 'OUT']],
+        },
+        faults: [
+          { id: 'later', type: 'breakdown', station: 'M', repair: 'manual', trigger: { at: '2h' } },
+          { id: 'on-call', type: 'breakdown', station: 'M', repair: 'manual', stopReason: 300, trigger: { manual: true } },
+        ],
+      }),
+    );
+    const s = createState(model, 1);
+    advance(s, 36_000);
+    // A manual fault never starts by itself.
+    expect(truth(s).faults.map((f) => f.phase)).toEqual(['pending', 'pending']);
+    // A scheduled one can be started early.
+    const early = createState(model, 1);
+    expect(apply(early, { type: 'injectFault', tick: 6_000, fault: 'later' }).accepted).toBe(true);
+    expect(truth(early).faults[0]).toMatchObject({ phase: 'active', onset: 6_000 });
+    const s2 = createState(model, 1);
+    expect(apply(s2, { type: 'injectFault', tick: 6_000, fault: 'nope' })).toEqual({ accepted: false, reason: 'There is no fault "nope" in this scenario' });
+    expect(apply(s2, { type: 'injectFault', tick: 6_000, fault: 'on-call' }).accepted).toBe(true);
+    expect(truth(s2).faults[1]).toMatchObject({ phase: 'active', onset: 6_000 });
+    expect(apply(s2, { type: 'injectFault', tick: 6_100, fault: 'on-call' })).toEqual({ accepted: false, reason: 'Fault "on-call" has already started' });
+    // The same log replays to the same state.
+    const log = [
+      { type: 'injectFault' as const, tick: 6_000, fault: 'nope' },
+      { type: 'injectFault' as const, tick: 6_000, fault: 'on-call' },
+      { type: 'injectFault' as const, tick: 6_100, fault: 'on-call' },
+    ];
+    const again = createState(model, 1);
+    for (const c of log) apply(again, c);
+    expect(stateHash(again)).toBe(stateHash(s2));
+    // Detection is the student's: the instructor's command does not count.
+    const a = assess(model, 1, log, 12_000);
+    expect(a.faults.find((f) => f.id === 'on-call')?.detectSeconds).toBeNull();
+  });
+});

@@ -275,6 +275,15 @@ export const en = {
   'repair.reteachRobot': "Re-teach the robot (tool centre point)",
   'cause.gripperMisalignment': "Gripper misalignment",
   'replay.otherEngine': "(recorded with engine version {recorded}; this is version {current})",
+  'library.fixes': "Accepted fixes",
+  'library.restartFix': "release if needed, then Clear → Reset → Start",
+  'replay.injected': "Instructor started fault {fault}",
+  'instructor.heading': "Instructor: start a fault",
+  'instructor.explain': "Students do not see this panel. A fault you start is recorded in the session and replays with it.",
+  'instructor.start': "Start now",
+  'instructor.started': "started",
+  'instructor.scheduled': "scheduled",
+  'instructor.manual': "waits for you",
   'resume.no': 'Discard it',
 } as const;
 
