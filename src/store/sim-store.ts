@@ -7,19 +7,18 @@
  * per animation frame, never through React.
  */
 import { createStore } from 'zustand/vanilla';
-import type { Assessment } from '../assessment';
 import { type Command, type LineModel, type Observation, TICKS_PER_SECOND, type Truth } from '../engine';
 import { describeErrors, loadScenarioJson, type ScenarioFile } from '../scenario';
 import { defaultHost, type EngineHost } from '../session/engine-host';
 import type { SceneFrame, UserCommand } from '../session/engine-protocol';
-import type { Verification } from '../session/record';
-import { type CompareSide, compareSide } from '../session/compare';
-import type { KpiSamples, Marker } from '../session/replay-index';
+import type { CompareSide } from '../session/compare';
 import { newSessionId } from '../session/saved-sessions';
-import { makeSession, type Note, type SessionFile } from '../session/session-file';
+import { makeSession, type SessionFile } from '../session/session-file';
 import { createHistory, type History, recordHistory } from './history';
+import { replayEditing } from './replay-editing';
+import type { ReplayInfo } from './replay-types';
 
-export type { CompareSide, UserCommand };
+export type { CompareSide, ReplayInfo, UserCommand };
 export const SPEEDS = [1, 2, 5, 10, 60] as const;
 /** The most simulated time one frame may ask for, so a slow frame never stalls the page. */
 const MAX_TICKS_PER_FRAME = 600 * TICKS_PER_SECOND;
@@ -29,23 +28,6 @@ export type Phase = 'library' | 'briefing' | 'running' | 'debrief' | 'replay' | 
 
 
 
-/** A recorded session open for replay (read-only), with what the timeline and presenter need. */
-export interface ReplayInfo {
-  readonly session: SessionFile;
-  /** Set once the engine has re-simulated the session. */
-  readonly ready: boolean;
-  readonly endTick: number;
-  readonly markers: readonly Marker[];
-  readonly kpis: KpiSamples | null;
-  readonly verification: Verification | null;
-  readonly assessment: Assessment | null;
-  /** The instructor's notes, kept sorted by tick; they never touch the simulation. */
-  readonly notes: readonly Note[];
-  readonly showTruth: boolean;
-  readonly presenter: boolean;
-  /** The sessions-list entry it was opened from, so notes can be saved back. */
-  readonly savedId: string | null;
-}
 
 export interface SimStore {
   readonly phase: Phase;
@@ -399,26 +381,6 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
         if (get().running) get().pause();
         get().seek(known + ticks);
       },
-      addNote(text) {
-        const r = get().replay;
-        const trimmed = text.trim();
-        if (r === null || trimmed === '') return;
-        const notes = [...r.notes, { tick: known, text: trimmed.slice(0, 2000) }].sort((a, b) => a.tick - b.tick);
-        set({ replay: { ...r, notes } });
-      },
-      removeNote(index) {
-        const r = get().replay;
-        if (r === null) return;
-        set({ replay: { ...r, notes: r.notes.filter((_, k) => k !== index) } });
-      },
-      setShowTruth(show) {
-        const r = get().replay;
-        if (r !== null) set({ replay: { ...r, showTruth: show } });
-      },
-      setPresenter(on) {
-        const r = get().replay;
-        if (r !== null) set({ replay: { ...r, presenter: on } });
-      },
       takeOver() {
         const r = get().replay;
         if (r === null || get().phase !== 'replay') return;
@@ -428,27 +390,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
         const name = r.session.name ?? textOfTitle(r.session.scenario);
         if (get().resume(r.session.scenario, prefix, tick)) set({ branchOf: { name, tick } });
       },
-      compare(a, b) {
-        if (a.scenario.id !== b.scenario.id) {
-          set({ error: 'only sessions of the same scenario can be compared' });
-          return false;
-        }
-        const left = compareSide(a, 'A');
-        const right = compareSide(b, 'B');
-        if (left === null || right === null) {
-          set({ error: 'a session to compare does not load' });
-          return false;
-        }
-        get().pause();
-        set({ phase: 'compare', comparison: [left, right], error: null, replay: null });
-        return true;
-      },
-      replaySession() {
-        const r = get().replay;
-        if (r === null) return null;
-        const { notes: _old, ...rest } = r.session;
-        return r.notes.length > 0 ? { ...rest, notes: r.notes } : rest;
-      },
+      ...replayEditing(set, get, () => known),
     };
   });
   return { ...store, frame, history: () => history };
