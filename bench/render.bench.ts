@@ -1,10 +1,11 @@
 /**
  * Browser benchmark (printed, never asserted): draw calls, triangles and JS time per frame in
- * headless Chromium (software WebGL), with about 2,000 parts in flight, at 1× and at 60×.
+ * headless Chromium (software WebGL), with about 2,000 parts in flight, at 1× and at 60×; then
+ * the time a replay seek takes in the page.
  * Run with `npm run bench:render` (it builds the app and serves it on 127.0.0.1).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chromium } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 
 const URL = 'http://127.0.0.1:4174/?library&stats';
 
@@ -33,6 +34,37 @@ interface Sample {
 function median(xs: number[]): number {
   const a = xs.slice().sort((x, y) => x - y);
   return a[Math.floor(a.length / 2)] ?? 0;
+}
+
+/**
+ * Replay seeks as the instructor feels them: a click on the timeline until the replayed tick is
+ * on screen (pointer → store → engine worker → frame → React → next animation frame). Includes
+ * the DevTools protocol's own round trip, so it is an upper bound.
+ */
+async function seekBench(browser: Browser): Promise<void> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(URL);
+  await page.getByTestId('replay-file').setInputFiles('tests/golden/breakdown-drill.session.json');
+  const track = page.getByTestId('timeline-track');
+  await track.waitFor();
+  await page.getByTestId('replay-verification').filter({ hasText: 'Reproduces' }).waitFor();
+  const box = (await track.boundingBox())!;
+  const times: number[] = [];
+  let x = 0.37;
+  for (let k = 0; k < 40; k++) {
+    x = (x * 7.31 + 0.113) % 1;
+    const before = await track.getAttribute('aria-valuenow');
+    const t0 = performance.now();
+    await page.mouse.click(box.x + 2 + x * (box.width - 4), box.y + 5);
+    await page.waitForFunction((prev) => document.querySelector('[data-testid="timeline-track"]')?.getAttribute('aria-valuenow') !== prev, before, { polling: 'raf' });
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  console.log(
+    `replay seek in the page (2 h session, click to the new tick on screen): median ${median(times).toFixed(1)} ms, ` +
+      `90th percentile ${times[Math.floor(times.length * 0.9)]!.toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms over ${times.length} seeks (aim: under 100 ms)`,
+  );
+  await page.close();
 }
 
 async function main(): Promise<void> {
@@ -65,6 +97,9 @@ async function main(): Promise<void> {
           `(90th percentile ${samples.map((s) => s.ms).sort((a, b) => a - b)[Math.floor(samples.length * 0.9)]?.toFixed(2) ?? '-'} ms)`,
       );
     }
+    // The big line stops first: the seek is measured on an otherwise idle machine.
+    await page.close();
+    await seekBench(browser);
     await browser.close();
   } finally {
     server.kill();

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Marker, MarkerKind } from '../session/replay-index';
 import { useSim } from '../store/use-sim';
 import { describeMarker } from './describe';
@@ -28,19 +28,30 @@ export function Timeline() {
   const [dragging, setDragging] = useState(false);
   // While dragging, seek at most once per animation frame: the engine answers each in a few ms.
   const wanted = useRef<number | null>(null);
+  // The last tick asked for: a click's pointerup lands where its pointerdown already sought.
+  const sent = useRef<number | null>(null);
+  const seek = api.seek;
+  const seekOnce = useCallback(
+    (tick: number) => {
+      if (sent.current === tick) return;
+      sent.current = tick;
+      seek(tick);
+    },
+    [seek],
+  );
   useEffect(() => {
     if (!dragging) return;
     let id = 0;
     const pump = () => {
       if (wanted.current !== null) {
-        api.seek(wanted.current);
+        seekOnce(wanted.current);
         wanted.current = null;
       }
       id = requestAnimationFrame(pump);
     };
     id = requestAnimationFrame(pump);
     return () => cancelAnimationFrame(id);
-  }, [dragging, api]);
+  }, [dragging, seekOnce]);
   if (replay === null) return null;
   const end = Math.max(1, replay.endTick);
   const at = (x: number) => {
@@ -113,7 +124,8 @@ export function Timeline() {
           onPointerDown={(e) => {
             e.currentTarget.setPointerCapture(e.pointerId);
             setDragging(true);
-            api.seek(at(e.clientX));
+            sent.current = null;
+            seekOnce(at(e.clientX));
           }}
           onPointerMove={(e) => {
             if (dragging) wanted.current = at(e.clientX);
@@ -121,7 +133,7 @@ export function Timeline() {
           onPointerUp={(e) => {
             setDragging(false);
             wanted.current = null;
-            api.seek(at(e.clientX));
+            seekOnce(at(e.clientX));
           }}
         >
           {lanes.map((k) => (
