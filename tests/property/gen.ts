@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import type { Command } from '../../src/engine';
+import { type Command, REPAIR_ACTIONS } from '../../src/engine';
+import { FAULT_TYPES } from '../../src/scenario/schema';
 import type { ScenarioInput } from '../helpers';
 
 /** Random but valid lines: series machines with buffers or conveyors, optional parallel stage, assembly and rework loop. */
@@ -16,6 +17,8 @@ export interface LineShape {
   seed: number;
 }
 
+const FAULT_KINDS = [...FAULT_TYPES.filter((t) => t !== 'breakdown'), 'breakdown-auto', 'breakdown-manual', 'manual-start'];
+
 export const lineShape: fc.Arbitrary<LineShape> = fc.record({
   machines: fc.integer({ min: 1, max: 4 }),
   useConveyor: fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
@@ -25,24 +28,8 @@ export const lineShape: fc.Arbitrary<LineShape> = fc.record({
   lots: fc.boolean(),
   processSeconds: fc.array(fc.integer({ min: 5, max: 90 }), { minLength: 6, maxLength: 6 }),
   capacity: fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 6, maxLength: 6 }),
-  faults: fc.subarray([
-    'breakdown-auto',
-    'breakdown-manual',
-    'bearingWear',
-    'lubricationFailure',
-    'toolWear',
-    'calibrationOffset',
-    'sensorStuck',
-    'sensorNoisy',
-    'sensorDead',
-    'conveyorJam',
-    'airPressureDrop',
-    'spindleOverheating',
-    'badMaterialLot',
-    'wrongParameter',
-    'powerDip',
-    'eStop',
-  ]),
+  // Every fault type of the schema; breakdowns both with automatic and with manual repair.
+  faults: fc.subarray(FAULT_KINDS),
   seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
 });
 
@@ -147,13 +134,20 @@ export function buildScenario(shape: LineShape): ScenarioInput {
       case 'eStop':
         faults.push({ id: 'F-estop', type: 'eStop', trigger: at(17) });
         break;
+      case 'gripperMisalignment':
+        faults.push({ id: 'F-grip', type: 'gripperMisalignment', station: shape.assembly ? 'A1' : 'M1', trigger: at(10), retryFactor: 1.4, biasRate: 0.3 });
+        break;
+      case 'manual-start':
+        // Waits for an instructor's injectFault.
+        faults.push({ id: 'F-manual', type: 'breakdown', station: 'M1', trigger: { manual: true } });
+        break;
     }
   }
   return { format: 1, id: 'generated', title: 'generated', briefing: 'generated', seed: shape.seed, duration: '90m', line: { stations, connections }, faults };
 }
 
 const PACK = ['reset', 'start', 'stop', 'hold', 'unhold', 'abort', 'clear'] as const;
-const REPAIRS = ['replaceBearing', 'replaceTool', 'recalibrate', 'replaceSensor', 'clearJam', 'restoreAir', 'restoreCooling', 'restoreLubrication', 'quarantineLot', 'restoreParameter', 'generalRepair'] as const;
+const REPAIRS = REPAIR_ACTIONS;
 
 /** Random command logs over the stations of a line, in tick order (ticks within 90 minutes). */
 export function commandLog(stationIds: string[], alarmIds: string[]): fc.Arbitrary<Command[]> {
@@ -170,7 +164,9 @@ export function commandLog(stationIds: string[], alarmIds: string[]): fc.Arbitra
     fc.record({ type: fc.constant('releaseEStop' as const), tick }),
     fc.record({ type: fc.constant('ackAlarm' as const), tick, alarm: fc.constantFrom(...alarmIds, 'no-such-alarm') }),
     fc.record({ type: fc.constant('shelveAlarm' as const), tick, alarm: fc.constantFrom(...alarmIds, 'no-such-alarm'), seconds: fc.integer({ min: 1, max: 3600 }) }),
-    fc.record({ type: fc.constant('diagnose' as const), tick, station, cause: fc.constantFrom('breakdown', 'toolWear', 'sensorStuck', 'conveyorJam') }),
+    fc.record({ type: fc.constant('diagnose' as const), tick, station, cause: fc.constantFrom('breakdown', 'toolWear', 'sensorStuck', 'conveyorJam', 'gripperMisalignment') }),
+    // The instructor's start of a fault: often one that is pending, sometimes none that exists.
+    fc.record({ type: fc.constant('injectFault' as const), tick, fault: fc.constantFrom('F-manual', 'F-bd', 'F-grip', 'F-power', 'no-such-fault') }),
   );
   return fc.array(cmd, { maxLength: 40 }).map((cs) => cs.slice().sort((a, b) => a.tick - b.tick));
 }
