@@ -90,6 +90,23 @@ function textOfTitle(sc: ScenarioFile): string {
   return typeof sc.title === 'string' ? sc.title : sc.title.en;
 }
 
+/** What every newly opened run or replay starts from; each then says what it is. */
+const FRESH = {
+  error: null,
+  observation: null,
+  running: false,
+  ended: false,
+  selected: null,
+  refusal: null,
+  commands: [],
+  historyVersion: 0,
+  replay: null,
+  truth: null,
+  branchOf: null,
+  runId: null,
+  resumed: null,
+} satisfies Partial<SimStore>;
+
 export type Clock = { now(): number; frame(cb: () => void): void };
 
 const browserClock: Clock = {
@@ -239,23 +256,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
           return false;
         }
         startFresh(result.model);
-        set({
-          scenario: result.scenario,
-          error: null,
-          observation: null,
-          running: false,
-          ended: false,
-          selected: null,
-          refusal: null,
-          commands: [],
-          phase: 'briefing',
-          historyVersion: 0,
-          replay: null,
-          truth: null,
-          branchOf: null,
-          runId: newSessionId(),
-          resumed: null,
-        });
+        set({ ...FRESH, scenario: result.scenario, phase: 'briefing', runId: newSessionId() });
         host.post({ type: 'load', scenario: result.scenario });
         return true;
       },
@@ -346,20 +347,10 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
         startFresh(result.model);
         const notes = [...(session.notes ?? [])].sort((a, b) => a.tick - b.tick);
         set({
+          ...FRESH,
           scenario: result.scenario,
-          error: null,
-          observation: null,
-          running: false,
-          ended: false,
-          selected: null,
-          refusal: null,
           commands: session.commands,
           phase: 'replay',
-          historyVersion: 0,
-          truth: null,
-          branchOf: null,
-          runId: null,
-          resumed: null,
           replay: { session, ready: false, endTick: session.endTick, markers: [], kpis: null, verification: null, assessment: null, notes, showTruth: false, presenter: false, savedId },
         });
         host.post({ type: 'openReplay', session });
