@@ -3,7 +3,7 @@
  * for idle ticks. At each such tick: warm-up baseline, alarm scan, shelving expiries, fault
  * timers, station timers (in station order), then settle the flow of parts.
  */
-import { expireShelves, nextShelfExpiry, scanAlarms } from './alarms';
+import { evaluateStoppedAlarms, expireShelves, nextShelfExpiry, scanAlarms } from './alarms';
 import { changeWip } from './accounting';
 import { checkRestored, faultDue } from './faults';
 import { settle, sourceDue } from './flow';
@@ -89,7 +89,11 @@ function stationDue(s: State, i: number): void {
   st.next = NEVER;
   markStation(s, i);
   if (st.actingUntil <= t) setPack(s, i, completionOf(st.pack));
-  if (st.task !== null && st.task.until <= t) finishTask(s, i);
+  if (st.task !== null && st.task.until <= t) {
+    finishTask(s, i);
+    // A repair can remove the cause of a stop without a state change: its alarm clears now.
+    evaluateStoppedAlarms(s, i);
+  }
   if (st.workEnd <= t) finishWork(s, i);
   if (st.nextRelease <= t) sourceDue(s, i);
 }

@@ -5,7 +5,7 @@
  * system's alarm scan; state rules are evaluated when the station's state changes.
  */
 import { pushLog } from './accounting';
-import { stationFails } from './faults';
+import { holdingCause, stationFails } from './faults';
 import type { AlarmRule } from './model';
 import { isRunning, isOperatorReason, Pack } from './packml';
 import { reading } from './sensors';
@@ -85,10 +85,16 @@ function rawCondition(s: State, rule: AlarmRule, active: boolean): boolean {
     case 'bad':
       return reading(s, c.sensor, s.tick).quality === 'bad';
     case 'stopped': {
+      // The alarm's cause is the fault, not the state it put the station in: an operator's
+      // Stop or Reset changes the state but leaves a drive fault standing, so the alarm stays
+      // active until the cause is gone (ISA-18.2: only acknowledge, shelve or suppression by
+      // design may hide it). A line trip (power dip, E-stop) has no cause left in the
+      // station once it is cleared, so that alarm lasts while the station stays tripped.
       const st = s.stations[c.station]!;
-      const stoppedByFault =
+      const trippedByFault =
         st.pack === Pack.Held || st.pack === Pack.Holding || st.pack === Pack.Aborted || st.pack === Pack.Aborting;
-      return stoppedByFault && st.stopReason !== 0 && !isOperatorReason(st.stopReason);
+      if (trippedByFault && st.stopReason !== 0 && !isOperatorReason(st.stopReason)) return true;
+      return !isRunning(st.pack) && holdingCause(s, c.station) !== 0;
     }
   }
 }

@@ -6,4 +6,8 @@
  * 2: gripper misalignment (new fault and repair); a robot's tool (gripper) can be inspected,
  *    which version 1 refused.
  */
-export const ENGINE_VERSION = 2;
+/*
+ * 3: a station's "stopped by a fault" alarm stays active while the fault is there (an operator's
+ *    Stop or Reset no longer clears it) and clears when a repair removes the cause.
+ */
+export const ENGINE_VERSION = 3;

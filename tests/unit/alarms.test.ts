@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { advance, apply, createState, observe, type State } from '../../src/engine';
+import { advance, apply, createState, observe, Pack, type State } from '../../src/engine';
 import { min, modelOf, scenario, sec, simpleLine } from '../helpers';
 
 const alarm = (s: State, id: string) => observe(s).alarms.find((a) => a.id === id);
@@ -17,9 +17,27 @@ describe('alarms follow ISA-18.2 (DOMAIN §3)', () => {
     expect(phaseOf(s, 'M.stopped')).toBe('ack');
     expect(alarm(s, 'M.stopped')?.active).toBe(true);
     expect(apply(s, { type: 'ackAlarm', tick: min(2), alarm: 'M.stopped' }).reason).toBe('This alarm has nothing to acknowledge');
-    // Stopping by the operator leaves Held: the fault stop is over, the alarm returns to normal.
+  });
+
+  it('the alarm stays active while its cause is there: Stop and Reset change the state, not the drive fault', () => {
+    const s = createState(breakdown, 1);
+    advance(s, min(2));
+    apply(s, { type: 'ackAlarm', tick: min(2), alarm: 'M.stopped' });
     apply(s, { type: 'packml', tick: min(3), station: 'M', command: 'stop' });
     advance(s, min(4));
+    expect(observe(s).stations.find((x) => x.id === 'M')?.state).toBe(Pack.Stopped);
+    expect(alarm(s, 'M.stopped')?.active).toBe(true);
+    expect(phaseOf(s, 'M.stopped')).toBe('ack');
+    apply(s, { type: 'packml', tick: min(4), station: 'M', command: 'reset' });
+    advance(s, min(5));
+    expect(observe(s).stations.find((x) => x.id === 'M')?.state).toBe(Pack.Idle);
+    expect(alarm(s, 'M.stopped')?.active).toBe(true);
+    // The repair removes the cause: the alarm returns to normal without another state change.
+    apply(s, { type: 'lockOut', tick: min(5), station: 'M' });
+    expect(apply(s, { type: 'repair', tick: min(5), station: 'M', action: 'generalRepair' }).accepted).toBe(true);
+    advance(s, min(60));
+    expect(observe(s).stations.find((x) => x.id === 'M')?.state).toBe(Pack.Idle);
+    expect(alarm(s, 'M.stopped')?.active ?? false).toBe(false);
     expect(phaseOf(s, 'M.stopped')).toBe('normal');
   });
 
@@ -28,8 +46,12 @@ describe('alarms follow ISA-18.2 (DOMAIN §3)', () => {
     advance(s, min(2));
     apply(s, { type: 'packml', tick: min(3), station: 'M', command: 'stop' });
     advance(s, min(4));
+    expect(phaseOf(s, 'M.stopped')).toBe('unack');
+    apply(s, { type: 'lockOut', tick: min(4), station: 'M' });
+    apply(s, { type: 'repair', tick: min(4), station: 'M', action: 'generalRepair' });
+    advance(s, min(60));
     expect(phaseOf(s, 'M.stopped')).toBe('rtnUnack');
-    apply(s, { type: 'ackAlarm', tick: min(4), alarm: 'M.stopped' });
+    apply(s, { type: 'ackAlarm', tick: min(60), alarm: 'M.stopped' });
     expect(phaseOf(s, 'M.stopped')).toBe('normal');
   });
 
