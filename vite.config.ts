@@ -5,7 +5,7 @@ export default defineConfig({
   plugins: [react()],
   server: { host: '127.0.0.1' },
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx', 'tests/property/**/*.test.ts', 'tests/curriculum/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx', 'tests/property/**/*.test.ts', 'tests/curriculum/**/*.test.ts', 'tests/fuzz/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['tests/setup.ts'],
     testTimeout: 60_000,

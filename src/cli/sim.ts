@@ -5,8 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { assess, scoringRules } from '../assessment';
-import { advance, apply, type Command, createState, kpis, type LineModel, secondsToTicks } from '../engine';
+import { advance, apply, type Command, createState, kpis, type LineModel, type State, secondsToTicks } from '../engine';
 import { describeErrors, loadScenarioText, parseDuration } from '../scenario';
+import { MAX_RUN_DAYS, MAX_RUN_SECONDS } from '../scenario/limits';
 import { commandLogSchema } from '../session/command-schema';
 import { loadSessionText } from '../session/session-file';
 import { verifySession } from '../session/verify';
@@ -24,13 +25,47 @@ function verify(path: string, json: boolean): number {
   const { verification, assessment } = verifySession(loaded.session);
   const report = { session: path, scenario: loaded.session.scenario.id, seed: loaded.session.seed, ticks: loaded.session.endTick, ...verification, assessment };
   if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else if (verification.reproduces) process.stdout.write(`${path}: reproduces (${loaded.session.checkpoints.length} checkpoints); score ${assessment.score}, ${assessment.passed ? 'passed' : 'not passed'}\n`);
+  else if (verification.kind === 'reproduces') process.stdout.write(`${path}: reproduces (${loaded.session.checkpoints.length} checkpoints); score ${assessment.score}, ${assessment.passed ? 'passed' : 'not passed'}\n`);
+  else if (verification.kind === 'otherEngine')
+    process.stdout.write(`${path}: NOT VERIFIED: it was recorded with engine version ${verification.recorded}; this Learning Factory runs engine version ${verification.current} and verifies only sessions of its own version\n`);
   else process.stdout.write(`${path}: DIVERGES at tick ${verification.firstDivergentTick} (expected ${verification.expected}, got ${verification.got})\n`);
   if (!verification.reproduces) throw new DivergedError();
   return 0;
 }
 
 class InputError extends Error {}
+
+/**
+ * A long run says how far it is on stderr (stdout stays the report), after the first two
+ * seconds, about once a second; Ctrl-C cancels it like any command.
+ */
+const progress = {
+  started: Date.now(),
+  last: 0,
+  shown: false,
+  report(tick: number, end: number) {
+    const now = Date.now();
+    if (now - this.started < 2000 || now - this.last < 1000) return;
+    this.last = now;
+    this.shown = true;
+    const pct = Math.floor((100 * tick) / end);
+    const line = `simulating: ${pct} % (${(tick / TICKS_PER_DAY).toFixed(1)} of ${(end / TICKS_PER_DAY).toFixed(1)} simulated days)`;
+    process.stderr.write(process.stderr.isTTY ? `\r${line}` : `${line}\n`);
+  },
+  done() {
+    if (this.shown && process.stderr.isTTY) process.stderr.write('\n');
+  },
+};
+const TICKS_PER_DAY = secondsToTicks(86_400);
+/** Advance in pieces of a simulated day so a long run can report progress. */
+let runEnd = 0;
+function advanceWithProgress(s: State, toTick: number): void {
+  while (s.tick + TICKS_PER_DAY < toTick) {
+    advance(s, s.tick + TICKS_PER_DAY);
+    progress.report(s.tick, runEnd);
+  }
+  advance(s, toTick);
+}
 
 function readText(path: string, what: string): string {
   try {
@@ -61,6 +96,7 @@ function durationOption(value: string | null, name: string): number | null {
   if (value === null) return null;
   const s = parseDuration(/^\d+(\.\d+)?$/.test(value) ? Number(value) : value);
   if (s === null) throw new InputError(`${name} must be a duration like 3600, "45s", "5m", "2h" or "30d"; got ${value}`);
+  if (s > MAX_RUN_SECONDS) throw new InputError(`${name} may be at most ${MAX_RUN_DAYS} days (the longest run the simulation allows); got ${value}`);
   return secondsToTicks(s);
 }
 
@@ -83,11 +119,14 @@ function main(argv: readonly string[]): number {
   const seed = args.seed ?? loaded.scenario.seed;
   const commands = args.commands === null ? [] : readCommands(args.commands);
   const s = createState(model, seed);
+  runEnd = durationTicks;
   for (const c of commands) {
     if (c.tick > durationTicks) break;
+    advanceWithProgress(s, c.tick);
     apply(s, c);
   }
-  advance(s, durationTicks);
+  advanceWithProgress(s, durationTicks);
+  progress.done();
   const assessment = args.commands === null ? null : assess(model, seed, commands, durationTicks, scoringRules(loaded.scenario));
   const k = kpis(s);
   const report = buildReport(s, k, assessment);

@@ -6,6 +6,7 @@
 import { sensorKindsOf } from './defaults';
 import { type ScenarioError, suggestion } from './errors';
 import { parseDuration } from './duration';
+import { MAX_REPORTED_ERRORS } from './limits';
 import type { ScenarioFile, StationFile } from './schema';
 
 function sensorKinds(st: StationFile, measures: boolean): string[] {
@@ -49,7 +50,8 @@ export function checkScenario(sc: ScenarioFile): ScenarioError[] {
     if (index.has(s.id)) err(`line.stations[${i}].id`, `"${s.id}" is already used by line.stations[${index.get(s.id)}]`);
     else index.set(s.id, i);
   });
-  const unknown = (id: string) => `there is no station "${id}"${suggestion(id, ids)}`;
+  // Suggestions cost a distance per station: only the errors that will be listed get one.
+  const unknown = (id: string) => `there is no station "${id}"${errors.length < MAX_REPORTED_ERRORS ? suggestion(id, ids) : ''}`;
 
   const ins = new Map<string, string[]>();
   const outs = new Map<string, string[]>();

@@ -55,12 +55,15 @@ function editDistance(a: string, b: string): number {
 export function suggestion(word: string, options: readonly string[]): string {
   let best = '';
   let bestD = Number.POSITIVE_INFINITY;
+  const limit = Math.max(2, Math.floor(word.length / 3));
   for (const o of options) {
+    // The distance is at least the difference in length: skip the ones that cannot qualify.
+    if (Math.abs(o.length - word.length) > limit || o.length > 200) continue;
     const d = editDistance(word, o);
     if (d < bestD) {
       bestD = d;
       best = o;
     }
   }
-  return best !== '' && bestD <= Math.max(2, Math.floor(word.length / 3)) ? ` (did you mean "${best}"?)` : '';
+  return best !== '' && bestD <= limit && word.length <= 200 ? ` (did you mean "${best}"?)` : '';
 }

@@ -8,7 +8,8 @@ import { checkScenario } from './check';
 import { compileScenario } from './compile';
 import { formatPath, type PathPart, preview, type ScenarioError, suggestion, valueAt } from './errors';
 import { findJsonError } from './json-syntax';
-import { FORMAT_VERSION, type ScenarioFile, scenarioSchema } from './schema';
+import { DEPTH_MESSAGE, MAX_JSON_DEPTH, MAX_REPORTED_ERRORS, textDepth, valueDepth } from './limits';
+import { FORMAT_VERSION, fault, type ScenarioFile, scenarioSchema, station } from './schema';
 
 export const MAX_SCENARIO_BYTES = 1_000_000;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -63,10 +64,7 @@ function schemaErrors(raw: unknown): ScenarioError[] | ScenarioFile {
   for (const issue of parsed.error.issues) {
     const path = issue.path as PathPart[];
     if (issue.code === 'unrecognized_keys') {
-      const allowed = path.length === 0 ? Object.keys(scenarioSchema.shape) : NESTED_KEYS;
-      for (const key of issue.keys) {
-        errors.push({ path: formatPath([...path, key]), message: `unknown key "${key}"${suggestion(key, allowed)}` });
-      }
+      for (const key of issue.keys) errors.push({ path: formatPath([...path, key]), message: unknownKey(raw, path, key) });
       continue;
     }
     const value = valueAt(raw, path);
@@ -76,7 +74,47 @@ function schemaErrors(raw: unknown): ScenarioError[] | ScenarioFile {
     }
     errors.push({ path: formatPath(path), message: `${issue.message}; got ${preview(value)}` });
   }
-  return errors;
+  return capErrors(errors);
+}
+
+/** A long list of errors is cut (a broken generator can produce thousands): the rest are counted. */
+export function capErrors(errors: ScenarioError[]): ScenarioError[] {
+  if (errors.length <= MAX_REPORTED_ERRORS) return errors;
+  const rest = errors.length - MAX_REPORTED_ERRORS;
+  return [...errors.slice(0, MAX_REPORTED_ERRORS), { path: '', message: `… and ${rest} more error${rest === 1 ? '' : 's'} like these` }];
+}
+
+type Variant = { readonly shape: Record<string, unknown> };
+/** Which keys each type of a discriminated union (station or fault) allows. */
+function keysByType(options: readonly Variant[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const o of options) {
+    const literal = o.shape.type as { value?: unknown; values?: Set<unknown> };
+    const type = String(literal.value ?? [...(literal.values ?? [])][0]);
+    out.set(type, Object.keys(o.shape));
+  }
+  return out;
+}
+const STATION_KEYS = keysByType(station.options as unknown as Variant[]);
+const FAULT_KEYS = keysByType(fault.options as unknown as Variant[]);
+
+/**
+ * The message for an unknown key: a key another type of station or fault has is named with
+ * those types (a "did you mean" would only suggest the key itself); otherwise the nearest
+ * valid key.
+ */
+function unknownKey(raw: unknown, path: readonly PathPart[], key: string): string {
+  if (path.length === 0) return `unknown key "${key}"${suggestion(key, Object.keys(scenarioSchema.shape))}`;
+  const holder = valueAt(raw, path) as { type?: unknown } | undefined;
+  const byType = path[0] === 'line' && path[1] === 'stations' ? STATION_KEYS : path[0] === 'faults' && path.length === 2 ? FAULT_KEYS : null;
+  if (byType !== null && holder !== undefined && typeof holder.type === 'string') {
+    const own = byType.get(holder.type);
+    const others = [...byType].filter(([, keys]) => keys.includes(key)).map(([type]) => type);
+    const what = byType === STATION_KEYS ? 'station' : 'fault';
+    if (others.length > 0) return `unknown key "${key}" on a ${holder.type} ${what}: only ${others.join(', ')} ${what}s have it`;
+    if (own !== undefined) return `unknown key "${key}"${suggestion(key, own)}`;
+  }
+  return `unknown key "${key}"${suggestion(key, NESTED_KEYS)}`;
 }
 
 /** Keys used inside stations, faults and alarm rules, for "did you mean" on an unknown key. */
@@ -87,6 +125,7 @@ export function loadScenarioText(text: string): LoadResult {
   if (bytes > MAX_SCENARIO_BYTES) {
     return { ok: false, errors: [{ path: '', message: `the file is ${Math.round(bytes / 1024)} kB; scenario files may be at most 1 MB` }] };
   }
+  if (textDepth(text) > MAX_JSON_DEPTH) return { ok: false, errors: [{ path: '', message: DEPTH_MESSAGE }] };
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -101,14 +140,15 @@ export function loadScenarioJson(raw: unknown): LoadResult {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return { ok: false, errors: [{ path: '', message: 'a scenario must be a JSON object ({ ... })' }] };
   }
+  if (valueDepth(raw) > MAX_JSON_DEPTH) return { ok: false, errors: [{ path: '', message: DEPTH_MESSAGE }] };
   const forbidden: ScenarioError[] = [];
   forbiddenKeys(raw, [], forbidden);
-  if (forbidden.length > 0) return { ok: false, errors: forbidden };
+  if (forbidden.length > 0) return { ok: false, errors: capErrors(forbidden) };
   const migrated = migrate(raw as Record<string, unknown>);
   if ('error' in migrated) return { ok: false, errors: [migrated.error] };
   const parsed = schemaErrors(migrated.raw);
   if (Array.isArray(parsed)) return { ok: false, errors: parsed };
   const semantic = checkScenario(parsed);
-  if (semantic.length > 0) return { ok: false, errors: semantic };
+  if (semantic.length > 0) return { ok: false, errors: capErrors(semantic) };
   return { ok: true, scenario: parsed, model: compileScenario(parsed) };
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { CHECK_KINDS, REPAIR_ACTIONS } from '../engine/model';
 import { DURATION_HINT, parseDuration } from './duration';
+import { MAX_ALARM_RULES, MAX_CONNECTIONS, MAX_FAULTS, MAX_LOTS, MAX_RUN_DAYS, MAX_RUN_SECONDS, MAX_STATIONS, MAX_TEXT_ITEMS } from './limits';
 
 export const FORMAT_VERSION = 1;
 
@@ -44,8 +45,8 @@ export const distribution = z.union(
         z.strictObject({ dist: z.literal('triangular'), min: duration, mode: duration, max: positiveDuration }),
         z.strictObject({
           dist: z.literal('empirical'),
-          values: z.array(duration).min(1),
-          weights: z.array(z.number().min(0)).optional(),
+          values: z.array(duration).min(1).max(MAX_LOTS, { error: `may list at most ${MAX_LOTS} values` }),
+          weights: z.array(z.number().min(0)).max(MAX_LOTS, { error: `may list at most ${MAX_LOTS} weights` }).optional(),
         }),
       ],
       { error: 'dist must be one of fixed, uniform, exponential, normal, lognormal, weibull, triangular, empirical' },
@@ -94,7 +95,7 @@ export const station = z.discriminatedUnion(
       ...stationCommon,
       type: z.literal('source'),
       interarrival: distribution.optional(),
-      lots: z.array(z.strictObject({ id, quantity: positiveInt })).min(1).optional(),
+      lots: z.array(z.strictObject({ id, quantity: positiveInt })).min(1).max(MAX_LOTS, { error: `a source may have at most ${MAX_LOTS} lots` }).optional(),
     }),
     z.strictObject({ ...stationCommon, type: z.literal('buffer'), capacity: positiveInt }),
     z.strictObject({
@@ -140,7 +141,7 @@ const faultCommon = {
   id,
   station: id.optional(),
   trigger: trigger.optional(),
-  resolvedBy: z.array(repairAction).min(1).optional(),
+  resolvedBy: z.array(repairAction).min(1).max(20).optional(),
   recurring: z.boolean().optional(),
   description: text.optional(),
 };
@@ -186,8 +187,8 @@ export const fault = z.discriminatedUnion(
     z.strictObject({ ...faultCommon, type: z.literal('spindleOverheating'), rise: z.number().positive() }),
     z.strictObject({ ...faultCommon, type: z.literal('badMaterialLot'), lot: id, defectRate: probability }),
     z.strictObject({ ...faultCommon, type: z.literal('wrongParameter'), speed: z.number().min(10).max(120) }),
-    z.strictObject({ ...faultCommon, type: z.literal('powerDip'), stations: z.array(id).min(1).optional() }),
-    z.strictObject({ ...faultCommon, type: z.literal('eStop'), stations: z.array(id).min(1).optional() }),
+    z.strictObject({ ...faultCommon, type: z.literal('powerDip'), stations: z.array(id).min(1).max(MAX_STATIONS).optional() }),
+    z.strictObject({ ...faultCommon, type: z.literal('eStop'), stations: z.array(id).min(1).max(MAX_STATIONS).optional() }),
     z.strictObject({
       ...faultCommon,
       type: z.literal('gripperMisalignment'),
@@ -252,31 +253,37 @@ export const scenarioSchema = z.strictObject({
   title: text,
   briefing: text,
   difficulty: z.enum(['tutorial', 'intro', 'core', 'advanced', 'crisis', 'reference']).optional(),
-  topics: z.array(z.string()).optional(),
+  topics: z.array(z.string().max(60)).max(MAX_TEXT_ITEMS).optional(),
   seed: z.number().int().min(0).max(4294967295),
-  duration: positiveDuration.refine((v) => (parseDuration(v) ?? 0) <= 1000 * 86400, { error: 'must be at most 1000 days' }),
+  duration: positiveDuration.refine((v) => (parseDuration(v) ?? 0) <= MAX_RUN_SECONDS, { error: `must be at most ${MAX_RUN_DAYS} days` }),
   warmup: duration.optional(),
   initialState: z.enum(['running', 'stopped']).optional(),
   ambient: z.number().optional(),
   airPressure: z.number().positive().optional(),
   line: z.strictObject({
-    stations: z.array(station).min(2, { error: 'a line needs at least a source and a sink' }),
-    connections: z.array(z.tuple([id, id], { error: 'must be ["FROM", "TO"]' })).min(1),
+    stations: z
+      .array(station)
+      .min(2, { error: 'a line needs at least a source and a sink' })
+      .max(MAX_STATIONS, { error: `a line may have at most ${MAX_STATIONS} stations` }),
+    connections: z
+      .array(z.tuple([id, id], { error: 'must be ["FROM", "TO"]' }))
+      .min(1)
+      .max(MAX_CONNECTIONS, { error: `a line may have at most ${MAX_CONNECTIONS} connections` }),
   }),
   alarms: z
     .strictObject({
       defaults: z.enum(['all', 'states', 'none']).optional(),
       scan: positiveDuration.optional(),
-      rules: z.array(alarmRule).optional(),
+      rules: z.array(alarmRule).max(MAX_ALARM_RULES, { error: `at most ${MAX_ALARM_RULES} alarm rules` }).optional(),
     })
     .optional(),
-  faults: z.array(fault).optional(),
+  faults: z.array(fault).max(MAX_FAULTS, { error: `a scenario may have at most ${MAX_FAULTS} faults` }).optional(),
   repairTimes: repairTimes.optional(),
   checkTimes: checkTimes.optional(),
   transitionTimes: transitionTimes.optional(),
-  objectives: z.array(text).optional(),
-  hints: z.array(text).optional(),
-  evidence: z.array(text).optional(),
+  objectives: z.array(text).max(MAX_TEXT_ITEMS).optional(),
+  hints: z.array(text).max(MAX_TEXT_ITEMS).optional(),
+  evidence: z.array(text).max(MAX_TEXT_ITEMS).optional(),
   teacherNote: text.optional(),
   scoring: scoring.optional(),
 });

@@ -3,7 +3,7 @@
  * state hash at regular checkpoints lets a replay prove it reproduces the original run, or
  * find the first checkpoint where it does not (desync detection, as in lockstep games).
  */
-import { advance, apply, type Command, createState, type LineModel, type State, stateHash } from '../engine';
+import { advance, apply, type Command, createState, ENGINE_VERSION, type LineModel, type State, stateHash } from '../engine';
 
 /** Checkpoint spacing: every 10 simulated minutes. */
 export const CHECKPOINT_TICKS = 6000;
@@ -46,7 +46,20 @@ export function replay(model: LineModel, seed: number, commands: readonly Comman
   return { state: s, checkpoints };
 }
 
-export type Verification = { readonly reproduces: true } | { readonly reproduces: false; readonly firstDivergentTick: number; readonly expected: string; readonly got: string };
+export type Verification =
+  | { readonly kind: 'reproduces'; readonly reproduces: true }
+  | { readonly kind: 'diverges'; readonly reproduces: false; readonly firstDivergentTick: number; readonly expected: string; readonly got: string }
+  /** Recorded by another engine version: this engine cannot say whether it is genuine. */
+  | { readonly kind: 'otherEngine'; readonly reproduces: false; readonly recorded: number; readonly current: number };
+
+/**
+ * Verify only against the engine version the session names: a replay by another version may
+ * differ (or, worse, agree by chance) and proves nothing either way.
+ */
+export function verifyCheckpoints(engine: number, recorded: readonly Checkpoint[], replayed: readonly Checkpoint[]): Verification {
+  if (engine !== ENGINE_VERSION) return { kind: 'otherEngine', reproduces: false, recorded: engine, current: ENGINE_VERSION };
+  return compareCheckpoints(recorded, replayed);
+}
 
 /**
  * Compare recorded checkpoints with a replay's. A tick may carry two checkpoints (the boundary
@@ -62,7 +75,7 @@ export function compareCheckpoints(recorded: readonly Checkpoint[], replayed: re
     const hashes = byTick.get(c.tick) ?? [];
     // A recorded checkpoint beyond the replay's count at that tick is compared with its last.
     const got = hashes[Math.min(n, hashes.length - 1)];
-    if (got !== c.hash) return { reproduces: false, firstDivergentTick: c.tick, expected: c.hash, got: got ?? '(no checkpoint at this tick)' };
+    if (got !== c.hash) return { kind: 'diverges', reproduces: false, firstDivergentTick: c.tick, expected: c.hash, got: got ?? '(no checkpoint at this tick)' };
   }
-  return { reproduces: true };
+  return { kind: 'reproduces', reproduces: true };
 }

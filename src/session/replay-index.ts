@@ -7,7 +7,7 @@
  */
 import { type Assessment, assess, scoringRules } from '../assessment';
 import { advance, type AlarmPriority, apply, type Command, createState, type FaultType, kpis, type LineModel, Pack, restore, snapshot, type State, stateHash } from '../engine';
-import { advanceRecording, type Checkpoint, compareCheckpoints, type Verification } from './record';
+import { advanceRecording, type Checkpoint, type Verification, verifyCheckpoints } from './record';
 import type { SessionFile } from './session-file';
 
 /** Something worth seeing on the timeline. Fault markers are the instructor's: students never see them. */
@@ -157,7 +157,7 @@ export function buildReplayIndex(model: LineModel, session: SessionFile, options
   checkpoints.push({ tick: s.tick, hash: stateHash(s) });
   const assessment = assess(model, seed, commands, endTick, scoringRules(session.scenario));
   const markers = [...collector.out, ...scoreMarkers(assessment, endTick)].sort((a, b) => a.tick - b.tick);
-  return { model, seed, commands, endTick, keyframes, markers, kpis: samples, verification: compareCheckpoints(session.checkpoints, checkpoints), assessment };
+  return { model, seed, commands, endTick, keyframes, markers, kpis: samples, verification: verifyCheckpoints(session.engine, session.checkpoints, checkpoints), assessment };
 }
 
 /** The state at `tick` (commands stamped at or before it applied), and how many commands that is. */

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { type Command, ENGINE_VERSION } from '../engine';
 import { formatPath, type PathPart, preview, type ScenarioError } from '../scenario/errors';
 import { loadScenarioJson, type ScenarioFile, scenarioHash } from '../scenario';
+import { DEPTH_MESSAGE, MAX_JSON_DEPTH, MAX_RUN_DAYS, MAX_RUN_TICKS, textDepth } from '../scenario/limits';
 import { commandSchema } from './command-schema';
 import type { Checkpoint } from './record';
 
@@ -14,7 +15,11 @@ export const SESSION_FORMAT = 1;
 export const MAX_SESSION_BYTES = 5_000_000;
 
 const hash = z.string().regex(/^[0-9a-f]{16}$/, { error: 'must be a 16-digit hexadecimal hash' });
-const tick = z.number().int().min(0);
+const tick = z
+  .number()
+  .int()
+  .min(0)
+  .max(MAX_RUN_TICKS, { error: `must be at most ${MAX_RUN_TICKS} (${MAX_RUN_DAYS} simulated days, the longest run)` });
 
 export const sessionSchema = z.strictObject({
   format: z.literal(SESSION_FORMAT, { error: `must be ${SESSION_FORMAT}` }),
@@ -69,6 +74,7 @@ export type SessionLoad = { readonly ok: true; readonly session: SessionFile } |
 /** Parse and validate a session file's text; errors name the JSON path. */
 export function loadSessionText(text: string): SessionLoad {
   if (text.length > MAX_SESSION_BYTES) return { ok: false, errors: [{ path: '', message: 'a session file may be at most 5 MB' }] };
+  if (textDepth(text) > MAX_JSON_DEPTH) return { ok: false, errors: [{ path: '', message: DEPTH_MESSAGE }] };
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -98,8 +104,13 @@ export function loadSessionText(text: string): SessionLoad {
     return { ok: false, errors: [{ path: 'scenarioHash', message: 'does not match the embedded scenario: the scenario was edited after the session was recorded' }] };
   }
   const cmds = parsed.data.commands as Command[];
-  for (let k = 1; k < cmds.length; k++) {
-    if (cmds[k]!.tick < cmds[k - 1]!.tick) return { ok: false, errors: [{ path: `commands[${k}].tick`, message: 'commands must be in tick order' }] };
+  for (let k = 0; k < cmds.length; k++) {
+    if (k > 0 && cmds[k]!.tick < cmds[k - 1]!.tick) return { ok: false, errors: [{ path: `commands[${k}].tick`, message: 'commands must be in tick order' }] };
+    if (cmds[k]!.tick > parsed.data.endTick) return { ok: false, errors: [{ path: `commands[${k}].tick`, message: `is after the end of the session (endTick ${parsed.data.endTick})` }] };
+  }
+  const last = parsed.data.checkpoints[parsed.data.checkpoints.length - 1]!;
+  if (last.tick !== parsed.data.endTick) {
+    return { ok: false, errors: [{ path: `checkpoints[${parsed.data.checkpoints.length - 1}].tick`, message: `the last checkpoint must be the final state at endTick ${parsed.data.endTick}; got ${last.tick}` }] };
   }
   return { ok: true, session: { ...parsed.data, scenario: sc.scenario, commands: cmds } as SessionFile };
 }

@@ -1,6 +1,6 @@
 import { type Assessment, assess, scoringRules } from '../assessment';
 import { loadScenarioJson } from '../scenario';
-import { compareCheckpoints, replay, type Verification } from './record';
+import { replay, type Verification, verifyCheckpoints } from './record';
 import type { SessionFile } from './session-file';
 
 export interface VerifyReport {
@@ -14,7 +14,7 @@ export function verifySession(session: SessionFile): VerifyReport {
   if (!r.ok) throw new Error('the embedded scenario does not load');
   const { checkpoints } = replay(r.model, session.seed, session.commands, session.endTick);
   return {
-    verification: compareCheckpoints(session.checkpoints, checkpoints),
+    verification: verifyCheckpoints(session.engine, session.checkpoints, checkpoints),
     assessment: assess(r.model, session.seed, session.commands, session.endTick, scoringRules(session.scenario)),
   };
 }

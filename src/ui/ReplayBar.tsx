@@ -1,4 +1,3 @@
-import { ENGINE_VERSION } from '../engine';
 import { textOf } from '../scenario';
 import { useSim } from '../store/use-sim';
 import { clock } from './format';
@@ -25,13 +24,14 @@ export function ReplayBar() {
         {replay.session.name ? ` · ${replay.session.name}` : ''}
       </span>
       <span className={v === null ? 'muted' : v.reproduces ? 'ok' : 'refusal'} data-testid="replay-verification">
-        {v === null ? t('replay.checking') : v.reproduces ? `✓ ${t('replay.reproduces')}` : `⚠ ${t('replay.diverges', { time: clock(v.firstDivergentTick / 10) })}`}
+        {v === null
+          ? t('replay.checking')
+          : v.kind === 'reproduces'
+            ? `✓ ${t('replay.reproduces')}`
+            : v.kind === 'otherEngine'
+              ? `⚠ ${t('replay.otherEngine', { recorded: v.recorded, current: v.current })}`
+              : `⚠ ${t('replay.diverges', { time: clock(v.firstDivergentTick / 10) })}`}
       </span>
-      {replay.session.engine !== ENGINE_VERSION && (
-        <span className="muted" data-testid="replay-engine">
-          {t('replay.otherEngine', { recorded: replay.session.engine, current: ENGINE_VERSION })}
-        </span>
-      )}
       {a && <span data-testid="replay-score">{t('replay.scoreLine', { score: a.score, verdict: a.passed ? t('debrief.passed') : t('debrief.failed') })}</span>}
       <span className="spacer" />
       <label className="toggle">

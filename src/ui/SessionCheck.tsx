@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ENGINE_VERSION } from '../engine';
 import { describeErrors, textOf } from '../scenario';
 import { loadSessionText } from '../session/session-file';
 import { verifySession } from '../session/verify';
@@ -12,6 +13,8 @@ interface Result {
   readonly passed: boolean;
   readonly reproduces: boolean;
   readonly divergentTick: number | null;
+  /** The engine version the file names, when it is not this one. */
+  readonly otherEngine: number | null;
 }
 
 /** For instructors collecting homework: open a session file, re-simulate it, see whether it is genuine. */
@@ -35,7 +38,8 @@ export function SessionCheck() {
       score: assessment.score,
       passed: assessment.passed,
       reproduces: verification.reproduces,
-      divergentTick: verification.reproduces ? null : verification.firstDivergentTick,
+      divergentTick: verification.kind === 'diverges' ? verification.firstDivergentTick : null,
+      otherEngine: verification.kind === 'otherEngine' ? verification.recorded : null,
     });
   };
   return (
@@ -53,7 +57,11 @@ export function SessionCheck() {
       {result && (
         <p className={result.reproduces ? '' : 'refusal'} data-testid="session-result">
           {result.title} · {clock(result.ticks / 10)} · {t('debrief.score')} {result.score} ({result.passed ? t('debrief.passed') : t('debrief.failed')}) ·{' '}
-          {result.reproduces ? t('session.reproduces') : t('session.diverges', { time: clock((result.divergentTick ?? 0) / 10) })}
+          {result.reproduces
+            ? t('session.reproduces')
+            : result.otherEngine !== null
+              ? t('session.otherEngine', { recorded: result.otherEngine, current: ENGINE_VERSION })
+              : t('session.diverges', { time: clock((result.divergentTick ?? 0) / 10) })}
         </p>
       )}
     </section>

@@ -1,15 +1,10 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const TSX = join(__dirname, '../../node_modules/.bin/tsx');
-const SIM = join(__dirname, '../../src/cli/sim.ts');
-
-function sim(args: string[]) {
-  return spawnSync(TSX, [SIM, ...args], { encoding: 'utf8', cwd: join(__dirname, '../..') });
-}
+import { SIM, sim, TSX } from './sim-process';
 
 describe('npm run sim (headless runner)', () => {
   it('prints one JSON report with the line, OEE and per-station figures', () => {

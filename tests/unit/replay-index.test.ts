@@ -14,7 +14,7 @@ const index = buildReplayIndex(model, session);
 
 describe('replay index of a recorded session', () => {
   it('reproduces the recorded hashes and keeps keyframes across the whole session', () => {
-    expect(index.verification).toEqual({ reproduces: true });
+    expect(index.verification).toEqual({ kind: 'reproduces', reproduces: true });
     expect(index.keyframes[0]!.tick).toBe(0);
     expect(index.keyframes.at(-1)!.tick).toBe(session.endTick);
     for (let k = 1; k < index.keyframes.length; k++) expect(index.keyframes[k]!.tick).toBeGreaterThan(index.keyframes[k - 1]!.tick);
@@ -64,8 +64,8 @@ describe('replay index of a recorded session', () => {
   it('reports an edited session with the first tick where it diverges', () => {
     const edited = { ...session, commands: session.commands.map((c, k) => (k === 1 ? { ...c, tick: c.tick + 50 } : c)) };
     const v = buildReplayIndex(model, edited, { keyframes: false }).verification;
-    expect(v.reproduces).toBe(false);
-    if (!v.reproduces) expect(v.firstDivergentTick).toBeGreaterThan(session.commands[1]!.tick);
+    expect(v.kind).toBe('diverges');
+    if (v.kind === 'diverges') expect(v.firstDivergentTick).toBeGreaterThan(session.commands[1]!.tick);
   });
 });
 
@@ -76,7 +76,7 @@ describe('checkpoint comparison', () => {
       { tick: 6000, hash: 'a' },
       { tick: 6000, hash: 'b' },
     ];
-    expect(compareCheckpoints(recorded, recorded)).toEqual({ reproduces: true });
+    expect(compareCheckpoints(recorded, recorded)).toEqual({ kind: 'reproduces', reproduces: true });
     expect(compareCheckpoints(recorded, [recorded[0]!, { tick: 6000, hash: 'c' }])).toMatchObject({ reproduces: false, firstDivergentTick: 6000, expected: 'b', got: 'c' });
     expect(compareCheckpoints(recorded, [{ tick: 6000, hash: 'b' }])).toMatchObject({ reproduces: false, expected: 'a' });
   });
@@ -87,6 +87,6 @@ describe('checkpoint comparison', () => {
     const recorded = replay(model, session.seed, commands, at);
     const file = { ...session, commands, endTick: at, checkpoints: recorded.checkpoints };
     expect(recorded.checkpoints.filter((c) => c.tick === at)).toHaveLength(2);
-    expect(buildReplayIndex(model, file).verification).toEqual({ reproduces: true });
+    expect(buildReplayIndex(model, file).verification).toEqual({ kind: 'reproduces', reproduces: true });
   });
 });

@@ -48,7 +48,7 @@ describe('sessions: record, save, verify', () => {
     expect(back.ok).toBe(true);
     if (!back.ok) return;
     const report = verifySession(back.session);
-    expect(report.verification).toEqual({ reproduces: true });
+    expect(report.verification).toEqual({ kind: 'reproduces', reproduces: true });
     expect(report.assessment.passed).toBe(true);
   });
 
@@ -61,8 +61,8 @@ describe('sessions: record, save, verify', () => {
     const session = liveRun(reference, model.durationTicks);
     const edited = { ...session, commands: session.commands.filter((c) => c.type !== 'repair') };
     const report = verifySession(edited);
-    expect(report.verification.reproduces).toBe(false);
-    if (report.verification.reproduces) return;
+    expect(report.verification.kind).toBe('diverges');
+    if (report.verification.kind !== 'diverges') return;
     const repairTick = session.commands.find((c) => c.type === 'repair')!.tick;
     expect(report.verification.firstDivergentTick).toBeGreaterThanOrEqual(repairTick);
     expect(report.verification.firstDivergentTick).toBeLessThanOrEqual(repairTick + 6000 * 3);
@@ -98,6 +98,6 @@ describe('sessions: record, save, verify', () => {
     const golden = loadSessionText(readFileSync('tests/golden/breakdown-drill.session.json', 'utf8'));
     expect(golden.ok).toBe(true);
     if (!golden.ok) return;
-    expect(verifySession(golden.session).verification).toEqual({ reproduces: true });
+    expect(verifySession(golden.session).verification).toEqual({ kind: 'reproduces', reproduces: true });
   });
 });
