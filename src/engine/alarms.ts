@@ -30,6 +30,8 @@ function becomeActive(s: State, ai: number): void {
   const rule = s.model.alarms[ai]!;
   al.active = true;
   al.activations += 1;
+  al.raisedAt = s.tick;
+  al.ackedAt = -1;
   s.recentActivations.push(s.tick);
   while (s.recentActivations.length > 0 && s.recentActivations[0]! <= s.tick - FLOOD_WINDOW_TICKS) s.recentActivations.shift();
   if (al.phase === 'normal' || al.phase === 'rtnUnack') setPhase(s, ai, 'unack');
@@ -123,6 +125,7 @@ export function acknowledge(s: State, ai: number): string {
   if (al.phase === 'unack') setPhase(s, ai, 'ack');
   else if (al.phase === 'rtnUnack') setPhase(s, ai, 'normal');
   else return 'This alarm has nothing to acknowledge';
+  al.ackedAt = s.tick;
   return '';
 }
 

@@ -87,7 +87,7 @@ export function createState(model: LineModel, seed: number, options: CreateOptio
       occurrences: 0,
       rng: createStream(seed >>> 0, `fault:${f.id}`),
     })),
-    alarms: m.alarms.map(() => ({ phase: 'normal', active: false, pendingSince: -1, shelvedUntil: NEVER, lastChange: -1, activations: 0 })),
+    alarms: m.alarms.map(() => ({ phase: 'normal', active: false, pendingSince: -1, shelvedUntil: NEVER, lastChange: -1, raisedAt: -1, ackedAt: -1, activations: 0 })),
     nextScan: m.scanTicks > 0 ? 0 : NEVER,
     line: { released: 0, good: 0, scrap: 0, consumed: 0, exited: 0, leadTicksSum: 0, wipTicks: 0, wipSince: 0 },
     baseline: null,

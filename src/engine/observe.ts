@@ -4,6 +4,7 @@
  * hidden by construction: nothing in it names a fault.
  */
 import { FLOOD_COUNT, FLOOD_WINDOW_TICKS } from './alarms';
+import { holdingCause } from './faults';
 import { kpis, type Kpis } from './kpis';
 import type { AlarmPriority, FaultType, SensorKind, StationType } from './model';
 import { PACK_NAMES, STOP_REASON_TEXT } from './packml';
@@ -31,6 +32,11 @@ export interface StationView {
   readonly interlock: 'none' | 'starved' | 'blocked';
   readonly stopReason: number;
   readonly stopReasonText: string;
+  /**
+   * The controller still sees the cause of a stop (a drive fault, a jam, a failed bearing's
+   * trip): what a PLC's fault bit tells the technician, not which fault it is.
+   */
+  readonly causePresent: boolean;
   readonly lockedOut: boolean;
   readonly speed: number;
   readonly approvedSpeed: number;
@@ -42,7 +48,7 @@ export interface StationView {
   readonly parts: number;
   readonly capacity: number | null;
   readonly lot: string | null;
-  readonly task: { readonly kind: 'repair' | 'check'; readonly action: string; readonly remainingSeconds: number } | null;
+  readonly task: { readonly kind: 'repair' | 'check'; readonly action: string; readonly remainingSeconds: number; readonly totalSeconds: number } | null;
   readonly sensors: readonly SensorView[];
   /** The last gauge readings of parts, [tick, value], oldest first. */
   readonly measured: readonly (readonly [number, number])[];
@@ -55,7 +61,12 @@ export interface AlarmView {
   readonly phase: AlarmPhase;
   readonly active: boolean;
   readonly message: string;
+  /** Last change of its ISA-18.2 state. */
   readonly since: number;
+  /** When it became active (the time the list shows), or -1 for one shelved before it ever rose. */
+  readonly raisedAt: number;
+  /** When this activation was acknowledged, or -1. */
+  readonly ackedAt: number;
   readonly shelvedUntil: number | null;
 }
 
@@ -96,6 +107,7 @@ export function observe(s: State, logTail = 200): Observation {
       interlock: st.interlock === 1 ? 'starved' : st.interlock === 2 ? 'blocked' : 'none',
       stopReason: st.stopReason,
       stopReasonText: STOP_REASON_TEXT[st.stopReason] ?? `Reason ${st.stopReason}`,
+      causePresent: holdingCause(s, i) !== 0,
       lockedOut: st.lockedOut,
       speed: st.speed,
       approvedSpeed: st.approvedSpeed,
@@ -106,7 +118,12 @@ export function observe(s: State, logTail = 200): Observation {
       parts: inside,
       capacity: spec.type === 'buffer' || spec.type === 'conveyor' ? spec.capacity : null,
       lot: spec.type === 'source' && spec.lots !== null ? (spec.lots[st.lotIndex]?.id ?? null) : null,
-      task: st.task && { kind: st.task.kind, action: st.task.action, remainingSeconds: (st.task.until - s.tick) / TICKS_PER_SECOND },
+      task: st.task && {
+        kind: st.task.kind,
+        action: st.task.action,
+        remainingSeconds: (st.task.until - s.tick) / TICKS_PER_SECOND,
+        totalSeconds: (st.task.until - st.task.start) / TICKS_PER_SECOND,
+      },
       sensors,
       measured: st.measured.slice(),
     };
@@ -123,6 +140,8 @@ export function observe(s: State, logTail = 200): Observation {
       active: al.active,
       message: rule.message,
       since: al.lastChange,
+      raisedAt: al.raisedAt,
+      ackedAt: al.ackedAt,
       shelvedUntil: al.phase === 'shelved' ? al.shelvedUntil : null,
     });
   });

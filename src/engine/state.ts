@@ -145,6 +145,10 @@ export interface AlarmState {
   pendingSince: number;
   shelvedUntil: number;
   lastChange: number;
+  /** When the condition last became active (the alarm's time in the list), or -1. */
+  raisedAt: number;
+  /** When the current activation was acknowledged, or -1. */
+  ackedAt: number;
   activations: number;
 }
 
@@ -162,8 +166,12 @@ export interface CheckResult {
   readonly target: string;
   readonly value: number;
   readonly unit: string;
-  /** What the technician reads off, e.g. "flank wear 0.12 mm". */
+  /** The datasheet's range for this reading, in `unit`: what a good one looks like. */
+  readonly normal: readonly [number, number];
+  /** What the technician reads off, e.g. "flank wear 0.12 mm" (English, for logs and the CLI). */
   readonly text: string;
+  /** The same as a message key and its values, for the screen's language. */
+  readonly message: { readonly key: string; readonly params: Readonly<Record<string, number | string>> };
 }
 
 /** The hidden part of the state: what happened, as the instructor and the assessment see it. */

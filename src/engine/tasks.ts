@@ -55,6 +55,11 @@ export function startTask(s: State, i: number, task: MaintenanceTask): void {
   markStation(s, i);
 }
 
+/** Datasheet limits for the check readings (in the reading's unit). */
+const FLANK_WEAR_LIMIT_MM = 0.3;
+const GRIPPER_OFFSET_LIMIT: readonly [number, number] = [0, 0.5];
+const LUBRICANT_NORMAL: readonly [number, number] = [60, 100];
+
 function fmt(v: number, digits: number): string {
   return v.toFixed(digits);
 }
@@ -68,7 +73,14 @@ function checkResult(s: State, i: number, kind: CheckKind, target: string): Chec
       const si = s.model.sensorIndex[`${spec.id}.${target}`]!;
       const sensor = s.model.sensors[si]!;
       const v = trueValue(s, si, s.tick) + sensor.noiseSd * 0.5 * noiseNormal(sensor.noiseKey ^ 0x5bd1e995, s.tick);
-      return { ...base, value: v, unit: sensor.unit, text: `Handheld ${target}: ${fmt(v, 2)} ${sensor.unit}` };
+      return {
+        ...base,
+        value: v,
+        unit: sensor.unit,
+        normal: sensor.normal,
+        text: `Handheld ${target}: ${fmt(v, 2)} ${sensor.unit} (normal ${fmt(sensor.normal[0], 2)}–${fmt(sensor.normal[1], 2)})`,
+        message: { key: 'result.handheld', params: { sensor: target, value: v, unit: sensor.unit } },
+      };
     }
     case 'inspectTool': {
       // On a robot, the tool is its gripper: a misaligned one shows crash marks and an offset.
@@ -79,28 +91,46 @@ function checkResult(s: State, i: number, kind: CheckKind, target: string): Chec
           ...base,
           value: offset,
           unit: 'mm',
+          normal: GRIPPER_OFFSET_LIMIT,
           text: retry > 1 ? `Gripper jaw ${fmt(offset, 1)} mm off the taught position; fresh crash marks on the finger` : `Gripper fingers true (${fmt(offset, 2)} mm), no marks`,
+          message: { key: retry > 1 ? 'result.gripperOff' : 'result.gripperTrue', params: { value: offset } },
         };
       }
       const wear = Math.abs(st.toolOffset) * 2;
+      // The wear limit follows the part: a tool whose wear moves the size by half the
+      // tolerance is due (the size shifts by half the flank wear), else ISO 3685's VB 0.3 mm.
+      const ch = spec.type === 'machine' ? spec.characteristic : null;
+      const limit = ch === null ? FLANK_WEAR_LIMIT_MM : (ch.upper - ch.lower) / 2;
       return {
         ...base,
         value: wear,
         unit: 'mm',
-        text: `Flank wear ${fmt(wear, 3)} mm after ${st.partsOnTool} parts on this tool`,
+        normal: [0, limit],
+        text: `Flank wear ${fmt(wear, 3)} mm after ${st.partsOnTool} parts on this tool (limit ${fmt(limit, 3)} mm)`,
+        message: { key: 'result.flankWear', params: { value: wear, parts: st.partsOnTool } },
       };
     }
     case 'lubricationLevel': {
       const level = Math.max(0, 100 - stationWear(s, i, 'lubricationFailure') * 85);
       st.lubeLevel = level;
-      return { ...base, value: level, unit: '%', text: `Lubricant level ${fmt(level, 0)} %` };
+      return {
+        ...base,
+        value: level,
+        unit: '%',
+        normal: LUBRICANT_NORMAL,
+        text: `Lubricant level ${fmt(level, 0)} % (normal ${LUBRICANT_NORMAL[0]}–${LUBRICANT_NORMAL[1]} %)`,
+        message: { key: 'result.lubricant', params: { value: level } },
+      };
     }
     case 'masterPart': {
       let nominal = 0;
+      let allowed = 0.001;
       const si = s.model.sensorsOf[i]!.dimension;
       if (si !== undefined) {
         const band = s.model.sensors[si]!.normal;
         nominal = (band[0] + band[1]) / 2;
+        // A gauge may be off by a tenth of the tolerance (the 10 % rule of measurement systems).
+        allowed = (band[1] - band[0]) / 20;
       }
       const readingOfMaster = nominal + st.gaugeOffset;
       const dev = readingOfMaster - nominal;
@@ -108,7 +138,9 @@ function checkResult(s: State, i: number, kind: CheckKind, target: string): Chec
         ...base,
         value: dev,
         unit: 'mm',
-        text: `Master part ${fmt(nominal, 3)} mm reads ${fmt(readingOfMaster, 3)} mm (deviation ${dev >= 0 ? '+' : ''}${fmt(dev, 3)} mm)`,
+        normal: [-allowed, allowed],
+        text: `Master part ${fmt(nominal, 3)} mm reads ${fmt(readingOfMaster, 3)} mm (deviation ${dev >= 0 ? '+' : ''}${fmt(dev, 3)} mm, allowed ±${fmt(allowed, 4)} mm)`,
+        message: { key: 'result.masterPart', params: { nominal, reading: readingOfMaster, value: dev } },
       };
     }
   }

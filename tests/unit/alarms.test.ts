@@ -41,6 +41,20 @@ describe('alarms follow ISA-18.2 (DOMAIN §3)', () => {
     expect(phaseOf(s, 'M.stopped')).toBe('normal');
   });
 
+  it('the list keeps the time the alarm rose; acknowledging records its own time beside it', () => {
+    const s = createState(breakdown, 1);
+    advance(s, min(2));
+    const rose = alarm(s, 'M.stopped')!.raisedAt;
+    expect(rose).toBeGreaterThanOrEqual(min(1));
+    expect(rose).toBeLessThan(min(2));
+    expect(alarm(s, 'M.stopped')!.ackedAt).toBe(-1);
+    advance(s, min(3));
+    apply(s, { type: 'ackAlarm', tick: min(3), alarm: 'M.stopped' });
+    expect(alarm(s, 'M.stopped')!.raisedAt).toBe(rose);
+    expect(alarm(s, 'M.stopped')!.ackedAt).toBe(min(3));
+    expect(alarm(s, 'M.stopped')!.since).toBe(min(3));
+  });
+
   it('an alarm that clears before it is acknowledged waits in Return-to-normal unacknowledged', () => {
     const s = createState(breakdown, 1);
     advance(s, min(2));

@@ -110,6 +110,9 @@ describe('each fault shows its symptoms, its right fix resolves it and the tempt
     const after = play(model, [{ type: 'check', tick: min(60), station: 'M', check: 'lubricationLevel' }], min(65));
     expect(sensor(after, 'M.temperature').value!).toBeGreaterThan(sensor(before, 'M.temperature').value! + 10);
     expect(after.checkResults.at(-1)!.value).toBeLessThan(60);
+    // The reading comes with its datasheet range, and a low level falls outside it.
+    expect(after.checkResults.at(-1)!.normal).toEqual([60, 100]);
+    expect(play(model, [{ type: 'check', tick: min(1), station: 'M', check: 'lubricationLevel' }], min(3)).checkResults.at(-1)!.value).toBeGreaterThanOrEqual(60);
     expect(after.truth.checks.at(-1)!.relevant).toBe(true);
     expect(phase(play(model, procedure(model, min(30), 'M', 'restoreLubrication'), min(120)), 'F')).toBe('resolved');
     expect(phase(play(model, procedure(model, min(30), 'M', 'replaceSensor', { sensor: 'temperature' }), min(120)), 'F')).toBe('active');
@@ -133,6 +136,9 @@ describe('each fault shows its symptoms, its right fix resolves it and the tempt
     const model = line([{ id: 'F', type: 'calibrationOffset', station: 'QC', trigger: { at: '10m' }, offset: 0.06 }]);
     const s = play(model, [{ type: 'check', tick: min(20), station: 'QC', check: 'masterPart' }], min(30));
     expect(s.checkResults.at(-1)!.value).toBeCloseTo(0.06, 6);
+    // Allowed gauge bias: a tenth of the ±0.05 tolerance.
+    expect(s.checkResults.at(-1)!.normal[1]).toBeCloseTo(0.005, 9);
+    expect(s.checkResults.at(-1)!.message.key).toBe('result.masterPart');
     expect(view(s, 'QC').scrap).toBeGreaterThan(20);
     expect(sensor(s, 'M.dimension').value!).toBeLessThan(20.02);
     const fixed = play(model, procedure(model, min(20), 'QC', 'recalibrate'), min(90));
