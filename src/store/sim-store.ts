@@ -40,6 +40,8 @@ export interface SimStore {
   readonly selected: string | null;
   /** The last command's refusal, in words for the student; null after an accepted one. */
   readonly refusal: string | null;
+  /** The last command the engine accepted (a notice such as "diagnosis recorded" keys on it). */
+  readonly lastAccepted: Command | null;
   readonly commands: readonly Command[];
   /** Bumped whenever history gains points, so charts know to redraw. */
   readonly historyVersion: number;
@@ -98,6 +100,7 @@ const FRESH = {
   ended: false,
   selected: null,
   refusal: null,
+  lastAccepted: null,
   commands: [],
   historyVersion: 0,
   replay: null,
@@ -105,6 +108,8 @@ const FRESH = {
   branchOf: null,
   runId: null,
   resumed: null,
+  // Every drill and replay starts at 1×: a speed left at 60× from the last drill hides the start.
+  speed: 1,
 } satisfies Partial<SimStore>;
 
 export type Clock = { now(): number; frame(cb: () => void): void };
@@ -147,6 +152,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
       frame.model = m;
       frame.scene = null;
       frame.alpha = 0;
+      frame.speed = FRESH.speed;
       known = 0;
       pending = 0;
       carry = 0;
@@ -212,7 +218,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
           return;
         }
         case 'commandResult':
-          set((prev) => ({ commands: [...prev.commands, m.command], refusal: m.accepted ? null : m.reason }));
+          set((prev) => ({ commands: [...prev.commands, m.command], refusal: m.accepted ? null : m.reason, lastAccepted: m.accepted ? m.command : prev.lastAccepted }));
           return;
         case 'checkpoints': {
           const waiter = exportWaiters.shift();
@@ -237,10 +243,11 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
       error: null,
       observation: null,
       running: false,
-      speed: 10,
+      speed: FRESH.speed,
       ended: false,
       selected: null,
       refusal: null,
+      lastAccepted: null,
       commands: [],
       historyVersion: 0,
       replay: null,

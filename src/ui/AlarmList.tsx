@@ -44,9 +44,10 @@ export function AlarmList() {
           <thead>
             <tr>
               <th>{t('alarms.priority')}</th>
-              <th>{t('alarms.time')}</th>
+              <th>{t('alarms.raised')}</th>
               <th>{t('alarms.message')}</th>
               <th>{t('alarms.state')}</th>
+              <th>{t('alarms.acked')}</th>
               <th />
             </tr>
           </thead>
@@ -56,13 +57,14 @@ export function AlarmList() {
                 <td className="prio">
                   {PRIORITY_MARK[a.priority]} {t(`priority.${a.priority}`)}
                 </td>
-                <td>{clock(Math.max(0, a.since) / 10)}</td>
+                <td data-testid="alarm-raised">{a.raisedAt >= 0 ? clock(a.raisedAt / 10) : '—'}</td>
                 <td>
                   <button type="button" className="link" onClick={() => select(a.station)}>
                     {a.message}
                   </button>
                 </td>
                 <td>{t(`alarm.phase.${a.phase}`)}</td>
+                <td data-testid="alarm-acked">{a.ackedAt >= 0 ? clock(a.ackedAt / 10) : '—'}</td>
                 <td className="actions">
                   {!readOnly && (a.phase === 'unack' || a.phase === 'rtnUnack') && (
                     <button type="button" onClick={() => send({ type: 'ackAlarm', alarm: a.id })}>

@@ -12,6 +12,7 @@ import { ReplayBar } from './ReplayBar';
 import { NotesPanel, PresenterNote, TruthPanel } from './ReplayPanels';
 import { StationList } from './StationList';
 import { Timeline } from './Timeline';
+import { Toasts } from './Toasts';
 import { TopBar } from './TopBar';
 
 const MUTE_KEY = 'lf.muted';
@@ -96,6 +97,7 @@ export function ControlRoom() {
           <div className="view">
             <LineView />
             <PresenterNote />
+            <Toasts />
           </div>
           {replaying && <Timeline />}
           <StationList />

@@ -1,21 +1,32 @@
 import { useState } from 'react';
-import { CHECK_KINDS, type FaultType, type LogEntry, PACK_NAMES, REPAIR_ACTIONS, type RepairAction, STOP_REASON_TEXT, type StationView } from '../engine';
+import { CHECK_KINDS, type CheckResult, type FaultType, type LogEntry, Pack, REPAIR_ACTIONS, type RepairAction, type StationView } from '../engine';
 import { FAULT_TYPES } from '../scenario/schema';
 import { useSim, useSimHistory } from '../store/use-sim';
 import { SpcChart, TrendChart } from './Charts';
+import { checkRange, resultText } from './check-text';
 import { clock } from './format';
-import { useT } from './i18n';
+import { type Language, type TextKey, useT } from './i18n';
+import { countersText, firstOut, interlockText, stateName, stopReasonText } from './station-text';
+import { TaskProgress } from './TaskProgress';
+
+type T = ReturnType<typeof useT>['t'];
 import { SensorBar } from './SensorBar';
 
 const PACK_BUTTONS = ['reset', 'start', 'stop', 'hold', 'unhold', 'abort', 'clear'] as const;
 
 /** One line of a station's event log in the student's words. */
-function describeEntry(e: LogEntry, t: ReturnType<typeof useT>['t']): string {
+function describeEntry(e: LogEntry, t: T, lang: Language, results: readonly CheckResult[]): string {
   switch (e.kind) {
-    case 'state':
-      return `${PACK_NAMES[e.from] ?? e.from} → ${PACK_NAMES[e.to] ?? e.to}${e.reason ? ` (${e.reason} ${STOP_REASON_TEXT[e.reason] ?? ''})` : ''}`;
-    case 'taskDone':
-      return `${t(e.task === 'repair' ? (`repair.${e.action}` as never) : (`check.${e.action}` as never))} ✓`;
+    case 'state': {
+      const from = stateName({ state: e.from, stateName: String(e.from) }, t);
+      const to = stateName({ state: e.to, stateName: String(e.to) }, t);
+      return `${from} → ${to}${e.reason ? ` (${e.reason} ${stopReasonText(e.reason, t)})` : ''}`;
+    }
+    case 'taskDone': {
+      if (e.task === 'repair') return t('event.taskDone', { action: t(`repair.${e.action}` as TextKey) });
+      const r = results.find((x) => x.tick === e.tick && x.station === e.station && x.check === e.action);
+      return t('event.checkDone', { action: t(`check.${e.action}` as TextKey), result: r ? resultText(r, t, lang) : '' });
+    }
     case 'lot':
       return `${t('faceplate.lot')} ${e.lot}`;
     default:
@@ -145,7 +156,7 @@ function Controls({ st }: { st: StationView }) {
 
 /** L2/L3 faceplate of the selected station. */
 export function Faceplate() {
-  const { t } = useT();
+  const { t, lang } = useT();
   const selected = useSim((s) => s.selected);
   const st = useSim((s) => s.observation?.stations.find((x) => x.id === s.selected));
   const refusal = useSim((s) => s.refusal);
@@ -154,7 +165,7 @@ export function Faceplate() {
   const history = useSimHistory();
   const readOnly = useSim((s) => s.phase === 'replay');
   if (!selected || !st) return <aside className="faceplate empty">{t('faceplate.none')}</aside>;
-  const abnormal = st.stateName === 'Held' || st.stateName === 'Aborted' || st.stateName === 'Holding' || st.stateName === 'Aborting';
+  const abnormal = st.state === Pack.Held || st.state === Pack.Aborted || st.state === Pack.Holding || st.state === Pack.Aborting;
   const dim = st.sensors.find((x) => x.kind === 'dimension');
   const mine = (results ?? []).filter((r) => r.station === st.id).slice(-4);
   const events = (log ?? []).filter((e) => 'station' in e && e.station === st.id).slice(-8);
@@ -167,19 +178,18 @@ export function Faceplate() {
       <dl className="facts">
         <dt>{t('faceplate.state')}</dt>
         <dd>
-          <span className={`state ${abnormal ? 'abnormal' : ''}`} data-testid="faceplate-state">
-            {st.stateName}
+          <span className={`state ${abnormal ? 'abnormal' : ''}`} data-testid="faceplate-state" data-state={st.stateName} title={t('pack.tooltip', { name: st.stateName })}>
+            {stateName(st, t)}
           </span>
         </dd>
         <dt>{t('faceplate.reason')}</dt>
-        <dd data-testid="faceplate-reason">{st.stopReason ? `${st.stopReason} ${st.stopReasonText}` : '—'}</dd>
-        <dt>{t('faceplate.interlock')}</dt>
-        <dd>{t(`interlock.${st.interlock}`)}</dd>
-        <dt>{t('faceplate.processed')}</dt>
-        <dd>
-          {st.processed} ({t('faceplate.good')} {st.good}, {t('faceplate.scrap')} {st.scrap}
-          {st.rework ? `, ${t('faceplate.rework')} ${st.rework}` : ''})
+        <dd data-testid="faceplate-reason" data-reason={st.stopReason}>
+          {firstOut(st, t)}
         </dd>
+        <dt>{t('faceplate.interlock')}</dt>
+        <dd data-testid="faceplate-interlock">{interlockText(st, t)}</dd>
+        <dt>{t('faceplate.counters.label')}</dt>
+        <dd data-testid="faceplate-counters">{countersText(st, t)}</dd>
         <dt>{t('faceplate.parts')}</dt>
         <dd>{st.capacity === null ? st.parts : `${st.parts} / ${st.capacity}`}</dd>
         {st.lot !== null && (
@@ -192,8 +202,7 @@ export function Faceplate() {
           <>
             <dt>{t('faceplate.task')}</dt>
             <dd data-testid="faceplate-task">
-              {t(st.task.kind === 'repair' ? (`repair.${st.task.action}` as never) : (`check.${st.task.action}` as never))} ·{' '}
-              {clock(st.task.remainingSeconds)}
+              <TaskProgress task={st.task} />
             </dd>
           </>
         )}
@@ -219,11 +228,15 @@ export function Faceplate() {
         <section>
           <h4>{t('faceplate.results')}</h4>
           <ul className="results" data-testid="check-results">
-            {mine.map((r) => (
-              <li key={`${r.tick}${r.check}`}>
-                {clock(r.tick / 10)} · {r.text}
-              </li>
-            ))}
+            {mine.map((r) => {
+              const range = checkRange(r, t, lang);
+              return (
+                <li key={`${r.tick}${r.check}`} className={range.outside ? 'abnormal' : ''}>
+                  {clock(r.tick / 10)} · {resultText(r, t, lang)} <span className="muted">({range.text})</span>
+                  {range.outside && <strong> · {t('faceplate.outOfRange')}</strong>}
+                </li>
+              );
+            })}
           </ul>
         </section>
       )}
@@ -242,7 +255,7 @@ export function Faceplate() {
           {events.map((e, k) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: the log only grows at the end; tick plus position is stable
             <li key={`${e.tick}-${k}`}>
-              {clock(e.tick / 10)} · {describeEntry(e, t)}
+              {clock(e.tick / 10)} · {describeEntry(e, t, lang, results ?? [])}
             </li>
           ))}
         </ul>

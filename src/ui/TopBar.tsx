@@ -1,9 +1,34 @@
+import { useState } from 'react';
 import { textOf } from '../scenario';
 import { useSim } from '../store/use-sim';
 import { SpeedButtons } from './SpeedButtons';
 import { ExportButton } from './ExportButton';
 import { clock } from './format';
 import { setLanguage, useT } from './i18n';
+
+/** Ending is final (the debrief scores the run as it stands): ask first, unless the shift is over. */
+function EndDrill({ ended, onEnd }: { ended: boolean; onEnd: () => void }) {
+  const { t } = useT();
+  const [asking, setAsking] = useState(false);
+  if (!asking) {
+    return (
+      <button type="button" onClick={() => (ended ? onEnd() : setAsking(true))}>
+        {t('run.end')}
+      </button>
+    );
+  }
+  return (
+    <span className="confirm" role="alertdialog" aria-label={t('run.end')} data-testid="end-confirm">
+      <span>{t('run.endConfirm')}</span>
+      <button type="button" className="danger" onClick={onEnd}>
+        {t('run.endYes')}
+      </button>
+      <button type="button" onClick={() => setAsking(false)}>
+        {t('run.endNo')}
+      </button>
+    </span>
+  );
+}
 
 export function TopBar({ muted, onMute }: { muted: boolean; onMute: () => void }) {
   const { t, lang } = useT();
@@ -58,9 +83,7 @@ export function TopBar({ muted, onMute }: { muted: boolean; onMute: () => void }
         {t('lang.switch')}
       </button>
       <ExportButton />
-      <button type="button" onClick={api.finish}>
-        {t('run.end')}
-      </button>
+      <EndDrill ended={ended} onEnd={api.finish} />
     </header>
   );
 }

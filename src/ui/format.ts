@@ -29,3 +29,15 @@ export function span(seconds: number | null): string {
 export function num(v: number | null, digits: number): string {
   return v === null ? '—' : v.toFixed(digits);
 }
+
+const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
+/** A number in the reader's locale (bokmål writes 0,104 and groups thousands with a space). */
+export function localNum(v: number, digits: number, lang: 'en' | 'nb'): string {
+  const key = `${lang}${digits}`;
+  let f = NUMBER_FORMATS.get(key);
+  if (f === undefined) {
+    f = new Intl.NumberFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    NUMBER_FORMATS.set(key, f);
+  }
+  return f.format(v);
+}

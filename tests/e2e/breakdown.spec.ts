@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { endDrill, expect, test } from './fixtures';
 
 test('breakdown drill: alarm, acknowledge, lock out, repair, restart, production again, debrief score', async ({ page, guard }) => {
   void guard;
@@ -17,15 +17,20 @@ test('breakdown drill: alarm, acknowledge, lock out, repair, restart, production
   await expect(alarm).toBeVisible({ timeout: 30_000 });
   await page.keyboard.press('Space');
   await expect(alarm).toContainText('Unacknowledged');
+  const raised = await alarm.getByTestId('alarm-raised').textContent();
+  await expect(alarm.getByTestId('alarm-acked')).toHaveText('—');
   await alarm.getByRole('button', { name: 'Acknowledge' }).click();
   await expect(alarm).toContainText('Acknowledged');
+  // The list keeps the time the alarm rose; the acknowledgement has its own column.
+  await expect(alarm.getByTestId('alarm-raised')).toHaveText(raised ?? '');
+  await expect(alarm.getByTestId('alarm-acked')).toHaveText(/\d\d:\d\d:\d\d/);
   await page.screenshot({ path: 'tests/artifacts/breakdown-alarm.png' });
 
   // Select the station in the list; the faceplate shows Held with the drive-fault stop reason.
   await page.locator('.station-list [data-station="M1"]').click();
   const fp = page.getByTestId('faceplate');
   await expect(fp.getByTestId('faceplate-state')).toHaveText('Held');
-  await expect(fp.getByTestId('faceplate-reason')).toContainText('258');
+  await expect(fp.getByTestId('faceplate-reason')).toContainText('258 Drive fault (cause still present)');
 
   // Locking out a held machine is refused with the reason: stop it first.
   await fp.getByRole('button', { name: 'Lock out / tag out' }).click();
@@ -35,19 +40,29 @@ test('breakdown drill: alarm, acknowledge, lock out, repair, restart, production
   await page.getByRole('button', { name: 'Step 1 s' }).click();
   await page.getByRole('button', { name: 'Step 1 s' }).click();
   await expect(fp.getByTestId('faceplate-state')).toHaveText('Stopped');
+  // Stopping changes the state, not the fault: the alarm stays until the cause is repaired.
+  await expect(alarm).toContainText('Acknowledged');
+  await expect(fp.getByTestId('faceplate-interlock')).toHaveText('— (not running)');
   await fp.getByRole('button', { name: 'Lock out / tag out' }).click();
   await expect(fp.getByText('LOCKED OUT / TAGGED')).toBeVisible();
   await fp.getByLabel('Suspected cause').selectOption('breakdown');
   await fp.getByRole('button', { name: 'Declare diagnosis' }).click();
+  // The diagnosis is confirmed as recorded, without saying whether it is right.
+  await expect(page.getByTestId('toasts')).toContainText('Diagnosis recorded: Mill M1, Breakdown');
   await fp.getByLabel('repair').selectOption('generalRepair');
   await fp.getByRole('button', { name: 'Carry out' }).click();
-  await expect(fp.getByTestId('faceplate-task')).toContainText('General repair');
+  await expect(fp.getByTestId('faceplate-task')).toContainText(/General repair · \d\d:\d\d left/);
+  await expect(fp.getByTestId('faceplate-task').locator('progress')).toBeVisible();
   await page.screenshot({ path: 'tests/artifacts/breakdown-repair.png' });
 
   // Let the repair run, then remove the lock-out, reset and start.
   await page.keyboard.press('Space');
   await expect(fp.getByTestId('faceplate-task')).toHaveCount(0, { timeout: 40_000 });
   await page.keyboard.press('Space');
+  await expect(page.getByTestId('toasts')).toContainText('Mill M1: General repair finished.');
+  // First-out is kept until Reset, and says the cause is gone; the alarm has cleared.
+  await expect(fp.getByTestId('faceplate-reason')).toContainText('258 Drive fault (cause cleared; Reset to clear)');
+  await expect(alarm).toHaveCount(0);
   await fp.getByRole('button', { name: 'Remove lock-out' }).click();
   await fp.getByRole('button', { name: 'Reset' }).click();
   await page.getByRole('button', { name: 'Step 1 s' }).click();
@@ -64,7 +79,7 @@ test('breakdown drill: alarm, acknowledge, lock out, repair, restart, production
   await page.screenshot({ path: 'tests/artifacts/breakdown-running.png' });
 
   // End the drill: the debrief shows the score and the fault's times.
-  await page.getByRole('button', { name: 'End the drill' }).click();
+  await endDrill(page);
   await expect(page.getByTestId('debrief')).toBeVisible();
   await expect(page.getByTestId('score')).toHaveText(/\d/);
   await expect(page.getByTestId('verdict')).toHaveText('Passed');

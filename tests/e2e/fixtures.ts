@@ -33,3 +33,10 @@ export async function startScenario(page: Page, id: string): Promise<void> {
 }
 
 export { expect };
+
+/** End the drill from the top bar: it asks for confirmation first (ending is final). */
+export async function endDrill(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'End the drill' }).click();
+  await expect(page.getByTestId('end-confirm')).toContainText('End now?');
+  await page.getByRole('button', { name: 'Yes, end the drill' }).click();
+}

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from './fixtures';
+import { endDrill, expect, test } from './fixtures';
 
 const golden = readFileSync('tests/golden/breakdown-drill.session.json', 'utf8');
 
@@ -93,7 +93,7 @@ test('an instructor imports a session in a fresh profile, seeks, steps, annotate
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
 
   // Both are in the sessions list; they compare side by side.
-  await page.getByRole('button', { name: 'End the drill' }).click();
+  await endDrill(page);
   await expect(page.getByTestId('debrief')).toBeVisible();
   await page.getByRole('button', { name: 'Back to the library' }).click();
   const rows = page.locator('[data-testid="sessions"] tbody tr');

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, startScenario, test } from './fixtures';
+import { endDrill, expect, startScenario, test } from './fixtures';
 
 test('a reload mid-run loses nothing: the run is offered back at the same time with the same commands', async ({ page, guard }) => {
   void guard;
@@ -22,7 +22,7 @@ test('a reload mid-run loses nothing: the run is offered back at the same time w
   await expect(page.getByTestId('resumed')).toContainText('as saved');
   await expect(page.locator('[data-alarm="M1.stopped"]')).toContainText('Acknowledged');
   // It carries on from there, and the restored log still earns the acknowledgement in the debrief.
-  await page.getByRole('button', { name: 'End the drill' }).click();
+  await endDrill(page);
   await expect(page.getByTestId('debrief')).toBeVisible();
   await expect(page.locator('table.faults tbody tr td').nth(3)).not.toHaveText('never');
 });
@@ -31,7 +31,7 @@ test('the sessions list keeps each run with its score; rename, export and delete
   void guard;
   await startScenario(page, 'breakdown-drill');
   await expect(page.locator('[data-alarm="M1.stopped"]')).toBeVisible({ timeout: 30_000 });
-  await page.getByRole('button', { name: 'End the drill' }).click();
+  await endDrill(page);
   const score = (await page.getByTestId('score').textContent()) ?? '';
   await page.getByRole('button', { name: 'Back to the library' }).click();
   const row = page.locator('[data-testid="sessions"] tbody tr');

@@ -1,4 +1,4 @@
-import { expect, startScenario, test } from './fixtures';
+import { endDrill, expect, startScenario, test } from './fixtures';
 
 test('tool-wear drill: the SPC chart flags the drift, the tool is inspected and replaced', async ({ page, guard }) => {
   void guard;
@@ -38,7 +38,7 @@ test('tool-wear drill: the SPC chart flags the drift, the tool is inspected and 
   await fp.getByRole('button', { name: 'Start' }).click();
   await page.keyboard.press('Space');
   await expect(fp.getByTestId('faceplate-state')).toHaveText(/Execute|Suspended/, { timeout: 20_000 });
-  await page.getByRole('button', { name: 'End the drill' }).click();
+  await endDrill(page);
   await expect(page.getByTestId('debrief')).toBeVisible();
   await expect(page.locator('table.faults:not(.command-log) tbody tr')).toContainText('Tool wear');
   await page.screenshot({ path: 'tests/artifacts/tool-wear-debrief.png', fullPage: true });

@@ -39,6 +39,11 @@ export function setLanguage(lang: Language): void {
   for (const l of listeners) l();
 }
 
+/** Whether a key built at run time (a state or reason code) has a text. */
+export function hasText(key: string): key is TextKey {
+  return Object.hasOwn(en, key);
+}
+
 export function translate(lang: Language, key: TextKey, vars: Record<string, string | number> = {}): string {
   let text = DICTS[lang][key] ?? en[key];
   for (const [k, v] of Object.entries(vars)) text = text.replace(`{${k}}`, String(v));

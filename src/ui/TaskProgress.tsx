@@ -1,0 +1,25 @@
+import { clock } from './format';
+import { type TextKey, useT } from './i18n';
+
+interface Task {
+  readonly kind: 'repair' | 'check';
+  readonly action: string;
+  readonly remainingSeconds: number;
+  readonly totalSeconds: number;
+}
+
+/** Work in progress as a countdown with a bar: "General repair · 19:57 left", never a clock time. */
+export function TaskProgress({ task }: { task: Task }) {
+  const { t } = useT();
+  const name = t(`${task.kind === 'repair' ? 'repair' : 'check'}.${task.action}` as TextKey);
+  const done = task.totalSeconds > 0 ? 1 - task.remainingSeconds / task.totalSeconds : 1;
+  const left = clock(Math.max(0, Math.ceil(task.remainingSeconds))).replace(/^00:/, '');
+  return (
+    <span className="task-progress">
+      <span>
+        {name} · {t('faceplate.remaining', { time: left })}
+      </span>
+      <progress max={1} value={done} aria-label={name} />
+    </span>
+  );
+}

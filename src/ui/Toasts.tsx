@@ -1,0 +1,83 @@
+/**
+ * Short notices over the control room: a repair or check that finished (and what the check
+ * found), a diagnosis that was recorded. They say what happened, never whether it was right.
+ * Each stays a few seconds of wall time, or until dismissed; screen readers hear them (status).
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { CheckResult, Command, LogEntry } from '../engine';
+import { useSim } from '../store/use-sim';
+import { resultText } from './check-text';
+import { type TextKey, useT } from './i18n';
+
+interface Toast {
+  readonly id: number;
+  readonly text: string;
+}
+
+const TOAST_MS = 7000;
+const MAX_TOASTS = 4;
+
+function stationName(id: string, stations: readonly { id: string; name: string }[] | undefined): string {
+  return stations?.find((s) => s.id === id)?.name ?? id;
+}
+
+export function Toasts() {
+  const { t, lang } = useT();
+  const log = useSim((s) => s.observation?.log);
+  const results = useSim((s) => s.observation?.checkResults);
+  const stations = useSim((s) => s.observation?.stations);
+  const lastAccepted = useSim((s) => s.lastAccepted);
+  const replaying = useSim((s) => s.phase === 'replay');
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const seenTick = useRef<number | null>(null);
+  const nextId = useRef(0);
+  const push = (text: string) => {
+    const id = nextId.current++;
+    setToasts((prev) => [...prev.slice(-(MAX_TOASTS - 1)), { id, text }]);
+    setTimeout(() => setToasts((prev) => prev.filter((x) => x.id !== id)), TOAST_MS);
+  };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the log grows; texts are read at that moment
+  useEffect(() => {
+    if (!log || replaying) return;
+    const newest = log.length > 0 ? log[log.length - 1]!.tick : 0;
+    // The first observation only sets the mark: a resumed run does not replay its old notices.
+    if (seenTick.current === null) {
+      seenTick.current = newest;
+      return;
+    }
+    const since = seenTick.current;
+    const done = log.filter((e): e is Extract<LogEntry, { kind: 'taskDone' }> => e.kind === 'taskDone' && e.tick > since);
+    seenTick.current = Math.max(since, newest);
+    for (const e of done) {
+      const station = stationName(e.station, stations);
+      if (e.task === 'repair') {
+        push(t('toast.repairDone', { station, action: t(`repair.${e.action}` as TextKey) }));
+      } else {
+        const r = (results ?? []).find((x: CheckResult) => x.tick === e.tick && x.station === e.station && x.check === e.action);
+        push(t('toast.checkDone', { station, action: t(`check.${e.action}` as TextKey), result: r ? resultText(r, t, lang) : '' }));
+      }
+    }
+  }, [log]);
+  const lastNoticed = useRef<Command | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one notice per accepted command
+  useEffect(() => {
+    if (lastAccepted === null || lastAccepted === lastNoticed.current || replaying) return;
+    lastNoticed.current = lastAccepted;
+    if (lastAccepted.type === 'diagnose') {
+      push(t('toast.diagnosis', { station: stationName(lastAccepted.station, stations), cause: t(`cause.${lastAccepted.cause}` as TextKey) }));
+    }
+  }, [lastAccepted]);
+  if (toasts.length === 0) return null;
+  return (
+    <div className="toasts" role="status" aria-live="polite" data-testid="toasts">
+      {toasts.map((x) => (
+        <p key={x.id} className="toast">
+          <span>{x.text}</span>
+          <button type="button" className="link" aria-label={t('toast.close')} onClick={() => setToasts((prev) => prev.filter((y) => y.id !== x.id))}>
+            ×
+          </button>
+        </p>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * What a faceplate says about a station's state, stop reason and counters, consistent for
+ * every station type: each counter names what it counts, so the numbers add up, and a reading
+ * that does not apply in the station's state is not shown.
+ */
+import { Pack, type StationView } from '../engine';
+import { hasText, type TextKey } from './i18n';
+
+type T = (key: TextKey, vars?: Record<string, string | number>) => string;
+
+/** The PackML state in the reader's language (the standard English name goes in a tooltip). */
+export function stateName(st: Pick<StationView, 'state' | 'stateName'>, t: T): string {
+  const key = `pack.${st.state}`;
+  return hasText(key) ? t(key) : st.stateName;
+}
+
+export function stopReasonText(reason: number, t: T): string {
+  const key = `reason.${reason}`;
+  return hasText(key) ? t(key) : t('reason.other', { n: reason });
+}
+
+/**
+ * First-out (PackML/OMAC): the first cause of the stop is kept until Reset. Say whether the
+ * controller still sees it, so a repaired station does not look broken.
+ */
+export function firstOut(st: StationView, t: T): string {
+  if (st.stopReason === 0) return '—';
+  const base = `${st.stopReason} ${stopReasonText(st.stopReason, t)}`;
+  if (st.causePresent) return t('faceplate.firstOutPresent', { reason: base });
+  return t('faceplate.firstOutCleared', { reason: base });
+}
+
+/** Starved and blocked are states of a running station (Suspended, Execute); stopped, they mean nothing. */
+export function interlockText(st: StationView, t: T): string {
+  const running = st.state === Pack.Execute || st.state === Pack.Suspended;
+  return running ? t(`interlock.${st.interlock}` as TextKey) : t('interlock.notRunning');
+}
+
+/** The station's counters in words that add up. */
+export function countersText(st: StationView, t: T): string {
+  const scrapHere = st.scrap > 0 ? t('count.scrapHere', { n: st.scrap }) : '';
+  switch (st.type) {
+    case 'source':
+      return t('count.released', { n: st.processed });
+    case 'sink':
+      return t('count.received', { n: st.good });
+    case 'buffer':
+      return scrapHere === '' ? t('count.buffer') : scrapHere;
+    case 'conveyor':
+      return [t('count.carried', { n: st.processed }), scrapHere].filter((x) => x !== '').join(' · ');
+    case 'inspection': {
+      const judged = st.good + st.scrap + st.rework;
+      return t('count.inspected', { n: judged, good: st.good, scrap: st.scrap, rework: st.rework });
+    }
+    case 'machine':
+    case 'assembly':
+      // A machine does not know whether its parts are good: the inspection downstream judges them.
+      return [t(st.type === 'machine' ? 'count.made' : 'count.assembled', { n: st.processed }), scrapHere].filter((x) => x !== '').join(' · ');
+  }
+}
