@@ -17,6 +17,15 @@ function runName(s: SimStore): string {
   return s.branchOf ? `${title} (branch)` : title;
 }
 
+/**
+ * Saves run one after another: an autosave still in flight when the drill ends must not land
+ * after the finished save and put the run back to "in progress".
+ */
+let queue: Promise<void> = Promise.resolve();
+function enqueue(job: () => Promise<void>): void {
+  queue = queue.then(job, job).catch(() => undefined);
+}
+
 async function saveRun(store: SimStoreApi, finished: boolean): Promise<void> {
   const s = store.getState();
   const runId = s.runId;
@@ -28,6 +37,8 @@ async function saveRun(store: SimStoreApi, finished: boolean): Promise<void> {
     await saveDraft({ scenario: s.scenario, commands: file.commands, tick: file.endTick, savedAt: new Date().toISOString(), runId, ...(last ? { hash: last.hash } : {}) });
   }
   const previous = await getSession(runId);
+  // A finished run stays finished (a late autosave of the same run changes nothing).
+  if (!finished && previous?.finished === true) return;
   let score: number | null = null;
   let passed: boolean | null = null;
   if (finished) {
@@ -55,7 +66,7 @@ export function persist(store: SimStoreApi): void {
     const entered = phase !== lastPhase;
     lastPhase = phase;
     if (phase === 'debrief' && entered) {
-      void saveRun(store, true);
+      enqueue(() => saveRun(store, true));
       return;
     }
     if (phase === 'replay' && s.replay?.savedId && s.replay.notes !== lastNotes) {
@@ -70,7 +81,7 @@ export function persist(store: SimStoreApi): void {
     if (s.commands.length === lastCommands && now - lastSave < AUTOSAVE_MS) return;
     lastSave = now;
     lastCommands = s.commands.length;
-    void saveRun(store, false);
+    enqueue(() => saveRun(store, false));
   });
 }
 

@@ -5,6 +5,7 @@
 import type { Assessment } from '../assessment';
 import { loadScenarioJson } from '../scenario';
 import { buildReplayIndex, type KpiSamples, type Marker } from './replay-index';
+import type { RunStatus } from './run-status';
 import type { SessionFile } from './session-file';
 
 export interface CompareSide {
@@ -14,12 +15,17 @@ export interface CompareSide {
   readonly markers: readonly Marker[];
   readonly assessment: Assessment;
   readonly reproduces: boolean;
+  /** Whether the run was finished: an unfinished one has no verdict to compare. */
+  readonly status: RunStatus;
 }
 
 /** Null when the session's embedded scenario does not load. */
-export function compareSide(file: SessionFile, fallbackName: string): CompareSide | null {
+export function compareSide(file: SessionFile, fallbackName: string, status?: RunStatus): CompareSide | null {
   const r = loadScenarioJson(file.scenario);
   if (!r.ok) return null;
   const index = buildReplayIndex(r.model, file, { keyframes: false });
-  return { name: file.name ?? fallbackName, endTick: file.endTick, kpis: index.kpis, markers: index.markers, assessment: index.assessment, reproduces: index.verification.reproduces };
+  return {
+    name: file.name ?? fallbackName, endTick: file.endTick, kpis: index.kpis, markers: index.markers, assessment: index.assessment, reproduces: index.verification.reproduces,
+    status: status ?? { kind: 'finished', score: index.assessment.score, passed: index.assessment.passed },
+  };
 }

@@ -29,13 +29,13 @@ export function replayEditing(set: Set, get: () => SimStore, now: () => number):
       const r = get().replay;
       if (r !== null) set({ replay: { ...r, presenter: on } });
     },
-    compare(a, b) {
+    compare(a, b, statuses) {
       if (a.scenario.id !== b.scenario.id) {
         set({ error: 'only sessions of the same scenario can be compared' });
         return false;
       }
-      const left = compareSide(a, 'A');
-      const right = compareSide(b, 'B');
+      const left = compareSide(a, 'A', statuses?.[0]);
+      const right = compareSide(b, 'B', statuses?.[1]);
       if (left === null || right === null) {
         set({ error: 'a session to compare does not load' });
         return false;

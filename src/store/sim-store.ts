@@ -11,6 +11,7 @@ import { type Command, type LineModel, type Observation, TICKS_PER_SECOND, type 
 import { describeErrors, loadScenarioJson, type ScenarioFile } from '../scenario';
 import { defaultHost, type EngineHost } from '../session/engine-host';
 import type { SceneFrame, UserCommand } from '../session/engine-protocol';
+import type { RunStatus } from '../session/run-status';
 import type { CompareSide } from '../session/compare';
 import { newSessionId } from '../session/saved-sessions';
 import { makeSession, type SessionFile } from '../session/session-file';
@@ -84,7 +85,7 @@ export interface SimStore {
   /** Replay: the session file with the instructor's notes. */
   replaySession(): SessionFile | null;
   /** Two sessions of the same scenario side by side (false, with an error, otherwise). */
-  compare(a: SessionFile, b: SessionFile): boolean;
+  compare(a: SessionFile, b: SessionFile, statuses?: readonly [RunStatus, RunStatus]): boolean;
   readonly comparison: readonly [CompareSide, CompareSide] | null;
 }
 

@@ -2,6 +2,7 @@ import type { Marker } from '../session/replay-index';
 import type { CompareSide } from '../store/sim-store';
 import { useSim } from '../store/use-sim';
 import { describeMarker } from './describe';
+import { StatusText } from './StatusText';
 import { clock, minutes } from './format';
 import { type TextKey, useT } from './i18n';
 
@@ -86,10 +87,10 @@ export function Compare() {
           <tr>
             <td>{t('sessions.score')}</td>
             <td data-testid="score-a">
-              {a.assessment.score} ({a.assessment.passed ? t('debrief.passed') : t('debrief.failed')})
+              <StatusText status={a.status} />
             </td>
             <td data-testid="score-b">
-              {b.assessment.score} ({b.assessment.passed ? t('debrief.passed') : t('debrief.failed')})
+              <StatusText status={b.status} />
             </td>
           </tr>
           <tr>

@@ -2,11 +2,14 @@ import { useCallback, useEffect, useState } from 'react';
 import { describeErrors, textOf } from '../scenario';
 import { deleteSession, listSessions, newSessionId, putSession, renameSession, type SavedSession } from '../session/saved-sessions';
 import { loadSessionText } from '../session/session-file';
+import { loadDraft } from '../session/autosave';
+import { runStatus } from '../session/run-status';
 import { scoreSession } from '../session/verify';
 import { useSim } from '../store/use-sim';
 import { downloadSession } from './download';
 import { clock } from './format';
 import { useT } from './i18n';
+import { StatusText } from './StatusText';
 
 /** Whether a dropped or picked JSON file is a session (rather than a scenario). */
 export function looksLikeSession(text: string): boolean {
@@ -50,8 +53,10 @@ export function SessionsList({ onError, onChange }: { onError: (text: string | n
   const [items, setItems] = useState<SavedSession[] | null>(null);
   const [picked, setPicked] = useState<string[]>([]);
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
+  const [draftId, setDraftId] = useState<string | null>(null);
   const refresh = useCallback(() => {
-    void listSessions().then((list) => {
+    void Promise.all([listSessions(), loadDraft()]).then(([list, draft]) => {
+      setDraftId(draft?.runId ?? null);
       setItems(list);
       onChange?.();
     });
@@ -74,7 +79,7 @@ export function SessionsList({ onError, onChange }: { onError: (text: string | n
             {t('sessions.import')}
             <input type="file" accept=".json,application/json" data-testid="replay-file" hidden onChange={(e) => void importFile(e.target.files?.[0])} />
           </label>
-          <button type="button" disabled={!comparable} onClick={() => comparable && compare(chosen[0]!.file, chosen[1]!.file)} data-testid="compare" title={t('sessions.compareHint')}>
+          <button type="button" disabled={!comparable} onClick={() => comparable && compare(chosen[0]!.file, chosen[1]!.file, [runStatus(chosen[0]!, draftId), runStatus(chosen[1]!, draftId)])} data-testid="compare" title={t('sessions.compareHint')}>
             {t('sessions.compare')}
           </button>
         </div>
@@ -127,7 +132,9 @@ export function SessionsList({ onError, onChange }: { onError: (text: string | n
                 <td>{textOf(s.title, lang)}</td>
                 <td>{new Date(s.savedAt).toLocaleString(lang === 'nb' ? 'nb-NO' : 'en-GB')}</td>
                 <td>{clock(s.endTick / 10)}</td>
-                <td>{s.score === null ? <span className="muted">{t('sessions.inProgress')}</span> : `${s.score} (${s.passed ? t('debrief.passed') : t('debrief.failed')})`}</td>
+                <td data-testid="run-status">
+                  <StatusText status={runStatus(s, draftId)} />
+                </td>
                 <td className="actions">
                   <button type="button" className="primary" onClick={() => open(s)}>
                     {t('sessions.replay')}

@@ -1,0 +1,79 @@
+/**
+ * Why a command was refused, as a message key with parameters: the screen renders it in the
+ * student's language; the log and the CLI keep the English sentence (the log is part of the
+ * hashed state, so its words must not depend on a screen's language). `station` is a station
+ * id and `state` a PackML state code, so a screen can use its own names for both.
+ */
+import type { LineModel } from './model';
+import { PACK_NAMES } from './packml';
+
+export const REFUSAL_TEXT = {
+  noControls: '{station} has no controls of its own',
+  lockedOutRestart: '{station} is locked out: remove the lock-out first',
+  eStopPushed: 'The E-stop is pushed: release the E-stop first',
+  maintenanceRunning: 'Maintenance in progress on {station}: wait until it is finished',
+  technicianBusy: 'A technician is already working on {station}',
+  needsStandstill: 'Stop {station} first: {work} needs it at a standstill (it is {state})',
+  noStation: 'There is no station "{id}" on this line',
+  eStopAlready: 'The E-stop is already pushed',
+  eStopNotPushed: 'The E-stop is not pushed',
+  alreadyLockedOut: '{station} is already locked out',
+  stopBeforeLockOut: 'Stop {station} before locking it out (it is {state})',
+  notLockedOut: '{station} is not locked out',
+  workInside: 'Work is still in progress inside the station',
+  unknownCheck: 'Unknown check "{id}"',
+  noSensorToMeasure: '{station} has no {sensor} sensor to measure against',
+  noToolToInspect: '{station} has no tool to inspect',
+  noLubrication: '{station} has no lubrication system',
+  noGauge: '{station} has no gauge',
+  unknownRepair: 'Unknown repair "{id}"',
+  noSensorToReplace: '{station} has no {sensor} sensor to replace',
+  noLot: 'There is no material lot "{id}"',
+  lotQuarantined: 'Lot {id} is already quarantined',
+  noCuttingTool: '{station} has no cutting tool',
+  noSpeedSetting: '{station} has no speed setting',
+  speedRange: 'Speed must be between 10 % and 120 %',
+  noAlarm: 'There is no alarm "{id}"',
+  notShelved: 'This alarm is not shelved',
+  shelveRange: 'Shelve for between 1 second and 8 hours',
+  nothingToAck: 'This alarm has nothing to acknowledge',
+  alreadyShelved: 'This alarm is already shelved',
+  suppressedByDesign: 'This alarm is suppressed by design while the station is stopped',
+  noFault: 'There is no fault "{id}" in this scenario',
+  faultStarted: 'Fault "{id}" has already started',
+  lateCommand: 'This command is stamped at tick {tick}, before the current tick {now}',
+  resetFrom: 'Reset works from Stopped or Complete; the station is {state}',
+  startFrom: 'Start works from Idle (Reset first); the station is {state}',
+  stopNotApplicable: 'Stop does not apply when the station is {state}',
+  holdFrom: 'Hold works while the station runs; it is {state}',
+  unholdFrom: 'Unhold works from Held; the station is {state}',
+  suspendFrom: 'Suspend works from Execute; the station is {state}',
+  unsuspendFrom: 'Unsuspend works from Suspended; the station is {state}',
+  abortAlready: 'The station is already {state}',
+  clearFrom: 'Clear works from Aborted; the station is {state}',
+} as const;
+
+export type RefusalKey = keyof typeof REFUSAL_TEXT;
+
+export interface Refusal {
+  readonly key: RefusalKey;
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+export function refusal(key: RefusalKey, params: Record<string, string | number> = {}): Refusal {
+  return { key, params };
+}
+
+/** The English sentence (log, CLI): station ids become the line's station names. */
+export function refusalText(r: Refusal, model: LineModel): string {
+  let text: string = REFUSAL_TEXT[r.key];
+  for (const [k, v] of Object.entries(r.params)) {
+    let value = String(v);
+    if (k === 'station') {
+      const i = model.stationIndex[value];
+      value = i === undefined ? value : model.stations[i]!.name;
+    } else if (k === 'state') value = PACK_NAMES[Number(v)] ?? value;
+    text = text.replace(`{${k}}`, value);
+  }
+  return text;
+}
