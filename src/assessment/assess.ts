@@ -43,8 +43,14 @@ export interface FaultAssessment {
   readonly wrongRepairs: number;
 }
 
+export type PenaltyKey = 'late' | 'never' | 'notFixed' | 'wrongRepairs' | 'unneededChecks' | 'hints' | 'lostParts' | 'extraScrap' | 'orderShort';
+
 export interface Penalty {
+  /** In English, for the CLI and files. */
   readonly reason: string;
+  /** The same as a message key and values, for the screen's language (`fault` is a fault id, `what` detect/diagnose/restore). */
+  readonly key: PenaltyKey;
+  readonly params: Readonly<Record<string, string | number>>;
   readonly points: number;
 }
 
@@ -158,39 +164,43 @@ export function assess(
   const penalties: Penalty[] = [];
   const p = rules.penalties;
   // Something never done counts as late until the end of the run.
-  const late = (what: string, seconds: number | null, target: number, f: FaultAssessment) => {
+  const push = (key: PenaltyKey, reason: string, params: Record<string, string | number>, points: number) => penalties.push({ key, reason, params, points });
+  const WORDS = { detect: 'detected', diagnose: 'diagnosed', restore: 'restored' } as const;
+  const late = (what: 'detect' | 'diagnose' | 'restore', seconds: number | null, target: number, f: FaultAssessment) => {
     const taken = seconds ?? sec(endTick) - f.onsetSeconds;
     const over = Math.max(0, taken - target);
-    if (over > 0) {
-      const words = seconds === null ? `not ${what} (${Math.round(over / 60)} min past the target)` : `${what} ${Math.round(over / 60)} min over the target`;
-      penalties.push({ reason: `${f.id}: ${words}`, points: (over / 60) * p.perMinuteLate });
-    }
+    if (over <= 0) return;
+    const minutes = Math.round(over / 60);
+    if (seconds === null) push('never', `${f.id}: not ${WORDS[what]} (${minutes} min past the target)`, { fault: f.id, what, minutes }, (over / 60) * p.perMinuteLate);
+    else push('late', `${f.id}: ${WORDS[what]} ${minutes} min over the target`, { fault: f.id, what, minutes }, (over / 60) * p.perMinuteLate);
   };
   for (const f of faults) {
-    late('detected', f.detectSeconds, rules.targets.detect, f);
-    late('diagnosed', f.diagnoseSeconds, rules.targets.diagnose, f);
-    late('restored', f.restoreSeconds, rules.targets.restore, f);
-    if (!f.resolved) penalties.push({ reason: `${f.id}: not fixed`, points: p.unresolvedFault });
+    late('detect', f.detectSeconds, rules.targets.detect, f);
+    late('diagnose', f.diagnoseSeconds, rules.targets.diagnose, f);
+    late('restore', f.restoreSeconds, rules.targets.restore, f);
+    if (!f.resolved) push('notFixed', `${f.id}: not fixed`, { fault: f.id }, p.unresolvedFault);
   }
   const wrong = s.truth.wrongRepairs;
-  if (wrong.length > 0) penalties.push({ reason: `${wrong.length} repair(s) that fixed nothing`, points: wrong.length * p.wrongRepair });
+  if (wrong.length > 0) push('wrongRepairs', `${wrong.length} repair(s) that fixed nothing`, { n: wrong.length }, wrong.length * p.wrongRepair);
   const unneeded = s.truth.checks.filter((c) => !c.relevant).length;
-  if (unneeded > 0) penalties.push({ reason: `${unneeded} unneeded check(s)`, points: unneeded * p.unneededCheck });
+  if (unneeded > 0) push('unneededChecks', `${unneeded} unneeded check(s)`, { n: unneeded }, unneeded * p.unneededCheck);
   const hints = s.truth.hints.length;
-  if (hints > 0) penalties.push({ reason: `${hints} hint(s) used`, points: hints * p.hint });
+  if (hints > 0) push('hints', `${hints} hint(s) used`, { n: hints }, hints * p.hint);
   const lost = Math.max(0, twin.line.good - s.line.good);
-  if (lost > 0) penalties.push({ reason: `${lost} good part(s) lost against a fault-free shift`, points: lost * p.lostPart });
+  if (lost > 0) push('lostParts', `${lost} good part(s) lost against a fault-free shift`, { n: lost }, lost * p.lostPart);
   const extraScrap = Math.max(0, s.line.scrap - twin.line.scrap);
-  if (extraScrap > 0) penalties.push({ reason: `${extraScrap} extra scrap part(s)`, points: extraScrap * p.scrapPart });
+  if (extraScrap > 0) push('extraScrap', `${extraScrap} extra scrap part(s)`, { n: extraScrap }, extraScrap * p.scrapPart);
   const order = rules.order;
   const short = order === null ? 0 : Math.max(0, order.goodParts - s.line.good);
-  if (order !== null && short > 0) penalties.push({ reason: `customer order short by ${short} of ${order.goodParts} part(s)`, points: short * order.perPartShort });
+  if (order !== null && short > 0) push('orderShort', `customer order short by ${short} of ${order.goodParts} part(s)`, { n: short, due: order.goodParts }, short * order.perPartShort);
   const total = penalties.reduce((a, x) => a + x.points, 0);
   const score = Math.round(Math.max(0, Math.min(100, 100 - total)) * 10) / 10;
   const breaches = s.truth.safetyBreaches;
-  // A fault left standing longer than the restore target fails the drill: ending the shift
-  // early, or waiting it out, is not a fix. One that began too late to fix does not count.
-  const overdue = faults.filter((f) => !f.resolved && sec(endTick) - f.onsetSeconds > rules.targets.restore);
+  // A fault left standing longer than the restore target fails the drill: waiting it out is
+  // not a fix, and neither is ending the drill early with the fault still there. At the end of
+  // the shift, one that began too late to fix in time does not count.
+  const endedEarly = endTick < model.durationTicks;
+  const overdue = faults.filter((f) => !f.resolved && (endedEarly || sec(endTick) - f.onsetSeconds > rules.targets.restore));
   return {
     score,
     // A safety breach fails the run whatever else happened (DOMAIN §8).

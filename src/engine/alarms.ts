@@ -8,6 +8,7 @@ import { pushLog } from './accounting';
 import { holdingCause, stationFails } from './faults';
 import type { AlarmRule } from './model';
 import { isRunning, isOperatorReason, Pack } from './packml';
+import { type Refusal, refusal } from './refusals';
 import { reading } from './sensors';
 import type { AlarmPhase, State } from './state';
 import { NEVER, TICKS_PER_SECOND } from './time';
@@ -120,19 +121,19 @@ export function evaluateStoppedAlarms(s: State, i: number): void {
   }
 }
 
-export function acknowledge(s: State, ai: number): string {
+export function acknowledge(s: State, ai: number): '' | Refusal {
   const al = s.alarms[ai]!;
   if (al.phase === 'unack') setPhase(s, ai, 'ack');
   else if (al.phase === 'rtnUnack') setPhase(s, ai, 'normal');
-  else return 'This alarm has nothing to acknowledge';
+  else return refusal('nothingToAck');
   al.ackedAt = s.tick;
   return '';
 }
 
-export function shelve(s: State, ai: number, ticks: number): string {
+export function shelve(s: State, ai: number, ticks: number): '' | Refusal {
   const al = s.alarms[ai]!;
-  if (al.phase === 'shelved') return 'This alarm is already shelved';
-  if (al.phase === 'suppressed') return 'This alarm is suppressed by design while the station is stopped';
+  if (al.phase === 'shelved') return refusal('alreadyShelved');
+  if (al.phase === 'suppressed') return refusal('suppressedByDesign');
   al.shelvedUntil = s.tick + ticks;
   setPhase(s, ai, 'shelved');
   return '';

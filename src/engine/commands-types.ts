@@ -1,5 +1,6 @@
 import type { CheckKind, FaultType, RepairAction } from './model';
 import type { PackCommand } from './packml';
+import type { Refusal } from './refusals';
 
 /**
  * Everything a user can do, as plain JSON applied at a tick boundary. Station, sensor, alarm
@@ -49,6 +50,8 @@ export type CommandType = Command['type'];
 
 export interface CommandResult {
   readonly accepted: boolean;
-  /** Why a command was refused, in words a student understands. */
+  /** Why a command was refused, in English words a student understands ('' when accepted). */
   readonly reason: string;
+  /** The same as a message key and parameters, for a screen in another language. */
+  readonly refusal: Refusal | null;
 }

@@ -9,12 +9,15 @@ import type { Command, CommandResult } from './commands-types';
 import { abortStation, onset, resolveFault } from './faults';
 import { settle } from './flow';
 import { CHECK_KINDS, isProcess, REPAIR_ACTIONS, type SensorKind } from './model';
-import { Pack, PACK_NAMES, StopReason, transition } from './packml';
+import { Pack, StopReason, transition } from './packml';
+import { refusalText } from './refusal-text';
+import { type Refusal, refusal } from './refusals';
 import type { State } from './state';
 import { CHECK_RULES, isStandstill, REPAIR_RULES, startTask, type WorkRule } from './tasks';
 import { TICKS_PER_SECOND } from './time';
 
-type Outcome = string; // '' when accepted, else the reason
+/** '' when accepted, else why not. */
+type Outcome = '' | Refusal;
 
 function stationOf(s: State, id: string): number {
   const i = s.model.stationIndex[id];
@@ -28,14 +31,14 @@ function isPassive(s: State, i: number): boolean {
 
 function packCommand(s: State, i: number, cmd: Extract<Command, { type: 'packml' }>): Outcome {
   const st = s.stations[i]!;
-  const name = s.model.stations[i]!.name;
-  if (isPassive(s, i)) return `${name} has no controls of its own`;
+  const station = s.model.stations[i]!.id;
+  if (isPassive(s, i)) return refusal('noControls', { station });
   const restart = cmd.command === 'reset' || cmd.command === 'start' || cmd.command === 'unhold' || cmd.command === 'clear';
-  if (restart && st.lockedOut) return `${name} is locked out: remove the lock-out first`;
-  if (restart && s.eStop) return 'The E-stop is pushed: release the E-stop first';
-  if (restart && st.task?.kind === 'repair') return `Maintenance in progress on ${name}: wait until it is finished`;
+  if (restart && st.lockedOut) return refusal('lockedOutRestart', { station });
+  if (restart && s.eStop) return refusal('eStopPushed');
+  if (restart && st.task?.kind === 'repair') return refusal('maintenanceRunning', { station });
   const next = transition(st.pack, cmd.command);
-  if ('reason' in next) return next.reason;
+  if ('refusal' in next) return next.refusal;
   const reason =
     cmd.command === 'stop' ? StopReason.OperatorStop : cmd.command === 'hold' ? StopReason.OperatorHold : cmd.command === 'abort' ? StopReason.OperatorAbort : 0;
   setPack(s, i, next.to, reason);
@@ -43,13 +46,11 @@ function packCommand(s: State, i: number, cmd: Extract<Command, { type: 'packml'
 }
 
 /** Whether the station allows this work now; a missing lock-out is allowed but is a breach. */
-function workAllowed(s: State, i: number, rule: WorkRule, what: string): Outcome {
+function workAllowed(s: State, i: number, rule: WorkRule, what: 'this check' | 'this repair'): Outcome {
   const st = s.stations[i]!;
-  const name = s.model.stations[i]!.name;
-  if (st.task !== null) return `A technician is already working on ${name}`;
-  if (rule.stop && !isStandstill(st.pack)) {
-    return `Stop ${name} first: ${what} needs it at a standstill (it is ${PACK_NAMES[st.pack]})`;
-  }
+  const station = s.model.stations[i]!.id;
+  if (st.task !== null) return refusal('technicianBusy', { station });
+  if (rule.stop && !isStandstill(st.pack)) return refusal(what === 'this check' ? 'checkNeedsStandstill' : 'repairNeedsStandstill', { station, state: st.pack });
   if (rule.lockOut && !st.lockedOut) {
     s.truth.safetyBreaches.push({ tick: s.tick, station: s.model.stations[i]!.id, what: `${what} without lock-out` });
   }
@@ -63,27 +64,27 @@ function sensorKindAt(s: State, i: number, kind: string | undefined): SensorKind
 }
 
 function dispatch(s: State, cmd: Command): Outcome {
-  if ('station' in cmd && stationOf(s, cmd.station) < 0) return `There is no station "${cmd.station}" on this line`;
+  if ('station' in cmd && stationOf(s, cmd.station) < 0) return refusal('noStation', { id: cmd.station });
   const t = s.tick;
   switch (cmd.type) {
     case 'packml':
       return packCommand(s, stationOf(s, cmd.station), cmd);
     case 'eStop':
-      if (s.eStop) return 'The E-stop is already pushed';
+      if (s.eStop) return refusal('eStopAlready');
       s.eStop = true;
       for (let j = 0; j < s.stations.length; j++) abortStation(s, j, StopReason.EStop);
       return '';
     case 'releaseEStop':
-      if (!s.eStop) return 'The E-stop is not pushed';
+      if (!s.eStop) return refusal('eStopNotPushed');
       s.eStop = false;
       return '';
     case 'lockOut': {
       const i = stationOf(s, cmd.station);
       const st = s.stations[i]!;
-      const name = s.model.stations[i]!.name;
-      if (st.lockedOut) return `${name} is already locked out`;
+      const station = cmd.station;
+      if (st.lockedOut) return refusal('alreadyLockedOut', { station });
       if (!(st.pack === Pack.Stopped || st.pack === Pack.Aborted || st.pack === Pack.Idle || st.pack === Pack.Complete)) {
-        return `Stop ${name} before locking it out (it is ${PACK_NAMES[st.pack]})`;
+        return refusal('stopBeforeLockOut', { station, state: st.pack });
       }
       st.lockedOut = true;
       return '';
@@ -91,25 +92,25 @@ function dispatch(s: State, cmd: Command): Outcome {
     case 'removeLockOut': {
       const i = stationOf(s, cmd.station);
       const st = s.stations[i]!;
-      if (!st.lockedOut) return `${s.model.stations[i]!.name} is not locked out`;
-      if (st.task?.kind === 'repair') return 'Work is still in progress inside the station';
+      if (!st.lockedOut) return refusal('notLockedOut', { station: cmd.station });
+      if (st.task?.kind === 'repair') return refusal('workInside');
       st.lockedOut = false;
       return '';
     }
     case 'check': {
       const i = stationOf(s, cmd.station);
-      if (!CHECK_KINDS.includes(cmd.check)) return `Unknown check "${cmd.check}"`;
+      if (!CHECK_KINDS.includes(cmd.check)) return refusal('unknownCheck', { id: cmd.check });
       const spec = s.model.stations[i]!;
       let target = '';
       if (cmd.check === 'handheld') {
         const kind = sensorKindAt(s, i, cmd.sensor);
-        if (kind === null) return `${spec.name} has no ${cmd.sensor ?? ''} sensor to measure against`;
+        if (kind === null) return refusal('noSensorToMeasure', { station: spec.id, sensor: cmd.sensor ?? '' });
         target = kind;
       }
       // A machine's tool is its cutting insert; a robot's (assembly station's) is its gripper.
-      if (cmd.check === 'inspectTool' && spec.type !== 'machine' && spec.type !== 'assembly') return `${spec.name} has no tool to inspect`;
-      if (cmd.check === 'lubricationLevel' && spec.type !== 'machine' && spec.type !== 'assembly') return `${spec.name} has no lubrication system`;
-      if (cmd.check === 'masterPart' && s.model.sensorsOf[i]!.dimension === undefined) return `${spec.name} has no gauge`;
+      if (cmd.check === 'inspectTool' && spec.type !== 'machine' && spec.type !== 'assembly') return refusal('noToolToInspect', { station: spec.id });
+      if (cmd.check === 'lubricationLevel' && spec.type !== 'machine' && spec.type !== 'assembly') return refusal('noLubrication', { station: spec.id });
+      if (cmd.check === 'masterPart' && s.model.sensorsOf[i]!.dimension === undefined) return refusal('noGauge', { station: spec.id });
       const rule = CHECK_RULES[cmd.check];
       const refused = workAllowed(s, i, rule, 'this check');
       if (refused !== '') return refused;
@@ -118,22 +119,22 @@ function dispatch(s: State, cmd: Command): Outcome {
     }
     case 'repair': {
       const i = stationOf(s, cmd.station);
-      if (!REPAIR_ACTIONS.includes(cmd.action)) return `Unknown repair "${cmd.action}"`;
+      if (!REPAIR_ACTIONS.includes(cmd.action)) return refusal('unknownRepair', { id: cmd.action });
       const spec = s.model.stations[i]!;
       let target = '';
       if (cmd.action === 'replaceSensor') {
         const kind = sensorKindAt(s, i, cmd.sensor);
-        if (kind === null) return `${spec.name} has no ${cmd.sensor ?? ''} sensor to replace`;
+        if (kind === null) return refusal('noSensorToReplace', { station: spec.id, sensor: cmd.sensor ?? '' });
         target = kind;
       }
       if (cmd.action === 'quarantineLot') {
         const lot = cmd.lot ?? '';
         const exists = s.model.stations.some((x) => x.type === 'source' && x.lots?.some((l) => l.id === lot));
-        if (!exists) return `There is no material lot "${lot}"`;
-        if (s.quarantined.includes(lot)) return `Lot ${lot} is already quarantined`;
+        if (!exists) return refusal('noLot', { id: lot });
+        if (s.quarantined.includes(lot)) return refusal('lotQuarantined', { id: lot });
         target = lot;
       }
-      if (cmd.action === 'replaceTool' && spec.type !== 'machine') return `${spec.name} has no cutting tool`;
+      if (cmd.action === 'replaceTool' && spec.type !== 'machine') return refusal('noCuttingTool', { station: spec.id });
       const refused = workAllowed(s, i, REPAIR_RULES[cmd.action], 'this repair');
       if (refused !== '') return refused;
       startTask(s, i, { kind: 'repair', action: cmd.action, start: t, until: t + s.model.repairTicks[cmd.action], target, safe: s.stations[i]!.lockedOut });
@@ -142,8 +143,8 @@ function dispatch(s: State, cmd: Command): Outcome {
     case 'setSpeed': {
       const i = stationOf(s, cmd.station);
       const spec = s.model.stations[i]!;
-      if (!isProcess(spec)) return `${spec.name} has no speed setting`;
-      if (!(cmd.percent >= 10 && cmd.percent <= 120)) return 'Speed must be between 10 % and 120 %';
+      if (!isProcess(spec)) return refusal('noSpeedSetting', { station: spec.id });
+      if (!(cmd.percent >= 10 && cmd.percent <= 120)) return refusal('speedRange');
       const st = s.stations[i]!;
       st.speed = cmd.percent;
       if (cmd.percent === st.approvedSpeed) {
@@ -161,14 +162,14 @@ function dispatch(s: State, cmd: Command): Outcome {
     case 'shelveAlarm':
     case 'unshelveAlarm': {
       const ai = s.model.alarms.findIndex((a) => a.id === cmd.alarm);
-      if (ai < 0) return `There is no alarm "${cmd.alarm}"`;
+      if (ai < 0) return refusal('noAlarm', { id: cmd.alarm });
       if (cmd.type === 'ackAlarm') return acknowledge(s, ai);
       if (cmd.type === 'unshelveAlarm') {
-        if (s.alarms[ai]!.phase !== 'shelved') return 'This alarm is not shelved';
+        if (s.alarms[ai]!.phase !== 'shelved') return refusal('notShelved');
         unshelve(s, ai);
         return '';
       }
-      if (!(cmd.seconds > 0 && cmd.seconds <= 8 * 3600)) return 'Shelve for between 1 second and 8 hours';
+      if (!(cmd.seconds > 0 && cmd.seconds <= 8 * 3600)) return refusal('shelveRange');
       return shelve(s, ai, Math.round(cmd.seconds * TICKS_PER_SECOND));
     }
     case 'diagnose': {
@@ -192,8 +193,8 @@ function dispatch(s: State, cmd: Command): Outcome {
       return '';
     case 'injectFault': {
       const fi = s.model.faults.findIndex((f) => f.id === cmd.fault);
-      if (fi < 0) return `There is no fault "${cmd.fault}" in this scenario`;
-      if (s.faults[fi]!.phase !== 'pending') return `Fault "${cmd.fault}" has already started`;
+      if (fi < 0) return refusal('noFault', { id: cmd.fault });
+      if (s.faults[fi]!.phase !== 'pending') return refusal('faultStarted', { id: cmd.fault });
       onset(s, fi);
       return '';
     }
@@ -216,15 +217,16 @@ function canonical(cmd: Command): Command {
  * if not, why. The state is changed in place.
  */
 export function apply(s: State, cmd: Command): CommandResult {
-  let reason: string;
+  let outcome: Outcome;
   if (!Number.isInteger(cmd.tick) || cmd.tick < s.tick) {
-    reason = `This command is stamped at tick ${cmd.tick}, before the current tick ${s.tick}`;
+    outcome = refusal('lateCommand', { tick: cmd.tick, now: s.tick });
   } else {
     if (cmd.tick > s.tick) advance(s, cmd.tick);
-    reason = dispatch(s, cmd);
+    outcome = dispatch(s, cmd);
   }
-  pushLog(s, { tick: s.tick, kind: 'command', command: canonical(cmd), accepted: reason === '', reason });
+  const reason = outcome === '' ? '' : refusalText(outcome, s.model);
+  pushLog(s, { tick: s.tick, kind: 'command', command: canonical(cmd), accepted: outcome === '', reason });
   settle(s);
   advance(s, s.tick);
-  return { accepted: reason === '', reason };
+  return outcome === '' ? { accepted: true, reason: '', refusal: null } : { accepted: false, reason, refusal: outcome };
 }

@@ -13,6 +13,7 @@ export { kpis, type Kpis, type LineKpis, type Oee, type StationKpis } from './kp
 export * from './model';
 export { observe, truth, type AlarmView, type FaultTruth, type Observation, type SensorView, type StationView, type Truth } from './observe';
 export { Pack, PACK_NAMES, type PackCommand, STOP_REASON_TEXT, StopReason } from './packml';
+export { REFUSAL_TEXT, type Refusal, type RefusalKey } from './refusals';
 export { restore, snapshot, stateHash } from './snapshot';
 export type { CheckResult, LogEntry, State, TruthLog } from './state';
 export { NEVER, secondsToTicks, TICK_MS, TICKS_PER_SECOND, ticksToSeconds } from './time';

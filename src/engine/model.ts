@@ -147,6 +147,17 @@ export type AlarmCondition =
   /** The station is stopped by an equipment or safety cause (Held or Aborted, not by the operator). */
   | { readonly kind: 'stopped'; readonly station: number };
 
+/**
+ * What an alarm says, for the screen's language: the default rules by kind (the screen adds
+ * the station's name), a scenario's own rule with its texts. `message` keeps the English.
+ */
+export type AlarmText =
+  | {
+      readonly kind: 'stopped' | 'vibrationHigh' | 'temperatureHigh' | 'temperatureTrip' | 'airLow' | 'dimensionHigh' | 'dimensionLow' | 'signalBad';
+      readonly sensor: SensorKind | null;
+    }
+  | { readonly kind: 'custom'; readonly en: string; readonly nb: string | null };
+
 export interface AlarmRule {
   readonly id: string;
   readonly index: number;
@@ -156,6 +167,7 @@ export interface AlarmRule {
   readonly onDelayTicks: number;
   readonly offDelayTicks: number;
   readonly message: string;
+  readonly text: AlarmText;
   /** Suppressed by design while the station is not running (ISA-18.2). */
   readonly suppressWhenStopped: boolean;
   /** An interlock: when the alarm becomes active the station is Held with this stop reason. 0: none. */

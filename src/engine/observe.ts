@@ -6,7 +6,7 @@
 import { FLOOD_COUNT, FLOOD_WINDOW_TICKS } from './alarms';
 import { holdingCause } from './faults';
 import { kpis, type Kpis } from './kpis';
-import type { AlarmPriority, FaultType, SensorKind, StationType } from './model';
+import type { AlarmPriority, AlarmText, FaultType, SensorKind, StationType } from './model';
 import { PACK_NAMES, STOP_REASON_TEXT } from './packml';
 import { reading } from './sensors';
 import type { AlarmPhase, CheckResult, FaultPhase, LogEntry, State, TruthLog } from './state';
@@ -61,6 +61,8 @@ export interface AlarmView {
   readonly phase: AlarmPhase;
   readonly active: boolean;
   readonly message: string;
+  /** The message as a kind and values, for the screen's language. */
+  readonly text: AlarmText;
   /** Last change of its ISA-18.2 state. */
   readonly since: number;
   /** When it became active (the time the list shows), or -1 for one shelved before it ever rose. */
@@ -139,6 +141,7 @@ export function observe(s: State, logTail = 200): Observation {
       phase: al.phase,
       active: al.active,
       message: rule.message,
+      text: rule.text,
       since: al.lastChange,
       raisedAt: al.raisedAt,
       ackedAt: al.ackedAt,

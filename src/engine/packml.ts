@@ -2,6 +2,8 @@
  * Station states and commands after PackML (ISA-TR88.00.02; DOMAIN §1). The numbers are the
  * PackTags Status.StateCurrent codes, not OPC UA TMC's.
  */
+import { type Refusal, type RefusalKey, refusal } from './refusals';
+
 export const Pack = {
   Clearing: 1,
   Stopped: 2,
@@ -109,33 +111,29 @@ export function completionOf(s: number): number {
 
 /**
  * The PackML transition table of DOMAIN §1: the acting state a command leads to from `s`,
- * or a plain-words reason why it does not apply.
+ * or why it does not apply.
  */
-export function transition(s: number, cmd: PackCommand): { to: number } | { reason: string } {
-  const name = PACK_NAMES[s] ?? String(s);
+export function transition(s: number, cmd: PackCommand): { to: number } | { refusal: Refusal } {
+  const no = (key: RefusalKey) => ({ refusal: refusal(key, { state: s }) });
   switch (cmd) {
     case 'reset':
-      return s === Pack.Stopped || s === Pack.Complete
-        ? { to: Pack.Resetting }
-        : { reason: `Reset works from Stopped or Complete; the station is ${name}` };
+      return s === Pack.Stopped || s === Pack.Complete ? { to: Pack.Resetting } : no('resetFrom');
     case 'start':
-      return s === Pack.Idle ? { to: Pack.Starting } : { reason: `Start works from Idle (Reset first); the station is ${name}` };
+      return s === Pack.Idle ? { to: Pack.Starting } : no('startFrom');
     case 'stop':
-      return s === Pack.Stopping || s === Pack.Stopped || s === Pack.Aborting || s === Pack.Aborted || s === Pack.Clearing
-        ? { reason: `Stop does not apply when the station is ${name}` }
-        : { to: Pack.Stopping };
+      return s === Pack.Stopping || s === Pack.Stopped || s === Pack.Aborting || s === Pack.Aborted || s === Pack.Clearing ? no('stopNotApplicable') : { to: Pack.Stopping };
     case 'hold':
-      return isRunning(s) ? { to: Pack.Holding } : { reason: `Hold works while the station runs; it is ${name}` };
+      return isRunning(s) ? { to: Pack.Holding } : no('holdFrom');
     case 'unhold':
-      return s === Pack.Held ? { to: Pack.Unholding } : { reason: `Unhold works from Held; the station is ${name}` };
+      return s === Pack.Held ? { to: Pack.Unholding } : no('unholdFrom');
     case 'suspend':
-      return s === Pack.Execute ? { to: Pack.Suspending } : { reason: `Suspend works from Execute; the station is ${name}` };
+      return s === Pack.Execute ? { to: Pack.Suspending } : no('suspendFrom');
     case 'unsuspend':
-      return s === Pack.Suspended ? { to: Pack.Unsuspending } : { reason: `Unsuspend works from Suspended; the station is ${name}` };
+      return s === Pack.Suspended ? { to: Pack.Unsuspending } : no('unsuspendFrom');
     case 'abort':
-      return s === Pack.Aborting || s === Pack.Aborted ? { reason: `The station is already ${name}` } : { to: Pack.Aborting };
+      return s === Pack.Aborting || s === Pack.Aborted ? no('abortAlready') : { to: Pack.Aborting };
     case 'clear':
-      return s === Pack.Aborted ? { to: Pack.Clearing } : { reason: `Clear works from Aborted; the station is ${name}` };
+      return s === Pack.Aborted ? { to: Pack.Clearing } : no('clearFrom');
   }
 }
 

@@ -4,16 +4,14 @@
  * hashed state, so its words must not depend on a screen's language). `station` is a station
  * id and `state` a PackML state code, so a screen can use its own names for both.
  */
-import type { LineModel } from './model';
-import { PACK_NAMES } from './packml';
-
 export const REFUSAL_TEXT = {
   noControls: '{station} has no controls of its own',
   lockedOutRestart: '{station} is locked out: remove the lock-out first',
   eStopPushed: 'The E-stop is pushed: release the E-stop first',
   maintenanceRunning: 'Maintenance in progress on {station}: wait until it is finished',
   technicianBusy: 'A technician is already working on {station}',
-  needsStandstill: 'Stop {station} first: {work} needs it at a standstill (it is {state})',
+  checkNeedsStandstill: 'Stop {station} first: this check needs it at a standstill (it is {state})',
+  repairNeedsStandstill: 'Stop {station} first: this repair needs it at a standstill (it is {state})',
   noStation: 'There is no station "{id}" on this line',
   eStopAlready: 'The E-stop is already pushed',
   eStopNotPushed: 'The E-stop is not pushed',
@@ -62,18 +60,4 @@ export interface Refusal {
 
 export function refusal(key: RefusalKey, params: Record<string, string | number> = {}): Refusal {
   return { key, params };
-}
-
-/** The English sentence (log, CLI): station ids become the line's station names. */
-export function refusalText(r: Refusal, model: LineModel): string {
-  let text: string = REFUSAL_TEXT[r.key];
-  for (const [k, v] of Object.entries(r.params)) {
-    let value = String(v);
-    if (k === 'station') {
-      const i = model.stationIndex[value];
-      value = i === undefined ? value : model.stations[i]!.name;
-    } else if (k === 'state') value = PACK_NAMES[Number(v)] ?? value;
-    text = text.replace(`{${k}}`, value);
-  }
-  return text;
 }

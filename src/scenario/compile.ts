@@ -26,6 +26,7 @@ import { measuringStations } from './check';
 import { ALARM_DEFAULTS, CHECK_SECONDS, REPAIR_SECONDS, SENSOR_DEFAULTS, sensorKindsOf, TRANSITION_SECONDS } from './defaults';
 import { parseDuration } from './duration';
 import type { DistributionFile, FaultFile, ScenarioFile } from './schema';
+import { textOf } from './text';
 
 const secs = (v: string | number | undefined, fallback = 0): number => (v === undefined ? fallback : (parseDuration(v) ?? fallback));
 const ticks = (v: string | number | undefined, fallback = 0): number => secondsToTicks(secs(v, fallback));
@@ -116,7 +117,7 @@ export function compileScenario(sc: ScenarioFile): LineModel {
   };
 
   const stations: StationSpec[] = sc.line.stations.map((s, index) => {
-    const base = { kind: Kind[s.type], id: s.id, name: s.name ?? s.id, index, inputs: inputs[index]!, outputs: outputs[index]!, position: s.position ?? null, type: s.type, ...UNIFORM_STATION_FIELDS };
+    const base = { kind: Kind[s.type], id: s.id, name: textOf(s.name, 'en') || s.id, index, inputs: inputs[index]!, outputs: outputs[index]!, position: s.position ?? null, type: s.type, ...UNIFORM_STATION_FIELDS };
     switch (s.type) {
       case 'source':
         return { ...base, type: 'source', interarrival: s.interarrival === undefined ? null : toDistribution(s.interarrival), lots: s.lots ?? null };
@@ -236,6 +237,7 @@ export function compileScenario(sc: ScenarioFile): LineModel {
         onDelayTicks: 0,
         offDelayTicks: 0,
         message: `${spec.name} stopped by a fault`,
+        text: { kind: 'stopped', sensor: null },
         suppressWhenStopped: false,
         tripReason: 0,
       });
@@ -246,21 +248,21 @@ export function compileScenario(sc: ScenarioFile): LineModel {
       const spec = stations[sensor.station]!;
       const common = { station: sensor.station, onDelayTicks: 30, offDelayTicks: 30, suppressWhenStopped: false, tripReason: 0 };
       if (sensor.kind === 'vibration') {
-        addAlarm({ ...common, id: `${sensor.id}.high`, condition: { kind: 'high', sensor: sensor.index, limit: ALARM_DEFAULTS.vibrationHigh, deadband: 0.3 }, priority: 'medium', message: `${spec.name}: vibration high`, suppressWhenStopped: true });
+        addAlarm({ ...common, id: `${sensor.id}.high`, condition: { kind: 'high', sensor: sensor.index, limit: ALARM_DEFAULTS.vibrationHigh, deadband: 0.3 }, priority: 'medium', message: `${spec.name}: vibration high`, text: { kind: 'vibrationHigh', sensor: sensor.kind }, suppressWhenStopped: true });
       }
       if (sensor.kind === 'temperature') {
-        addAlarm({ ...common, id: `${sensor.id}.high`, condition: { kind: 'high', sensor: sensor.index, limit: ALARM_DEFAULTS.temperatureHigh, deadband: 2 }, priority: 'medium', message: `${spec.name}: temperature high` });
-        addAlarm({ ...common, id: `${sensor.id}.trip`, condition: { kind: 'high', sensor: sensor.index, limit: ALARM_DEFAULTS.temperatureTrip, deadband: 5 }, priority: 'high', message: `${spec.name}: over-temperature trip`, tripReason: StopReason.OverTemperature, onDelayTicks: 20 });
+        addAlarm({ ...common, id: `${sensor.id}.high`, condition: { kind: 'high', sensor: sensor.index, limit: ALARM_DEFAULTS.temperatureHigh, deadband: 2 }, priority: 'medium', message: `${spec.name}: temperature high`, text: { kind: 'temperatureHigh', sensor: sensor.kind } });
+        addAlarm({ ...common, id: `${sensor.id}.trip`, condition: { kind: 'high', sensor: sensor.index, limit: ALARM_DEFAULTS.temperatureTrip, deadband: 5 }, priority: 'high', message: `${spec.name}: over-temperature trip`, text: { kind: 'temperatureTrip', sensor: sensor.kind }, tripReason: StopReason.OverTemperature, onDelayTicks: 20 });
       }
       if (sensor.kind === 'airPressure') {
-        addAlarm({ ...common, id: `${sensor.id}.low`, condition: { kind: 'low', sensor: sensor.index, limit: ALARM_DEFAULTS.airLow, deadband: 0.1 }, priority: 'medium', message: `${spec.name}: air pressure low` });
+        addAlarm({ ...common, id: `${sensor.id}.low`, condition: { kind: 'low', sensor: sensor.index, limit: ALARM_DEFAULTS.airLow, deadband: 0.1 }, priority: 'medium', message: `${spec.name}: air pressure low`, text: { kind: 'airLow', sensor: sensor.kind } });
       }
       if (sensor.kind === 'dimension') {
-        addAlarm({ ...common, onDelayTicks: 0, offDelayTicks: 0, id: `${sensor.id}.high`, condition: { kind: 'high', sensor: sensor.index, limit: sensor.normal[1], deadband: 0 }, priority: 'low', message: `${spec.name}: dimension above tolerance` });
-        addAlarm({ ...common, onDelayTicks: 0, offDelayTicks: 0, id: `${sensor.id}.low`, condition: { kind: 'low', sensor: sensor.index, limit: sensor.normal[0], deadband: 0 }, priority: 'low', message: `${spec.name}: dimension below tolerance` });
+        addAlarm({ ...common, onDelayTicks: 0, offDelayTicks: 0, id: `${sensor.id}.high`, condition: { kind: 'high', sensor: sensor.index, limit: sensor.normal[1], deadband: 0 }, priority: 'low', message: `${spec.name}: dimension above tolerance`, text: { kind: 'dimensionHigh', sensor: sensor.kind } });
+        addAlarm({ ...common, onDelayTicks: 0, offDelayTicks: 0, id: `${sensor.id}.low`, condition: { kind: 'low', sensor: sensor.index, limit: sensor.normal[0], deadband: 0 }, priority: 'low', message: `${spec.name}: dimension below tolerance`, text: { kind: 'dimensionLow', sensor: sensor.kind } });
       }
       if (sensor.kind !== 'cycleTime' && sensor.kind !== 'dimension') {
-        addAlarm({ ...common, id: `${sensor.id}.bad`, condition: { kind: 'bad', sensor: sensor.index }, priority: 'medium', message: `${spec.name}: ${sensor.kind} signal fault`, onDelayTicks: 10 });
+        addAlarm({ ...common, id: `${sensor.id}.bad`, condition: { kind: 'bad', sensor: sensor.index }, priority: 'medium', message: `${spec.name}: ${sensor.kind} signal fault`, text: { kind: 'signalBad', sensor: sensor.kind }, onDelayTicks: 10 });
       }
     }
   }
@@ -282,7 +284,8 @@ export function compileScenario(sc: ScenarioFile): LineModel {
       priority: r.priority,
       onDelayTicks: ticks(r.onDelay),
       offDelayTicks: ticks(r.offDelay),
-      message: r.message,
+      message: textOf(r.message, 'en'),
+      text: { kind: 'custom', en: textOf(r.message, 'en'), nb: typeof r.message === 'string' ? null : (r.message.nb ?? null) },
       suppressWhenStopped: r.suppressWhenStopped ?? false,
       tripReason: r.trip ? (sensor >= 0 && sensors[sensor]!.kind === 'temperature' ? StopReason.OverTemperature : StopReason.MachineJam) : 0,
     };

@@ -26,6 +26,11 @@ const id = z
 export const text = z.union([z.string(), z.strictObject({ en: z.string(), nb: z.string().optional() })], {
   error: 'must be text, or {"en": "...", "nb": "..."}',
 });
+/** A name or a short message: at most 120 characters in each language. */
+const short = z.string().min(1).max(120);
+export const shortText = z.union([short, z.strictObject({ en: short, nb: short.optional() })], {
+  error: 'must be a name of up to 120 characters, or {"en": "...", "nb": "..."}',
+});
 
 const probability = z.number({ error: 'must be a number from 0 to 1' }).min(0, { error: 'must be at least 0' }).max(1, { error: 'must be at most 1' });
 const positiveInt = z.number({ error: 'must be a whole number' }).int({ error: 'must be a whole number' }).positive({ error: 'must be more than 0' });
@@ -66,7 +71,8 @@ const sensorOverrides = z.partialRecord(sensorKind, sensorOverride).optional();
 
 const stationCommon = {
   id,
-  name: z.string().max(60).optional(),
+  /** Shown on every screen; give it in both languages (`{"en": "Mill M1", "nb": "Fres M1"}`). */
+  name: shortText.optional(),
   position: position.optional(),
 };
 
@@ -209,7 +215,7 @@ const alarmRule = z.strictObject({
   onDelay: duration.optional(),
   offDelay: duration.optional(),
   priority: z.enum(['high', 'medium', 'low']),
-  message: z.string().min(1),
+  message: shortText,
   suppressWhenStopped: z.boolean().optional(),
   trip: z.boolean().optional(),
 });
@@ -253,7 +259,7 @@ export const scenarioSchema = z.strictObject({
   title: text,
   briefing: text,
   difficulty: z.enum(['tutorial', 'intro', 'core', 'advanced', 'crisis', 'reference']).optional(),
-  topics: z.array(z.string().max(60)).max(MAX_TEXT_ITEMS).optional(),
+  topics: z.array(shortText).max(MAX_TEXT_ITEMS).optional(),
   seed: z.number().int().min(0).max(4294967295),
   duration: positiveDuration.refine((v) => (parseDuration(v) ?? 0) <= MAX_RUN_SECONDS, { error: `must be at most ${MAX_RUN_DAYS} days` }),
   warmup: duration.optional(),

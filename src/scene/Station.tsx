@@ -6,6 +6,8 @@ import type { StationSpec } from '../engine';
 import type { FrameSource } from '../store/sim-store';
 import { useSim } from '../store/use-sim';
 import { useT } from '../ui/i18n';
+import { useNames } from '../ui/names';
+import { stateName } from '../ui/station-text';
 import type { Placement } from './layout';
 import { LAMPS, lampFor } from './stack-light';
 import { StationModel, topOf } from './StationModel';
@@ -59,6 +61,7 @@ function StackLight({ frame, index, top }: { frame: FrameSource; index: number; 
 
 function Label({ spec, top }: { spec: StationSpec; top: number }) {
   const { t } = useT();
+  const names = useNames();
   const view = useSim((s) => s.observation?.stations[spec.index]);
   const selected = useSim((s) => s.selected === spec.id);
   if (!view) return null;
@@ -67,9 +70,9 @@ function Label({ spec, top }: { spec: StationSpec; top: number }) {
     <WhenConnected>
       <Html position={[0, top + 0.9, 0]} center distanceFactor={14} zIndexRange={[10, 0]}>
         <div className={`label3d ${attention ? 'attention' : ''} ${selected ? 'selected' : ''}`} data-label={spec.id}>
-          <b>{spec.name}</b>
+          <b>{names.station(spec.id)}</b>
           <span>
-            {view.stateName}
+            {stateName(view, t)}
             {view.lockedOut ? ' · LOTO' : ''}
           </span>
           {view.stopReason !== 0 && <span>{view.stopReason}</span>}
@@ -88,7 +91,7 @@ function Tooltip({ spec, top }: { spec: StationSpec; top: number }) {
     <WhenConnected>
       <Html position={[0, top + 1.9, 0]} center zIndexRange={[20, 10]}>
         <div className="tooltip3d" role="tooltip">
-          {t(`type.${spec.type}`)} · {view.stateName}
+          {t(`type.${spec.type}`)} · {stateName(view, t)}
           {view.interlock !== 'none' ? ` · ${t(`interlock.${view.interlock}`)}` : ''} · {view.parts}
           {view.capacity !== null ? `/${view.capacity}` : ''}
         </div>

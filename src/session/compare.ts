@@ -10,6 +10,7 @@ import type { SessionFile } from './session-file';
 
 export interface CompareSide {
   readonly name: string;
+  readonly scenario: SessionFile['scenario'];
   readonly endTick: number;
   readonly kpis: KpiSamples;
   readonly markers: readonly Marker[];
@@ -25,7 +26,8 @@ export function compareSide(file: SessionFile, fallbackName: string, status?: Ru
   if (!r.ok) return null;
   const index = buildReplayIndex(r.model, file, { keyframes: false });
   return {
-    name: file.name ?? fallbackName, endTick: file.endTick, kpis: index.kpis, markers: index.markers, assessment: index.assessment, reproduces: index.verification.reproduces,
+    name: file.name ?? fallbackName,
+    scenario: file.scenario, endTick: file.endTick, kpis: index.kpis, markers: index.markers, assessment: index.assessment, reproduces: index.verification.reproduces,
     status: status ?? { kind: 'finished', score: index.assessment.score, passed: index.assessment.passed },
   };
 }

@@ -3,7 +3,7 @@
  * browser, or in-process in Node). Plain data, so they cross postMessage unchanged.
  */
 import type { Assessment } from '../assessment';
-import type { Command, Observation, Truth } from '../engine';
+import type { Command, Observation, Refusal, Truth } from '../engine';
 import type { Checkpoint, Verification } from './record';
 import type { KpiSamples, Marker } from './replay-index';
 import type { SessionFile } from './session-file';
@@ -57,6 +57,6 @@ export type FromEngine =
       readonly verification: Verification;
       readonly assessment: Assessment;
     }
-  | { readonly type: 'commandResult'; readonly command: Command; readonly accepted: boolean; readonly reason: string }
+  | { readonly type: 'commandResult'; readonly command: Command; readonly accepted: boolean; readonly reason: string; readonly refusal: Refusal | null }
   | { readonly type: 'checkpoints'; readonly tick: number; readonly checkpoints: readonly Checkpoint[] }
   | { readonly type: 'error'; readonly message: string };

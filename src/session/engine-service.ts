@@ -103,7 +103,7 @@ export function createEngineService(post: (m: FromEngine) => void): (m: ToEngine
           if (sim === null || replaying !== null) return;
           const stamped = { ...m.command, tick: sim.tick } as Command;
           const result = apply(sim, stamped);
-          post({ type: 'commandResult', command: stamped, accepted: result.accepted, reason: result.reason });
+          post({ type: 'commandResult', command: stamped, accepted: result.accepted, reason: result.reason, refusal: result.refusal });
           frame(true);
           return;
         }

@@ -6,7 +6,7 @@
  * which is at most one keyframe interval of engine time: well under the 100 ms a seek may take.
  */
 import { type Assessment, assess, scoringRules } from '../assessment';
-import { advance, type AlarmPriority, apply, type Command, createState, type FaultType, kpis, type LineModel, Pack, restore, snapshot, type State, stateHash } from '../engine';
+import { advance, type AlarmPriority, apply, type Command, createState, type FaultType, kpis, type LineModel, Pack, type Refusal, restore, snapshot, type State, stateHash } from '../engine';
 import { advanceRecording, type Checkpoint, type Verification, verifyCheckpoints } from './record';
 import type { SessionFile } from './session-file';
 
@@ -14,7 +14,16 @@ import type { SessionFile } from './session-file';
 export type Marker =
   | { readonly tick: number; readonly kind: 'fault'; readonly fault: string; readonly type: FaultType; readonly station: string | null; readonly edge: 'onset' | 'resolved' }
   | { readonly tick: number; readonly kind: 'alarm'; readonly alarm: string; readonly priority: AlarmPriority }
-  | { readonly tick: number; readonly kind: 'command'; readonly index: number; readonly command: Command; readonly accepted: boolean; readonly reason: string }
+  | {
+      readonly tick: number;
+      readonly kind: 'command';
+      readonly index: number;
+      readonly command: Command;
+      readonly accepted: boolean;
+      readonly reason: string;
+      /** The refusal as a message key, for the screen's language (null when accepted). */
+      readonly refusal: Refusal | null;
+    }
   | { readonly tick: number; readonly kind: 'state'; readonly station: string; readonly to: number; readonly reason: number }
   | { readonly tick: number; readonly kind: 'score'; readonly what: 'detect' | 'diagnose' | 'restore' | 'wrongRepair' | 'breach'; readonly station: string | null; readonly fault: string | null };
 
@@ -84,7 +93,7 @@ function markerCollector(s: State) {
         const e = log[k]!;
         if (e.kind === 'alarm' && e.phase === 'unack') out.push({ tick: e.tick, kind: 'alarm', alarm: e.alarm, priority: e.priority });
         else if (e.kind === 'state' && (STOPPED.has(e.to) || e.to === Pack.Execute)) out.push({ tick: e.tick, kind: 'state', station: e.station, to: e.to, reason: e.reason });
-        else if (e.kind === 'command') out.push({ tick: e.tick, kind: 'command', index: commandsSeen++, command: e.command, accepted: e.accepted, reason: e.reason });
+        else if (e.kind === 'command') out.push({ tick: e.tick, kind: 'command', index: commandsSeen++, command: e.command, accepted: e.accepted, reason: e.reason, refusal: null });
       }
       const newest = log[log.length - 1];
       if (newest !== undefined) {
@@ -130,6 +139,7 @@ export function buildReplayIndex(model: LineModel, session: SessionFile, options
   const every = keyframeInterval(endTick);
   const sampleEvery = sampleInterval(endTick);
   let applied = 0;
+  const results: (Refusal | null)[] = [];
   // Stops at every keyframe and KPI sample tick; commands apply at their tick on the way.
   const stops = new Set<number>([0, endTick]);
   for (let t = every; t < endTick; t += every) stops.add(t);
@@ -138,7 +148,7 @@ export function buildReplayIndex(model: LineModel, session: SessionFile, options
     while (applied < commands.length && commands[applied]!.tick <= stop) {
       const c = commands[applied]!;
       advanceRecording(s, c.tick, checkpoints);
-      apply(s, c);
+      results.push(apply(s, c).refusal);
       applied += 1;
       collector.collect();
     }
@@ -156,7 +166,8 @@ export function buildReplayIndex(model: LineModel, session: SessionFile, options
   }
   checkpoints.push({ tick: s.tick, hash: stateHash(s) });
   const assessment = assess(model, seed, commands, endTick, scoringRules(session.scenario));
-  const markers = [...collector.out, ...scoreMarkers(assessment, endTick)].sort((a, b) => a.tick - b.tick);
+  const withRefusals = collector.out.map((m) => (m.kind === 'command' && !m.accepted ? { ...m, refusal: results[m.index] ?? null } : m));
+  const markers = [...withRefusals, ...scoreMarkers(assessment, endTick)].sort((a, b) => a.tick - b.tick);
   return { model, seed, commands, endTick, keyframes, markers, kpis: samples, verification: verifyCheckpoints(session.engine, session.checkpoints, checkpoints), assessment };
 }
 

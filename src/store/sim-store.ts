@@ -7,7 +7,7 @@
  * per animation frame, never through React.
  */
 import { createStore } from 'zustand/vanilla';
-import { type Command, type LineModel, type Observation, TICKS_PER_SECOND, type Truth } from '../engine';
+import { type Command, type LineModel, type Observation, type Refusal, TICKS_PER_SECOND, type Truth } from '../engine';
 import { describeErrors, loadScenarioJson, type ScenarioFile } from '../scenario';
 import { defaultHost, type EngineHost } from '../session/engine-host';
 import type { SceneFrame, UserCommand } from '../session/engine-protocol';
@@ -41,6 +41,8 @@ export interface SimStore {
   readonly selected: string | null;
   /** The last command's refusal, in words for the student; null after an accepted one. */
   readonly refusal: string | null;
+  /** The same refusal as a message key, for the screen's language. */
+  readonly refusalKey: Refusal | null;
   /** The last command the engine accepted (a notice such as "diagnosis recorded" keys on it). */
   readonly lastAccepted: Command | null;
   readonly commands: readonly Command[];
@@ -101,6 +103,7 @@ const FRESH = {
   ended: false,
   selected: null,
   refusal: null,
+  refusalKey: null,
   lastAccepted: null,
   commands: [],
   historyVersion: 0,
@@ -219,7 +222,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
           return;
         }
         case 'commandResult':
-          set((prev) => ({ commands: [...prev.commands, m.command], refusal: m.accepted ? null : m.reason, lastAccepted: m.accepted ? m.command : prev.lastAccepted }));
+          set((prev) => ({ commands: [...prev.commands, m.command], refusal: m.accepted ? null : m.reason, refusalKey: m.accepted ? null : m.refusal, lastAccepted: m.accepted ? m.command : prev.lastAccepted }));
           return;
         case 'checkpoints': {
           const waiter = exportWaiters.shift();
@@ -248,6 +251,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
       ended: false,
       selected: null,
       refusal: null,
+      refusalKey: null,
       lastAccepted: null,
       commands: [],
       historyVersion: 0,
@@ -323,7 +327,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
         set({ speed });
       },
       select(station) {
-        set({ selected: station, refusal: null });
+        set({ selected: station, refusal: null, refusalKey: null });
       },
       send(command) {
         // A replay is read-only; taking over starts a live run that accepts commands.

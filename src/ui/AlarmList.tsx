@@ -3,12 +3,14 @@ import type { AlarmPriority } from '../engine';
 import { useSim } from '../store/use-sim';
 import { clock } from './format';
 import { useT } from './i18n';
+import { alarmText, useNames } from './names';
 
 /** ISA-101: alarm colour is used for alarms only, always with a second cue (shape and number). */
 const PRIORITY_MARK: Record<AlarmPriority, string> = { high: '◆ 1', medium: '▲ 2', low: '● 3' };
 
 export function AlarmList() {
-  const { t } = useT();
+  const { t, lang } = useT();
+  const names = useNames();
   const alarms = useSim((s) => s.observation?.alarms);
   const flood = useSim((s) => s.observation?.flood ?? false);
   const stations = useSim((s) => s.observation?.stations);
@@ -20,14 +22,14 @@ export function AlarmList() {
   // Alarms suppressed by design are out of the operator's list (ISA-18.2); shelved ones stay visible, greyed.
   const shown = alarms.filter((a) => a.phase !== 'suppressed' && (filter === '' || a.station === filter));
   return (
-    <section className="alarms" aria-label={t('alarms.heading')}>
+    <section className="alarms" aria-label={t('alarms.heading')} id="alarms" tabIndex={-1}>
       <div className="panel-head">
         <h3>{t('alarms.heading')}</h3>
-        <select aria-label="filter" value={filter} onChange={(e) => setFilter(e.target.value)}>
+        <select aria-label={t('alarms.filter')} value={filter} onChange={(e) => setFilter(e.target.value)}>
           <option value="">{t('alarms.all')}</option>
           {stations.map((s) => (
             <option key={s.id} value={s.id}>
-              {s.name}
+              {names.station(s.id)}
             </option>
           ))}
         </select>
@@ -60,7 +62,7 @@ export function AlarmList() {
                 <td data-testid="alarm-raised">{a.raisedAt >= 0 ? clock(a.raisedAt / 10) : '—'}</td>
                 <td>
                   <button type="button" className="link" onClick={() => select(a.station)}>
-                    {a.message}
+                    {alarmText(a.text, a.station, names.station, t, lang)}
                   </button>
                 </td>
                 <td>{t(`alarm.phase.${a.phase}`)}</td>

@@ -5,6 +5,9 @@ import { describeMarker } from './describe';
 import { StatusText } from './StatusText';
 import { clock, minutes } from './format';
 import { type TextKey, useT } from './i18n';
+import { namesOf } from './names';
+import { compileScenario } from '../scenario';
+import { useMemo } from 'react';
 
 const W = 720;
 const H = 150;
@@ -41,7 +44,9 @@ function Overlay({ a, b, pick, label, end }: { a: CompareSide; b: CompareSide; p
 }
 
 function CommandRow({ side, end, label }: { side: CompareSide; end: number; label: string }) {
-  const { t } = useT();
+  const { t, lang } = useT();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: t follows lang
+  const names = useMemo(() => namesOf(side.scenario, compileScenario(side.scenario), t, lang), [side.scenario, lang]);
   const shown = side.markers.filter((m): m is Marker => m.kind === 'command' || m.kind === 'score');
   return (
     <div className="compare-row">
@@ -53,7 +58,7 @@ function CommandRow({ side, end, label }: { side: CompareSide; end: number; labe
             key={k}
             className={m.kind === 'command' ? `marker command ${m.accepted ? '' : 'refused'}` : `marker score ${m.kind === 'score' ? m.what : ''}`}
             style={{ left: `${(m.tick / end) * 100}%` }}
-            title={`${clock(m.tick / 10)} · ${describeMarker(m, t)}`}
+            title={`${clock(m.tick / 10)} · ${describeMarker(m, t, names)}`}
           />
         ))}
       </div>

@@ -10,9 +10,11 @@ import { download } from './download';
 import { ExportButton } from './ExportButton';
 import { clock, minutes } from './format';
 import { useT } from './i18n';
+import { refusalMessage, useNames } from './names';
 
 export function Debrief() {
   const { t } = useT();
+  const names = useNames();
   const sc = useSim((s) => s.scenario);
   const commands = useSim((s) => s.commands);
   const tick = useSim((s) => s.observation?.tick ?? 0);
@@ -27,7 +29,7 @@ export function Debrief() {
   }, [sc, commands, tick]);
   if (!index || !history) return null;
   const a = index.assessment;
-  const timeline: TimelineRow[] = index.markers.flatMap((m) => (m.kind === 'command' ? [{ tick: m.tick, command: describeCommand(m.command, t), accepted: m.accepted, reason: m.reason }] : []));
+  const timeline: TimelineRow[] = index.markers.flatMap((m) => (m.kind === 'command' ? [{ tick: m.tick, command: describeCommand(m.command, t, names), accepted: m.accepted, reason: m.refusal ? refusalMessage(m.refusal, names, t) : m.reason }] : []));
   const k = history.kpis;
   return (
     <main className="debrief" data-testid="debrief">

@@ -6,6 +6,7 @@ import { SpcChart, TrendChart } from './Charts';
 import { checkRange, resultText } from './check-text';
 import { clock } from './format';
 import { type Language, type TextKey, useT } from './i18n';
+import { refusalMessage, useNames } from './names';
 import { countersText, firstOut, interlockText, stateName, stopReasonText } from './station-text';
 import { TaskProgress } from './TaskProgress';
 
@@ -160,6 +161,8 @@ export function Faceplate() {
   const selected = useSim((s) => s.selected);
   const st = useSim((s) => s.observation?.stations.find((x) => x.id === s.selected));
   const refusal = useSim((s) => s.refusal);
+  const refusalKey = useSim((s) => s.refusalKey);
+  const names = useNames();
   const results = useSim((s) => s.observation?.checkResults);
   const log = useSim((s) => s.observation?.log);
   const history = useSimHistory();
@@ -170,9 +173,9 @@ export function Faceplate() {
   const mine = (results ?? []).filter((r) => r.station === st.id).slice(-4);
   const events = (log ?? []).filter((e) => 'station' in e && e.station === st.id).slice(-8);
   return (
-    <aside className="faceplate" aria-label={`${st.name}`} data-testid="faceplate">
+    <aside className="faceplate" aria-label={names.station(st.id)} data-testid="faceplate" id="faceplate" tabIndex={-1}>
       <h3>
-        {st.name} <small>{t(`type.${st.type}`)}</small>
+        {names.station(st.id)} <small>{t(`type.${st.type}`)}</small>
       </h3>
       {st.lockedOut && <p className="lockout">{t('faceplate.lockedOut')}</p>}
       <dl className="facts">
@@ -209,7 +212,7 @@ export function Faceplate() {
       </dl>
       {refusal && (
         <p className="refusal" role="alert" data-testid="refusal">
-          {t('faceplate.refused')}: {refusal}
+          {t('faceplate.refused')}: {refusalKey ? refusalMessage(refusalKey, names, t) : refusal}
         </p>
       )}
       {st.sensors.length > 0 && (

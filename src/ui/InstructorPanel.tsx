@@ -2,6 +2,7 @@ import { textOf } from '../scenario';
 import { useSim } from '../store/use-sim';
 import { type TextKey, useT } from './i18n';
 import { useInstructorMode } from './instructor-mode';
+import { useNames } from './names';
 
 /**
  * The instructor's fault injection during a live run (a flight simulator's instructor station):
@@ -11,6 +12,7 @@ import { useInstructorMode } from './instructor-mode';
  */
 export function InstructorPanel() {
   const { t, lang } = useT();
+  const names = useNames();
   const on = useInstructorMode();
   const faults = useSim((s) => s.scenario?.faults);
   const commands = useSim((s) => s.commands);
@@ -28,7 +30,7 @@ export function InstructorPanel() {
           return (
             <li key={f.id}>
               <strong>{t(`cause.${f.type}` as TextKey)}</strong>
-              {f.station ? ` @ ${f.station}` : ''} <small className="muted">({f.id}{f.description ? `: ${textOf(f.description, lang)}` : ''})</small>{' '}
+              {f.station ? ` @ ${names.station(f.station)}` : ''} {f.description && <small className="muted" title={f.id}>({textOf(f.description, lang)})</small>}{' '}
               {started.has(f.id) ? (
                 <em>{t('instructor.started')}</em>
               ) : (

@@ -35,8 +35,8 @@ function Card({ sc, progress, instructor, onOpen }: { sc: ScenarioFile; progress
       {sc.topics && sc.topics.length > 0 && (
         <p className="tags">
           {sc.topics.map((x) => (
-            <span key={x} className="tag">
-              {x}
+            <span key={textOf(x)} className="tag">
+              {textOf(x, lang)}
             </span>
           ))}
         </p>
@@ -77,7 +77,7 @@ function Card({ sc, progress, instructor, onOpen }: { sc: ScenarioFile; progress
           {sc.faults && sc.faults.length > 0 && (
             <>
               <p>
-                <strong>{t('library.truth')}:</strong> {sc.faults.map((f) => `${t(`cause.${f.type}` as never)}${f.station ? ` @ ${f.station}` : ''}`).join('; ')}
+                <strong>{t('library.truth')}:</strong> {sc.faults.map((f) => `${t(`cause.${f.type}` as never)}${f.station ? ` @ ${stationLabel(sc, f.station, lang)}` : ''}`).join('; ')}
               </p>
               <p>
                 <strong>{t('library.fixes')}:</strong>{' '}
@@ -100,6 +100,12 @@ function Card({ sc, progress, instructor, onOpen }: { sc: ScenarioFile; progress
   );
 }
 
+/** A station's name in the reader's language, from the scenario file. */
+function stationLabel(sc: ScenarioFile, id: string, lang: 'en' | 'nb'): string {
+  const st = sc.line.stations.find((x) => x.id === id);
+  return st?.name === undefined ? id : textOf(st.name, lang);
+}
+
 export function Library() {
   const { t, lang } = useT();
   const load = useSim((s) => s.load);
@@ -115,7 +121,7 @@ export function Library() {
   }, []);
   useEffect(refreshProgress, [refreshProgress]);
   const next = suggestNext(list, progress);
-  const shown = list.filter((sc) => topic === '' || (sc.topics ?? []).includes(topic));
+  const shown = list.filter((sc) => topic === '' || (sc.topics ?? []).some((x) => textOf(x) === topic));
 
   const openText = async (name: string, text: string) => {
     // A dropped session file opens for replay; anything else is read as a scenario.
@@ -184,9 +190,9 @@ export function Library() {
           {t('library.topic')}{' '}
           <select value={topic} onChange={(e) => setTopic(e.target.value)} data-testid="topic-filter">
             <option value="">{t('library.allTopics')}</option>
-            {topicsOf(list).map((x) => (
-              <option key={x} value={x}>
-                {x}
+            {topicsOf(list, lang).map((x) => (
+              <option key={textOf(x)} value={textOf(x)}>
+                {textOf(x, lang)}
               </option>
             ))}
           </select>

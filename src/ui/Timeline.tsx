@@ -4,6 +4,7 @@ import { useSim } from '../store/use-sim';
 import { describeMarker } from './describe';
 import { clock } from './format';
 import { type TextKey, useT } from './i18n';
+import { useNames } from './names';
 import { SpeedButtons } from './SpeedButtons';
 
 /** Lanes from the instructor's point of view: what happened, what was seen, what was done, what it scored. */
@@ -20,6 +21,7 @@ const STEPS: readonly { ticks: number; label: string }[] = [
  */
 export function Timeline() {
   const { t } = useT();
+  const names = useNames();
   const replay = useSim((s) => s.replay);
   const tick = useSim((s) => s.observation?.tick ?? 0);
   const running = useSim((s) => s.running);
@@ -144,7 +146,7 @@ export function Timeline() {
                   key={n}
                   className={markerClass(m)}
                   style={{ left: left(m.tick) }}
-                  title={`${clock(m.tick / 10)} · ${describeMarker(m, t)}`}
+                  title={`${clock(m.tick / 10)} · ${describeMarker(m, t, names)}`}
                 />
               ))}
             </div>

@@ -2,7 +2,8 @@
  * A student's progress through the curriculum, from the sessions kept in this browser: best
  * score and completion per scenario, and the exercise to do next.
  */
-import type { ScenarioFile } from '../scenario';
+import { type ScenarioFile, type Text, textOf } from '../scenario';
+import type { Language } from '../scenario/text';
 
 export const LEVELS = ['tutorial', 'intro', 'core', 'advanced', 'crisis', 'reference'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -57,6 +58,9 @@ export function suggestNext(list: readonly ScenarioFile[], progress: ReadonlyMap
   return null;
 }
 
-export function topicsOf(list: readonly ScenarioFile[]): string[] {
-  return [...new Set(list.flatMap((sc) => sc.topics ?? []))].sort((a, b) => a.localeCompare(b));
+/** Every topic once (keyed by its English text), in the reader's alphabetical order. */
+export function topicsOf(list: readonly ScenarioFile[], lang: Language = 'en'): Text[] {
+  const byKey = new Map<string, Text>();
+  for (const sc of list) for (const x of sc.topics ?? []) if (!byKey.has(textOf(x))) byKey.set(textOf(x), x);
+  return [...byKey.values()].sort((a, b) => textOf(a, lang).localeCompare(textOf(b, lang), lang === 'nb' ? 'nb' : 'en'));
 }

@@ -31,7 +31,7 @@ describe('PackML transitions (DOMAIN §1)', () => {
   for (const [from, cmd, to] of table) {
     it(`${from} --${cmd}--> ${to ?? 'refused'}`, () => {
       const r = transition(from, cmd);
-      if (to === null) expect('reason' in r).toBe(true);
+      if (to === null) expect('refusal' in r && r.refusal.params.state).toBe(from);
       else expect(r).toEqual({ to });
     });
   }
@@ -50,6 +50,7 @@ describe('commands on a running line', () => {
     expect(apply(s, { type: 'packml', tick: sec(71), station: 'M', command: 'start' })).toEqual({
       accepted: false,
       reason: 'Start works from Idle (Reset first); the station is Stopped',
+      refusal: { key: 'startFrom', params: { state: Pack.Stopped } },
     });
     apply(s, { type: 'packml', tick: sec(72), station: 'M', command: 'reset' });
     advance(s, sec(80));
@@ -160,10 +161,10 @@ describe('the instructor starts a fault', () => {
     expect(apply(early, { type: 'injectFault', tick: 6_000, fault: 'later' }).accepted).toBe(true);
     expect(truth(early).faults[0]).toMatchObject({ phase: 'active', onset: 6_000 });
     const s2 = createState(model, 1);
-    expect(apply(s2, { type: 'injectFault', tick: 6_000, fault: 'nope' })).toEqual({ accepted: false, reason: 'There is no fault "nope" in this scenario' });
+    expect(apply(s2, { type: 'injectFault', tick: 6_000, fault: 'nope' })).toEqual({ accepted: false, reason: 'There is no fault "nope" in this scenario', refusal: { key: 'noFault', params: { id: 'nope' } } });
     expect(apply(s2, { type: 'injectFault', tick: 6_000, fault: 'on-call' }).accepted).toBe(true);
     expect(truth(s2).faults[1]).toMatchObject({ phase: 'active', onset: 6_000 });
-    expect(apply(s2, { type: 'injectFault', tick: 6_100, fault: 'on-call' })).toEqual({ accepted: false, reason: 'Fault "on-call" has already started' });
+    expect(apply(s2, { type: 'injectFault', tick: 6_100, fault: 'on-call' })).toEqual({ accepted: false, reason: 'Fault "on-call" has already started', refusal: { key: 'faultStarted', params: { id: 'on-call' } } });
     // The same log replays to the same state.
     const log = [
       { type: 'injectFault' as const, tick: 6_000, fault: 'nope' },

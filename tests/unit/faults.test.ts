@@ -308,7 +308,7 @@ describe('each fault shows its symptoms, its right fix resolves it and the tempt
     expect(view(s, 'M').stopReason).toBe(1);
     expect(observe(s).eStop).toBe(true);
     const refused = apply(s, { type: 'packml', tick: min(12), station: 'M', command: 'clear' });
-    expect(refused).toEqual({ accepted: false, reason: 'The E-stop is pushed: release the E-stop first' });
+    expect(refused).toEqual({ accepted: false, reason: 'The E-stop is pushed: release the E-stop first', refusal: { key: 'eStopPushed', params: {} } });
     const restart: Command[] = [{ type: 'releaseEStop', tick: min(12) }, ...restartAll(min(13))];
     expect(phase(play(model, restart, min(30)), 'F')).toBe('resolved');
   });

@@ -1,0 +1,60 @@
+/**
+ * The names a screen shows for the ids that commands, logs and markers carry: a station's
+ * name in the reader's language (from the scenario file), an alarm's message, a fault's
+ * description. Ids stay in files and tooltips; a student reads names.
+ */
+import { useMemo } from 'react';
+import type { AlarmText, LineModel, Refusal } from '../engine';
+import { compileScenario, type ScenarioFile, textOf } from '../scenario';
+import { useSim } from '../store/use-sim';
+import { hasText, type Language, type TextKey, useT } from './i18n';
+
+type T = (key: TextKey, vars?: Record<string, string | number>) => string;
+
+export interface Names {
+  station(id: string): string;
+  alarm(id: string): string;
+  fault(id: string): string;
+}
+
+/** Names from a scenario (and its compiled model, for the alarms the defaults add). */
+export function namesOf(sc: ScenarioFile | null, model: LineModel | null, t: T, lang: Language): Names {
+  const stations = new Map<string, string>();
+  for (const s of sc?.line.stations ?? []) stations.set(s.id, textOf(s.name, lang) || s.id);
+  const station = (id: string) => stations.get(id) ?? id;
+  const alarms = new Map<string, string>();
+  for (const rule of model?.alarms ?? []) alarms.set(rule.id, alarmText(rule.text, model!.stations[rule.station]!.id, station, t, lang));
+  const faults = new Map<string, string>();
+  for (const f of sc?.faults ?? []) {
+    const cause = t(`cause.${f.type}` as TextKey);
+    faults.set(f.id, f.station ? `${cause} @ ${station(f.station)}` : cause);
+  }
+  return { station, alarm: (id) => alarms.get(id) ?? id, fault: (id) => faults.get(id) ?? id };
+}
+
+/** An alarm's message in the reader's language. */
+export function alarmText(text: AlarmText, stationId: string, station: (id: string) => string, t: T, lang: Language): string {
+  if (text.kind === 'custom') return (lang === 'nb' ? text.nb : null) ?? text.en;
+  const sensor = text.sensor !== null && hasText(`sensor.${text.sensor}`) ? t(`sensor.${text.sensor}` as TextKey).toLowerCase() : (text.sensor ?? '');
+  return t(`alarmText.${text.kind}` as TextKey, { station: station(stationId), sensor });
+}
+
+/** A refused command's reason in the reader's language. */
+export function refusalMessage(r: Refusal, names: Names, t: T): string {
+  const vars: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(r.params)) {
+    if (k === 'station') vars[k] = names.station(String(v));
+    else if (k === 'state') vars[k] = hasText(`pack.${v}`) ? t(`pack.${v}` as TextKey) : String(v);
+    else if (k === 'sensor' && hasText(`sensor.${v}`)) vars[k] = t(`sensor.${v}` as TextKey).toLowerCase();
+    else vars[k] = v;
+  }
+  return t(`refusal.${r.key}` as TextKey, vars);
+}
+
+/** The names of the scenario in the store, in the current language. */
+export function useNames(): Names {
+  const { t, lang } = useT();
+  const sc = useSim((s) => s.scenario);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: t follows lang
+  return useMemo(() => namesOf(sc, sc === null ? null : compileScenario(sc), t, lang), [sc, lang]);
+}

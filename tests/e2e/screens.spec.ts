@@ -1,0 +1,139 @@
+/**
+ * The screens as a student and an instructor see them, at 1024×768, 1440×900 and 1920×1080, in
+ * English and in Norsk: a screenshot of each (tests/artifacts/screens/), no horizontal scroll,
+ * no panel wider than its box or off screen, and the layout follows the window both ways
+ * (presenter mode on and off, take-over). In Norsk, no visible text may be an English text of
+ * the app or of the scenario, and no internal id (like M1.stopped) may show.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { en } from '../../src/ui/i18n/en';
+import { nb } from '../../src/ui/i18n/nb';
+import { endDrill, expect, test } from './fixtures';
+
+const SIZES = [
+  { width: 1024, height: 768 },
+  { width: 1440, height: 900 },
+  { width: 1920, height: 1080 },
+] as const;
+
+/** Panels that must fit inside their box and inside the window. */
+const PANELS = ['.topbar', '.kpis', '.line-view', '.station-list', '.alarms', '.faceplate', '.objectives-panel', '.timeline', '.notes-panel', '.library', '.debrief', '.compare', '.briefing-page'];
+
+type TextOf = string | { en: string; nb?: string };
+function scenarioTexts(): Set<string> {
+  // Every English text of the shipped scenarios whose Norwegian differs: such a text under Norsk is untranslated.
+  const out = new Set<string>();
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v !== null && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (typeof o.en === 'string' && typeof o.nb === 'string' && o.en !== o.nb) out.add(o.en);
+      Object.values(o).forEach(walk);
+    }
+  };
+  for (const f of readdirSync('scenarios')) if (f.endsWith('.json') && f !== 'scenario.schema.json') walk(JSON.parse(readFileSync(`scenarios/${f}`, 'utf8')) as TextOf);
+  return out;
+}
+
+const ENGLISH_ONLY = new Set<string>([
+  ...Object.entries(en)
+    .filter(([k, v]) => v !== nb[k as keyof typeof nb] && !v.includes('{'))
+    .map(([, v]) => v),
+  ...scenarioTexts(),
+]);
+const INTERNAL_ID = /\b[A-Z][A-Z0-9]*\.(stopped|[a-z]+\.(high|low|bad|trip))\b/;
+
+async function checkLayout(page: Page, where: string): Promise<void> {
+  const problems = await page.evaluate((panels) => {
+    const out: string[] = [];
+    const doc = document.documentElement;
+    if (doc.scrollWidth > window.innerWidth + 1) out.push(`the page scrolls sideways (${doc.scrollWidth} > ${window.innerWidth})`);
+    for (const sel of panels) {
+      for (const el of Array.from(document.querySelectorAll<HTMLElement>(sel))) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0) continue;
+        if (r.right > window.innerWidth + 1 || r.left < -1) out.push(`${sel} is off screen (${Math.round(r.left)}–${Math.round(r.right)} of ${window.innerWidth})`);
+        const scrollsX = ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
+        if (!scrollsX && el.scrollWidth > el.clientWidth + 2) out.push(`${sel} overflows its box (${el.scrollWidth} > ${el.clientWidth})`);
+      }
+    }
+    return out;
+  }, PANELS);
+  expect(problems, where).toEqual([]);
+}
+
+async function checkNorsk(page: Page, where: string): Promise<void> {
+  const texts = await page.evaluate(() => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
+      const el = n.parentElement;
+      const text = (n.textContent ?? '').trim();
+      if (text === '' || el === null || el.closest('.sr-only, script, style') !== null) continue;
+      if (el.offsetParent === null && getComputedStyle(el).position !== 'fixed') continue;
+      out.push(text);
+    }
+    for (const el of Array.from(document.querySelectorAll('option'))) out.push((el.textContent ?? '').trim());
+    return out;
+  });
+  const english = texts.filter((x) => ENGLISH_ONLY.has(x));
+  const ids = texts.filter((x) => INTERNAL_ID.test(x));
+  expect(english, `${where}: English text under Norsk`).toEqual([]);
+  expect(ids, `${where}: internal ids shown`).toEqual([]);
+}
+
+async function everySize(page: Page, lang: 'en' | 'nb', name: string): Promise<void> {
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await page.waitForTimeout(150);
+    const where = `${name} at ${size.width}×${size.height} (${lang})`;
+    await checkLayout(page, where);
+    await page.screenshot({ path: `tests/artifacts/screens/${name}-${size.width}-${lang}.png` });
+  }
+  if (lang === 'nb') await checkNorsk(page, name);
+}
+
+for (const lang of ['en', 'nb'] as const) {
+  test(`screens hold at every size and read in ${lang === 'en' ? 'English' : 'Norsk'}`, async ({ page, guard }) => {
+    test.setTimeout(240_000);
+    void guard;
+    const T = lang === 'en' ? en : nb;
+    await page.goto('/?library');
+    if (lang === 'nb') await page.evaluate(() => localStorage.setItem('lf.lang', 'nb'));
+    await page.reload();
+    await everySize(page, lang, 'library');
+
+    await page.locator('[data-scenario="breakdown-drill"] button').click();
+    await everySize(page, lang, 'briefing');
+    await page.getByRole('button', { name: T['briefing.start'] }).click();
+    await page.getByRole('button', { name: '60×' }).click();
+    await expect(page.locator('[data-alarm="M1.stopped"]')).toBeVisible({ timeout: 30_000 });
+    await page.keyboard.press('Space');
+    await page.locator('.station-list [data-station="M1"]').click();
+    await page.getByTestId('faceplate').getByRole('button', { name: T['faceplate.lockOut'] }).click();
+    await expect(page.getByTestId('refusal')).toBeVisible();
+    await everySize(page, lang, 'control-room');
+
+    await page.setViewportSize(SIZES[0]);
+    if (lang === 'en') await endDrill(page);
+    else {
+      await page.getByRole('button', { name: T['run.end'] }).click();
+      await page.getByRole('button', { name: T['run.endYes'] }).click();
+    }
+    await expect(page.getByTestId('debrief')).toBeVisible();
+    await everySize(page, lang, 'debrief');
+
+    // The run's replay from the sessions list, presenter mode on and back off at the largest size.
+    await page.getByRole('button', { name: T['debrief.again'] }).click();
+    await page.locator('[data-testid="sessions"] tbody tr').first().getByRole('button', { name: T['sessions.replay'] }).click();
+    await expect(page.getByTestId('replay-badge')).toBeVisible();
+    await everySize(page, lang, 'replay');
+    await page.setViewportSize(SIZES[2]);
+    await page.getByTestId('presenter-toggle').check();
+    await everySize(page, lang, 'presenter');
+    await page.setViewportSize(SIZES[2]);
+    await page.getByTestId('presenter-toggle').uncheck();
+    await everySize(page, lang, 'replay-after-presenter');
+  });
+}
