@@ -4,6 +4,8 @@
  * production that was possible. The same inputs give the same verdict live and on replay.
  */
 import { advance, apply, type Command, createState, type LineModel, type LogEntry, Pack, type State, TICKS_PER_SECOND } from '../engine';
+import type { ObjectiveCheck } from '../scenario';
+import { judgeObjectives, type ObjectiveVerdict } from './objectives';
 
 export interface ScoringRules {
   readonly passScore: number;
@@ -19,6 +21,8 @@ export interface ScoringRules {
   };
   /** A customer order due at the end of the run: good parts short of it cost points each. */
   readonly order: { readonly goodParts: number; readonly perPartShort: number } | null;
+  /** The rule of each objective of the scenario, in its order (null: shown, not judged). */
+  readonly objectives: readonly (ObjectiveCheck | null)[];
 }
 
 export const DEFAULT_SCORING: ScoringRules = {
@@ -26,6 +30,7 @@ export const DEFAULT_SCORING: ScoringRules = {
   targets: { detect: 300, diagnose: 900, restore: 1800 },
   penalties: { perMinuteLate: 0.5, wrongRepair: 10, unneededCheck: 2, hint: 5, unresolvedFault: 30, lostPart: 0.05, scrapPart: 0.1 },
   order: null,
+  objectives: [],
 };
 
 export interface FaultAssessment {
@@ -69,6 +74,10 @@ export interface Assessment {
   readonly scrapParts: number;
   readonly penalties: readonly Penalty[];
   readonly rejectedCommands: number;
+  /** A verdict per objective of the scenario. */
+  readonly objectives: readonly ObjectiveVerdict[];
+  /** Why the run passed or not: the first reason that decided it. */
+  readonly decidedBy: 'passed' | 'safetyBreach' | 'faultLeft' | 'score';
 }
 
 /** Replay a command log on a fresh state up to `endTick`. */
@@ -118,12 +127,14 @@ export function assess(
   const sec = (ticks: number) => ticks / TICKS_PER_SECOND;
   const accepted: Command[] = [];
   let rejected = 0;
+  const alarmStation = new Map(model.alarms.map((a) => [a.id, model.stations[a.station]!.id]));
+  const acks: { tick: number; station: string | null }[] = [];
   for (const e of s.log) {
     if (e.kind !== 'command') continue;
     if (e.accepted) accepted.push(e.command);
     else rejected += 1;
+    if (e.accepted && e.command.type === 'ackAlarm') acks.push({ tick: e.tick, station: alarmStation.get(e.command.alarm) ?? null });
   }
-  const alarmStation = new Map(model.alarms.map((a) => [a.id, model.stations[a.station]!.id]));
   const faults: FaultAssessment[] = [];
   model.faults.forEach((spec, fi) => {
     const f = s.faults[fi]!;
@@ -201,10 +212,23 @@ export function assess(
   // the shift, one that began too late to fix in time does not count.
   const endedEarly = endTick < model.durationTicks;
   const overdue = faults.filter((f) => !f.resolved && (endedEarly || sec(endTick) - f.onsetSeconds > rules.targets.restore));
+  const states = new Map<number, State>();
+  const stateAt = (tick: number) => {
+    let at = states.get(tick);
+    if (at === undefined) {
+      at = runLog(model, seed, commands, tick);
+      states.set(tick, at);
+    }
+    return at;
+  };
+  const objectives = judgeObjectives(rules.objectives, { model, seed, state: s, stateAt, faults, acks, order });
+  // A safety breach fails the run whatever else happened (DOMAIN §8).
+  const decidedBy = breaches.length > 0 ? 'safetyBreach' : overdue.length > 0 ? 'faultLeft' : score < rules.passScore ? 'score' : 'passed';
   return {
     score,
-    // A safety breach fails the run whatever else happened (DOMAIN §8).
-    passed: score >= rules.passScore && breaches.length === 0 && overdue.length === 0,
+    passed: decidedBy === 'passed',
+    decidedBy,
+    objectives,
     passScore: rules.passScore,
     faults,
     wrongRepairs: wrong.map((w) => ({ tick: w.tick, station: w.station, action: w.action })),

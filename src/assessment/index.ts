@@ -1,2 +1,3 @@
 export { type Assessment, assess, DEFAULT_SCORING, type FaultAssessment, type Penalty, runLog, type ScoringRules } from './assess';
 export { scoringRules } from './rules';
+export type { ObjectiveVerdict, VerdictOutcome } from './objectives';

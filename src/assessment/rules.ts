@@ -21,5 +21,6 @@ export function scoringRules(sc: ScenarioFile): ScoringRules {
       scrapPart: pen.scrapPart ?? d.penalties.scrapPart,
     },
     order: s.order === undefined ? null : { goodParts: s.order.goodParts, perPartShort: s.order.perPartShort ?? 0.5 },
+    objectives: (sc.objectives ?? []).map((o) => (typeof o === 'object' && 'check' in o ? o.check : null)),
   };
 }

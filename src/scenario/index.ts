@@ -2,5 +2,5 @@ export { compileScenario, DEFAULT_RESOLVED_BY, scenarioHash, toDistribution } fr
 export { parseDuration } from './duration';
 export { describeErrors, type ScenarioError } from './errors';
 export { loadScenarioJson, loadScenarioText, type LoadResult, MAX_SCENARIO_BYTES } from './load';
-export { FORMAT_VERSION, type ScenarioFile, scenarioSchema, type Text } from './schema';
-export { textOf } from './text';
+export { FORMAT_VERSION, type ObjectiveCheck, type ObjectiveFile, type ScenarioFile, scenarioSchema, type Text } from './schema';
+export { objectiveText, textOf } from './text';

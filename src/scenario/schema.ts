@@ -252,6 +252,46 @@ const scoring = z.strictObject({
   order: z.strictObject({ goodParts: positiveInt, perPartShort: z.number().min(0).optional() }).optional(),
 });
 
+const checkKind = z.enum(CHECK_KINDS, { error: `must be one of ${CHECK_KINDS.join(', ')}` });
+
+/**
+ * An objective as a rule the assessment checks, so the debrief can say met or not met and why.
+ * Times are from the start of the fault (of `fault`, or of every exercise fault).
+ */
+export const objectiveCheck = z.discriminatedUnion(
+  'kind',
+  [
+    /** An alarm of the faulted station acknowledged in time. */
+    z.strictObject({ kind: z.literal('acknowledgeWithin'), within: positiveDuration, fault: id.optional() }),
+    /** A first action at the faulted station in time (the assessment's "detected"). */
+    z.strictObject({ kind: z.literal('detectWithin'), within: positiveDuration, fault: id.optional() }),
+    /** A correct diagnosis declared, or the right repair begun, in time. */
+    z.strictObject({ kind: z.literal('diagnoseWithin'), within: positiveDuration, fault: id.optional() }),
+    /** The fault fixed and the station producing again in time. */
+    z.strictObject({ kind: z.literal('restoreWithin'), within: positiveDuration, fault: id.optional() }),
+    /** This check made at the faulted station before the fix (and under lock-out, if asked). */
+    z.strictObject({ kind: z.literal('checkBeforeFix'), check: checkKind, lockedOut: z.boolean().optional(), fault: id.optional() }),
+    /** The fault fixed, and every repair done under lock-out. */
+    z.strictObject({ kind: z.literal('fixUnderLockOut'), fault: id.optional() }),
+    /** The fault fixed with this repair. */
+    z.strictObject({ kind: z.literal('fixWith'), action: repairAction, fault: id.optional() }),
+    /** Every fault fixed, without one repair that fixed nothing. */
+    z.strictObject({ kind: z.literal('fixWithoutWrongRepair') }),
+    /** The fault fixed before it made an extra scrap part. */
+    z.strictObject({ kind: z.literal('fixBeforeScrap'), fault: id.optional() }),
+    /** A wearing part (bearing, lubrication) fixed before it failed and stopped the station. */
+    z.strictObject({ kind: z.literal('fixBeforeFailure'), fault: id.optional() }),
+    /** The customer order complete by the end of the run. */
+    z.strictObject({ kind: z.literal('orderMet') }),
+  ],
+  { error: 'kind must be one of acknowledgeWithin, detectWithin, diagnoseWithin, restoreWithin, checkBeforeFix, fixUnderLockOut, fixWith, fixWithoutWrongRepair, fixBeforeScrap, fixBeforeFailure, orderMet' },
+);
+
+/** An objective: a text alone (shown, not judged), or a text with the rule that judges it. */
+const objective = z.union([text, z.strictObject({ text, check: objectiveCheck })], {
+  error: 'must be a text, or {"text": ..., "check": {"kind": ...}}',
+});
+
 export const scenarioSchema = z.strictObject({
   $schema: z.string().optional(),
   format: z.literal(FORMAT_VERSION, { error: `must be ${FORMAT_VERSION}` }),
@@ -287,7 +327,7 @@ export const scenarioSchema = z.strictObject({
   repairTimes: repairTimes.optional(),
   checkTimes: checkTimes.optional(),
   transitionTimes: transitionTimes.optional(),
-  objectives: z.array(text).max(MAX_TEXT_ITEMS).optional(),
+  objectives: z.array(objective).max(MAX_TEXT_ITEMS).optional(),
   hints: z.array(text).max(MAX_TEXT_ITEMS).optional(),
   evidence: z.array(text).max(MAX_TEXT_ITEMS).optional(),
   teacherNote: text.optional(),
@@ -299,3 +339,5 @@ export type StationFile = z.infer<typeof station>;
 export type FaultFile = z.infer<typeof fault>;
 export type DistributionFile = z.infer<typeof distribution>;
 export type Text = z.infer<typeof text>;
+export type ObjectiveFile = z.infer<typeof objective>;
+export type ObjectiveCheck = z.infer<typeof objectiveCheck>;

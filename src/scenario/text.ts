@@ -1,4 +1,4 @@
-import type { Text } from './schema';
+import type { ObjectiveFile, Text } from './schema';
 
 export type Language = 'en' | 'nb';
 
@@ -7,4 +7,9 @@ export function textOf(t: Text | undefined, lang: Language = 'en'): string {
   if (t === undefined) return '';
   if (typeof t === 'string') return t;
   return (lang === 'nb' ? t.nb : undefined) ?? t.en;
+}
+
+/** An objective's text (an objective may carry the rule that judges it). */
+export function objectiveText(o: ObjectiveFile, lang: Language = 'en'): string {
+  return typeof o === 'object' && 'text' in o ? textOf(o.text, lang) : textOf(o, lang);
 }

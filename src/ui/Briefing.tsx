@@ -1,4 +1,4 @@
-import { textOf } from '../scenario';
+import { objectiveText, textOf } from '../scenario';
 import { useSim } from '../store/use-sim';
 import { useT } from './i18n';
 
@@ -18,7 +18,7 @@ export function Briefing() {
           <h3>{t('library.objectives')}</h3>
           <ul>
             {sc.objectives.map((o) => (
-              <li key={textOf(o)}>{textOf(o, lang)}</li>
+              <li key={objectiveText(o)}>{objectiveText(o, lang)}</li>
             ))}
           </ul>
         </>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { textOf } from '../scenario';
+import { objectiveText, textOf } from '../scenario';
 import { LineView } from '../scene/LineView';
 import { useSim } from '../store/use-sim';
 import { AlarmList } from './AlarmList';
@@ -30,7 +30,7 @@ function Objectives() {
       <h3>{t('run.objectives')}</h3>
       <ul>
         {(objectives ?? []).map((o) => (
-          <li key={textOf(o)}>{textOf(o, lang)}</li>
+          <li key={objectiveText(o)}>{objectiveText(o, lang)}</li>
         ))}
       </ul>
       {hints && hints.length > 0 && (

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { loadScenarioJson } from '../scenario';
+import { loadScenarioJson, objectiveText } from '../scenario';
 import { buildReplayIndex } from '../session/replay-index';
 import { makeSession } from '../session/session-file';
 import { useSim, useSimHistory } from '../store/use-sim';
@@ -8,12 +8,13 @@ import { debriefCsv, type TimelineRow } from './debrief-export';
 import { describeCommand } from './describe';
 import { download } from './download';
 import { ExportButton } from './ExportButton';
-import { clock, minutes } from './format';
+import { decisionText, penaltyText, verdictText } from './debrief-text';
+import { clock, localNum, minutes } from './format';
 import { useT } from './i18n';
 import { refusalMessage, useNames } from './names';
 
 export function Debrief() {
-  const { t } = useT();
+  const { t, lang } = useT();
   const names = useNames();
   const sc = useSim((s) => s.scenario);
   const commands = useSim((s) => s.commands);
@@ -31,14 +32,42 @@ export function Debrief() {
   const a = index.assessment;
   const timeline: TimelineRow[] = index.markers.flatMap((m) => (m.kind === 'command' ? [{ tick: m.tick, command: describeCommand(m.command, t, names), accepted: m.accepted, reason: m.refusal ? refusalMessage(m.refusal, names, t) : m.reason }] : []));
   const k = history.kpis;
+  const order = sc?.scoring?.order;
+  const refused = timeline.filter((r) => !r.accepted);
+  const resetsBy = new Map<string, number>();
+  for (const c of commands) if (c.type === 'packml' && c.command === 'reset') resetsBy.set(c.station, (resetsBy.get(c.station) ?? 0) + 1);
+  const resets = [...resetsBy].filter(([, n]) => n > 1);
   return (
     <main className="debrief" data-testid="debrief">
       <h1>{t('debrief.heading')}</h1>
       <p className={`score ${a.passed ? 'pass' : 'fail'}`}>
         {t('debrief.score')}: <strong data-testid="score">{a.score}</strong> / 100 — <span data-testid="verdict">{a.passed ? t('debrief.passed') : t('debrief.failed')}</span>
       </p>
+      <p data-testid="decision">{decisionText(a, t)}</p>
       {a.safetyBreaches.length > 0 && <p className="refusal">{t('debrief.safety')}</p>}
       <p>{t('debrief.production', { good: a.goodParts, possible: a.possibleGoodParts, scrap: a.scrapParts })}</p>
+      {order !== undefined && (
+        <p data-testid="order-outcome" className={a.goodParts >= order.goodParts ? '' : 'refusal'}>
+          {t('debrief.order', {
+            due: order.goodParts,
+            made: a.goodParts,
+            outcome: a.goodParts >= order.goodParts ? t('debrief.orderMet') : t('debrief.orderMissed', { short: order.goodParts - a.goodParts }),
+          })}
+        </p>
+      )}
+      {a.objectives.length > 0 && (
+        <>
+          <h2>{t('debrief.objectives')}</h2>
+          <ul className="verdicts" data-testid="objective-verdicts">
+            {a.objectives.map((v) => (
+              <li key={v.index} className={!v.judged ? 'unjudged' : v.met ? 'met' : 'not-met'} data-met={v.judged ? String(v.met) : 'unjudged'}>
+                <span className="mark">{!v.judged ? '○' : v.met ? '✓' : '✗'}</span> <strong>{objectiveText(sc!.objectives![v.index]!, lang)}</strong> —{' '}
+                {!v.judged ? t('debrief.notJudged') : v.met ? t('debrief.met') : t('debrief.notMet')}: {verdictText(v, t)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <h2>{t('debrief.faults')}</h2>
       <table className="faults">
         <thead>
@@ -55,7 +84,7 @@ export function Debrief() {
           {a.faults.map((f) => (
             <tr key={f.id}>
               <td>{t(`cause.${f.type}` as never)}</td>
-              <td>{f.station ?? '—'}</td>
+              <td>{f.station === null ? '—' : names.station(f.station)}</td>
               <td>{clock(f.onsetSeconds)}</td>
               <td>{f.detectSeconds === null ? t('debrief.never') : minutes(f.detectSeconds)}</td>
               <td>{f.diagnoseSeconds === null ? t('debrief.never') : minutes(f.diagnoseSeconds)}</td>
@@ -70,7 +99,7 @@ export function Debrief() {
           <ul data-testid="wrong-repairs">
             {a.wrongRepairs.map((w) => (
               <li key={`${w.tick}${w.station}${w.action}`}>
-                {clock(w.tick / 10)} · {w.station} · {t(`repair.${w.action}` as never)}
+                {clock(w.tick / 10)} · {names.station(w.station)} · {t(`repair.${w.action}` as never)}
               </li>
             ))}
           </ul>
@@ -80,7 +109,7 @@ export function Debrief() {
         <ul className="refusal">
           {a.safetyBreaches.map((b) => (
             <li key={`${b.tick}${b.station}`}>
-              {clock(b.tick / 10)} · {b.station} · {b.what}
+              {clock(b.tick / 10)} · {names.station(b.station)} · {t(b.what.startsWith('this check') ? 'debrief.breachCheck' : 'debrief.breachRepair')}
             </li>
           ))}
         </ul>
@@ -91,12 +120,32 @@ export function Debrief() {
           <ul>
             {a.penalties.map((p) => (
               <li key={p.reason}>
-                −{p.points.toFixed(1)}: {p.reason}
+                −{localNum(p.points, 1, lang)}: {penaltyText(p, t, names)}
               </li>
             ))}
           </ul>
         </>
       )}
+      <h2>{t('debrief.refused')}</h2>
+      {refused.length === 0 ? (
+        <p className="muted">{t('debrief.refusedNone')}</p>
+      ) : (
+        <>
+          <ul data-testid="refused-commands">
+            {refused.map((r) => (
+              <li key={`${r.tick}${r.command}`}>
+                {clock(r.tick / 10)} · {r.command}: {r.reason}
+              </li>
+            ))}
+          </ul>
+          <p className="muted">{t('debrief.refusedCost')}</p>
+        </>
+      )}
+      {resets.map(([station, n]) => (
+        <p key={station} data-testid="repeated-resets">
+          {t('debrief.resets', { n, station: names.station(station) })}
+        </p>
+      ))}
       <h2>{t('debrief.timeline')}</h2>
       {timeline.length === 0 ? (
         <p className="muted">{t('debrief.noCommands')}</p>

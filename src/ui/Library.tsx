@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { DEFAULT_RESOLVED_BY, describeErrors, loadScenarioText, type ScenarioFile, textOf } from '../scenario';
+import { DEFAULT_RESOLVED_BY, describeErrors, loadScenarioText, type ScenarioFile, objectiveText, textOf } from '../scenario';
 import { parseDuration } from '../scenario/duration';
 import { useSim } from '../store/use-sim';
 import { span } from './format';
@@ -44,7 +44,7 @@ function Card({ sc, progress, instructor, onOpen }: { sc: ScenarioFile; progress
       {sc.objectives && (
         <ul className="objectives">
           {sc.objectives.map((o) => (
-            <li key={textOf(o)}>{textOf(o, lang)}</li>
+            <li key={objectiveText(o)}>{objectiveText(o, lang)}</li>
           ))}
         </ul>
       )}

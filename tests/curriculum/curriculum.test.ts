@@ -64,9 +64,15 @@ describe('each scenario of the curriculum', () => {
         expect(bilingual(sc.title)).toBe(true);
         expect(bilingual(sc.briefing)).toBe(true);
         expect(bilingual(sc.teacherNote)).toBe(true);
-        for (const list of [sc.objectives, sc.hints, sc.evidence]) {
+        for (const list of [sc.hints, sc.evidence]) {
           expect(list?.length ?? 0).toBeGreaterThanOrEqual(1);
           for (const t of list ?? []) expect(bilingual(t)).toBe(true);
+        }
+        // Every objective is bilingual and states the rule that judges it.
+        expect(sc.objectives?.length ?? 0).toBeGreaterThanOrEqual(1);
+        for (const o of sc.objectives ?? []) {
+          expect(typeof o === 'object' && 'check' in o, JSON.stringify(o)).toBe(true);
+          if (typeof o === 'object' && 'check' in o) expect(bilingual(o.text)).toBe(true);
         }
         expect(sc.hints!.length).toBeGreaterThanOrEqual(2);
         expect(r.model.faults.length).toBeGreaterThanOrEqual(sc.difficulty === 'crisis' ? 2 : 1);
@@ -86,6 +92,21 @@ describe('each scenario of the curriculum', () => {
           expect(e.by, `${JSON.stringify(e)} comes after the detection target`).toBeLessThanOrEqual(deadline);
           const o = observe(runLog(r.model, r.scenario.seed, [], e.by));
           expect(missing(e, o), JSON.stringify(e)).toBeNull();
+        }
+      });
+
+      it('judges each objective: the reference response meets it, doing nothing does not', () => {
+        const sol = JSON.parse(readFileSync(path, 'utf8')) as Solutions;
+        const rules = scoringRules(r.scenario);
+        const end = r.model.durationTicks;
+        const good = assess(r.model, r.scenario.seed, sol.reference, end, rules);
+        const idle = assess(r.model, r.scenario.seed, [], end, rules);
+        expect(good.objectives.length).toBe(r.scenario.objectives!.length);
+        for (const [k, v] of good.objectives.entries()) {
+          expect(v.judged).toBe(true);
+          expect(v.met, `objective ${k} (${v.kind}) with the reference: ${v.reason}`).toBe(true);
+          expect(idle.objectives[k]!.met, `objective ${k} (${v.kind}) when idle: ${idle.objectives[k]!.reason}`).toBe(false);
+          expect(idle.objectives[k]!.reason.length).toBeGreaterThan(0);
         }
       });
 

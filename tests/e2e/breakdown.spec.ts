@@ -83,6 +83,14 @@ test('breakdown drill: alarm, acknowledge, lock out, repair, restart, production
   await expect(page.getByTestId('debrief')).toBeVisible();
   await expect(page.getByTestId('score')).toHaveText(/\d/);
   await expect(page.getByTestId('verdict')).toHaveText('Passed');
+  await expect(page.getByTestId('decision')).toContainText('Passed:');
+  await expect(page.getByTestId('decision')).toContainText('Objectives met: 3 of 3.');
+  // Each objective with its verdict and the evidence in numbers.
+  const verdicts = page.getByTestId('objective-verdicts').locator('li');
+  await expect(verdicts).toHaveCount(3);
+  await expect(verdicts.nth(0)).toContainText(/Acknowledge the alarm within 5 minutes\. — met: acknowledged [\d.]+ (s|min) after the fault \(limit 5\.0 min\)/);
+  await expect(verdicts.nth(1)).toContainText('every repair under lock-out');
+  await expect(page.getByTestId('refused-commands')).toContainText('Stop Mill M1 before locking it out');
   await expect(page.getByText(/1 hint\(s\) used/)).toBeVisible();
   await expect(page.locator('table.faults:not(.command-log) tbody tr')).toHaveCount(1);
   // The command timeline, in order, with the refused lock-out and its reason.

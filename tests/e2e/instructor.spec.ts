@@ -8,7 +8,7 @@ test('in instructor mode a fault can be started live; it is recorded and replays
   await page.locator('[data-scenario="conveyor-jam"] button').click();
   await page.getByRole('button', { name: 'Start the shift' }).click();
   const panel = page.getByTestId('instructor-panel');
-  await expect(panel).toContainText('Conveyor jam @ C2');
+  await expect(panel).toContainText('Conveyor jam @ Conveyor C2');
   // Well before its scheduled 12 minutes.
   await panel.locator('[data-fault="c2-jam"]').click();
   await expect(panel).toContainText('started');

@@ -34,6 +34,8 @@ test('an instructor imports a session in a fresh profile, seeks, steps, annotate
   await page.getByTestId('tick-back').click();
   await expect.poll(() => tickOf(page)).toBe(mid - 1);
   // Drag back to the first minutes: the alarm of the breakdown is in the list there.
+  const now = (await track.boundingBox())!;
+  expect(Math.abs(now.y - box.y), 'the timeline stays where it is while alarms come and go').toBeLessThan(2);
   await page.mouse.move(box.x + box.width / 2, box.y + 5);
   await page.mouse.down();
   await page.mouse.move(box.x + box.width * 0.2, box.y + 5, { steps: 8 });

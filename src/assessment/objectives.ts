@@ -1,0 +1,170 @@
+/**
+ * Each objective of a scenario judged from the run: met or not, with the evidence in numbers
+ * ("acknowledged 6.5 min after the fault; the limit was 5 min"). An objective without a rule is
+ * shown, not judged. Times in the verdict's values are seconds.
+ */
+import { advance, createState, type LineModel, StopReason, type State, TICKS_PER_SECOND } from '../engine';
+import { type ObjectiveCheck, parseDuration } from '../scenario';
+import type { FaultAssessment } from './assess';
+
+export type VerdictOutcome = 'met' | 'late' | 'never' | 'notMet';
+
+export interface ObjectiveVerdict {
+  /** Position of the objective in the scenario's list. */
+  readonly index: number;
+  /** False for an objective without a rule: shown in the debrief, not judged. */
+  readonly judged: boolean;
+  readonly met: boolean;
+  /** The rule's kind and how it came out: a message key for the screen. */
+  readonly kind: ObjectiveCheck['kind'] | 'unjudged';
+  readonly outcome: VerdictOutcome;
+  readonly params: Readonly<Record<string, string | number>>;
+  /** The same in English, for the CLI and files. */
+  readonly reason: string;
+}
+
+export interface RunFacts {
+  readonly model: LineModel;
+  readonly seed: number;
+  /** The run's state at its end (with the log and the hidden truth). */
+  readonly state: State;
+  /** The state of the same run at a tick (for counts at the moment of a fix). */
+  readonly stateAt: (tick: number) => State;
+  readonly faults: readonly FaultAssessment[];
+  readonly acks: readonly { readonly tick: number; readonly station: string | null }[];
+  readonly order: { readonly goodParts: number } | null;
+}
+
+const TPS = TICKS_PER_SECOND;
+const minutes = (seconds: number) => `${Math.round((seconds / 60) * 10) / 10} min`;
+/** A moment of the run as the clock shows it: 00:50:42. */
+const clock = (seconds: number) => {
+  const x = Math.floor(seconds);
+  return [Math.floor(x / 3600), Math.floor((x % 3600) / 60), x % 60].map((n) => String(n).padStart(2, '0')).join(':');
+};
+
+function within(check: { within: string | number }): number {
+  return parseDuration(check.within) ?? 0;
+}
+
+/** The faults an objective is about: the one it names, or every exercise fault. */
+function faultsFor(check: ObjectiveCheck, facts: RunFacts): FaultAssessment[] {
+  const id = 'fault' in check ? check.fault : undefined;
+  return facts.faults.filter((f) => id === undefined || f.id === id);
+}
+
+function faultIndex(facts: RunFacts, id: string): number {
+  return facts.model.faults.findIndex((f) => f.id === id);
+}
+
+function resolvedTick(facts: RunFacts, f: FaultAssessment): number | null {
+  const fi = faultIndex(facts, f.id);
+  const at = facts.state.faults[fi]?.resolvedAt ?? -1;
+  return f.resolved && at >= 0 ? at : null;
+}
+
+/** Extra scrap against a fault-free twin of the same seed, at a tick. */
+function extraScrapAt(facts: RunFacts, tick: number): number {
+  const twin = createState(facts.model, facts.seed, { withoutFaults: true });
+  advance(twin, tick);
+  return facts.stateAt(tick).line.scrap - twin.line.scrap;
+}
+
+type One = { met: boolean; outcome: VerdictOutcome; params: Record<string, string | number>; reason: string };
+
+function timed(seconds: number | null, limit: number, what: string): One {
+  if (seconds === null) return { met: false, outcome: 'never', params: { limit }, reason: `not ${what}; the limit was ${minutes(limit)}` };
+  if (seconds <= limit) return { met: true, outcome: 'met', params: { after: seconds, limit }, reason: `${what} ${minutes(seconds)} after the fault (limit ${minutes(limit)})` };
+  return { met: false, outcome: 'late', params: { after: seconds, limit }, reason: `${what} only ${minutes(seconds)} after the fault; the limit was ${minutes(limit)}` };
+}
+
+function judgeFault(check: ObjectiveCheck, f: FaultAssessment, facts: RunFacts): One {
+  const s = facts.state;
+  const onset = Math.round(f.onsetSeconds * TPS);
+  const at = (station: string | null) => f.station === null || station === null || station === f.station;
+  const fixed = resolvedTick(facts, f);
+  switch (check.kind) {
+    case 'acknowledgeWithin': {
+      const ack = facts.acks.find((a) => a.tick >= onset && at(a.station));
+      return timed(ack === undefined ? null : (ack.tick - onset) / TPS, within(check), 'acknowledged');
+    }
+    case 'detectWithin':
+      return timed(f.detectSeconds, within(check), 'first action');
+    case 'diagnoseWithin':
+      return timed(f.diagnoseSeconds, within(check), 'diagnosed');
+    case 'restoreWithin':
+      return timed(f.restoreSeconds, within(check), 'producing again');
+    case 'checkBeforeFix': {
+      const done = s.truth.checks.find((c) => c.check === check.check && c.tick >= onset && at(c.station) && (fixed === null || c.tick <= fixed));
+      if (done === undefined) return { met: false, outcome: 'never', params: { check: check.check }, reason: `no ${check.check} check before the fix` };
+      const unsafe = check.lockedOut === true && s.truth.safetyBreaches.some((b) => b.tick >= onset && at(b.station) && b.what.startsWith('this check'));
+      if (unsafe) return { met: false, outcome: 'notMet', params: { check: check.check, at: done.tick / TPS }, reason: `${check.check} check done without lock-out` };
+      return { met: true, outcome: 'met', params: { check: check.check, at: done.tick / TPS }, reason: `${check.check} check at ${clock(done.tick / TPS)}, before the fix` };
+    }
+    case 'fixUnderLockOut': {
+      if (fixed === null) return { met: false, outcome: 'never', params: {}, reason: 'not fixed' };
+      const breaches = s.truth.safetyBreaches.filter((b) => b.tick >= onset && at(b.station) && b.what.startsWith('this repair')).length;
+      return breaches === 0
+        ? { met: true, outcome: 'met', params: { at: fixed / TPS }, reason: `fixed at ${clock(fixed / TPS)}, every repair under lock-out` }
+        : { met: false, outcome: 'notMet', params: { n: breaches }, reason: `${breaches} repair(s) without lock-out` };
+    }
+    case 'fixWith': {
+      const right = s.truth.rightRepairs.find((r) => r.fault === f.id && r.action === check.action);
+      if (right !== undefined) return { met: true, outcome: 'met', params: { action: check.action, at: right.tick / TPS }, reason: `fixed by ${check.action} at ${clock(right.tick / TPS)}` };
+      return { met: false, outcome: fixed === null ? 'never' : 'notMet', params: { action: check.action }, reason: fixed === null ? 'not fixed' : `fixed, but not by ${check.action}` };
+    }
+    case 'fixBeforeScrap': {
+      if (fixed === null) return { met: false, outcome: 'never', params: {}, reason: 'not fixed' };
+      const extra = extraScrapAt(facts, fixed) - extraScrapAt(facts, onset);
+      return extra <= 0
+        ? { met: true, outcome: 'met', params: { at: fixed / TPS }, reason: `fixed at ${clock(fixed / TPS)}, before any extra scrap` }
+        : { met: false, outcome: 'notMet', params: { n: extra, at: fixed / TPS }, reason: `${extra} extra scrap part(s) before the fix at ${clock(fixed / TPS)}` };
+    }
+    case 'fixBeforeFailure': {
+      const failure = s.log.find(
+        (e) => e.kind === 'state' && e.tick >= onset && at(e.station) && (e.reason === StopReason.BearingFailure || e.reason === StopReason.LubricationFault),
+      );
+      if (failure !== undefined) return { met: false, outcome: 'notMet', params: { at: failure.tick / TPS }, reason: `it failed at ${clock(failure.tick / TPS)} and stopped the station` };
+      if (fixed === null) return { met: false, outcome: 'never', params: {}, reason: 'not fixed' };
+      return { met: true, outcome: 'met', params: { at: fixed / TPS }, reason: `fixed at ${clock(fixed / TPS)}, before it failed` };
+    }
+    case 'fixWithoutWrongRepair':
+    case 'orderMet':
+      return { met: false, outcome: 'notMet', params: {}, reason: '' };
+  }
+}
+
+function judge(check: ObjectiveCheck, facts: RunFacts): One {
+  if (check.kind === 'orderMet') {
+    const made = facts.state.line.good;
+    const due = facts.order?.goodParts ?? 0;
+    return made >= due
+      ? { met: true, outcome: 'met', params: { made, due }, reason: `${made} good parts made, ${due} due` }
+      : { met: false, outcome: 'notMet', params: { made, due, short: due - made }, reason: `${made} good parts made, ${due} due: missed by ${due - made}` };
+  }
+  if (check.kind === 'fixWithoutWrongRepair') {
+    const wrong = facts.state.truth.wrongRepairs.length;
+    const open = facts.faults.filter((f) => !f.resolved).length;
+    if (open > 0) return { met: false, outcome: 'never', params: { n: open }, reason: `${open} fault(s) not fixed` };
+    return wrong === 0
+      ? { met: true, outcome: 'met', params: {}, reason: 'every fault fixed, no repair that fixed nothing' }
+      : { met: false, outcome: 'notMet', params: { n: wrong }, reason: `${wrong} repair(s) that fixed nothing` };
+  }
+  const faults = faultsFor(check, facts);
+  if (faults.length === 0) return { met: false, outcome: 'never', params: {}, reason: 'the fault did not happen in this run' };
+  // Every fault must meet it: report the first that does not, or the last that does.
+  let last: One | null = null;
+  for (const f of faults) {
+    last = judgeFault(check, f, facts);
+    if (!last.met) return last;
+  }
+  return last!;
+}
+
+export function judgeObjectives(checks: readonly (ObjectiveCheck | null)[], facts: RunFacts): ObjectiveVerdict[] {
+  return checks.map((check, index) => {
+    if (check === null) return { index, judged: false, met: false, kind: 'unjudged', outcome: 'notMet', params: {}, reason: 'not judged automatically' };
+    const one = judge(check, facts);
+    return { index, judged: true, met: one.met, kind: check.kind, outcome: one.outcome, params: one.params, reason: one.reason };
+  });
+}

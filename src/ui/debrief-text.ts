@@ -1,0 +1,47 @@
+/**
+ * The debrief's sentences in the reader's language: each objective's verdict with its
+ * evidence, each lost point, and why the run passed or not.
+ */
+import type { Assessment, ObjectiveVerdict, Penalty } from '../assessment';
+import { clock, minutes } from './format';
+import type { TextKey } from './i18n';
+import type { Names } from './names';
+
+type T = (key: TextKey, vars?: Record<string, string | number>) => string;
+
+const TIMED = new Set(['acknowledgeWithin', 'detectWithin', 'diagnoseWithin', 'restoreWithin']);
+
+function values(params: Readonly<Record<string, string | number>>, t: T): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) {
+    if (typeof v === 'number' && (k === 'after' || k === 'limit')) out[k] = minutes(v);
+    else if (typeof v === 'number' && k === 'at') out[k] = clock(v);
+    else if (k === 'check') out[k] = t(`check.${v}` as TextKey);
+    else if (k === 'action') out[k] = t(`repair.${v}` as TextKey);
+    else out[k] = v;
+  }
+  return out;
+}
+
+export function verdictText(v: ObjectiveVerdict, t: T): string {
+  if (!v.judged) return t('verdict.unjudged');
+  const vars = values(v.params, t);
+  if (TIMED.has(v.kind)) return t(`verdict.timed.${v.outcome}` as TextKey, { ...vars, what: t(`verdict.what.${v.kind}` as TextKey) });
+  if (v.outcome === 'never' && Object.keys(v.params).length === 0 && v.kind !== 'fixWithoutWrongRepair') return t('verdict.notFixed');
+  return t(`verdict.${v.kind}.${v.outcome}` as TextKey, vars);
+}
+
+export function penaltyText(p: Penalty, t: T, names: Names): string {
+  const vars: Record<string, string | number> = { ...p.params };
+  if (typeof p.params.fault === 'string') vars.fault = names.fault(p.params.fault);
+  if (typeof p.params.what === 'string') vars.what = t(`penalty.what.${p.params.what}` as TextKey);
+  return t(`penalty.${p.key}` as TextKey, vars);
+}
+
+/** One sentence: passed or not, and what decided it. */
+export function decisionText(a: Assessment, t: T): string {
+  const unmet = a.objectives.filter((o) => o.judged && !o.met).length;
+  const judged = a.objectives.filter((o) => o.judged).length;
+  const objectives = judged > 0 ? t('decision.objectives', { met: judged - unmet, of: judged }) : '';
+  return `${t(`decision.${a.decidedBy}`, { score: a.score, pass: a.passScore })}${objectives}`;
+}
