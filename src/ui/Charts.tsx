@@ -1,102 +1,148 @@
+/**
+ * Trends and the SPC chart, drawn with uPlot: a time axis (simulated hh:mm:ss) and a value
+ * axis with its unit on every chart; reference lines named in a legend under the chart, so
+ * labels never pile up on the plot.
+ */
+import { useMemo, useRef } from 'react';
+import type uPlot from 'uplot';
 import type { Series } from '../store/history';
-import { imrLimits, type Rule, violations } from './spc';
+import { refSeries, timeAxis, valueAxis } from './chart-options';
 import { useT } from './i18n';
+import { afterIntervention, imrLimits, movingRanges, type Rule, violations } from './spc';
+import { UPlot } from './UPlot';
 
-interface Line {
-  readonly y: number;
-  readonly label: string;
-  readonly kind: 'limit' | 'centre' | 'band';
+const TRACE = '#263238';
+const LIMIT = '#6d6d6d';
+const BAND = '#9e9e9e';
+const FLAG = '#ef8f00';
+
+/** Vertical lines at the given x values (interventions), drawn over the plot. */
+function markerPlugin(xs: { current: readonly number[] }): uPlot.Plugin {
+  return {
+    hooks: {
+      draw: [
+        (u) => {
+          const ctx = u.ctx;
+          ctx.save();
+          ctx.strokeStyle = '#1565c0';
+          ctx.lineWidth = 2 * devicePixelRatio;
+          ctx.setLineDash([6 * devicePixelRatio, 4 * devicePixelRatio]);
+          for (const x of xs.current) {
+            const px = u.valToPos(x, 'x', true);
+            if (px < u.bbox.left || px > u.bbox.left + u.bbox.width) continue;
+            ctx.beginPath();
+            ctx.moveTo(px, u.bbox.top);
+            ctx.lineTo(px, u.bbox.top + u.bbox.height);
+            ctx.stroke();
+          }
+          ctx.restore();
+        },
+      ],
+    },
+  };
 }
 
-function Plot({ xs, ys, lines, marks, label }: { xs: number[]; ys: (number | null)[]; lines: Line[]; marks?: Set<number>; label: string }) {
-  const W = 420;
-  const H = 120;
-  const vals = ys.filter((v): v is number => v !== null).concat(lines.map((l) => l.y));
-  if (vals.length === 0) return null;
-  let lo = Math.min(...vals);
-  let hi = Math.max(...vals);
-  if (hi - lo < 1e-9) {
-    hi += 1;
-    lo -= 1;
-  }
-  const pad = (hi - lo) * 0.08;
-  lo -= pad;
-  hi += pad;
-  const x0 = xs[0] ?? 0;
-  const x1 = xs.at(-1) ?? 1;
-  const sx = (x: number) => (x1 === x0 ? W / 2 : ((x - x0) / (x1 - x0)) * (W - 50) + 40);
-  const sy = (y: number) => H - 8 - ((y - lo) / (hi - lo)) * (H - 16);
-  let d = '';
-  ys.forEach((y, k) => {
-    if (y === null) return;
-    d += `${d === '' ? 'M' : 'L'}${sx(xs[k]!).toFixed(1)},${sy(y).toFixed(1)}`;
-  });
-  return (
-    <svg className="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
-      {lines.map((l) => (
-        <g key={`${l.kind}${l.y}`} className={`ref ${l.kind}`}>
-          <line x1={40} x2={W - 10} y1={sy(l.y)} y2={sy(l.y)} />
-          <text x={2} y={sy(l.y) + 3}>
-            {l.label}
-          </text>
-        </g>
-      ))}
-      <path d={d} className="trace" />
-      {marks &&
-        ys.map((y, k) =>
-          y !== null && marks.has(k) ? <circle key={xs[k]} cx={sx(xs[k]!)} cy={sy(y)} r={3.5} className="violation" /> : null,
-        )}
-    </svg>
+/** L3 trend: a value over simulated time with its normal band. */
+export function TrendChart({ series, normal, label, unit, digits = 2 }: { series: Series | undefined; normal: readonly [number, number] | null; label: string; unit: string; digits?: number }) {
+  const { t, lang } = useT();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: texts follow the language
+  const options = useMemo<Omit<uPlot.Options, 'width'>>(
+    () => ({
+      height: 130,
+      legend: { show: false },
+      cursor: { drag: { x: false, y: false } },
+      scales: { x: { time: false } },
+      axes: [timeAxis(t('chart.time')), valueAxis(unit, digits, lang === 'nb' ? 'nb-NO' : 'en-GB')],
+      series: [{}, { label, stroke: TRACE, width: 1.5, points: { show: false } }, refSeries(t('chart.normalLow'), BAND, [4, 3]), refSeries(t('chart.normalHigh'), BAND, [4, 3])],
+    }),
+    [label, unit, lang, digits],
   );
-}
-
-/** L3 trend: a sensor over recent time with its normal band. */
-export function TrendChart({ series, normal, label }: { series: Series | undefined; normal: readonly [number, number]; label: string }) {
   if (!series || series.ticks.length < 2) return null;
+  const xs = series.ticks.map((x) => x / 10);
+  const data: uPlot.AlignedData = [xs, series.values, xs.map(() => normal?.[0] ?? null), xs.map(() => normal?.[1] ?? null)];
   return (
     <figure className="trend">
       <figcaption>{label}</figcaption>
-      <Plot
-        xs={series.ticks}
-        ys={series.values}
-        label={label}
-        lines={[
-          { y: normal[0], label: normal[0].toPrecision(3), kind: 'band' },
-          { y: normal[1], label: normal[1].toPrecision(3), kind: 'band' },
-        ]}
-      />
+      <UPlot key={`${lang}${label}`} options={options} data={data} label={label} />
+      {normal && <p className="legend muted">{t('chart.normalBand', { low: normal[0], high: normal[1], unit })}</p>}
     </figure>
   );
 }
 
 const BASELINE = 20;
+const SHOWN = 80;
 
-/** I-MR individuals chart with Western Electric and Nelson violations marked. */
-export function SpcChart({ series, tolerance }: { series: Series | undefined; tolerance: readonly [number, number] }) {
-  const { t } = useT();
-  const values = (series?.values ?? []).filter((v): v is number => v !== null).slice(-60);
-  if (values.length < 8) return <p className="muted">{t('spc.waiting')}</p>;
-  const base = imrLimits(values.slice(0, Math.min(BASELINE, values.length)));
+/**
+ * I-MR chart of the measured dimension (DOMAIN §5): individuals and moving ranges against
+ * limits from a recorded baseline (the run's first parts), with Western Electric and Nelson
+ * rules evaluated from the last intervention on (an assignable cause removed starts a new run
+ * of the rules), which the chart marks.
+ */
+export function SpcChart({ series, tolerance, interventions, unit }: { series: Series | undefined; tolerance: readonly [number, number]; interventions: readonly number[]; unit: string }) {
+  const { t, lang } = useT();
+  const marks = useRef<readonly number[]>([]);
+  const locale = lang === 'nb' ? 'nb-NO' : 'en-GB';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: texts follow the language; marks is a ref
+  const [iOptions, mrOptions] = useMemo(() => {
+    const common = { height: 140, legend: { show: false }, cursor: { drag: { x: false, y: false } }, scales: { x: { time: false } }, plugins: [markerPlugin(marks)] };
+    const i: Omit<uPlot.Options, 'width'> = {
+      ...common,
+      axes: [timeAxis(t('chart.time')), valueAxis(unit, 3, locale)],
+      series: [
+        {},
+        { label: t('spc.individual'), stroke: TRACE, width: 1.5, points: { show: true, size: 4 } },
+        refSeries('UCL', LIMIT),
+        refSeries('X̄', LIMIT, [2, 2]),
+        refSeries('LCL', LIMIT),
+        refSeries('USL', BAND, [4, 3]),
+        refSeries('LSL', BAND, [4, 3]),
+        { label: t('spc.flagged'), stroke: FLAG, width: 0, points: { show: true, size: 9, stroke: FLAG, fill: 'transparent', width: 2 } },
+      ],
+    };
+    const mr: Omit<uPlot.Options, 'width'> = {
+      ...common,
+      height: 100,
+      axes: [timeAxis(t('chart.time')), valueAxis(unit, 3, locale)],
+      series: [{}, { label: 'MR', stroke: TRACE, width: 1.5, points: { show: true, size: 4 } }, refSeries('MR̄', LIMIT, [2, 2]), refSeries('UCL', LIMIT)],
+    };
+    return [i, mr];
+  }, [lang, unit]);
+  const all = (series?.values ?? []).flatMap((v, k) => (v === null ? [] : [[series!.ticks[k]!, v] as const]));
+  if (all.length < 8) return <p className="muted">{t('spc.waiting')}</p>;
+  const base = imrLimits(all.slice(0, BASELINE).map(([, v]) => v));
   if (base === null) return null;
-  const found = violations(values, base);
+  const shown = all.slice(-SHOWN);
+  const xs = shown.map(([tick]) => tick / 10);
+  const values = shown.map(([, v]) => v);
+  const last = interventions.filter((x) => x <= (shown.at(-1)?.[0] ?? 0)).at(-1) ?? -1;
+  const from = afterIntervention(shown.map(([tick]) => tick), last);
+  const found = violations(values.slice(from), base).map((v) => ({ ...v, index: v.index + from }));
+  const flagged = new Set(found.map((v) => v.index));
   const rules = [...new Set(found.map((v) => v.rule))] as Rule[];
-  const xs = values.map((_, k) => k);
+  marks.current = interventions.map((x) => x / 10);
+  const mr = movingRanges(values);
+  const iData: uPlot.AlignedData = [
+    xs,
+    values,
+    xs.map(() => base.ucl),
+    xs.map(() => base.centre),
+    xs.map(() => base.lcl),
+    xs.map(() => tolerance[1]),
+    xs.map(() => tolerance[0]),
+    values.map((v, k) => (flagged.has(k) ? v : null)),
+  ];
+  const mrData: uPlot.AlignedData = [xs, mr, xs.map(() => base.mrBar), xs.map(() => base.mrUcl)];
   return (
     <figure className="spc" data-testid="spc-chart">
       <figcaption>{t('faceplate.spc')}</figcaption>
-      <Plot
-        xs={xs}
-        ys={values}
-        label={t('faceplate.spc')}
-        marks={new Set(found.map((v) => v.index))}
-        lines={[
-          { y: base.ucl, label: 'UCL', kind: 'limit' },
-          { y: base.centre, label: 'X̄', kind: 'centre' },
-          { y: base.lcl, label: 'LCL', kind: 'limit' },
-          { y: tolerance[1], label: 'USL', kind: 'band' },
-          { y: tolerance[0], label: 'LSL', kind: 'band' },
-        ]}
-      />
+      <UPlot key={`i${lang}`} options={iOptions} data={iData} label={t('spc.individual')} testId="spc-i" />
+      <UPlot key={`mr${lang}`} options={mrOptions} data={mrData} label={t('spc.movingRange')} testId="spc-mr" />
+      <p className="legend muted">{t('spc.legend')}</p>
+      {last >= 0 && (
+        <p className="legend" data-testid="spc-restart">
+          {t('spc.restarted')}
+        </p>
+      )}
       <ul className="rules" data-testid="spc-rules">
         {rules.length === 0 ? <li className="muted">{t('spc.none')}</li> : rules.map((r) => <li key={r}>▲ {t(`spc.${r}`)}</li>)}
       </ul>

@@ -56,6 +56,8 @@ export function ControlRoom() {
   const step = useSim((s) => s.step);
   const unacked = useSim((s) => s.observation?.alarms.filter((a) => a.phase === 'unack').length ?? 0);
   const replaying = useSim((s) => s.phase === 'replay');
+  const send = useSim((s) => s.send);
+  const { t } = useT();
   const presenter = useSim((s) => s.replay?.presenter ?? false);
   const [muted, setMuted] = useState(() => globalThis.localStorage?.getItem(MUTE_KEY) === '1');
   useEffect(() => {
@@ -67,6 +69,10 @@ export function ControlRoom() {
         togglePlay();
       } else if (e.key === '.') {
         step();
+      } else if (e.key === 'E' && e.shiftKey && !e.ctrlKey && !e.altKey && !e.metaKey && !replaying) {
+        // The E-stop within one key press from anywhere in the control room (documented on the button).
+        e.preventDefault();
+        send({ type: 'eStop' });
       }
     };
     window.addEventListener('keydown', onKey);
@@ -75,7 +81,7 @@ export function ControlRoom() {
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('pointerdown', unlockAudio);
     };
-  }, [togglePlay, step]);
+  }, [togglePlay, step, send, replaying]);
   useEffect(() => {
     // A replay is watched, not worked: no horn.
     if (muted || unacked === 0 || replaying) return;
@@ -90,6 +96,14 @@ export function ControlRoom() {
   };
   return (
     <div className={`control-room${replaying ? ' replaying' : ''}${presenter ? ' presenter' : ''}`}>
+      <nav className="skip-links" aria-label={t('skip.heading')}>
+        <a href="#alarms">
+          {t('skip.alarms')}
+        </a>
+        <a href="#faceplate">
+          {t('skip.faceplate')}
+        </a>
+      </nav>
       {replaying ? <ReplayBar /> : <TopBar muted={muted} onMute={onMute} />}
       <KpiStrip />
       <div className="room">

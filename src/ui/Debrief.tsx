@@ -163,8 +163,8 @@ export function Debrief() {
           </tbody>
         </table>
       )}
-      <TrendChart series={{ ticks: k.ticks, values: k.oee }} normal={[0.6, 0.85]} label={t('debrief.oee')} />
-      <TrendChart series={{ ticks: k.ticks, values: k.throughput }} normal={[0, 0]} label={t('debrief.throughput')} />
+      <TrendChart series={{ ticks: k.ticks, values: k.oee.map((x) => x * 100) }} normal={[60, 85]} label={t('debrief.oee')} unit="%" digits={0} />
+      <TrendChart series={{ ticks: k.ticks, values: k.throughput }} normal={null} label={t('debrief.throughput')} unit={t('chart.perHour')} digits={0} />
       <div className="buttons no-print">
         <button type="button" onClick={() => window.print()}>
           {t('debrief.print')}

@@ -167,11 +167,20 @@ export function Faceplate() {
   const log = useSim((s) => s.observation?.log);
   const history = useSimHistory();
   const readOnly = useSim((s) => s.phase === 'replay');
-  if (!selected || !st) return <aside className="faceplate empty">{t('faceplate.none')}</aside>;
+  if (!selected || !st)
+    return (
+      <aside className="faceplate empty" id="faceplate" tabIndex={-1}>
+        {t('faceplate.none')}
+      </aside>
+    );
   const abnormal = st.state === Pack.Held || st.state === Pack.Aborted || st.state === Pack.Holding || st.state === Pack.Aborting;
   const dim = st.sensors.find((x) => x.kind === 'dimension');
   const mine = (results ?? []).filter((r) => r.station === st.id).slice(-4);
   const events = (log ?? []).filter((e) => 'station' in e && e.station === st.id).slice(-8);
+  // Interventions on the measured characteristic: a repair here, or a tool change or a recalibration anywhere.
+  const interventions = (log ?? []).flatMap((e) =>
+    e.kind === 'taskDone' && e.task === 'repair' && (e.station === st.id || e.action === 'replaceTool' || e.action === 'recalibrate') ? [e.tick] : [],
+  );
   return (
     <aside className="faceplate" aria-label={names.station(st.id)} data-testid="faceplate" id="faceplate" tabIndex={-1}>
       <h3>
@@ -243,13 +252,13 @@ export function Faceplate() {
           </ul>
         </section>
       )}
-      {dim && <SpcChart series={history?.parts.get(st.id)} tolerance={dim.normal} />}
+      {dim && <SpcChart series={history?.parts.get(st.id)} tolerance={dim.normal} interventions={interventions} unit={dim.unit} />}
       <section>
         <h4>{t('faceplate.trend')}</h4>
         {st.sensors
           .filter((x) => x.kind !== 'dimension')
           .map((x) => (
-            <TrendChart key={x.id} series={history?.sensors.get(x.id)} normal={x.normal} label={`${t(`sensor.${x.kind}`)} (${x.unit})`} />
+            <TrendChart key={x.id} series={history?.sensors.get(x.id)} normal={x.normal} label={t(`sensor.${x.kind}`)} unit={x.unit} />
           ))}
       </section>
       <section>

@@ -3,6 +3,7 @@ import { DEFAULT_RESOLVED_BY, describeErrors, loadScenarioText, type ScenarioFil
 import { parseDuration } from '../scenario/duration';
 import { useSim } from '../store/use-sim';
 import { span } from './format';
+import { FilePicker } from './FilePicker';
 import { setLanguage, useT } from './i18n';
 import { listSessions } from '../session/saved-sessions';
 import { curriculumOrder, LEVELS, levelOf, type Progress, progressOf, suggestNext, topicsOf } from './library-progress';
@@ -157,10 +158,7 @@ export function Library() {
       </div>
       <h2>{t('library.heading')}</h2>
       <div className="open-file">
-        <label className="button">
-          {t('library.open')}
-          <input type="file" accept=".json,application/json" data-testid="scenario-file" onChange={(e) => void openFile(e.target.files?.[0])} hidden />
-        </label>
+        <FilePicker label={t('library.open')} testId="scenario-file" onFile={(f) => void openFile(f)} />
         <span className="muted">{t('library.drop')}</span>
       </div>
       {fileError && (

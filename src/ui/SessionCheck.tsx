@@ -4,6 +4,7 @@ import { describeErrors, textOf } from '../scenario';
 import { loadSessionText } from '../session/session-file';
 import { verifySession } from '../session/verify';
 import { clock } from './format';
+import { FilePicker } from './FilePicker';
 import { useT } from './i18n';
 
 interface Result {
@@ -44,10 +45,7 @@ export function SessionCheck() {
   };
   return (
     <section className="session-check">
-      <label className="button">
-        {t('session.open')}
-        <input type="file" accept=".json,application/json" data-testid="session-file" hidden onChange={(e) => void open(e.target.files?.[0])} />
-      </label>
+      <FilePicker label={t('session.open')} testId="session-file" onFile={(f) => void open(f)} />
       {error && (
         <div className="error" role="alert" data-testid="session-error">
           <strong>{t('session.invalid')}</strong>

@@ -8,6 +8,7 @@ import { scoreSession } from '../session/verify';
 import { useSim } from '../store/use-sim';
 import { downloadSession } from './download';
 import { clock } from './format';
+import { FilePicker } from './FilePicker';
 import { useT } from './i18n';
 import { StatusText } from './StatusText';
 
@@ -75,10 +76,7 @@ export function SessionsList({ onError, onChange }: { onError: (text: string | n
       <div className="panel-head">
         <h2>{t('sessions.heading')}</h2>
         <div className="buttons">
-          <label className="button">
-            {t('sessions.import')}
-            <input type="file" accept=".json,application/json" data-testid="replay-file" hidden onChange={(e) => void importFile(e.target.files?.[0])} />
-          </label>
+          <FilePicker label={t('sessions.import')} testId="replay-file" onFile={(f) => void importFile(f)} />
           <button type="button" disabled={!comparable} onClick={() => comparable && compare(chosen[0]!.file, chosen[1]!.file, [runStatus(chosen[0]!, draftId), runStatus(chosen[1]!, draftId)])} data-testid="compare" title={t('sessions.compareHint')}>
             {t('sessions.compare')}
           </button>

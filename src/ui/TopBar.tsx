@@ -72,7 +72,7 @@ export function TopBar({ muted, onMute }: { muted: boolean; onMute: () => void }
           {t('cmd.releaseEStop')}
         </button>
       ) : (
-        <button type="button" className="estop" onClick={() => api.send({ type: 'eStop' })}>
+        <button type="button" className="estop" onClick={() => api.send({ type: 'eStop' })} aria-keyshortcuts="Shift+E" title={t('run.eStopKey')}>
           {t('cmd.eStop')}
         </button>
       )}

@@ -59,3 +59,19 @@ export function violations(xs: readonly number[], l: Limits): Violation[] {
   }
   return out;
 }
+
+/** Moving ranges |x[i] − x[i−1]|; the first point has none. */
+export function movingRanges(xs: readonly number[]): (number | null)[] {
+  return xs.map((x, i) => (i === 0 ? null : Math.abs(x - xs[i - 1]!)));
+}
+
+/**
+ * Where the rules start again: the first point measured after the last intervention (a tool
+ * change, a recalibration), or 0 when there was none in view. Points before it keep their
+ * history on the chart but no longer count towards a run of the rules.
+ */
+export function afterIntervention(ticks: readonly number[], intervention: number): number {
+  if (intervention < 0) return 0;
+  const k = ticks.findIndex((t) => t > intervention);
+  return k < 0 ? ticks.length : k;
+}

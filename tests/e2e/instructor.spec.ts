@@ -28,7 +28,7 @@ test('in instructor mode a fault can be started live; it is recorded and replays
   if (await discard.isVisible()) await discard.click();
   await page.getByTestId('replay-file').setInputFiles({ name: 'class.session.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
   await expect(page.getByTestId('replay-verification')).toContainText('Reproduces exactly');
-  await expect(page.locator('[data-lane="command"] .marker[title*="Instructor started fault c2-jam"]')).toHaveCount(1);
+  await expect(page.locator('[data-lane="command"] .marker[title*="Instructor started fault Conveyor jam @ Conveyor C2"]')).toHaveCount(1);
   await page.getByRole('button', { name: 'Close replay' }).click();
 
   // Students see no panel once instructor mode is off.

@@ -14,6 +14,10 @@ test('tool-wear drill: the SPC chart flags the drift, the tool is inspected and 
   const dim = Number.parseFloat((await fp.getByTestId('sensor-L1.dimension').textContent()) ?? '0');
   expect(dim).toBeGreaterThan(20.01);
   await page.screenshot({ path: 'tests/artifacts/tool-wear-spc.png' });
+  // An individuals and a moving-range chart, each with its axes.
+  await expect(fp.getByTestId('spc-i').locator('canvas')).toHaveCount(1);
+  await expect(fp.getByTestId('spc-mr').locator('canvas')).toHaveCount(1);
+  await fp.getByTestId('spc-chart').screenshot({ path: 'tests/artifacts/tool-wear-spc-chart.png' });
 
   await fp.getByRole('button', { name: 'Stop', exact: true }).click();
   for (let k = 0; k < 3; k++) await page.getByRole('button', { name: 'Step 1 s' }).click();
@@ -38,6 +42,14 @@ test('tool-wear drill: the SPC chart flags the drift, the tool is inspected and 
   await fp.getByRole('button', { name: 'Start' }).click();
   await page.keyboard.press('Space');
   await expect(fp.getByTestId('faceplate-state')).toHaveText(/Execute|Suspended/, { timeout: 20_000 });
+  // After the right fix the rules count again from the tool change: new parts raise no flag.
+  await expect(fp.getByTestId('spc-restart')).toBeVisible();
+  await page.getByRole('button', { name: '60×' }).click();
+  const spcClock = (await clock.textContent()) ?? '';
+  await expect.poll(async () => (await clock.textContent()) ?? '', { timeout: 30_000 }).not.toBe(spcClock);
+  await expect.poll(async () => (await fp.getByTestId('spc-rules').textContent()) ?? '', { timeout: 30_000 }).toBe('No rule violated');
+  await fp.getByTestId('spc-chart').screenshot({ path: 'tests/artifacts/tool-wear-spc-after-fix.png' });
+  await page.keyboard.press('Space');
   await endDrill(page);
   await expect(page.getByTestId('debrief')).toBeVisible();
   await expect(page.locator('table.faults:not(.command-log) tbody tr')).toContainText('Tool wear');
