@@ -4,6 +4,8 @@
  * instructor's replay notes back to the list entry they belong to.
  */
 import { textOf } from '../scenario';
+import { clock } from '../ui/format';
+import { getLanguage, translate } from '../ui/i18n';
 import { clearDraft, saveDraft } from '../session/autosave';
 import { getSession, putSession } from '../session/saved-sessions';
 import type { SessionFile } from '../session/session-file';
@@ -12,9 +14,14 @@ import type { SimStore, SimStoreApi } from '../store/sim-store';
 
 const AUTOSAVE_MS = 3000;
 
+/**
+ * A run is saved without a name of its own (the list shows the scenario's title in the
+ * reader's language) until the student names it; a branch is named after its origin, in the
+ * language of the moment it was made.
+ */
 function runName(s: SimStore): string {
-  const title = s.scenario ? textOf(s.scenario.title) : 'session';
-  return s.branchOf ? `${title} (branch)` : title;
+  if (!s.branchOf || s.scenario === null) return '';
+  return translate(getLanguage(), 'sessions.branchName', { title: textOf(s.scenario.title, getLanguage()), time: clock(s.branchOf.tick / 10) });
 }
 
 /**

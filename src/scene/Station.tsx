@@ -59,6 +59,9 @@ function StackLight({ frame, index, top }: { frame: FrameSource; index: number; 
   );
 }
 
+/** Height between the labels of neighbouring stations, metres. */
+const LABEL_STAGGER = 1.3;
+
 function Label({ spec, top }: { spec: StationSpec; top: number }) {
   const { t } = useT();
   const names = useNames();
@@ -68,7 +71,8 @@ function Label({ spec, top }: { spec: StationSpec; top: number }) {
   const attention = view.stateName === 'Held' || view.stateName === 'Aborted';
   return (
     <WhenConnected>
-      <Html position={[0, top + 0.9, 0]} center distanceFactor={14} zIndexRange={[10, 0]}>
+      {/* A constant size on screen (readable in the overview and close up), and neighbours at two heights so their labels do not overlap. */}
+      <Html position={[0, top + 0.9 + (spec.index % 2) * LABEL_STAGGER, 0]} center zIndexRange={[10, 0]}>
         <div className={`label3d ${attention ? 'attention' : ''} ${selected ? 'selected' : ''}`} data-label={spec.id}>
           <b>{names.station(spec.id)}</b>
           <span>

@@ -26,7 +26,7 @@ export function compareSide(file: SessionFile, fallbackName: string, status?: Ru
   if (!r.ok) return null;
   const index = buildReplayIndex(r.model, file, { keyframes: false });
   return {
-    name: file.name ?? fallbackName,
+    name: file.name || fallbackName,
     scenario: file.scenario, endTick: file.endTick, kpis: index.kpis, markers: index.markers, assessment: index.assessment, reproduces: index.verification.reproduces,
     status: status ?? { kind: 'finished', score: index.assessment.score, passed: index.assessment.passed },
   };

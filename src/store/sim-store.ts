@@ -73,7 +73,7 @@ export interface SimStore {
   finish(): void;
   toLibrary(): void;
   /** Open a recorded session for replay, paused at its start. */
-  openReplay(session: SessionFile, savedId?: string | null): boolean;
+  openReplay(session: SessionFile, savedId?: string | null, atTick?: number): boolean;
   /** Replay: jump to a tick (keyframe + forward simulation in the engine). */
   seek(tick: number): void;
   /** Replay: move by a number of ticks, backwards too. */
@@ -151,6 +151,8 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
 
   const store = createStore<SimStore>()((set, get) => {
     /** A new model in the engine: the frame, pacing and view history start again at tick 0. */
+    /** The tick a replay was asked to open at, taken when its index is ready. */
+    let startAt = 0;
     const startFresh = (m: LineModel) => {
       model = m;
       frame.model = m;
@@ -234,6 +236,9 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
           const r = get().replay;
           if (r === null) return;
           set({ replay: { ...r, ready: true, endTick: m.endTick, markers: m.markers, kpis: m.kpis, verification: m.verification, assessment: m.assessment } });
+          // Opened at a moment (a debrief's "replay from here"): go there once the index is built.
+          if (startAt > 0) get().seek(startAt);
+          startAt = 0;
           return;
         }
         case 'error':
@@ -349,7 +354,8 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
         get().pause();
         set({ phase: 'library', replay: null, truth: null });
       },
-      openReplay(session, savedId = null) {
+      openReplay(session, savedId = null, atTick = 0) {
+        startAt = atTick;
         const result = loadScenarioJson(session.scenario);
         if (!result.ok) {
           set({ error: describeErrors(result.errors) });

@@ -8,6 +8,7 @@ import { debriefCsv, type TimelineRow } from './debrief-export';
 import { describeCommand } from './describe';
 import { download } from './download';
 import { ExportButton } from './ExportButton';
+import { CouldHaveSeen } from './CouldHaveSeen';
 import { decisionText, penaltyText, verdictText } from './debrief-text';
 import { clock, localNum, minutes } from './format';
 import { useT } from './i18n';
@@ -17,6 +18,9 @@ export function Debrief() {
   const { t, lang } = useT();
   const names = useNames();
   const sc = useSim((s) => s.scenario);
+  const exportSession = useSim((s) => s.exportSession);
+  const openReplay = useSim((s) => s.openReplay);
+  const runId = useSim((s) => s.runId);
   const commands = useSim((s) => s.commands);
   const tick = useSim((s) => s.observation?.tick ?? 0);
   const back = useSim((s) => s.toLibrary);
@@ -32,6 +36,12 @@ export function Debrief() {
   const a = index.assessment;
   const timeline: TimelineRow[] = index.markers.flatMap((m) => (m.kind === 'command' ? [{ tick: m.tick, command: describeCommand(m.command, t, names), accepted: m.accepted, reason: m.refusal ? refusalMessage(m.refusal, names, t) : m.reason }] : []));
   const k = history.kpis;
+  // Opens this run's replay at a moment: the session file with its checkpoints comes from the engine.
+  const replayAt = (at: number) => {
+    void exportSession().then((file) => {
+      if (file !== null) openReplay(file, runId, at);
+    });
+  };
   const order = sc?.scoring?.order;
   const refused = timeline.filter((r) => !r.accepted);
   const resetsBy = new Map<string, number>();
@@ -126,6 +136,7 @@ export function Debrief() {
           </ul>
         </>
       )}
+      <CouldHaveSeen assessment={a} markers={index.markers} onReplayAt={replayAt} />
       <h2>{t('debrief.refused')}</h2>
       {refused.length === 0 ? (
         <p className="muted">{t('debrief.refusedNone')}</p>

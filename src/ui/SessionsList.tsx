@@ -124,7 +124,7 @@ export function SessionsList({ onError, onChange }: { onError: (text: string | n
                       <button type="submit">{t('sessions.save')}</button>
                     </form>
                   ) : (
-                    <span className="session-name">{s.name}</span>
+                    <span className="session-name">{s.name || textOf(s.title, lang)}</span>
                   )}
                 </td>
                 <td>{textOf(s.title, lang)}</td>
@@ -137,7 +137,7 @@ export function SessionsList({ onError, onChange }: { onError: (text: string | n
                   <button type="button" className="primary" onClick={() => open(s)}>
                     {t('sessions.replay')}
                   </button>
-                  <button type="button" onClick={() => setRenaming({ id: s.id, name: s.name })}>
+                  <button type="button" onClick={() => setRenaming({ id: s.id, name: s.name || textOf(s.title, lang) })}>
                     {t('sessions.rename')}
                   </button>
                   <button type="button" onClick={() => downloadSession(s.file, `${s.scenarioId}-${s.endTick}.session.json`)}>

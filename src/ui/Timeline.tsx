@@ -19,6 +19,9 @@ const STEPS: readonly { ticks: number; label: string }[] = [
  * The replay's timeline (a flight simulator's instructor station): markers in lanes, a
  * playhead, click or drag anywhere to seek, transport buttons down to a single tick.
  */
+/** Where the time scale under the track has its labels: the start, quarters, the end. */
+const SCALE_STEPS = [0, 0.25, 0.5, 0.75, 1] as const;
+
 export function Timeline() {
   const { t } = useT();
   const names = useNames();
@@ -158,6 +161,14 @@ export function Timeline() {
             ))}
           </div>
           <div className="playhead" style={{ left: left(tick) }} />
+        </div>
+        <span />
+        <div className="time-scale" aria-hidden="true" data-testid="time-scale">
+          {SCALE_STEPS.map((k) => (
+            <span key={k} style={{ left: `${k * 100}%` }}>
+              {clock((end * k) / 10)}
+            </span>
+          ))}
         </div>
       </div>
     </section>

@@ -92,10 +92,21 @@ test('breakdown drill: alarm, acknowledge, lock out, repair, restart, production
   await expect(verdicts.nth(1)).toContainText('every repair under lock-out');
   await expect(page.getByTestId('refused-commands')).toContainText('Stop Mill M1 before locking it out');
   await expect(page.getByText(/1 hint\(s\) used/)).toBeVisible();
-  await expect(page.locator('table.faults:not(.command-log) tbody tr')).toHaveCount(1);
+  await expect(page.locator('table.faults:not(.command-log):not(.seen-table) tbody tr')).toHaveCount(1);
   // The command timeline, in order, with the refused lock-out and its reason.
   const timeline = page.getByTestId('command-timeline');
   await expect(timeline).toContainText('Acknowledge');
   await expect(timeline.locator('tr.refused')).toContainText('Lock out');
   await page.screenshot({ path: 'tests/artifacts/breakdown-debrief.png', fullPage: true });
+
+  // What the line showed next to what the student did, and a way into the replay at that moment.
+  const seen = page.getByTestId('could-have-seen');
+  await expect(seen).toContainText('Mill M1 stopped by a fault');
+  await expect(seen).toContainText('Acknowledge: Mill M1 stopped by a fault');
+  const first = seen.locator('tbody tr').first();
+  const at = (await first.locator('td').first().textContent()) ?? '';
+  await first.getByTestId('replay-at').click();
+  await expect(page.getByTestId('replay-badge')).toBeVisible();
+  const [h, m, sec] = at.split(':').map(Number);
+  await expect.poll(async () => Number(await page.getByTestId('timeline-track').getAttribute('aria-valuenow')), { timeout: 20_000 }).toBe(((h! * 60 + m!) * 60 + sec!) * 10);
 });

@@ -1,0 +1,108 @@
+/**
+ * "What you could have seen": for each fault, the moments its symptoms first showed (a stop,
+ * an alarm) next to what the student did from then on, each with a way into the replay at
+ * that tick. Built from the same re-simulation as the assessment; it names no hidden cause
+ * beyond the fault the debrief already lists.
+ */
+import type { Assessment } from '../assessment';
+import { Pack } from '../engine';
+import type { Marker } from '../session/replay-index';
+import { useSim } from '../store/use-sim';
+import { describeCommand, describeMarker } from './describe';
+import { clock } from './format';
+import { type TextKey, useT } from './i18n';
+import { useNames } from './names';
+
+interface Row {
+  readonly tick: number;
+  readonly who: 'line' | 'you';
+  readonly text: string;
+}
+
+const SYMPTOMS_PER_FAULT = 4;
+const ACTIONS_PER_FAULT = 5;
+const FAULT_STOP: ReadonlySet<number> = new Set([Pack.Held, Pack.Aborted]);
+
+export function CouldHaveSeen({ assessment, markers, onReplayAt }: { assessment: Assessment; markers: readonly Marker[]; onReplayAt: (tick: number) => void }) {
+  const { t } = useT();
+  const names = useNames();
+  const evidence = useSim((s) => s.scenario?.evidence);
+  const alarmStation = (id: string) => id.split('.')[0] ?? id;
+  if (assessment.faults.length === 0) return null;
+  return (
+    <section data-testid="could-have-seen">
+      <h2>{t('seen.heading')}</h2>
+      {assessment.faults.map((f) => {
+        const onset = Math.round(f.onsetSeconds * 10);
+        const here = (station: string | null) => f.station === null || station === null || station === f.station;
+        const symptoms: Row[] = markers
+          .filter((m) => m.tick >= onset && ((m.kind === 'alarm' && here(alarmStation(m.alarm))) || (m.kind === 'state' && FAULT_STOP.has(m.to) && here(m.station))))
+          .slice(0, SYMPTOMS_PER_FAULT)
+          .map((m) => ({ tick: m.tick, who: 'line', text: describeMarker(m, t, names) }));
+        const actions: Row[] = markers
+          .flatMap((m) => (m.kind === 'command' && m.tick >= onset && m.command.type !== 'injectFault' ? [m] : []))
+          .slice(0, ACTIONS_PER_FAULT)
+          .map((m) => ({ tick: m.tick, who: 'you', text: `${describeCommand(m.command, t, names)}${m.accepted ? '' : ` (${t('faceplate.refused')})`}` }));
+        const rows = [...symptoms, ...actions].sort((a, b) => a.tick - b.tick || (a.who === 'line' ? -1 : 1));
+        return (
+          <div key={f.id} className="seen">
+            <h3>
+              {t(`cause.${f.type}` as TextKey)}
+              {f.station ? ` · ${names.station(f.station)}` : ''} · {t('seen.began', { time: clock(f.onsetSeconds) })}
+            </h3>
+            <table className="faults seen-table">
+              <thead>
+                <tr>
+                  <th>{t('seen.time')}</th>
+                  <th>{t('seen.line')}</th>
+                  <th>{t('seen.you')}</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r, k) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: the rows are fixed once the run is over
+                  <tr key={k}>
+                    <td>{clock(r.tick / 10)}</td>
+                    <td>{r.who === 'line' ? r.text : ''}</td>
+                    <td>{r.who === 'you' ? r.text : ''}</td>
+                    <td>
+                      <button type="button" className="link" onClick={() => onReplayAt(r.tick)} data-testid="replay-at">
+                        {t('seen.replay')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+                {actions.length === 0 && (
+                  <tr>
+                    <td />
+                    <td />
+                    <td className="muted">{t('seen.nothing')}</td>
+                    <td />
+                  </tr>
+                )}
+              </tbody>
+            </table>
+          </div>
+        );
+      })}
+      {evidence && evidence.length > 0 && <EvidenceList />}
+    </section>
+  );
+}
+
+function EvidenceList() {
+  const { t, lang } = useT();
+  const evidence = useSim((s) => s.scenario?.evidence) ?? [];
+  return (
+    <>
+      <h3>{t('seen.trail')}</h3>
+      <ul>
+        {evidence.map((e) => {
+          const text = typeof e === 'string' ? e : ((lang === 'nb' ? e.nb : undefined) ?? e.en);
+          return <li key={text}>{text}</li>;
+        })}
+      </ul>
+    </>
+  );
+}
