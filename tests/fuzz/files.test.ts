@@ -10,8 +10,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { advance, createState } from '../../src/engine';
-import { loadScenarioText } from '../../src/scenario';
-import { loadSessionText } from '../../src/session/session-file';
+import { type LoadResult, loadScenarioText } from '../../src/scenario';
+import { loadSessionText, type SessionFile } from '../../src/session/session-file';
 import { verifySession } from '../../src/session/verify';
 import { type Json, mutate, Rand, textOf } from './mutate';
 
@@ -43,26 +43,43 @@ function timed<T>(f: () => T): { value: T; ms: number } {
   return { value, ms: performance.now() - t0 };
 }
 
+type LoadedScenario = Extract<LoadResult, { ok: true }>;
+type Loaded<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly { path: string; message: string }[] };
+
+/**
+ * Feed `count` seeded mutations of `doc` through `load`; each must load or be refused in words
+ * within the bound, and what loads goes to `accepted`. Returns how many were refused.
+ */
+function fuzz<T>(file: string, doc: Json, seed: number, count: number, load: (text: string) => Loaded<T>, accepted: (value: T, what: string, context: string) => void): number {
+  const r = new Rand(seed);
+  let refused = 0;
+  for (let k = 0; k < count; k++) {
+    const m = mutate(doc, r);
+    const text = textOf(m, r);
+    const context = `${file}, mutation ${k} (seed ${seed}): ${m.what}`;
+    const { value: loaded, ms } = timed(() => load(text));
+    expect(ms, context).toBeLessThan(LOAD_BOUND_MS);
+    if (loaded.ok) accepted(loaded.value, m.what, context);
+    else {
+      refused++;
+      expectCleanErrors(loaded.errors, context);
+    }
+  }
+  return refused;
+}
+
 describe('fuzzed scenario files are accepted or refused in words, quickly, never a crash', () => {
   for (const [n, file] of scenarioFiles.entries()) {
     it(file, () => {
       const doc = JSON.parse(readFileSync(join(SCENARIOS, file), 'utf8')) as Json;
-      const r = new Rand(0x5eed + n * 7919);
-      let refused = 0;
-      for (let k = 0; k < MUTATIONS_PER_FILE; k++) {
-        const m = mutate(doc, r);
-        const text = textOf(m, r);
-        const context = `${file}, mutation ${k} (seed ${0x5eed + n * 7919}): ${m.what}`;
-        const { value: loaded, ms } = timed(() => loadScenarioText(text));
-        expect(ms, context).toBeLessThan(LOAD_BOUND_MS);
-        if (!loaded.ok) {
-          refused++;
-          expectCleanErrors(loaded.errors, context);
-          continue;
-        }
+      const load = (text: string): Loaded<LoadedScenario> => {
+        const r = loadScenarioText(text);
+        return r.ok ? { ok: true, value: r } : r;
+      };
+      const refused = fuzz(file, doc, 0x5eed + n * 7919, MUTATIONS_PER_FILE, load, (loaded, _what, context) => {
         const s = createState(loaded.model, loaded.scenario.seed);
         expect(() => advance(s, Math.min(RUN_TICKS, loaded.model.durationTicks)), context).not.toThrow();
-      }
+      });
       // The mutations must mostly break something, or the fuzzer tests nothing.
       expect(refused).toBeGreaterThan(MUTATIONS_PER_FILE / 4);
     });
@@ -73,30 +90,21 @@ describe('fuzzed session files are accepted or refused in words, quickly, never 
   for (const [n, file] of sessionFiles.entries()) {
     it(file, () => {
       const doc = JSON.parse(readFileSync(join(GOLDEN, file), 'utf8')) as Json;
-      const r = new Rand(0xfeed + n * 104729);
-      let refused = 0;
-      for (let k = 0; k < MUTATIONS_PER_FILE * 2; k++) {
-        const m = mutate(doc, r);
-        const text = textOf(m, r);
-        const context = `${file}, mutation ${k} (seed ${0xfeed + n * 104729}): ${m.what}`;
-        const { value: loaded, ms } = timed(() => loadSessionText(text));
-        expect(ms, context).toBeLessThan(LOAD_BOUND_MS);
-        if (!loaded.ok) {
-          refused++;
-          expectCleanErrors(loaded.errors, context);
-          continue;
+      const load = (text: string): Loaded<SessionFile> => {
+        const r = loadSessionText(text);
+        return r.ok ? { ok: true, value: r.session } : r;
+      };
+      const refused = fuzz(file, doc, 0xfeed + n * 104729, MUTATIONS_PER_FILE * 2, load, (session, what, context) => {
+        if (session.endTick > VERIFY_MAX_TICKS) return;
+        let report: ReturnType<typeof verifySession>;
+        try {
+          report = verifySession(session);
+        } catch (e) {
+          throw new Error(`${context}: verify threw ${(e as Error).message}`);
         }
-        if (loaded.session.endTick > VERIFY_MAX_TICKS) continue;
-        const report = (() => {
-          try {
-            return verifySession(loaded.session);
-          } catch (e) {
-            throw new Error(`${context}: verify threw ${(e as Error).message}`);
-          }
-        })();
         // A changed command or hash must not pass as genuine.
-        if (m.what.startsWith('set commands') || m.what.startsWith('set checkpoints')) expect(report.verification.kind, context).not.toBe('reproduces');
-      }
+        if (what.startsWith('set commands') || what.startsWith('set checkpoints')) expect(report.verification.kind, context).not.toBe('reproduces');
+      });
       expect(refused).toBeGreaterThan(MUTATIONS_PER_FILE / 2);
     });
   }
