@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PACK_NAMES, REFUSAL_TEXT, STOP_REASON_TEXT } from '../../src/engine';
 import { en } from '../../src/ui/i18n/en';
 import { nb } from '../../src/ui/i18n/nb';
 import { imrLimits, violations } from '../../src/ui/spc';
@@ -35,5 +36,13 @@ describe('translations', () => {
     const same = Object.keys(en).filter((k) => en[k as keyof typeof en] === nb[k as keyof typeof nb]);
     // Words that are the same in both languages (OEE, Start, Buffer…) are few.
     expect(same.length).toBeLessThan(12);
+  });
+
+  it('every engine refusal, PackML state, stop reason and alarm kind has a text in both languages, and the English matches the engine log', () => {
+    const keys = Object.keys(en);
+    for (const [k, text] of Object.entries(REFUSAL_TEXT)) expect(en[`refusal.${k}` as keyof typeof en], k).toBe(text);
+    for (const code of Object.keys(PACK_NAMES)) expect(keys).toContain(`pack.${code}`);
+    for (const code of Object.keys(STOP_REASON_TEXT).filter((c) => c !== '0')) expect(en[`reason.${code}` as keyof typeof en]).toBe(STOP_REASON_TEXT[Number(code)]);
+    for (const kind of ['stopped', 'vibrationHigh', 'temperatureHigh', 'temperatureTrip', 'airLow', 'dimensionHigh', 'dimensionLow', 'signalBad']) expect(keys).toContain(`alarmText.${kind}`);
   });
 });
