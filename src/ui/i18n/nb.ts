@@ -45,7 +45,7 @@ export const nb: Record<TextKey, string> = {
   'kpi.quality': 'Kvalitet',
   'kpi.good': 'Gode deler',
   'kpi.scrap': 'Vrak',
-  'kpi.throughput': 'Gjennomstrømning',
+  'kpi.throughput': 'Produksjon',
   'kpi.wip': 'PIA',
   'kpi.perHour': '/t',
   'kpi.unacked': 'ikke kvitt.',
