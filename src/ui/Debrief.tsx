@@ -72,7 +72,7 @@ export function Debrief() {
             {a.objectives.map((v) => (
               <li key={v.index} className={!v.judged ? 'unjudged' : v.met ? 'met' : 'not-met'} data-met={v.judged ? String(v.met) : 'unjudged'}>
                 <span className="mark">{!v.judged ? '○' : v.met ? '✓' : '✗'}</span> <strong>{objectiveText(sc!.objectives![v.index]!, lang)}</strong> —{' '}
-                {!v.judged ? t('debrief.notJudged') : v.met ? t('debrief.met') : t('debrief.notMet')}: {verdictText(v, t)}
+                {!v.judged ? t('debrief.notJudged') : v.met ? t('debrief.met') : t('debrief.notMet')}: {verdictText(v, t, lang)}
               </li>
             ))}
           </ul>
@@ -96,9 +96,9 @@ export function Debrief() {
               <td>{t(`cause.${f.type}` as never)}</td>
               <td>{f.station === null ? '—' : names.station(f.station)}</td>
               <td>{clock(f.onsetSeconds)}</td>
-              <td>{f.detectSeconds === null ? t('debrief.never') : minutes(f.detectSeconds)}</td>
-              <td>{f.diagnoseSeconds === null ? t('debrief.never') : minutes(f.diagnoseSeconds)}</td>
-              <td>{f.restoreSeconds === null ? t('debrief.never') : minutes(f.restoreSeconds)}</td>
+              <td>{f.detectSeconds === null ? t('debrief.never') : minutes(f.detectSeconds, lang)}</td>
+              <td>{f.diagnoseSeconds === null ? t('debrief.never') : minutes(f.diagnoseSeconds, lang)}</td>
+              <td>{f.restoreSeconds === null ? t('debrief.never') : minutes(f.restoreSeconds, lang)}</td>
             </tr>
           ))}
         </tbody>

@@ -4,17 +4,17 @@
  */
 import type { Assessment, ObjectiveVerdict, Penalty } from '../assessment';
 import { clock, minutes } from './format';
-import type { TextKey } from './i18n';
+import type { Language, TextKey } from './i18n';
 import type { Names } from './names';
 
 type T = (key: TextKey, vars?: Record<string, string | number>) => string;
 
 const TIMED = new Set(['acknowledgeWithin', 'detectWithin', 'diagnoseWithin', 'restoreWithin']);
 
-function values(params: Readonly<Record<string, string | number>>, t: T): Record<string, string | number> {
+function values(params: Readonly<Record<string, string | number>>, t: T, lang: Language): Record<string, string | number> {
   const out: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(params)) {
-    if (typeof v === 'number' && (k === 'after' || k === 'limit')) out[k] = minutes(v);
+    if (typeof v === 'number' && (k === 'after' || k === 'limit')) out[k] = minutes(v, lang);
     else if (typeof v === 'number' && k === 'at') out[k] = clock(v);
     else if (k === 'check') out[k] = t(`check.${v}` as TextKey);
     else if (k === 'action') out[k] = t(`repair.${v}` as TextKey);
@@ -23,9 +23,9 @@ function values(params: Readonly<Record<string, string | number>>, t: T): Record
   return out;
 }
 
-export function verdictText(v: ObjectiveVerdict, t: T): string {
+export function verdictText(v: ObjectiveVerdict, t: T, lang: Language): string {
   if (!v.judged) return t('verdict.unjudged');
-  const vars = values(v.params, t);
+  const vars = values(v.params, t, lang);
   if (TIMED.has(v.kind)) return t(`verdict.timed.${v.outcome}` as TextKey, { ...vars, what: t(`verdict.what.${v.kind}` as TextKey) });
   if (v.outcome === 'never' && Object.keys(v.params).length === 0 && v.kind !== 'fixWithoutWrongRepair') return t('verdict.notFixed');
   return t(`verdict.${v.kind}.${v.outcome}` as TextKey, vars);

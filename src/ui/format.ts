@@ -12,9 +12,9 @@ export function clock(seconds: number): string {
   return d > 0 ? `${d} d ${hh}:${mm}:${ss}` : `${hh}:${mm}:${ss}`;
 }
 
-export function minutes(seconds: number | null): string {
+export function minutes(seconds: number | null, lang: 'en' | 'nb' = 'en'): string {
   if (seconds === null) return '';
-  return seconds < 120 ? `${Math.round(seconds)} s` : `${(seconds / 60).toFixed(1)} min`;
+  return seconds < 120 ? `${Math.round(seconds)} s` : `${localNum(seconds / 60, 1, lang)} min`;
 }
 
 /** A scenario length in the unit a timetable would use: "45 min", "8 h", "30 d". */
