@@ -54,7 +54,7 @@ export function countersText(st: StationView, t: T): string {
     }
     case 'machine':
     case 'assembly':
-      // A machine does not know whether its parts are good: the inspection downstream judges them.
+      // A machine does not know whether its parts are good (an inspection downstream judges them): it counts what it made.
       return [t(st.type === 'machine' ? 'count.made' : 'count.assembled', { n: st.processed }), scrapHere].filter((x) => x !== '').join(' · ');
   }
 }
