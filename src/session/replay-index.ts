@@ -13,7 +13,7 @@ import type { SessionFile } from './session-file';
 /** Something worth seeing on the timeline. Fault markers are the instructor's: students never see them. */
 export type Marker =
   | { readonly tick: number; readonly kind: 'fault'; readonly fault: string; readonly type: FaultType; readonly station: string | null; readonly edge: 'onset' | 'resolved' }
-  | { readonly tick: number; readonly kind: 'alarm'; readonly alarm: string; readonly priority: AlarmPriority }
+  | { readonly tick: number; readonly kind: 'alarm'; readonly alarm: string; readonly priority: AlarmPriority; readonly station: string }
   | {
       readonly tick: number;
       readonly kind: 'command';
@@ -72,6 +72,7 @@ const STOPPED: ReadonlySet<number> = new Set([Pack.Held, Pack.Aborted, Pack.Stop
 /** Reads new log entries and fault edges after each step of the pass, without changing the state. */
 function markerCollector(s: State) {
   const out: Marker[] = [];
+  const alarmStation = new Map(s.model.alarms.map((a) => [a.id, s.model.stations[a.station]!.id]));
   // The engine logs every command it is given, in order: the n-th command entry is command n.
   let commandsSeen = 0;
   let lastSeen: object | null = null;
@@ -91,7 +92,7 @@ function markerCollector(s: State) {
       }
       for (let k = from; k < log.length; k++) {
         const e = log[k]!;
-        if (e.kind === 'alarm' && e.phase === 'unack') out.push({ tick: e.tick, kind: 'alarm', alarm: e.alarm, priority: e.priority });
+        if (e.kind === 'alarm' && e.phase === 'unack') out.push({ tick: e.tick, kind: 'alarm', alarm: e.alarm, priority: e.priority, station: alarmStation.get(e.alarm) ?? '' });
         else if (e.kind === 'state' && (STOPPED.has(e.to) || e.to === Pack.Execute)) out.push({ tick: e.tick, kind: 'state', station: e.station, to: e.to, reason: e.reason });
         else if (e.kind === 'command') out.push({ tick: e.tick, kind: 'command', index: commandsSeen++, command: e.command, accepted: e.accepted, reason: e.reason, refusal: null });
       }

@@ -6,6 +6,7 @@
  */
 import type { Assessment } from '../assessment';
 import { Pack } from '../engine';
+import { textOf } from '../scenario';
 import type { Marker } from '../session/replay-index';
 import { useSim } from '../store/use-sim';
 import { describeCommand, describeMarker } from './describe';
@@ -27,7 +28,6 @@ export function CouldHaveSeen({ assessment, markers, onReplayAt }: { assessment:
   const { t } = useT();
   const names = useNames();
   const evidence = useSim((s) => s.scenario?.evidence);
-  const alarmStation = (id: string) => id.split('.')[0] ?? id;
   if (assessment.faults.length === 0) return null;
   return (
     <section data-testid="could-have-seen">
@@ -36,7 +36,7 @@ export function CouldHaveSeen({ assessment, markers, onReplayAt }: { assessment:
         const onset = Math.round(f.onsetSeconds * 10);
         const here = (station: string | null) => f.station === null || station === null || station === f.station;
         const symptoms: Row[] = markers
-          .filter((m) => m.tick >= onset && ((m.kind === 'alarm' && here(alarmStation(m.alarm))) || (m.kind === 'state' && FAULT_STOP.has(m.to) && here(m.station))))
+          .filter((m) => m.tick >= onset && ((m.kind === 'alarm' && here(m.station)) || (m.kind === 'state' && FAULT_STOP.has(m.to) && here(m.station))))
           .slice(0, SYMPTOMS_PER_FAULT)
           .map((m) => ({ tick: m.tick, who: 'line', text: describeMarker(m, t, names) }));
         const actions: Row[] = markers
@@ -98,10 +98,9 @@ function EvidenceList() {
     <>
       <h3>{t('seen.trail')}</h3>
       <ul>
-        {evidence.map((e) => {
-          const text = typeof e === 'string' ? e : ((lang === 'nb' ? e.nb : undefined) ?? e.en);
-          return <li key={text}>{text}</li>;
-        })}
+        {evidence.map((e) => (
+          <li key={textOf(e)}>{textOf(e, lang)}</li>
+        ))}
       </ul>
     </>
   );
