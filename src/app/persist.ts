@@ -8,8 +8,8 @@ import { clock } from '../ui/format';
 import { getLanguage, translate } from '../ui/i18n';
 import { clearDraft, saveDraft } from '../session/autosave';
 import { getSession, putSession } from '../session/saved-sessions';
+import type { DebriefAnalysis } from '../session/analysis';
 import type { SessionFile } from '../session/session-file';
-import { scoreSession } from '../session/verify';
 import type { SimStore, SimStoreApi } from '../store/sim-store';
 
 const AUTOSAVE_MS = 3000;
@@ -33,6 +33,27 @@ function enqueue(job: () => Promise<void>): void {
   queue = queue.then(job, job).catch(() => undefined);
 }
 
+/**
+ * The finished run's analysis, computed once for the debrief (in its worker): the score saved
+ * with the run is the one the debrief shows. Null when the student left before it was done.
+ */
+function debriefOf(store: SimStoreApi): Promise<DebriefAnalysis | null> {
+  return new Promise((resolve) => {
+    const check = (s: SimStore) => {
+      if (s.debrief !== null) return s.debrief;
+      return s.phase === 'debrief' ? undefined : null;
+    };
+    const now = check(store.getState());
+    if (now !== undefined) return resolve(now);
+    const stop = store.subscribe((s) => {
+      const d = check(s);
+      if (d === undefined) return;
+      stop();
+      resolve(d);
+    });
+  });
+}
+
 async function saveRun(store: SimStoreApi, finished: boolean): Promise<void> {
   const s = store.getState();
   const runId = s.runId;
@@ -49,13 +70,10 @@ async function saveRun(store: SimStoreApi, finished: boolean): Promise<void> {
   let score: number | null = null;
   let passed: boolean | null = null;
   if (finished) {
-    try {
-      const a = scoreSession(file);
-      score = a.score;
-      passed = a.passed;
-    } catch {
-      // unscored, but still kept
-    }
+    // Unscored when the analysis was cancelled or failed, but kept all the same.
+    const a = (await debriefOf(store))?.assessment;
+    score = a?.score ?? null;
+    passed = a?.passed ?? null;
   }
   const name = previous?.name ?? runName(s);
   const named: SessionFile = { ...file, name, createdAt: previous?.file.createdAt ?? new Date().toISOString() };

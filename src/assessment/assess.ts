@@ -3,9 +3,10 @@
  * engine is re-run to reveal the truth, and a fault-free twin of the same seed gives the
  * production that was possible. The same inputs give the same verdict live and on replay.
  */
-import { advance, apply, type Command, createState, type LineModel, type LogEntry, Pack, type State, TICKS_PER_SECOND } from '../engine';
+import { apply, type Command, createState, type LineModel, type LogEntry, Pack, type State, TICKS_PER_SECOND } from '../engine';
 import type { ObjectiveCheck } from '../scenario';
 import { judgeObjectives, type ObjectiveVerdict } from './objectives';
+import { advanceReporting, byTick, part, type Progress } from './progress';
 
 export interface ScoringRules {
   readonly passScore: number;
@@ -80,14 +81,15 @@ export interface Assessment {
   readonly decidedBy: 'passed' | 'safetyBreach' | 'faultLeft' | 'score';
 }
 
-/** Replay a command log on a fresh state up to `endTick`. */
-export function runLog(model: LineModel, seed: number, commands: readonly Command[], endTick: number): State {
+/** Replay a command log on a fresh state up to `endTick` (telling `onTick` how far it got). */
+export function runLog(model: LineModel, seed: number, commands: readonly Command[], endTick: number, onTick?: (tick: number) => void): State {
   const s = createState(model, seed);
   for (const c of commands) {
     if (c.tick > endTick) break;
+    advanceReporting(s, c.tick, onTick);
     apply(s, c);
   }
-  advance(s, Math.max(endTick, s.tick));
+  advanceReporting(s, Math.max(endTick, s.tick), onTick);
   return s;
 }
 
@@ -120,10 +122,12 @@ export function assess(
   commands: readonly Command[],
   endTick: number,
   rules: ScoringRules = DEFAULT_SCORING,
+  progress?: Progress,
 ): Assessment {
-  const s = runLog(model, seed, commands, endTick);
+  // Two passes of the whole run: the student's, then the fault-free twin's.
+  const s = runLog(model, seed, commands, endTick, byTick(part(progress, 0, 0.5), endTick));
   const twin = createState(model, seed, { withoutFaults: true });
-  advance(twin, endTick);
+  advanceReporting(twin, endTick, byTick(part(progress, 0.5, 1), endTick));
   const sec = (ticks: number) => ticks / TICKS_PER_SECOND;
   const accepted: Command[] = [];
   let rejected = 0;

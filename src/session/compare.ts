@@ -2,7 +2,7 @@
  * One side of a comparison between two sessions of a scenario: its KPI trends, its timeline and
  * its assessment, from one re-simulation (no keyframes: nothing is sought).
  */
-import type { Assessment } from '../assessment';
+import type { Assessment, Progress } from '../assessment';
 import { loadScenarioJson } from '../scenario';
 import { buildReplayIndex, type KpiSamples, type Marker } from './replay-index';
 import type { RunStatus } from './run-status';
@@ -21,10 +21,10 @@ export interface CompareSide {
 }
 
 /** Null when the session's embedded scenario does not load. */
-export function compareSide(file: SessionFile, fallbackName: string, status?: RunStatus): CompareSide | null {
+export function compareSide(file: SessionFile, fallbackName: string, status?: RunStatus, progress?: Progress): CompareSide | null {
   const r = loadScenarioJson(file.scenario);
   if (!r.ok) return null;
-  const index = buildReplayIndex(r.model, file, { keyframes: false });
+  const index = buildReplayIndex(r.model, file, progress === undefined ? { keyframes: false } : { keyframes: false, progress });
   return {
     name: file.name || fallbackName,
     scenario: file.scenario, endTick: file.endTick, kpis: index.kpis, markers: index.markers, assessment: index.assessment, reproduces: index.verification.reproduces,

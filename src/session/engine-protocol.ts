@@ -59,4 +59,6 @@ export type FromEngine =
     }
   | { readonly type: 'commandResult'; readonly command: Command; readonly accepted: boolean; readonly reason: string; readonly refusal: Refusal | null }
   | { readonly type: 'checkpoints'; readonly tick: number; readonly checkpoints: readonly Checkpoint[] }
+  /** How far a long re-simulation (opening a replay, resuming a run) has come, 0 to 1. */
+  | { readonly type: 'progress'; readonly fraction: number }
   | { readonly type: 'error'; readonly message: string };

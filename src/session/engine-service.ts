@@ -4,6 +4,7 @@
  * (tests, and browsers without workers).
  */
 import { apply, type Command, createState, type LineModel, observe, type State, stateHash, truth } from '../engine';
+import { byTick, throttled } from '../assessment';
 import { loadScenarioJson } from '../scenario';
 import type { FromEngine, SceneFrame, ScenePart, ToEngine } from './engine-protocol';
 import { advanceRecording, type Checkpoint, replayInto } from './record';
@@ -71,7 +72,7 @@ export function createEngineService(post: (m: FromEngine) => void): (m: ToEngine
           return;
         case 'openReplay': {
           if (!start(m.session.scenario) || model === null) return;
-          const index = buildReplayIndex(model, m.session);
+          const index = buildReplayIndex(model, m.session, { progress: throttled((fraction) => post({ type: 'progress', fraction })) });
           replaying = index;
           const at = seekIndex(index, 0);
           sim = at.state;
@@ -88,12 +89,14 @@ export function createEngineService(post: (m: FromEngine) => void): (m: ToEngine
           frame(true);
           return;
         }
-        case 'resume':
+        case 'resume': {
           if (!start(m.scenario) || sim === null || model === null) return;
           // The same path as a replay: the rebuilt state is the one the student left.
-          replayInto(sim, m.commands, Math.min(m.tick, model.durationTicks), checkpoints);
+          const to = Math.min(m.tick, model.durationTicks);
+          replayInto(sim, m.commands, to, checkpoints, byTick(throttled((fraction) => post({ type: 'progress', fraction })), to));
           frame(true);
           return;
+        }
         case 'checkpoints':
           if (sim === null) return;
           post({ type: 'checkpoints', tick: sim.tick, checkpoints: [...checkpoints, { tick: sim.tick, hash: stateHash(sim) }] });

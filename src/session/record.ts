@@ -17,31 +17,33 @@ export interface Checkpoint {
  * Advance `s` to `toTick`, stopping at each checkpoint boundary on the way to hash it.
  * Used live (the engine service) and on replay, so both take hashes at the same ticks.
  */
-export function advanceRecording(s: State, toTick: number, out: Checkpoint[], every = CHECKPOINT_TICKS): void {
+export function advanceRecording(s: State, toTick: number, out: Checkpoint[], onTick?: (tick: number) => void): void {
   for (;;) {
-    const next = (Math.floor(s.tick / every) + 1) * every;
+    const next = (Math.floor(s.tick / CHECKPOINT_TICKS) + 1) * CHECKPOINT_TICKS;
     if (next > toTick) break;
     advance(s, next);
     out.push({ tick: next, hash: stateHash(s) });
+    onTick?.(next);
   }
   advance(s, toTick);
+  onTick?.(s.tick);
 }
 
 /** Apply a command log to `s` up to `endTick`, taking checkpoints as a live run does. */
-export function replayInto(s: State, commands: readonly Command[], endTick: number, checkpoints: Checkpoint[]): void {
+export function replayInto(s: State, commands: readonly Command[], endTick: number, checkpoints: Checkpoint[], onTick?: (tick: number) => void): void {
   for (const c of commands) {
     if (c.tick > endTick) break;
-    advanceRecording(s, c.tick, checkpoints);
+    advanceRecording(s, c.tick, checkpoints, onTick);
     apply(s, c);
   }
-  advanceRecording(s, endTick, checkpoints);
+  advanceRecording(s, endTick, checkpoints, onTick);
 }
 
 /** Replay a command log from scratch to `endTick`; the last checkpoint is the final state. */
-export function replay(model: LineModel, seed: number, commands: readonly Command[], endTick: number): { state: State; checkpoints: Checkpoint[] } {
+export function replay(model: LineModel, seed: number, commands: readonly Command[], endTick: number, onTick?: (tick: number) => void): { state: State; checkpoints: Checkpoint[] } {
   const s = createState(model, seed);
   const checkpoints: Checkpoint[] = [];
-  replayInto(s, commands, endTick, checkpoints);
+  replayInto(s, commands, endTick, checkpoints, onTick);
   checkpoints.push({ tick: s.tick, hash: stateHash(s) });
   return { state: s, checkpoints };
 }

@@ -5,7 +5,7 @@
  * if it did). Seeking restores the keyframe at or before the target and simulates the rest,
  * which is at most one keyframe interval of engine time: well under the 100 ms a seek may take.
  */
-import { type Assessment, assess, scoringRules } from '../assessment';
+import { type Assessment, assess, byTick, part, type Progress, scoringRules } from '../assessment';
 import { advance, type AlarmPriority, apply, type Command, createState, type FaultType, kpis, type LineModel, Pack, type Refusal, restore, snapshot, type State, stateHash } from '../engine';
 import { advanceRecording, type Checkpoint, type Verification, verifyCheckpoints } from './record';
 import type { SessionFile } from './session-file';
@@ -128,9 +128,14 @@ function scoreMarkers(a: Assessment, endTick: number): Marker[] {
   return out;
 }
 
-/** Re-simulate a whole session once, keeping what random access and the timeline need. */
-export function buildReplayIndex(model: LineModel, session: SessionFile, options: { keyframes?: boolean } = {}): ReplayIndex {
+/**
+ * Re-simulate a whole session once, keeping what random access and the timeline need. The
+ * assessment re-runs it twice more (the student's run and its fault-free twin): a third of the
+ * progress each.
+ */
+export function buildReplayIndex(model: LineModel, session: SessionFile, options: { keyframes?: boolean; progress?: Progress } = {}): ReplayIndex {
   const withKeyframes = options.keyframes ?? true;
+  const onTick = byTick(part(options.progress, 0, 1 / 3), session.endTick);
   const { seed, commands, endTick } = session;
   const s = createState(model, seed);
   const collector = markerCollector(s);
@@ -148,12 +153,12 @@ export function buildReplayIndex(model: LineModel, session: SessionFile, options
   for (const stop of [...stops].sort((a, b) => a - b)) {
     while (applied < commands.length && commands[applied]!.tick <= stop) {
       const c = commands[applied]!;
-      advanceRecording(s, c.tick, checkpoints);
+      advanceRecording(s, c.tick, checkpoints, onTick);
       results.push(apply(s, c).refusal);
       applied += 1;
       collector.collect();
     }
-    advanceRecording(s, stop, checkpoints);
+    advanceRecording(s, stop, checkpoints, onTick);
     collector.collect();
     if (stop % sampleEvery === 0 || stop === endTick) {
       const k = kpis(s).line;
@@ -166,7 +171,7 @@ export function buildReplayIndex(model: LineModel, session: SessionFile, options
     if (withKeyframes && (stop % every === 0 || stop === endTick)) keyframes.push({ tick: stop, snap: snapshot(s), applied });
   }
   checkpoints.push({ tick: s.tick, hash: stateHash(s) });
-  const assessment = assess(model, seed, commands, endTick, scoringRules(session.scenario));
+  const assessment = assess(model, seed, commands, endTick, scoringRules(session.scenario), part(options.progress, 1 / 3, 1));
   const withRefusals = collector.out.map((m) => (m.kind === 'command' && !m.accepted ? { ...m, refusal: results[m.index] ?? null } : m));
   const markers = [...withRefusals, ...scoreMarkers(assessment, endTick)].sort((a, b) => a.tick - b.tick);
   return { model, seed, commands, endTick, keyframes, markers, kpis: samples, verification: verifyCheckpoints(session.engine, session.checkpoints, checkpoints), assessment };

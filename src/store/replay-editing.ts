@@ -1,13 +1,12 @@
 /**
  * What an instructor edits in a replay without touching the simulation: notes, the truth and
- * presenter switches, the session file with its notes, and choosing two sessions to compare.
+ * presenter switches, the session file with its notes.
  */
-import { compareSide } from '../session/compare';
 import type { SimStore } from './sim-store';
 
 type Set = (partial: Partial<SimStore> | ((s: SimStore) => Partial<SimStore>)) => void;
 
-export function replayEditing(set: Set, get: () => SimStore, now: () => number): Pick<SimStore, 'addNote' | 'removeNote' | 'setShowTruth' | 'setPresenter' | 'compare' | 'replaySession'> {
+export function replayEditing(set: Set, get: () => SimStore, now: () => number): Pick<SimStore, 'addNote' | 'removeNote' | 'setShowTruth' | 'setPresenter' | 'replaySession'> {
   return {
     addNote(text) {
       const r = get().replay;
@@ -28,21 +27,6 @@ export function replayEditing(set: Set, get: () => SimStore, now: () => number):
     setPresenter(on) {
       const r = get().replay;
       if (r !== null) set({ replay: { ...r, presenter: on } });
-    },
-    compare(a, b, statuses) {
-      if (a.scenario.id !== b.scenario.id) {
-        set({ error: 'only sessions of the same scenario can be compared' });
-        return false;
-      }
-      const left = compareSide(a, 'A', statuses?.[0]);
-      const right = compareSide(b, 'B', statuses?.[1]);
-      if (left === null || right === null) {
-        set({ error: 'a session to compare does not load' });
-        return false;
-      }
-      get().pause();
-      set({ phase: 'compare', comparison: [left, right], error: null, replay: null });
-      return true;
     },
     replaySession() {
       const r = get().replay;

@@ -9,6 +9,8 @@
 import { createStore } from 'zustand/vanilla';
 import { type Command, type LineModel, type Observation, type Refusal, TICKS_PER_SECOND, type Truth } from '../engine';
 import { describeErrors, loadScenarioJson, type ScenarioFile } from '../scenario';
+import { type Analyser, defaultAnalyser } from '../session/analysis-client';
+import type { DebriefAnalysis } from '../session/analysis';
 import { defaultHost, type EngineHost } from '../session/engine-host';
 import type { SceneFrame, UserCommand } from '../session/engine-protocol';
 import type { RunStatus } from '../session/run-status';
@@ -16,6 +18,7 @@ import type { CompareSide } from '../session/compare';
 import { newSessionId } from '../session/saved-sessions';
 import { makeSession, type SessionFile } from '../session/session-file';
 import { createHistory, type History, recordHistory } from './history';
+import { jobs } from './jobs';
 import { replayEditing } from './replay-editing';
 import type { ReplayInfo } from './replay-types';
 
@@ -27,8 +30,11 @@ const PUBLISH_MS = 200;
 
 export type Phase = 'library' | 'briefing' | 'running' | 'debrief' | 'replay' | 'compare';
 
-
-
+/** Long work in progress, and how far it is (0 to 1): the page shows a bar and Cancel. */
+export interface Job {
+  readonly what: 'replay' | 'resume' | 'debrief' | 'compare';
+  readonly fraction: number;
+}
 
 export interface SimStore {
   readonly phase: Phase;
@@ -88,7 +94,15 @@ export interface SimStore {
   replaySession(): SessionFile | null;
   /** Two sessions of the same scenario side by side (false, with an error, otherwise). */
   compare(a: SessionFile, b: SessionFile, statuses?: readonly [RunStatus, RunStatus]): boolean;
+  /** Null while the comparison is being computed (see `job`). */
   readonly comparison: readonly [CompareSide, CompareSide] | null;
+  readonly job: Job | null;
+  /** Stop the long work in progress and go back to the library; nothing saved is touched. */
+  cancelJob(): void;
+  setJobProgress(what: Job['what'], fraction: number): void;
+  /** The finished run's assessment and timeline, computed once in the analysis worker. */
+  readonly debrief: DebriefAnalysis | null;
+  startDebrief(session: SessionFile): void;
 }
 
 function textOfTitle(sc: ScenarioFile): string {
@@ -112,6 +126,8 @@ const FRESH = {
   branchOf: null,
   runId: null,
   resumed: null,
+  job: null,
+  debrief: null,
   // Every drill and replay starts at 1×: a speed left at 60× from the last drill hides the start.
   speed: 1,
 } satisfies Partial<SimStore>;
@@ -136,7 +152,7 @@ export interface FrameSource {
   running: boolean;
 }
 
-export function createSimStore(clock: Clock = browserClock, host: EngineHost = defaultHost()) {
+export function createSimStore(clock: Clock = browserClock, host: EngineHost = defaultHost(), analyser: Analyser = defaultAnalyser) {
   let model: LineModel | null = null;
   let known = 0;
   let pending = 0;
@@ -232,10 +248,15 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
           if (waiter && sc) waiter(makeSession(sc, sc.seed, get().commands, m.tick, m.checkpoints));
           return;
         }
+        case 'progress': {
+          const j = get().job;
+          if (j !== null && (j.what === 'replay' || j.what === 'resume')) get().setJobProgress(j.what, m.fraction);
+          return;
+        }
         case 'replayReady': {
           const r = get().replay;
           if (r === null) return;
-          set({ replay: { ...r, ready: true, endTick: m.endTick, markers: m.markers, kpis: m.kpis, verification: m.verification, assessment: m.assessment } });
+          set({ job: null, replay: { ...r, ready: true, endTick: m.endTick, markers: m.markers, kpis: m.kpis, verification: m.verification, assessment: m.assessment } });
           // Opened at a moment (a debrief's "replay from here"): go there once the index is built.
           if (startAt > 0) get().seek(startAt);
           startAt = 0;
@@ -266,6 +287,8 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
       runId: null,
       resumed: null,
       comparison: null,
+      job: null,
+      debrief: null,
       load(raw) {
         const result = loadScenarioJson(raw);
         if (!result.ok) {
@@ -280,11 +303,13 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
       resume(raw, commands, tick, options = {}) {
         if (!get().load(raw)) return false;
         inFlight = true;
-        set({ commands: [...commands], phase: 'running', ...(options.runId ? { runId: options.runId } : {}) });
+        set({ commands: [...commands], phase: 'running', job: { what: 'resume', fraction: 0 }, ...(options.runId ? { runId: options.runId } : {}) });
         host.post({ type: 'resume', scenario: get().scenario, commands, tick });
         // Prove the rebuilt state is the one that was left: its hash against the saved one.
+        // The answer comes after the rebuild: the resume's job ends with it.
         exportWaiters.push((file) => {
           const last = file?.checkpoints.at(-1);
+          if (get().job?.what === 'resume') set({ job: null });
           if (last) set({ resumed: { tick: last.tick, expected: options.expectedHash ?? null, got: last.hash } });
         });
         host.post({ type: 'checkpoints' });
@@ -347,8 +372,14 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
         });
       },
       finish() {
-        set({ phase: 'debrief', running: false });
+        set({ phase: 'debrief', running: false, debrief: null });
         frame.running = false;
+        // The debrief re-runs the whole log (truth, twin, objectives): once, in a worker.
+        void get()
+          .exportSession()
+          .then((file) => {
+            if (file !== null && get().phase === 'debrief') get().startDebrief(file);
+          });
       },
       toLibrary() {
         get().pause();
@@ -370,6 +401,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
           commands: session.commands,
           phase: 'replay',
           replay: { session, ready: false, endTick: session.endTick, markers: [], kpis: null, verification: null, assessment: null, notes, showTruth: false, presenter: false, savedId },
+          job: { what: 'replay', fraction: 0 },
         });
         host.post({ type: 'openReplay', session });
         return true;
@@ -400,6 +432,17 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
         if (get().resume(r.session.scenario, prefix, tick)) set({ branchOf: { name, tick } });
       },
       ...replayEditing(set, get, () => known),
+      ...jobs(set, get, {
+        analyser,
+        restartEngine: () => {
+          host.restart();
+          model = null;
+          frame.model = null;
+          frame.scene = null;
+          inFlight = false;
+          exportWaiters.length = 0;
+        },
+      }),
     };
   });
   return { ...store, frame, history: () => history };

@@ -8,6 +8,7 @@ import { type TextKey, useT } from './i18n';
 import { namesOf } from './names';
 import { compileScenario } from '../scenario';
 import { useMemo } from 'react';
+import { WorkProgress } from './WorkProgress';
 
 const W = 720;
 const H = 150;
@@ -71,7 +72,16 @@ export function Compare() {
   const { t } = useT();
   const pair = useSim((s) => s.comparison);
   const back = useSim((s) => s.toLibrary);
-  if (pair === null) return null;
+  const job = useSim((s) => (s.job?.what === 'compare' ? s.job : null));
+  const cancel = useSim((s) => s.cancelJob);
+  if (pair === null) {
+    return (
+      <main className="compare" data-testid="compare-pending">
+        <h1>{t('compare.heading')}</h1>
+        <WorkProgress label={t('work.compare')} fraction={job?.fraction ?? 0} onCancel={cancel} />
+      </main>
+    );
+  }
   const [a, b] = pair;
   const end = Math.max(a.endTick, b.endTick, 1);
   return (

@@ -14,6 +14,7 @@ import { StationList } from './StationList';
 import { Timeline } from './Timeline';
 import { Toasts } from './Toasts';
 import { TopBar } from './TopBar';
+import { WorkProgress } from './WorkProgress';
 
 const MUTE_KEY = 'lf.muted';
 
@@ -48,6 +49,19 @@ function Objectives() {
         </>
       )}
     </section>
+  );
+}
+
+/** While a replay is being opened or a run rebuilt: how far, and Cancel (back to the library). */
+function Rebuilding() {
+  const { t } = useT();
+  const job = useSim((s) => (s.job?.what === 'replay' || s.job?.what === 'resume' ? s.job : null));
+  const cancel = useSim((s) => s.cancelJob);
+  if (job === null) return null;
+  return (
+    <div className="work-overlay">
+      <WorkProgress label={t(job.what === 'replay' ? 'work.replay' : 'work.resume')} fraction={job.fraction} onCancel={cancel} />
+    </div>
   );
 }
 
@@ -110,6 +124,7 @@ export function ControlRoom() {
         <div className="centre">
           <div className="view">
             <LineView />
+            <Rebuilding />
             <PresenterNote />
             <Toasts />
           </div>

@@ -1,7 +1,4 @@
-import { useMemo } from 'react';
-import { loadScenarioJson, objectiveText } from '../scenario';
-import { buildReplayIndex } from '../session/replay-index';
-import { makeSession } from '../session/session-file';
+import { objectiveText } from '../scenario';
 import { useSim, useSimHistory } from '../store/use-sim';
 import { TrendChart } from './Charts';
 import { debriefCsv, type TimelineRow } from './debrief-export';
@@ -13,6 +10,7 @@ import { decisionText, penaltyText, verdictText } from './debrief-text';
 import { clock, localNum, minutes } from './format';
 import { useT } from './i18n';
 import { refusalMessage, useNames } from './names';
+import { WorkProgress } from './WorkProgress';
 
 export function Debrief() {
   const { t, lang } = useT();
@@ -22,17 +20,21 @@ export function Debrief() {
   const openReplay = useSim((s) => s.openReplay);
   const runId = useSim((s) => s.runId);
   const commands = useSim((s) => s.commands);
-  const tick = useSim((s) => s.observation?.tick ?? 0);
   const back = useSim((s) => s.toLibrary);
+  const job = useSim((s) => (s.job?.what === 'debrief' ? s.job : null));
+  const cancel = useSim((s) => s.cancelJob);
   const history = useSimHistory();
-  // The assessment re-runs the engine from the command log: the same verdict live and on replay.
-  // The same pass gives the command timeline with each command's verdict.
-  const index = useMemo(() => {
-    if (!sc) return null;
-    const r = loadScenarioJson(sc);
-    return r.ok ? buildReplayIndex(r.model, makeSession(sc, sc.seed, commands, tick, []), { keyframes: false }) : null;
-  }, [sc, commands, tick]);
-  if (!index || !history) return null;
+  // The assessment re-runs the engine from the command log (in the analysis worker): the same
+  // verdict live and on replay. The same pass gives the command timeline with each command's verdict.
+  const index = useSim((s) => s.debrief);
+  if (!index || !history) {
+    return (
+      <main className="debrief" data-testid="debrief-pending">
+        <h1>{t('debrief.heading')}</h1>
+        <WorkProgress label={t('work.debrief')} fraction={job?.fraction ?? 0} onCancel={cancel} />
+      </main>
+    );
+  }
   const a = index.assessment;
   const timeline: TimelineRow[] = index.markers.flatMap((m) => (m.kind === 'command' ? [{ tick: m.tick, command: describeCommand(m.command, t, names), accepted: m.accepted, reason: m.refusal ? refusalMessage(m.refusal, names, t) : m.reason }] : []));
   const k = history.kpis;

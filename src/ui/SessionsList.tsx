@@ -4,7 +4,7 @@ import { deleteSession, listSessions, newSessionId, putSession, renameSession, t
 import { loadSessionText } from '../session/session-file';
 import { loadDraft } from '../session/autosave';
 import { runStatus } from '../session/run-status';
-import { scoreSession } from '../session/verify';
+import { defaultAnalyser } from '../session/analysis-client';
 import { useSim } from '../store/use-sim';
 import { downloadSession } from './download';
 import { clock } from './format';
@@ -30,15 +30,10 @@ export async function importSession(fileName: string, text: string, open: (s: Sa
   const loaded = loadSessionText(text);
   if (!loaded.ok) return `${fileName}\n${describeErrors(loaded.errors)}`;
   const file = loaded.session;
-  let score: number | null = null;
-  let passed: boolean | null = null;
-  try {
-    const a = scoreSession(file);
-    score = a.score;
-    passed = a.passed;
-  } catch {
-    // kept unscored
-  }
+  // Scored in the analysis worker; a file whose scenario does not load is kept unscored.
+  const scored = await defaultAnalyser({ kind: 'score', session: file }).done;
+  const score = scored.ok ? scored.value.assessment.score : null;
+  const passed = scored.ok ? scored.value.assessment.passed : null;
   const name = file.name ?? fileName.replace(/\.json$/i, '');
   const saved: SavedSession = { id: newSessionId(), name, scenarioId: file.scenario.id, title: file.scenario.title, savedAt: new Date().toISOString(), endTick: file.endTick, score, passed, finished: true, file };
   await putSession(saved);

@@ -490,6 +490,13 @@ export const en = {
   'instructor.started': "started",
   'instructor.scheduled': "scheduled",
   'instructor.manual': "waits for you",
+  'work.cancel': 'Cancel',
+  'work.replay': 'Re-simulating the session for replay…',
+  'work.resume': 'Rebuilding your run from its commands…',
+  'work.debrief': 'Re-simulating your run for the debrief…',
+  'work.compare': 'Re-simulating both sessions to compare them…',
+  'work.verify': 'Re-simulating the session to check it…',
+  'work.cancelled': 'Cancelled: nothing was changed.',
   'resume.no': 'Discard it',
 } as const;
 

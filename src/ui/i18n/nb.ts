@@ -492,5 +492,12 @@ export const nb: Record<TextKey, string> = {
   'instructor.started': "startet",
   'instructor.scheduled': "planlagt",
   'instructor.manual': "venter på deg",
+  'work.cancel': 'Avbryt',
+  'work.replay': 'Simulerer økten på nytt for avspilling …',
+  'work.resume': 'Bygger opp igjen kjøringen din fra kommandoene …',
+  'work.debrief': 'Simulerer kjøringen din på nytt for etterpraten …',
+  'work.compare': 'Simulerer begge øktene på nytt for å sammenligne dem …',
+  'work.verify': 'Simulerer økten på nytt for å kontrollere den …',
+  'work.cancelled': 'Avbrutt: ingenting ble endret.',
   'resume.no': 'Forkast den',
 };

@@ -1,0 +1,61 @@
+/**
+ * The heavy work the pages ask of recorded runs, as plain jobs: verify a session (is it
+ * genuine?), score it, analyse a finished run for its debrief, compare two runs. Each re-runs
+ * the engine over the whole session, which takes seconds for a long one, so the browser runs
+ * them in a worker (analysis.worker.ts) with a progress bar and a cancel button; Node and tests
+ * run them in-process. Jobs and results are plain data: they cross postMessage unchanged.
+ */
+import { type Assessment, part, type Progress } from '../assessment';
+import { loadScenarioJson } from '../scenario';
+import { type CompareSide, compareSide } from './compare';
+import { buildReplayIndex, type KpiSamples, type Marker } from './replay-index';
+import type { RunStatus } from './run-status';
+import type { SessionFile } from './session-file';
+import { scoreSession, type VerifyReport, verifySession } from './verify';
+
+export type AnalysisJob =
+  | { readonly kind: 'verify'; readonly session: SessionFile }
+  | { readonly kind: 'score'; readonly session: SessionFile }
+  | { readonly kind: 'debrief'; readonly session: SessionFile }
+  | { readonly kind: 'compare'; readonly sessions: readonly [SessionFile, SessionFile]; readonly statuses?: readonly [RunStatus, RunStatus] };
+
+/** What the debrief shows of a finished run: its assessment and the timeline of what happened. */
+export interface DebriefAnalysis {
+  readonly assessment: Assessment;
+  readonly markers: readonly Marker[];
+  readonly kpis: KpiSamples;
+}
+
+export type AnalysisResult =
+  | { readonly kind: 'verify'; readonly report: VerifyReport }
+  | { readonly kind: 'score'; readonly assessment: Assessment }
+  | { readonly kind: 'debrief'; readonly debrief: DebriefAnalysis }
+  | { readonly kind: 'compare'; readonly sides: readonly [CompareSide, CompareSide] };
+
+export type ResultOf<K extends AnalysisJob['kind']> = Extract<AnalysisResult, { kind: K }>;
+
+/** Run a job to the end, telling `progress` how far it is. Throws with a sentence when a session's scenario does not load. */
+export function runAnalysis(job: AnalysisJob, progress?: Progress): AnalysisResult {
+  switch (job.kind) {
+    case 'verify':
+      return { kind: 'verify', report: verifySession(job.session, progress) };
+    case 'score':
+      return { kind: 'score', assessment: scoreSession(job.session, progress) };
+    case 'debrief': {
+      const r = loadScenarioJson(job.session.scenario);
+      if (!r.ok) throw new Error('the scenario of this run does not load');
+      const index = buildReplayIndex(r.model, job.session, progress === undefined ? { keyframes: false } : { keyframes: false, progress });
+      return { kind: 'debrief', debrief: { assessment: index.assessment, markers: index.markers, kpis: index.kpis } };
+    }
+    case 'compare': {
+      const [a, b] = job.sessions;
+      if (a.scenario.id !== b.scenario.id) throw new Error('only sessions of the same scenario can be compared');
+      // Each side's share of the work follows its length.
+      const share = a.endTick + b.endTick > 0 ? a.endTick / (a.endTick + b.endTick) : 0.5;
+      const left = compareSide(a, 'A', job.statuses?.[0], part(progress, 0, share));
+      const right = compareSide(b, 'B', job.statuses?.[1], part(progress, share, 1));
+      if (left === null || right === null) throw new Error('a session to compare does not load');
+      return { kind: 'compare', sides: [left, right] };
+    }
+  }
+}

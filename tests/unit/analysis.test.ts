@@ -1,0 +1,124 @@
+/**
+ * Long re-simulations report their progress and give the same results as before: verifying,
+ * scoring, the debrief's analysis and a comparison, run as jobs (the browser runs them in a
+ * worker), with a progress that only grows and ends at 1.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { assess, scoringRules, throttled } from '../../src/assessment';
+import type { Command } from '../../src/engine';
+import { loadScenarioText } from '../../src/scenario';
+import { runAnalysis } from '../../src/session/analysis';
+import { analyseInProcess } from '../../src/session/analysis-client';
+import { compareSide } from '../../src/session/compare';
+import { replay } from '../../src/session/record';
+import { buildReplayIndex } from '../../src/session/replay-index';
+import { makeSession } from '../../src/session/session-file';
+import { scoreSession, verifySession } from '../../src/session/verify';
+
+const text = readFileSync('scenarios/breakdown-drill.json', 'utf8');
+const loaded = loadScenarioText(text);
+if (!loaded.ok) throw new Error('breakdown drill does not load');
+const { scenario, model } = loaded;
+const reference = (JSON.parse(readFileSync('tests/solutions/breakdown-drill.json', 'utf8')) as { reference: Command[] }).reference;
+
+function recorded(commands: readonly Command[], endTick: number) {
+  return makeSession(scenario, scenario.seed, commands, endTick, replay(model, scenario.seed, commands, endTick).checkpoints);
+}
+
+/** Collects reports and checks they only grow. */
+function meter() {
+  const seen: number[] = [];
+  return {
+    seen,
+    progress: (f: number) => {
+      seen.push(f);
+    },
+    grows: () => seen.every((f, k) => f >= 0 && f <= 1 && (k === 0 || f >= seen[k - 1]!)),
+  };
+}
+
+describe('progress of long re-simulations', () => {
+  const session = recorded(reference, model.durationTicks);
+
+  it('verifying reports a growing fraction that ends at 1, and finds what it found without one', () => {
+    const m = meter();
+    const report = verifySession(session, m.progress);
+    expect(report).toEqual(verifySession(session));
+    expect(report.verification.reproduces).toBe(true);
+    expect(m.grows()).toBe(true);
+    expect(m.seen.at(-1)).toBe(1);
+    // A two-hour drill: the replay reports at each ten-minute checkpoint, the assessment's passes each hour and at each command.
+    expect(m.seen.length).toBeGreaterThan(25);
+    expect(m.seen.filter((f) => f > 0 && f < 1 / 3).length).toBeGreaterThan(10);
+    expect(m.seen.filter((f) => f > 1 / 3 && f < 2 / 3).length).toBeGreaterThan(0);
+    expect(m.seen.filter((f) => f > 2 / 3 && f < 1).length).toBeGreaterThan(0);
+  });
+
+  it('the replay index and the score report progress and are unchanged by it', () => {
+    const m = meter();
+    const index = buildReplayIndex(model, session, { progress: m.progress });
+    const plain = buildReplayIndex(model, session);
+    expect(index.markers).toEqual(plain.markers);
+    expect(index.keyframes).toEqual(plain.keyframes);
+    expect(index.assessment).toEqual(plain.assessment);
+    expect(m.grows()).toBe(true);
+    expect(m.seen.at(-1)).toBe(1);
+    const s = meter();
+    expect(scoreSession(session, s.progress)).toEqual(assess(model, session.seed, session.commands, session.endTick, scoringRules(scenario)));
+    expect(s.grows()).toBe(true);
+    expect(s.seen.at(-1)).toBe(1);
+  });
+
+  it('a throttled progress passes on about one report per step, and always the last', () => {
+    const out: number[] = [];
+    const p = throttled((f) => out.push(f), 0.1);
+    for (let k = 0; k <= 1000; k++) p(k / 1000);
+    p(1);
+    expect(out.length).toBeLessThanOrEqual(12);
+    expect(out.at(-1)).toBe(1);
+    expect(out.filter((f) => f === 1)).toHaveLength(1);
+  });
+});
+
+describe('analysis jobs', () => {
+  const good = recorded(reference, model.durationTicks);
+  const idle = recorded([], model.durationTicks);
+
+  it('each job gives what the direct function gives', () => {
+    expect(runAnalysis({ kind: 'verify', session: good })).toEqual({ kind: 'verify', report: verifySession(good) });
+    expect(runAnalysis({ kind: 'score', session: idle })).toEqual({ kind: 'score', assessment: scoreSession(idle) });
+    const index = buildReplayIndex(model, good, { keyframes: false });
+    expect(runAnalysis({ kind: 'debrief', session: good })).toEqual({ kind: 'debrief', debrief: { assessment: index.assessment, markers: index.markers, kpis: index.kpis } });
+    const r = runAnalysis({ kind: 'compare', sessions: [good, idle] });
+    expect(r).toEqual({ kind: 'compare', sides: [compareSide(good, 'A'), compareSide(idle, 'B')] });
+    if (r.kind === 'compare') expect(r.sides[0].assessment.score).toBeGreaterThan(r.sides[1].assessment.score);
+  });
+
+  it('a comparison reports one growing progress over both sessions', () => {
+    const m = meter();
+    runAnalysis({ kind: 'compare', sessions: [good, idle] }, m.progress);
+    expect(m.grows()).toBe(true);
+    expect(m.seen.at(-1)).toBe(1);
+    expect(m.seen.some((f) => f > 0.2 && f < 0.5)).toBe(true);
+    expect(m.seen.some((f) => f > 0.5 && f < 0.8)).toBe(true);
+  });
+
+  it('a job refuses sessions of two scenarios and a session whose scenario does not load, in words', () => {
+    const other = { ...idle, scenario: { ...idle.scenario, id: 'other' } };
+    expect(() => runAnalysis({ kind: 'compare', sessions: [good, other] })).toThrow('only sessions of the same scenario');
+    const broken = { ...good, scenario: { ...good.scenario, line: { stations: [], connections: [] } } };
+    expect(() => runAnalysis({ kind: 'debrief', session: broken as never })).toThrow('does not load');
+  });
+
+  it('run in-process, a job ends with its result, a failure with its sentence, and a cancel before it starts with cancelled', async () => {
+    const ok = await analyseInProcess({ kind: 'score', session: good }).done;
+    expect(ok.ok && ok.value.assessment.passed).toBe(true);
+    const other = { ...idle, scenario: { ...idle.scenario, id: 'other' } };
+    const failed = await analyseInProcess({ kind: 'compare', sessions: [good, other] }).done;
+    expect(failed).toEqual({ ok: false, cancelled: false, message: 'only sessions of the same scenario can be compared' });
+    const run = analyseInProcess({ kind: 'verify', session: good });
+    run.cancel();
+    expect(await run.done).toEqual({ ok: false, cancelled: true, message: 'cancelled' });
+  });
+});
