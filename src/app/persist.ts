@@ -3,6 +3,7 @@
  * reload) and the sessions list (every run, with its score once finished). Also saves an
  * instructor's replay notes back to the list entry they belong to.
  */
+import type { Assessment } from '../assessment';
 import { textOf } from '../scenario';
 import { clock } from '../ui/format';
 import { getLanguage, translate } from '../ui/i18n';
@@ -86,6 +87,7 @@ export function persist(store: SimStoreApi): void {
   let lastCommands = -1;
   let lastPhase = store.getState().phase;
   let lastNotes: unknown = null;
+  let lastScored: unknown = null;
   store.subscribe((s) => {
     const phase = s.phase;
     const entered = phase !== lastPhase;
@@ -94,10 +96,18 @@ export function persist(store: SimStoreApi): void {
       enqueue(() => saveRun(store, true));
       return;
     }
+    const replayed = s.replay;
+    if (phase === 'replay' && replayed?.savedId && replayed.assessment !== null && replayed.assessment !== lastScored) {
+      // A finished run without a score yet (an imported file): the replay's assessment scores it.
+      lastScored = replayed.assessment;
+      const { savedId, assessment } = replayed;
+      enqueue(() => scoreFromReplay(savedId, assessment));
+    }
     if (phase === 'replay' && s.replay?.savedId && s.replay.notes !== lastNotes) {
       const first = lastNotes === null;
       lastNotes = s.replay.notes;
-      if (!first) void saveNotes(s.replay.savedId, s.replay.notes);
+      const { savedId, notes } = s.replay;
+      if (!first) enqueue(() => saveNotes(savedId, notes));
       return;
     }
     if (phase !== 'replay') lastNotes = null;
@@ -108,6 +118,12 @@ export function persist(store: SimStoreApi): void {
     lastCommands = s.commands.length;
     enqueue(() => saveRun(store, false));
   });
+}
+
+async function scoreFromReplay(id: string, a: Assessment): Promise<void> {
+  const saved = await getSession(id);
+  if (saved === null || !saved.finished || saved.score !== null) return;
+  await putSession({ ...saved, score: a.score, passed: a.passed });
 }
 
 async function saveNotes(id: string, notes: readonly { tick: number; text: string }[]): Promise<void> {

@@ -4,6 +4,7 @@ import { useEffect, useMemo } from 'react';
 import { useSim, useSimApi } from '../store/use-sim';
 import { useT } from '../ui/i18n';
 import { Hall } from './Hall';
+import { LabelProjector, labelRegistry, StationLabels } from './Labels';
 import { layout } from './layout';
 import { Parts } from './Parts';
 import { RenderStats } from './RenderStats';
@@ -56,6 +57,8 @@ export function LineView() {
   const model = api.frame.model;
   // biome-ignore lint/correctness/useExhaustiveDependencies: the layout changes with the scenario
   const places = useMemo(() => (model ? layout(model) : []), [model, scenarioId]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one registry per line
+  const labels = useMemo(() => labelRegistry(model?.stations.length ?? 0), [model, scenarioId]);
   if (!model) return null;
   const targets = model.stations.map((s, i) => ({ id: s.id, x: places[i]!.x, z: places[i]!.z }));
   const extent = {
@@ -74,11 +77,13 @@ export function LineView() {
           <Station key={spec.id} spec={spec} place={places[i]!} frame={api.frame} />
         ))}
         <Parts frame={api.frame} places={places} />
+        <LabelProjector model={model} places={places} registry={labels} api={api} />
         <OrbitControls makeDefault maxPolarAngle={Math.PI / 2.1} />
         <CameraPresets targets={targets} />
         <InvalidateOnChange />
         <RenderStats />
       </Canvas>
+      <StationLabels model={model} registry={labels} />
       <div className="camera-presets">
         <button type="button" onClick={() => select(null)}>
           {t('view.overview')}

@@ -6,7 +6,6 @@ import type { StationSpec } from '../engine';
 import type { FrameSource } from '../store/sim-store';
 import { useSim } from '../store/use-sim';
 import { useT } from '../ui/i18n';
-import { useNames } from '../ui/names';
 import { stateName } from '../ui/station-text';
 import type { Placement } from './layout';
 import { LAMPS, lampFor } from './stack-light';
@@ -59,34 +58,6 @@ function StackLight({ frame, index, top }: { frame: FrameSource; index: number; 
   );
 }
 
-/** Height between the labels of neighbouring stations, metres. */
-const LABEL_STAGGER = 1.3;
-
-function Label({ spec, top }: { spec: StationSpec; top: number }) {
-  const { t } = useT();
-  const names = useNames();
-  const view = useSim((s) => s.observation?.stations[spec.index]);
-  const selected = useSim((s) => s.selected === spec.id);
-  if (!view) return null;
-  const attention = view.stateName === 'Held' || view.stateName === 'Aborted';
-  return (
-    <WhenConnected>
-      {/* A constant size on screen (readable in the overview and close up), and neighbours at two heights so their labels do not overlap. */}
-      <Html position={[0, top + 0.9 + (spec.index % 2) * LABEL_STAGGER, 0]} center zIndexRange={[10, 0]}>
-        <div className={`label3d ${attention ? 'attention' : ''} ${selected ? 'selected' : ''}`} data-label={spec.id}>
-          <b>{names.station(spec.id)}</b>
-          <span>
-            {stateName(view, t)}
-            {view.lockedOut ? ' · LOTO' : ''}
-          </span>
-          {view.stopReason !== 0 && <span>{view.stopReason}</span>}
-          <span className="sr-only">{t(`type.${spec.type}`)}</span>
-        </div>
-      </Html>
-    </WhenConnected>
-  );
-}
-
 function Tooltip({ spec, top }: { spec: StationSpec; top: number }) {
   const { t } = useT();
   const view = useSim((s) => s.observation?.stations[spec.index]);
@@ -136,7 +107,6 @@ export function Station({ spec, place, frame }: { spec: StationSpec; place: Plac
         <boxGeometry args={[0.3, 0.4, 0.05]} />
         <meshStandardMaterial color="#d32f2f" emissive="#d32f2f" emissiveIntensity={0.4} />
       </mesh>
-      <Label spec={spec} top={top} />
       {hover && <Tooltip spec={spec} top={top} />}
     </group>
   );

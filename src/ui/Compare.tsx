@@ -8,38 +8,51 @@ import { type TextKey, useT } from './i18n';
 import { namesOf } from './names';
 import { compileScenario } from '../scenario';
 import { useMemo } from 'react';
+import type uPlot from 'uplot';
+import { timeAxis, valueAxis } from './chart-options';
+import { TimeScale } from './TimeScale';
+import { UPlot } from './UPlot';
 import { WorkProgress } from './WorkProgress';
 
-const W = 720;
-const H = 150;
-const X0 = 46;
+const TRACE_A = '#263238';
+const TRACE_B = '#1565c0';
 
-/** Two traces on one time axis: A solid, B dashed (told apart by pattern, not only colour). */
-function Overlay({ a, b, pick, label, end }: { a: CompareSide; b: CompareSide; pick: (s: CompareSide) => number[]; label: string; end: number }) {
+/**
+ * Two traces on one time axis (uPlot, like every chart): A solid, B dashed, told apart by
+ * pattern and not only by colour. The sides may have sampled different ticks: they are laid on
+ * the union of both, with gaps bridged.
+ */
+function Overlay({ a, b, pick, label, unit, digits }: { a: CompareSide; b: CompareSide; pick: (s: CompareSide) => number[]; label: string; unit: string; digits: number }) {
+  const { t, lang } = useT();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: texts follow the language
+  const options = useMemo<Omit<uPlot.Options, 'width'>>(
+    () => ({
+      height: 150,
+      legend: { show: false },
+      cursor: { drag: { x: false, y: false } },
+      scales: { x: { time: false } },
+      axes: [timeAxis(t('chart.time')), valueAxis(unit, digits, lang === 'nb' ? 'nb-NO' : 'en-GB')],
+      series: [
+        {},
+        { label: `A: ${a.name}`, stroke: TRACE_A, width: 1.8, points: { show: false }, spanGaps: true },
+        { label: `B: ${b.name}`, stroke: TRACE_B, width: 1.8, dash: [6, 4], points: { show: false }, spanGaps: true },
+      ],
+    }),
+    [lang, unit, digits, a.name, b.name],
+  );
   const va = pick(a);
   const vb = pick(b);
-  const all = [...va, ...vb];
-  if (all.length === 0) return null;
-  const hi = Math.max(1e-9, ...all) * 1.08;
-  const sx = (tick: number) => X0 + (tick / end) * (W - X0 - 10);
-  const sy = (v: number) => H - 18 - (v / hi) * (H - 30);
-  const path = (ticks: number[], vs: number[]) => vs.map((v, k) => `${k === 0 ? 'M' : 'L'}${sx(ticks[k]!).toFixed(1)},${sy(v).toFixed(1)}`).join('');
+  if (va.length + vb.length === 0) return null;
+  const ticks = [...new Set([...a.kpis.ticks, ...b.kpis.ticks])].sort((x, y) => x - y);
+  const at = (side: CompareSide, values: number[]) => {
+    const byTick = new Map(side.kpis.ticks.map((tick, k) => [tick, values[k]!]));
+    return ticks.map((tick) => byTick.get(tick) ?? null);
+  };
+  const data: uPlot.AlignedData = [ticks.map((x) => x / 10), at(a, va), at(b, vb)];
   return (
-    <figure>
+    <figure className="compare-chart">
       <figcaption>{label}</figcaption>
-      <svg className="chart compare-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
-        <text x={2} y={sy(hi / 1.08) + 4} className="axis">
-          {hi / 1.08 >= 10 ? (hi / 1.08).toFixed(0) : (hi / 1.08).toFixed(2)}
-        </text>
-        <text x={2} y={sy(0) + 4} className="axis">
-          0
-        </text>
-        <text x={W - 60} y={H - 4} className="axis">
-          {clock(end / 10)}
-        </text>
-        <path d={path(a.kpis.ticks, va)} className="trace a" />
-        <path d={path(b.kpis.ticks, vb)} className="trace b" />
-      </svg>
+      <UPlot key={`${lang}${label}`} options={options} data={data} label={label} />
     </figure>
   );
 }
@@ -69,7 +82,7 @@ function CommandRow({ side, end, label }: { side: CompareSide; end: number; labe
 
 /** Two sessions of one scenario: KPI trends overlaid, command timelines one above the other. */
 export function Compare() {
-  const { t } = useT();
+  const { t, lang } = useT();
   const pair = useSim((s) => s.comparison);
   const back = useSim((s) => s.toLibrary);
   const job = useSim((s) => (s.job?.what === 'compare' ? s.job : null));
@@ -116,7 +129,7 @@ export function Compare() {
           {a.assessment.faults.map((f, k) => {
             const g = b.assessment.faults[k];
             const cell = (x: typeof f | undefined) =>
-              x ? `${x.detectSeconds === null ? '—' : minutes(x.detectSeconds)} / ${x.diagnoseSeconds === null ? '—' : minutes(x.diagnoseSeconds)} / ${x.restoreSeconds === null ? '—' : minutes(x.restoreSeconds)}` : '';
+              x ? `${x.detectSeconds === null ? '—' : minutes(x.detectSeconds, lang)} / ${x.diagnoseSeconds === null ? '—' : minutes(x.diagnoseSeconds, lang)} / ${x.restoreSeconds === null ? '—' : minutes(x.restoreSeconds, lang)}` : '';
             return (
               <tr key={f.id}>
                 <td>
@@ -134,13 +147,17 @@ export function Compare() {
           </tr>
         </tbody>
       </table>
-      <Overlay a={a} b={b} end={end} pick={(s) => s.kpis.oee} label={t('compare.oee')} />
-      <Overlay a={a} b={b} end={end} pick={(s) => s.kpis.throughput} label={t('compare.throughput')} />
-      <Overlay a={a} b={b} end={end} pick={(s) => s.kpis.good} label={t('compare.good')} />
+      <Overlay a={a} b={b} pick={(s) => s.kpis.oee.map((x) => x * 100)} label={t('compare.oee')} unit="%" digits={0} />
+      <Overlay a={a} b={b} pick={(s) => s.kpis.throughput} label={t('compare.throughput')} unit={t('chart.perHour')} digits={0} />
+      <Overlay a={a} b={b} pick={(s) => s.kpis.good} label={t('compare.good')} unit={t('compare.parts')} digits={0} />
       <h2>{t('compare.commands')}</h2>
       <div className="compare-rows" data-testid="compare-rows">
         <CommandRow side={a} end={end} label="A" />
         <CommandRow side={b} end={end} label="B" />
+        <div className="compare-row">
+          <span />
+          <TimeScale endTick={end} />
+        </div>
       </div>
       <button type="button" onClick={back}>
         {t('compare.back')}

@@ -4,7 +4,6 @@ import { deleteSession, listSessions, newSessionId, putSession, renameSession, t
 import { loadSessionText } from '../session/session-file';
 import { loadDraft } from '../session/autosave';
 import { runStatus } from '../session/run-status';
-import { defaultAnalyser } from '../session/analysis-client';
 import { useSim } from '../store/use-sim';
 import { downloadSession } from './download';
 import { clock } from './format';
@@ -30,12 +29,10 @@ export async function importSession(fileName: string, text: string, open: (s: Sa
   const loaded = loadSessionText(text);
   if (!loaded.ok) return `${fileName}\n${describeErrors(loaded.errors)}`;
   const file = loaded.session;
-  // Scored in the analysis worker; a file whose scenario does not load is kept unscored.
-  const scored = await defaultAnalyser({ kind: 'score', session: file }).done;
-  const score = scored.ok ? scored.value.assessment.score : null;
-  const passed = scored.ok ? scored.value.assessment.passed : null;
+  // Kept at once and opened: the replay re-simulates it (with its progress and Cancel) and its
+  // assessment gives the list its score (app/persist.ts). A cancelled replay leaves it unscored.
   const name = file.name ?? fileName.replace(/\.json$/i, '');
-  const saved: SavedSession = { id: newSessionId(), name, scenarioId: file.scenario.id, title: file.scenario.title, savedAt: new Date().toISOString(), endTick: file.endTick, score, passed, finished: true, file };
+  const saved: SavedSession = { id: newSessionId(), name, scenarioId: file.scenario.id, title: file.scenario.title, savedAt: new Date().toISOString(), endTick: file.endTick, score: null, passed: null, finished: true, file };
   await putSession(saved);
   open(saved);
   return null;

@@ -4,6 +4,7 @@ import { useSim } from '../store/use-sim';
 import { describeMarker } from './describe';
 import { clock } from './format';
 import { type TextKey, useT } from './i18n';
+import { TimeScale } from './TimeScale';
 import { useNames } from './names';
 import { SpeedButtons } from './SpeedButtons';
 
@@ -19,9 +20,6 @@ const STEPS: readonly { ticks: number; label: string }[] = [
  * The replay's timeline (a flight simulator's instructor station): markers in lanes, a
  * playhead, click or drag anywhere to seek, transport buttons down to a single tick.
  */
-/** Where the time scale under the track has its labels: the start, quarters, the end. */
-const SCALE_STEPS = [0, 0.25, 0.5, 0.75, 1] as const;
-
 export function Timeline() {
   const { t } = useT();
   const names = useNames();
@@ -163,13 +161,7 @@ export function Timeline() {
           <div className="playhead" style={{ left: left(tick) }} />
         </div>
         <span />
-        <div className="time-scale" aria-hidden="true" data-testid="time-scale">
-          {SCALE_STEPS.map((k) => (
-            <span key={k} style={{ left: `${k * 100}%` }}>
-              {clock((end * k) / 10)}
-            </span>
-          ))}
-        </div>
+        <TimeScale endTick={end} />
       </div>
     </section>
   );

@@ -459,6 +459,7 @@ export const en = {
   'compare.summary': "Summary",
   'compare.wrongRepairs': "Wrong repairs",
   'compare.goodParts': "Good parts",
+  'compare.parts': 'parts',
   'debrief.timeline': "What you did, in order",
   'debrief.noCommands': "No commands were given.",
   'library.next': "Next for you",

@@ -461,6 +461,7 @@ export const nb: Record<TextKey, string> = {
   'compare.summary': "Sammendrag",
   'compare.wrongRepairs': "Feil reparasjoner",
   'compare.goodParts': "Gode deler",
+  'compare.parts': 'deler',
   'debrief.timeline': "Det du gjorde, i rekkefølge",
   'debrief.noCommands': "Ingen kommandoer ble gitt.",
   'library.next': "Neste for deg",
