@@ -52,8 +52,8 @@ export function runAnalysis(job: AnalysisJob, progress?: Progress): AnalysisResu
       if (a.scenario.id !== b.scenario.id) throw new Error('only sessions of the same scenario can be compared');
       // Each side's share of the work follows its length.
       const share = a.endTick + b.endTick > 0 ? a.endTick / (a.endTick + b.endTick) : 0.5;
-      const left = compareSide(a, 'A', job.statuses?.[0], part(progress, 0, share));
-      const right = compareSide(b, 'B', job.statuses?.[1], part(progress, share, 1));
+      const left = compareSide(a, job.statuses?.[0], part(progress, 0, share));
+      const right = compareSide(b, job.statuses?.[1], part(progress, share, 1));
       if (left === null || right === null) throw new Error('a session to compare does not load');
       return { kind: 'compare', sides: [left, right] };
     }

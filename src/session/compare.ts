@@ -9,6 +9,7 @@ import type { RunStatus } from './run-status';
 import type { SessionFile } from './session-file';
 
 export interface CompareSide {
+  /** The run's own name; empty when the student never named it (the page shows the scenario's title). */
   readonly name: string;
   readonly scenario: SessionFile['scenario'];
   readonly endTick: number;
@@ -21,12 +22,12 @@ export interface CompareSide {
 }
 
 /** Null when the session's embedded scenario does not load. */
-export function compareSide(file: SessionFile, fallbackName: string, status?: RunStatus, progress?: Progress): CompareSide | null {
+export function compareSide(file: SessionFile, status?: RunStatus, progress?: Progress): CompareSide | null {
   const r = loadScenarioJson(file.scenario);
   if (!r.ok) return null;
   const index = buildReplayIndex(r.model, file, progress === undefined ? { keyframes: false } : { keyframes: false, progress });
   return {
-    name: file.name || fallbackName,
+    name: file.name ?? '',
     scenario: file.scenario, endTick: file.endTick, kpis: index.kpis, markers: index.markers, assessment: index.assessment, reproduces: index.verification.reproduces,
     status: status ?? { kind: 'finished', score: index.assessment.score, passed: index.assessment.passed },
   };

@@ -6,7 +6,7 @@ import { StatusText } from './StatusText';
 import { clock, minutes } from './format';
 import { type TextKey, useT } from './i18n';
 import { namesOf } from './names';
-import { compileScenario } from '../scenario';
+import { compileScenario, textOf } from '../scenario';
 import { useMemo } from 'react';
 import type uPlot from 'uplot';
 import { timeAxis, valueAxis } from './chart-options';
@@ -34,8 +34,8 @@ function Overlay({ a, b, pick, label, unit, digits }: { a: CompareSide; b: Compa
       axes: [timeAxis(t('chart.time')), valueAxis(unit, digits, lang === 'nb' ? 'nb-NO' : 'en-GB')],
       series: [
         {},
-        { label: `A: ${a.name}`, stroke: TRACE_A, width: 1.8, points: { show: false }, spanGaps: true },
-        { label: `B: ${b.name}`, stroke: TRACE_B, width: 1.8, dash: [6, 4], points: { show: false }, spanGaps: true },
+        { label: `A: ${sideName(a, lang)}`, stroke: TRACE_A, width: 1.8, points: { show: false }, spanGaps: true },
+        { label: `B: ${sideName(b, lang)}`, stroke: TRACE_B, width: 1.8, dash: [6, 4], points: { show: false }, spanGaps: true },
       ],
     }),
     [lang, unit, digits, a.name, b.name],
@@ -80,6 +80,11 @@ function CommandRow({ side, end, label }: { side: CompareSide; end: number; labe
   );
 }
 
+/** A side's name: the run's own, or the scenario's title in the reader's language. */
+function sideName(side: CompareSide, lang: 'en' | 'nb'): string {
+  return side.name !== '' ? side.name : textOf(side.scenario.title, lang);
+}
+
 /** Two sessions of one scenario: KPI trends overlaid, command timelines one above the other. */
 export function Compare() {
   const { t, lang } = useT();
@@ -101,7 +106,7 @@ export function Compare() {
     <main className="compare" data-testid="compare-view">
       <h1>{t('compare.heading')}</h1>
       <p className="legend">
-        <span className="key a">━ A: {a.name}</span> <span className="key b">┅ B: {b.name}</span>
+        <span className="key a">━ A: {sideName(a, lang)}</span> <span className="key b">┅ B: {sideName(b, lang)}</span>
       </p>
       <table className="faults">
         <thead>

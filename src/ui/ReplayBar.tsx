@@ -1,5 +1,5 @@
 import { textOf } from '../scenario';
-import { useSim } from '../store/use-sim';
+import { useSim, useSimApi } from '../store/use-sim';
 import { clock } from './format';
 import { downloadSession } from './download';
 import { setLanguage, useT } from './i18n';
@@ -9,7 +9,8 @@ export function ReplayBar() {
   const { t, lang } = useT();
   const scenario = useSim((s) => s.scenario);
   const replay = useSim((s) => s.replay);
-  const api = useSim((s) => s);
+  // Actions only: they never change, so this does not re-render with the whole store.
+  const api = useSimApi().getState();
   if (replay === null) return null;
   const v = replay.verification;
   const a = replay.assessment;

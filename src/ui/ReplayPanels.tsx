@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useSim } from '../store/use-sim';
+import { useSim, useSimApi } from '../store/use-sim';
 import { clock } from './format';
 import { type TextKey, useT } from './i18n';
 
@@ -8,7 +8,8 @@ export function NotesPanel() {
   const { t } = useT();
   const notes = useSim((s) => s.replay?.notes);
   const tick = useSim((s) => s.observation?.tick ?? 0);
-  const api = useSim((s) => s);
+  // Actions only: they never change, so this does not re-render with the whole store.
+  const api = useSimApi().getState();
   const [text, setText] = useState('');
   if (notes === undefined) return null;
   return (

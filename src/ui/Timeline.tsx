@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Marker, MarkerKind } from '../session/replay-index';
-import { useSim } from '../store/use-sim';
+import { useSim, useSimApi } from '../store/use-sim';
 import { describeMarker } from './describe';
 import { clock } from './format';
 import { type TextKey, useT } from './i18n';
@@ -26,7 +26,8 @@ export function Timeline() {
   const replay = useSim((s) => s.replay);
   const tick = useSim((s) => s.observation?.tick ?? 0);
   const running = useSim((s) => s.running);
-  const api = useSim((s) => s);
+  // Actions only: they never change, so the timeline does not re-render with the whole store.
+  const api = useSimApi().getState();
   const track = useRef<HTMLDivElement>(null);
   const [dragging, setDragging] = useState(false);
   // While dragging, seek at most once per animation frame: the engine answers each in a few ms.

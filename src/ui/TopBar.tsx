@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { textOf } from '../scenario';
-import { useSim } from '../store/use-sim';
+import { useSim, useSimApi } from '../store/use-sim';
 import { SpeedButtons } from './SpeedButtons';
 import { ExportButton } from './ExportButton';
 import { clock } from './format';
@@ -37,7 +37,8 @@ export function TopBar({ muted, onMute }: { muted: boolean; onMute: () => void }
   const running = useSim((s) => s.running);
   const ended = useSim((s) => s.ended);
   const eStop = useSim((s) => s.observation?.eStop ?? false);
-  const api = useSim((s) => s);
+  // Actions only: they never change, so this does not re-render with the whole store.
+  const api = useSimApi().getState();
   const resumed = useSim((s) => s.resumed);
   const branchOf = useSim((s) => s.branchOf);
   return (

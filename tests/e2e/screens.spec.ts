@@ -1,5 +1,6 @@
 /**
- * The screens as a student and an instructor see them, at 1024×768, 1440×900 and 1920×1080, in
+ * The screens as a student and an instructor see them (library, briefing, control room, debrief,
+ * replay, presenter mode, compare), at 1024×768, 1440×900 and 1920×1080, in
  * English and in Norsk: a screenshot of each (tests/artifacts/screens/), no horizontal scroll,
  * no panel wider than its box or off screen, and the layout follows the window both ways
  * (presenter mode on and off, take-over). In Norsk, no visible text may be an English text of
@@ -137,6 +138,21 @@ for (const lang of ['en', 'nb'] as const) {
     await page.setViewportSize(SIZES[2]);
     await page.getByTestId('presenter-toggle').uncheck();
     await everySize(page, lang, 'replay-after-presenter');
+
+    // Compare this run with another of the same drill (a recorded one, imported).
+    await page.setViewportSize(SIZES[0]);
+    await page.getByRole('button', { name: T['replay.close'] }).click();
+    await page.getByTestId('replay-file').setInputFiles('tests/golden/breakdown-drill.session.json');
+    await expect(page.getByTestId('replay-verification')).toBeVisible();
+    await page.getByRole('button', { name: T['replay.close'] }).click();
+    const rows = page.locator('[data-testid="sessions"] tbody tr');
+    await expect(rows).toHaveCount(2);
+    await rows.nth(0).getByRole('checkbox').check();
+    await rows.nth(1).getByRole('checkbox').check();
+    await page.getByTestId('compare').click();
+    await expect(page.getByTestId('compare-view')).toBeVisible();
+    await expect(page.locator('.compare-chart canvas')).toHaveCount(3);
+    await everySize(page, lang, 'compare');
   });
 }
 

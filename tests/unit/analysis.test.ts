@@ -91,7 +91,7 @@ describe('analysis jobs', () => {
     const index = buildReplayIndex(model, good, { keyframes: false });
     expect(runAnalysis({ kind: 'debrief', session: good })).toEqual({ kind: 'debrief', debrief: { assessment: index.assessment, markers: index.markers, kpis: index.kpis } });
     const r = runAnalysis({ kind: 'compare', sessions: [good, idle] });
-    expect(r).toEqual({ kind: 'compare', sides: [compareSide(good, 'A'), compareSide(idle, 'B')] });
+    expect(r).toEqual({ kind: 'compare', sides: [compareSide(good), compareSide(idle)] });
     if (r.kind === 'compare') expect(r.sides[0].assessment.score).toBeGreaterThan(r.sides[1].assessment.score);
   });
 
