@@ -7,6 +7,7 @@ import { useMemo, useRef } from 'react';
 import type uPlot from 'uplot';
 import type { Series } from '../store/history';
 import { refSeries, timeAxis, valueAxis } from './chart-options';
+import { shortNum } from './format';
 import { useT } from './i18n';
 import { afterIntervention, imrLimits, movingRanges, type Rule, violations } from './spc';
 import { UPlot } from './UPlot';
@@ -64,7 +65,7 @@ export function TrendChart({ series, normal, label, unit, digits = 2 }: { series
     <figure className="trend">
       <figcaption>{label}</figcaption>
       <UPlot key={`${lang}${label}`} options={options} data={data} label={label} />
-      {normal && <p className="legend muted">{t('chart.normalBand', { low: normal[0], high: normal[1], unit })}</p>}
+      {normal && <p className="legend muted">{t('chart.normalBand', { low: shortNum(normal[0], digits, lang), high: shortNum(normal[1], digits, lang), unit })}</p>}
     </figure>
   );
 }

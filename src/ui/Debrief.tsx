@@ -7,7 +7,7 @@ import { download } from './download';
 import { ExportButton } from './ExportButton';
 import { CouldHaveSeen } from './CouldHaveSeen';
 import { decisionText, penaltyText, verdictText } from './debrief-text';
-import { clock, localNum, minutes } from './format';
+import { clock, localNum, minutes, scoreText } from './format';
 import { useT } from './i18n';
 import { refusalMessage, useNames } from './names';
 import { WorkProgress } from './WorkProgress';
@@ -53,7 +53,7 @@ export function Debrief() {
     <main className="debrief" data-testid="debrief">
       <h1>{t('debrief.heading')}</h1>
       <p className={`score ${a.passed ? 'pass' : 'fail'}`}>
-        {t('debrief.score')}: <strong data-testid="score">{a.score}</strong> / 100 — <span data-testid="verdict">{a.passed ? t('debrief.passed') : t('debrief.failed')}</span>
+        {t('debrief.score')}: <strong data-testid="score">{scoreText(a.score, lang)}</strong> / 100 — <span data-testid="verdict">{a.passed ? t('debrief.passed') : t('debrief.failed')}</span>
       </p>
       <p data-testid="decision">{decisionText(a, t)}</p>
       {a.safetyBreaches.length > 0 && <p className="refusal">{t('debrief.safety')}</p>}

@@ -1,23 +1,23 @@
 import { useSim } from '../store/use-sim';
-import { pct } from './format';
+import { localNum, pct } from './format';
 import { useT } from './i18n';
 
 /** L1 overview: the line's KPIs in one row. */
 export function KpiStrip() {
-  const { t } = useT();
+  const { t, lang } = useT();
   const line = useSim((s) => s.observation?.kpis.line);
   const unacked = useSim((s) => s.observation?.alarms.filter((a) => a.phase === 'unack' || a.phase === 'rtnUnack').length ?? 0);
   const active = useSim((s) => s.observation?.alarms.filter((a) => a.active && a.phase !== 'shelved').length ?? 0);
   const top = useSim((s) => s.observation?.alarms.find((a) => a.phase !== 'shelved' && a.phase !== 'suppressed')?.priority ?? null);
   if (!line) return null;
   const items: [string, string, string][] = [
-    ['oee', t('kpi.oee'), pct(line.oee.oee)],
-    ['availability', t('kpi.availability'), pct(line.oee.availability)],
-    ['performance', t('kpi.performance'), pct(line.oee.performance)],
-    ['quality', t('kpi.quality'), pct(line.oee.quality)],
+    ['oee', t('kpi.oee'), pct(line.oee.oee, lang)],
+    ['availability', t('kpi.availability'), pct(line.oee.availability, lang)],
+    ['performance', t('kpi.performance'), pct(line.oee.performance, lang)],
+    ['quality', t('kpi.quality'), pct(line.oee.quality, lang)],
     ['good', t('kpi.good'), String(line.goodParts)],
     ['scrap', t('kpi.scrap'), String(line.scrapParts)],
-    ['throughput', t('kpi.throughput'), `${line.throughputPerHour.toFixed(1)} ${t('kpi.perHour')}`],
+    ['throughput', t('kpi.throughput'), `${localNum(line.throughputPerHour, 1, lang)} ${t('kpi.perHour')}`],
     ['wip', t('kpi.wip'), String(line.wip)],
     ['alarms', t('alarms.heading'), `${active} / ${unacked} ${t('kpi.unacked')}`],
   ];

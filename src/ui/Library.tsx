@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { DEFAULT_RESOLVED_BY, describeErrors, loadScenarioText, type ScenarioFile, objectiveText, textOf } from '../scenario';
 import { parseDuration } from '../scenario/duration';
 import { useSim } from '../store/use-sim';
-import { span } from './format';
+import { scoreText, span } from './format';
 import { FilePicker } from './FilePicker';
 import { setLanguage, useT } from './i18n';
 import { listSessions } from '../session/saved-sessions';
@@ -31,7 +31,7 @@ function Card({ sc, progress, instructor, onOpen }: { sc: ScenarioFile; progress
     <li className={`card${progress?.passed ? ' done' : ''}`} data-scenario={sc.id}>
       <h3>{textOf(sc.title, lang)}</h3>
       <p className="meta">
-        {t(`difficulty.${levelOf(sc)}`)} · {t('library.duration')} {span(parseDuration(sc.duration))}
+        {t(`difficulty.${levelOf(sc)}`)} · {t('library.duration')} {span(parseDuration(sc.duration), lang)}
       </p>
       {sc.topics && sc.topics.length > 0 && (
         <p className="tags">
@@ -53,10 +53,10 @@ function Card({ sc, progress, instructor, onOpen }: { sc: ScenarioFile; progress
         {progress === undefined || progress.runs === 0
           ? t('library.notTried')
           : progress.passed
-            ? `✓ ${t('library.passed')} · ${t('library.best', { score: progress.best ?? '–' })}`
+            ? `✓ ${t('library.passed')} · ${t('library.best', { score: progress.best == null ? '–' : scoreText(progress.best, lang) })}`
             : progress.best === null
               ? t('library.started')
-              : t('library.best', { score: progress.best })}
+              : t('library.best', { score: scoreText(progress.best, lang) })}
       </p>
       {instructor && (
         <div className="teacher" data-testid="teacher-note">

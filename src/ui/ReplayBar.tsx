@@ -1,6 +1,6 @@
 import { textOf } from '../scenario';
 import { useSim, useSimApi } from '../store/use-sim';
-import { clock } from './format';
+import { clock, scoreText } from './format';
 import { downloadSession } from './download';
 import { setLanguage, useT } from './i18n';
 
@@ -33,7 +33,7 @@ export function ReplayBar() {
               ? `⚠ ${t('replay.otherEngine', { recorded: v.recorded, current: v.current })}`
               : `⚠ ${t('replay.diverges', { time: clock(v.firstDivergentTick / 10) })}`}
       </span>
-      {a && <span data-testid="replay-score">{t('replay.scoreLine', { score: a.score, verdict: a.passed ? t('debrief.passed') : t('debrief.failed') })}</span>}
+      {a && <span data-testid="replay-score">{t('replay.scoreLine', { score: scoreText(a.score, lang), verdict: a.passed ? t('debrief.passed') : t('debrief.failed') })}</span>}
       <span className="spacer" />
       <label className="toggle">
         <input type="checkbox" checked={replay.presenter} onChange={(e) => api.setPresenter(e.target.checked)} data-testid="presenter-toggle" />

@@ -1,10 +1,10 @@
 import type { SensorView } from '../engine';
-import { num } from './format';
+import { localNum, num } from './format';
 import { useT } from './i18n';
 
 /** ISA-101 analog indicator: the value against its normal band; colour only when outside it. */
 export function SensorBar({ sensor }: { sensor: SensorView }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const [lo, hi] = sensor.normal;
   const span = hi - lo || 1;
   const min = lo - span * 0.5;
@@ -17,7 +17,7 @@ export function SensorBar({ sensor }: { sensor: SensorView }) {
     <div className={`sensor ${abnormal ? 'abnormal' : ''}`} data-sensor={sensor.kind}>
       <span className="sensor-name">{t(`sensor.${sensor.kind}`)}</span>
       <span className="sensor-value" data-testid={`sensor-${sensor.id}`}>
-        {sensor.quality === 'bad' ? `${t('faceplate.bad')} (${sensor.mA.toFixed(1)} mA)` : `${num(v, digits)} ${sensor.unit}`}
+        {sensor.quality === 'bad' ? `${t('faceplate.bad')} (${localNum(sensor.mA, 1, lang)} mA)` : `${num(v, digits, lang)} ${sensor.unit}`}
         {abnormal && sensor.quality !== 'bad' ? ' ▲' : ''}
       </span>
       <svg className="band" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">

@@ -4,7 +4,7 @@ import { describeErrors, textOf } from '../scenario';
 import { loadSessionText } from '../session/session-file';
 import { type AnalysisRun, defaultAnalyser } from '../session/analysis-client';
 import type { ResultOf } from '../session/analysis';
-import { clock } from './format';
+import { clock, scoreText } from './format';
 import { FilePicker } from './FilePicker';
 import { useT } from './i18n';
 import { WorkProgress } from './WorkProgress';
@@ -82,7 +82,7 @@ export function SessionCheck() {
       )}
       {result && (
         <p className={result.reproduces ? '' : 'refusal'} data-testid="session-result">
-          {result.title} · {clock(result.ticks / 10)} · {t('debrief.score')} {result.score} ({result.passed ? t('debrief.passed') : t('debrief.failed')}) ·{' '}
+          {result.title} · {clock(result.ticks / 10)} · {t('debrief.score')} {scoreText(result.score, lang)} ({result.passed ? t('debrief.passed') : t('debrief.failed')}) ·{' '}
           {result.reproduces
             ? t('session.reproduces')
             : result.otherEngine !== null

@@ -1,5 +1,6 @@
-export function pct(x: number | null | undefined): string {
-  return x === null || x === undefined ? '–' : `${(x * 100).toFixed(1)} %`;
+/** A fraction as a percentage in the reader's locale: "78.0 %", "78,0 %". */
+export function pct(x: number | null | undefined, lang: 'en' | 'nb'): string {
+  return x === null || x === undefined ? '–' : `${localNum(x * 100, 1, lang)} %`;
 }
 
 /** Simulated time as d hh:mm:ss. */
@@ -18,16 +19,19 @@ export function minutes(seconds: number | null, lang: 'en' | 'nb' = 'en'): strin
 }
 
 /** A scenario length in the unit a timetable would use: "45 min", "8 h", "30 d". */
-export function span(seconds: number | null): string {
+export function span(seconds: number | null, lang: 'en' | 'nb'): string {
   if (seconds === null) return '';
-  const trim = (x: number) => String(Math.round(x * 10) / 10);
+  const trim = (x: number) => {
+    const r = Math.round(x * 10) / 10;
+    return localNum(r, Number.isInteger(r) ? 0 : 1, lang);
+  };
   if (seconds < 3600) return `${trim(seconds / 60)} min`;
   if (seconds < 2 * 86400) return `${trim(seconds / 3600)} h`;
   return `${trim(seconds / 86400)} d`;
 }
 
-export function num(v: number | null, digits: number): string {
-  return v === null ? '—' : v.toFixed(digits);
+export function num(v: number | null, digits: number, lang: 'en' | 'nb'): string {
+  return v === null ? '—' : localNum(v, digits, lang);
 }
 
 const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
@@ -38,6 +42,23 @@ export function localNum(v: number, digits: number, lang: 'en' | 'nb'): string {
   if (f === undefined) {
     f = new Intl.NumberFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
     NUMBER_FORMATS.set(key, f);
+  }
+  return f.format(v);
+}
+
+/** A score out of 100 as the reader writes it: "98.6" in English, "98,6" in Norsk, "70" without a decimal. */
+export function scoreText(v: number, lang: 'en' | 'nb'): string {
+  return Number.isInteger(v) ? localNum(v, 0, lang) : localNum(v, 1, lang);
+}
+
+const SHORT_FORMATS = new Map<string, Intl.NumberFormat>();
+/** A number with at most `digits` decimals and no trailing zeros: "2.8", "51,75", "0". */
+export function shortNum(v: number, digits: number, lang: 'en' | 'nb'): string {
+  const key = `${lang}${digits}`;
+  let f = SHORT_FORMATS.get(key);
+  if (f === undefined) {
+    f = new Intl.NumberFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { maximumFractionDigits: digits });
+    SHORT_FORMATS.set(key, f);
   }
   return f.format(v);
 }

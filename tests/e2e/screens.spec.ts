@@ -43,6 +43,7 @@ const ENGLISH_ONLY = new Set<string>([
     .map(([, v]) => v),
   ...scenarioTexts(),
 ]);
+const ENGLISH_DECIMAL = /(?<![\d.-])\d+\.\d+(?![\d.])/;
 const INTERNAL_ID = /\b[A-Z][A-Z0-9]*\.(stopped|[a-z]+\.(high|low|bad|trip))\b/;
 /** English words that Norwegian does not use: a text with one of them under Norsk is half English. */
 const ENGLISH_WORDS = /\b(the|and|not|with|of|is|are|was|has|have|fixed|lost|against|before|after|parts|stopped|fault|repair|good|shift|running|waiting|blocked|starved|none|never)\b/i;
@@ -81,6 +82,9 @@ async function checkNorsk(page: Page, where: string): Promise<void> {
     return out;
   });
   const english = texts.filter((x) => ENGLISH_ONLY.has(x) || ENGLISH_WORDS.test(x));
+  // Bokmål writes 78,0 % and 0,104 mm: a decimal point is an English number (dates like 2.12.2026 are not decimals).
+  const decimals = texts.filter((x) => ENGLISH_DECIMAL.test(x));
+  expect(decimals, `${where}: English decimal points under Norsk`).toEqual([]);
   const ids = texts.filter((x) => INTERNAL_ID.test(x));
   expect(english, `${where}: English text under Norsk`).toEqual([]);
   expect(ids, `${where}: internal ids shown`).toEqual([]);
