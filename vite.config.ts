@@ -1,8 +1,57 @@
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import pkg from './package.json' with { type: 'json' };
+
+/** The version the library shows; LF_BUILD tells two builds of one version apart (the update test makes one). */
+const version = process.env.LF_BUILD ? `${pkg.version}+${process.env.LF_BUILD}` : pkg.version;
 
 export default defineConfig({
-  plugins: [react()],
+  // Icons and other files served as they are (students work offline: everything ships here).
+  publicDir: 'assets',
+  define: { __APP_VERSION__: JSON.stringify(version) },
+  plugins: [
+    react(),
+    // An installable app that works offline after one visit (why a plugin: workbox's precache
+    // with revisioned URLs, clean-up of old caches and the update handshake are easy to get
+    // subtly wrong by hand). The new version waits: the page offers it and never reloads under
+    // a running drill (src/ui/UpdateBanner.tsx).
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['icon.svg', 'apple-touch-icon.png'],
+      manifest: {
+        name: 'Learning Factory',
+        short_name: 'Learning Factory',
+        description: 'Practise what happens when a production line goes wrong: a digital twin with fault drills.',
+        lang: 'en',
+        start_url: '/?library',
+        scope: '/',
+        display: 'standalone',
+        theme_color: '#263238',
+        background_color: '#d6d6d6',
+        icons: [
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
+      },
+      workbox: {
+        // The app shell, every route's chunk, both workers, the scenarios (bundled), fonts and 3D assets.
+        globPatterns: ['**/*.{js,css,html,svg,png,json,woff2,glb,hdr}'],
+        // The control room's chunk (three, fiber, drei) is about 1 MB.
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+        // The first visit's page is taken over at once, so the route chunks it loads later come
+        // from the cache (a deploy in between would otherwise leave it asking for files gone).
+        clientsClaim: true,
+      },
+    }),
+  ],
+  // The control room's chunk is three + fiber + drei (~1 MB, ~260 kB gzip), loaded only with the 3D view.
+  build: { chunkSizeWarningLimit: 1100 },
   server: { host: '127.0.0.1' },
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx', 'tests/property/**/*.test.ts', 'tests/curriculum/**/*.test.ts', 'tests/fuzz/**/*.test.ts'],

@@ -1,12 +1,25 @@
+import { Component, lazy, type ReactNode, Suspense } from 'react';
 import { useSim } from '../store/use-sim';
 import { Briefing } from '../ui/Briefing';
-import { Compare } from '../ui/Compare';
-import { ControlRoom } from '../ui/ControlRoom';
-import { Debrief } from '../ui/Debrief';
+import { useT } from '../ui/i18n';
 import { Library } from '../ui/Library';
 
-/** The session flow: library → briefing → control room → debrief; replay and compare from the library. */
-export function App() {
+// Split by route: the library and the briefing load first and light; the 3D control room
+// (three, fiber, drei), the debrief and the compare view (charts) load when they are opened.
+const ControlRoom = lazy(() => import('../ui/ControlRoom').then((m) => ({ default: m.ControlRoom })));
+const Debrief = lazy(() => import('../ui/Debrief').then((m) => ({ default: m.Debrief })));
+const Compare = lazy(() => import('../ui/Compare').then((m) => ({ default: m.Compare })));
+
+function Loading() {
+  const { t } = useT();
+  return (
+    <p className="loading" role="status">
+      {t('app.loading')}
+    </p>
+  );
+}
+
+function Page() {
   const phase = useSim((s) => s.phase);
   switch (phase) {
     case 'library':
@@ -21,4 +34,41 @@ export function App() {
     case 'debrief':
       return <Debrief />;
   }
+}
+
+/**
+ * A route's code that cannot be loaded (offline before the app was cached, or a file replaced by
+ * a new version) says so and how to recover, instead of leaving an empty page.
+ */
+class RouteLoadError extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+  override render(): ReactNode {
+    return this.state.failed ? <LoadFailed /> : this.props.children;
+  }
+}
+
+function LoadFailed() {
+  const { t } = useT();
+  return (
+    <div className="error" role="alert" data-testid="load-failed">
+      <p>{t('app.loadFailed')}</p>
+      <button type="button" onClick={() => location.reload()}>
+        {t('app.reload')}
+      </button>
+    </div>
+  );
+}
+
+/** The session flow: library → briefing → control room → debrief; replay and compare from the library. */
+export function App() {
+  return (
+    <RouteLoadError>
+      <Suspense fallback={<Loading />}>
+        <Page />
+      </Suspense>
+    </RouteLoadError>
+  );
 }

@@ -6,8 +6,10 @@ import { createSimStore } from '../store/sim-store';
 import { SimContext } from '../store/use-sim';
 import { getLanguage, setLanguage } from '../ui/i18n';
 import { ResumeBanner } from '../ui/ResumeBanner';
+import { UpdateBanner } from '../ui/UpdateBanner';
 import { App } from './App';
 import { persist } from './persist';
+import { registerPwa } from './pwa';
 import './styles.css';
 
 const store = createSimStore();
@@ -23,10 +25,12 @@ async function start(): Promise<void> {
     store.getState().begin();
   }
   persist(store);
+  registerPwa();
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <SimContext.Provider value={store}>
         {draft && <ResumeBanner draft={draft} onDiscard={() => void clearDraft()} />}
+        <UpdateBanner />
         <App />
       </SimContext.Provider>
     </StrictMode>,

@@ -30,23 +30,25 @@ export function localHost(): EngineHost {
   };
 }
 
+/** The engine in a worker, started on the first message (the library needs no engine). */
 export function workerHost(): EngineHost {
-  const spawn = () => new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
-  let worker = spawn();
+  let worker: Worker | null = null;
   let handler: (m: FromEngine) => void = () => undefined;
-  const attach = () => {
-    worker.onmessage = (e: MessageEvent<FromEngine>) => handler(e.data);
+  const started = (): Worker => {
+    if (worker === null) {
+      worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
+      worker.onmessage = (e: MessageEvent<FromEngine>) => handler(e.data);
+    }
+    return worker;
   };
-  attach();
   return {
-    post: (m) => worker.postMessage(m),
+    post: (m) => started().postMessage(m),
     listen: (h) => {
       handler = h;
     },
     restart: () => {
-      worker.terminate();
-      worker = spawn();
-      attach();
+      worker?.terminate();
+      worker = null;
     },
   };
 }

@@ -10,6 +10,7 @@ import { curriculumOrder, LEVELS, levelOf, type Progress, progressOf, suggestNex
 import { setInstructorMode, useInstructorMode } from './instructor-mode';
 import { SessionCheck } from './SessionCheck';
 import { importSession, looksLikeSession, SessionsList } from './SessionsList';
+import { OfflineStatus } from './UpdateBanner';
 
 /** Every scenario shipped in scenarios/, bundled at build time (no network at run time). */
 const shipped = import.meta.glob<{ default: unknown }>('../../scenarios/*.json', { eager: true });
@@ -152,6 +153,7 @@ export function Library() {
     >
       <div className="library-head">
         <h1>{t('app.title')}</h1>
+        <OfflineStatus />
         <button type="button" onClick={() => setLanguage(lang === 'en' ? 'nb' : 'en')}>
           {t('lang.switch')}
         </button>
@@ -217,6 +219,9 @@ export function Library() {
         );
       })}
       <SessionsList onError={setFileError} onChange={refreshProgress} />
+      <p className="muted version" data-testid="app-version">
+        {t('app.version', { version: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev' })}
+      </p>
     </main>
   );
 }

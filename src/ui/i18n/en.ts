@@ -1,5 +1,9 @@
 /** English texts. Keys are shared with nb.ts; a test checks both are complete. */
 export const en = {
+  'app.loading': 'Loading…',
+  'app.version': 'Learning Factory {version}',
+  'app.loadFailed': 'This part of the app could not be loaded (no network before the app was saved for offline use, or a new version replaced it). Your work is kept in this browser: reload the page.',
+  'app.reload': 'Reload',
   'app.title': 'Learning Factory',
   'lang.switch': 'Norsk',
   'library.heading': 'Scenario library',
@@ -498,6 +502,11 @@ export const en = {
   'work.compare': 'Re-simulating both sessions to compare them…',
   'work.verify': 'Re-simulating the session to check it…',
   'work.cancelled': 'Cancelled: nothing was changed.',
+  'pwa.update': 'Update available: a new version of Learning Factory is ready.',
+  'pwa.updateLater': 'Update available: it will be offered when you are back in the library.',
+  'pwa.updateNow': 'Update now',
+  'pwa.offlineReady': 'Works offline in this browser',
+  'pwa.offlineNotYet': 'Not yet ready to work offline (it will be after this visit).',
   'resume.no': 'Discard it',
 } as const;
 

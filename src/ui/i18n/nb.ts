@@ -2,6 +2,10 @@ import type { TextKey } from './en';
 
 /** Norsk bokmål. */
 export const nb: Record<TextKey, string> = {
+  'app.loading': 'Laster …',
+  'app.version': 'Læringsfabrikken {version}',
+  'app.loadFailed': 'Denne delen av appen kunne ikke lastes (ikke nett før appen ble lagret for bruk uten nett, eller en ny versjon erstattet den). Arbeidet ditt er lagret i denne nettleseren: last inn siden på nytt.',
+  'app.reload': 'Last inn på nytt',
   'app.title': 'Læringsfabrikken',
   'lang.switch': 'English',
   'library.heading': 'Scenariobibliotek',
@@ -500,5 +504,10 @@ export const nb: Record<TextKey, string> = {
   'work.compare': 'Simulerer begge øktene på nytt for å sammenligne dem …',
   'work.verify': 'Simulerer økten på nytt for å kontrollere den …',
   'work.cancelled': 'Avbrutt: ingenting ble endret.',
+  'pwa.update': 'Oppdatering tilgjengelig: en ny versjon av Læringsfabrikken er klar.',
+  'pwa.updateLater': 'Oppdatering tilgjengelig: den blir tilbudt når du er tilbake i biblioteket.',
+  'pwa.updateNow': 'Oppdater nå',
+  'pwa.offlineReady': 'Virker uten nett i denne nettleseren',
+  'pwa.offlineNotYet': 'Ikke klar til bruk uten nett ennå (det blir den etter dette besøket).',
   'resume.no': 'Forkast den',
 };
