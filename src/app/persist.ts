@@ -1,16 +1,20 @@
 /**
- * Keeping the student's work in the browser: the run in progress (a draft to resume after a
- * reload) and the sessions list (every run, with its score once finished). Also saves an
- * instructor's replay notes back to the list entry they belong to.
+ * Keeping the student's work in the browser: the run in progress (appended to its journal as it
+ * goes, and offered back after a reload), the sessions list (every run, written whole with its
+ * score once finished), and an instructor's replay notes. A write that fails is told to the
+ * student and kept in memory to be tried again.
  */
 import type { Assessment } from '../assessment';
 import { textOf } from '../scenario';
 import { clock } from '../ui/format';
 import { getLanguage, translate } from '../ui/i18n';
-import { clearDraft, saveDraft } from '../session/autosave';
+import { setStorageState } from '../ui/storage-state';
+import { clearDraft, draftRunId, startDraft } from '../session/autosave';
+import type { WriteResult } from '../session/db';
+import { appendToRun, dropJournal, journalCounts } from '../session/journal';
 import { getSession, putSession } from '../session/saved-sessions';
 import type { DebriefAnalysis } from '../session/analysis';
-import type { SessionFile } from '../session/session-file';
+import { makeSession, type SessionFile } from '../session/session-file';
 import type { SimStore, SimStoreApi } from '../store/sim-store';
 
 const AUTOSAVE_MS = 3000;
@@ -55,31 +59,113 @@ function debriefOf(store: SimStoreApi): Promise<DebriefAnalysis | null> {
   });
 }
 
-async function saveRun(store: SimStoreApi, finished: boolean): Promise<void> {
+/** What is kept of the current run, so each save appends only what is new. */
+interface Kept {
+  readonly runId: string;
+  commands: number;
+  checkpoints: number;
+}
+let kept: Kept | null = null;
+
+/**
+ * Writes that failed, kept in memory and tried again (newest per run): the student's work is
+ * never dropped because the disk was full for a moment.
+ */
+const waiting = new Map<string, () => Promise<WriteResult>>();
+let retrying: ReturnType<typeof setTimeout> | null = null;
+const RETRY_MS = 5000;
+
+function report(): void {
+  if (waiting.size === 0) setStorageState({ problem: null });
+}
+
+async function attempt(key: string, job: () => Promise<WriteResult>): Promise<void> {
+  const r = await job();
+  if (r.ok) {
+    waiting.delete(key);
+    report();
+    return;
+  }
+  waiting.set(key, job);
+  setStorageState({ problem: { reason: r.reason, message: r.message } });
+  retrying ??= setTimeout(() => {
+    retrying = null;
+    for (const [k, j] of [...waiting]) enqueue(() => attempt(k, j));
+  }, RETRY_MS);
+}
+
+/** Ask the browser once not to clear this site's data under storage pressure. */
+let askedToPersist = false;
+function askToPersist(): void {
+  if (askedToPersist || typeof navigator === 'undefined' || !navigator.storage?.persist) return;
+  askedToPersist = true;
+  void navigator.storage.persist().catch(() => undefined);
+}
+
+/** The run's header (its scenario, once) in the sessions list and as the draft to offer back. */
+async function begin(s: SimStore, runId: string): Promise<Kept> {
+  const sc = s.scenario!;
+  const now = new Date().toISOString();
+  const previous = await getSession(runId);
+  if (previous === null) {
+    const name = runName(s);
+    const header = makeSession(sc, sc.seed, [], 0, [], name);
+    await attempt(`header:${runId}`, () => putSession({ id: runId, name, scenarioId: sc.id, title: sc.title, savedAt: now, endTick: 0, score: null, passed: null, finished: false, file: { ...header, createdAt: now } }));
+  }
+  await attempt(`draft:${runId}`, () => startDraft({ runId, scenario: sc, savedAt: now }));
+  askToPersist();
+  return { runId, ...(await journalCounts(runId)) };
+}
+
+/** Append the run's new commands and checkpoints, and its tick (a few bytes), to its journal. */
+async function keepRun(store: SimStoreApi): Promise<void> {
+  const s = store.getState();
+  const runId = s.runId;
+  if (runId === null || s.scenario === null) return;
+  if (kept?.runId !== runId) kept = await begin(s, runId);
+  const here = kept;
+  const file = await store.getState().exportSession();
+  if (file === null || store.getState().runId !== runId) return;
+  // The export ends with the state at this tick: kept as the progress, not as a checkpoint.
+  const periodic = file.checkpoints.slice(0, -1);
+  const last = file.checkpoints.at(-1);
+  const commands = file.commands;
+  const progress = { tick: file.endTick, savedAt: new Date().toISOString(), ...(last ? { hash: last.hash } : {}) };
+  const from = { commands: Math.min(here.commands, commands.length), checkpoints: Math.min(here.checkpoints, periodic.length) };
+  await attempt(`run:${runId}`, async () => {
+    const r = await appendToRun(runId, commands, from.commands, periodic, from.checkpoints, progress);
+    if (r.ok) {
+      here.commands = Math.max(here.commands, commands.length);
+      here.checkpoints = Math.max(here.checkpoints, periodic.length);
+    }
+    return r;
+  });
+}
+
+/** A finished run is written whole, once, with its score; its journal is then dropped. */
+async function keepFinished(store: SimStoreApi): Promise<void> {
   const s = store.getState();
   const runId = s.runId;
   if (runId === null || s.scenario === null) return;
   const file = await store.getState().exportSession();
   if (file === null) return;
-  const last = file.checkpoints.at(-1);
-  if (!finished) {
-    await saveDraft({ scenario: s.scenario, commands: file.commands, tick: file.endTick, savedAt: new Date().toISOString(), runId, ...(last ? { hash: last.hash } : {}) });
-  }
+  if (kept?.runId !== runId) kept = await begin(s, runId);
   const previous = await getSession(runId);
-  // A finished run stays finished (a late autosave of the same run changes nothing).
-  if (!finished && previous?.finished === true) return;
-  let score: number | null = null;
-  let passed: boolean | null = null;
-  if (finished) {
-    // Unscored when the analysis was cancelled or failed, but kept all the same.
-    const a = (await debriefOf(store))?.assessment;
-    score = a?.score ?? null;
-    passed = a?.passed ?? null;
-  }
+  // Unscored when the analysis was cancelled or failed, but kept all the same.
+  const a = (await debriefOf(store))?.assessment;
+  const sc = s.scenario;
   const name = previous?.name ?? runName(s);
   const named: SessionFile = { ...file, name, createdAt: previous?.file.createdAt ?? new Date().toISOString() };
-  await putSession({ id: runId, name, scenarioId: s.scenario.id, title: s.scenario.title, savedAt: new Date().toISOString(), endTick: file.endTick, score, passed, finished, file: named });
-  if (finished) await clearDraft();
+  const entry = { id: runId, name, scenarioId: sc.id, title: sc.title, savedAt: new Date().toISOString(), endTick: file.endTick, score: a?.score ?? null, passed: a?.passed ?? null, finished: true, file: named };
+  waiting.delete(`run:${runId}`);
+  await attempt(`run:${runId}`, async () => {
+    const r = await putSession(entry);
+    if (!r.ok) return r;
+    await dropJournal(runId);
+    if ((await draftRunId()) === runId) await clearDraft();
+    return r;
+  });
+  kept = null;
 }
 
 export function persist(store: SimStoreApi): void {
@@ -93,7 +179,7 @@ export function persist(store: SimStoreApi): void {
     const entered = phase !== lastPhase;
     lastPhase = phase;
     if (phase === 'debrief' && entered) {
-      enqueue(() => saveRun(store, true));
+      enqueue(() => keepFinished(store));
       return;
     }
     const replayed = s.replay;
@@ -116,19 +202,19 @@ export function persist(store: SimStoreApi): void {
     if (s.commands.length === lastCommands && now - lastSave < AUTOSAVE_MS) return;
     lastSave = now;
     lastCommands = s.commands.length;
-    enqueue(() => saveRun(store, false));
+    enqueue(() => keepRun(store));
   });
 }
 
 async function scoreFromReplay(id: string, a: Assessment): Promise<void> {
   const saved = await getSession(id);
   if (saved === null || !saved.finished || saved.score !== null) return;
-  await putSession({ ...saved, score: a.score, passed: a.passed });
+  await attempt(`score:${id}`, () => putSession({ ...saved, score: a.score, passed: a.passed }));
 }
 
 async function saveNotes(id: string, notes: readonly { tick: number; text: string }[]): Promise<void> {
   const saved = await getSession(id);
   if (saved === null) return;
   const { notes: _old, ...file } = saved.file;
-  await putSession({ ...saved, file: notes.length > 0 ? { ...file, notes } : file });
+  await attempt(`notes:${id}`, () => putSession({ ...saved, file: notes.length > 0 ? { ...file, notes } : file }));
 }

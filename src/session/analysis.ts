@@ -7,6 +7,7 @@
  */
 import { type Assessment, part, type Progress } from '../assessment';
 import { loadScenarioJson } from '../scenario';
+import { type BackupLoad, loadBackupText } from './backup';
 import { type CompareSide, compareSide } from './compare';
 import { buildReplayIndex, type KpiSamples, type Marker } from './replay-index';
 import type { RunStatus } from './run-status';
@@ -17,7 +18,9 @@ export type AnalysisJob =
   | { readonly kind: 'verify'; readonly session: SessionFile }
   | { readonly kind: 'score'; readonly session: SessionFile }
   | { readonly kind: 'debrief'; readonly session: SessionFile }
-  | { readonly kind: 'compare'; readonly sessions: readonly [SessionFile, SessionFile]; readonly statuses?: readonly [RunStatus, RunStatus] };
+  | { readonly kind: 'compare'; readonly sessions: readonly [SessionFile, SessionFile]; readonly statuses?: readonly [RunStatus, RunStatus] }
+  /** Parse and validate a backup file (every run's session), which may be large. */
+  | { readonly kind: 'backup'; readonly text: string };
 
 /** What the debrief shows of a finished run: its assessment and the timeline of what happened. */
 export interface DebriefAnalysis {
@@ -30,7 +33,8 @@ export type AnalysisResult =
   | { readonly kind: 'verify'; readonly report: VerifyReport }
   | { readonly kind: 'score'; readonly assessment: Assessment }
   | { readonly kind: 'debrief'; readonly debrief: DebriefAnalysis }
-  | { readonly kind: 'compare'; readonly sides: readonly [CompareSide, CompareSide] };
+  | { readonly kind: 'compare'; readonly sides: readonly [CompareSide, CompareSide] }
+  | { readonly kind: 'backup'; readonly load: BackupLoad };
 
 export type ResultOf<K extends AnalysisJob['kind']> = Extract<AnalysisResult, { kind: K }>;
 
@@ -57,5 +61,7 @@ export function runAnalysis(job: AnalysisJob, progress?: Progress): AnalysisResu
       if (left === null || right === null) throw new Error('a session to compare does not load');
       return { kind: 'compare', sides: [left, right] };
     }
+    case 'backup':
+      return { kind: 'backup', load: loadBackupText(job.text) };
   }
 }

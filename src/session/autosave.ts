@@ -1,11 +1,12 @@
 /**
- * Autosave of the run in progress to IndexedDB, so closing the tab, a crash or a reload loses
- * nothing: the draft is the scenario, the command log and the tick reached, which is all it
- * takes to rebuild the exact state. Browser only; every failure is swallowed (a run must never
- * stop because storage is full or private).
+ * The run in progress, to offer back after a reload or a crash: the draft pointer names the run
+ * and holds its scenario (written once when the run starts); its commands, checkpoints and tick
+ * are in the run's journal (journal.ts). Together they are all it takes to rebuild the exact state.
  */
 import type { Command } from '../engine';
-import { withStore } from './db';
+import type { ScenarioFile } from '../scenario';
+import { withStore, type WriteResult, write } from './db';
+import { readJournal, type RunHeader } from './journal';
 
 export interface Draft {
   readonly scenario: unknown;
@@ -20,15 +21,35 @@ export interface Draft {
 
 const KEY = 'current';
 
-export async function saveDraft(d: Draft): Promise<void> {
-  await withStore('drafts', 'readwrite', (s) => s.put(d, KEY));
+/** A new run in progress: the pointer and its scenario, once. */
+export function startDraft(header: RunHeader): Promise<WriteResult> {
+  return write(['drafts'], (store) => store('drafts').put(header, KEY));
 }
 
 export async function loadDraft(): Promise<Draft | null> {
-  const d = await withStore<Draft | undefined>('drafts', 'readonly', (s) => s.get(KEY) as IDBRequest<Draft | undefined>);
-  return d ?? null;
+  const d = await withStore<RunHeader | Draft | undefined>('drafts', 'readonly', (s) => s.get(KEY) as IDBRequest<RunHeader | Draft | undefined>);
+  if (d === undefined || d === null) return null;
+  // Drafts of earlier versions held the whole command log.
+  if ('commands' in d) return d;
+  const journal = await readJournal(d.runId);
+  const progress = journal.progress;
+  return {
+    scenario: d.scenario as ScenarioFile,
+    commands: journal.commands,
+    tick: progress?.tick ?? 0,
+    savedAt: progress?.savedAt ?? d.savedAt,
+    runId: d.runId,
+    ...(progress?.hash !== undefined ? { hash: progress.hash } : {}),
+  };
 }
 
+/** The run in progress is no longer offered back (its journal stays with its sessions-list entry). */
 export async function clearDraft(): Promise<void> {
   await withStore('drafts', 'readwrite', (s) => s.delete(KEY));
+}
+
+/** Which run the draft points at, without reading its journal. */
+export async function draftRunId(): Promise<string | null> {
+  const d = await withStore<RunHeader | Draft | undefined>('drafts', 'readonly', (s) => s.get(KEY) as IDBRequest<RunHeader | Draft | undefined>);
+  return d?.runId ?? null;
 }

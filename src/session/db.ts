@@ -1,11 +1,17 @@
 /**
- * The browser's own database (IndexedDB, raw API: two object stores do not need a library).
- * Every failure resolves to null: a run must never stop because storage is full, private or
- * missing, and progress is kept only as far as the browser allows.
+ * The browser's own database (IndexedDB, raw API: a few object stores do not need a library).
+ * Reads that fail resolve to null (the page goes on without what it could not read); writes say
+ * whether they landed and why not, so a full disk is told to the student and the work is kept in
+ * memory and retried (src/app/persist.ts), never silently lost.
  */
 const DB = 'learning-factory';
-const VERSION = 2;
-export type StoreName = 'drafts' | 'sessions' | 'progress';
+/** 1: drafts; 2: sessions and progress; 3: the run journal (append-only records of a run in progress). */
+const VERSION = 3;
+export type StoreName = 'drafts' | 'sessions' | 'progress' | 'journal';
+const STORES: readonly StoreName[] = ['drafts', 'sessions', 'progress', 'journal'];
+
+/** How a write ended: landed, or refused because the browser's quota is used up, or storage is missing. */
+export type WriteResult = { readonly ok: true } | { readonly ok: false; readonly reason: 'quota' | 'unavailable' | 'failed'; readonly message: string };
 
 function open(): Promise<IDBDatabase | null> {
   return new Promise((resolve) => {
@@ -13,8 +19,8 @@ function open(): Promise<IDBDatabase | null> {
       if (typeof indexedDB === 'undefined') return resolve(null);
       const req = indexedDB.open(DB, VERSION);
       req.onupgradeneeded = () => {
-        // Version 1 had only the drafts; later versions add stores and never drop data.
-        for (const name of ['drafts', 'sessions', 'progress'] as const) {
+        // Later versions add stores and never drop data.
+        for (const name of STORES) {
           if (!req.result.objectStoreNames.contains(name)) req.result.createObjectStore(name);
         }
       };
@@ -28,10 +34,13 @@ function open(): Promise<IDBDatabase | null> {
 }
 
 let opened: Promise<IDBDatabase | null> | null = null;
+function database(): Promise<IDBDatabase | null> {
+  opened ??= open();
+  return opened;
+}
 
 export async function withStore<T>(name: StoreName, mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T> | null): Promise<T | null> {
-  opened ??= open();
-  const db = await opened;
+  const db = await database();
   if (db === null) return null;
   return new Promise((resolve) => {
     try {
@@ -42,6 +51,29 @@ export async function withStore<T>(name: StoreName, mode: IDBTransactionMode, fn
       tx.onabort = () => resolve(null);
     } catch {
       resolve(null);
+    }
+  });
+}
+
+function failure(e: unknown): WriteResult {
+  const name = e instanceof DOMException ? e.name : '';
+  const message = e instanceof Error ? e.message : String(e);
+  return { ok: false, reason: name === 'QuotaExceededError' ? 'quota' : 'failed', message };
+}
+
+/** One transaction over the given stores; resolves when it has committed, or with why not. */
+export async function write(names: readonly StoreName[], fn: (stores: (name: StoreName) => IDBObjectStore) => void): Promise<WriteResult> {
+  const db = await database();
+  if (db === null) return { ok: false, reason: 'unavailable', message: 'this browser keeps no data for this page' };
+  return new Promise((resolve) => {
+    try {
+      const tx = db.transaction([...names], 'readwrite');
+      tx.oncomplete = () => resolve({ ok: true });
+      // A quota error surfaces on the transaction (its error), not always on a request.
+      tx.onabort = () => resolve(failure(tx.error));
+      fn((name) => tx.objectStore(name));
+    } catch (e) {
+      resolve(failure(e));
     }
   });
 }

@@ -3,8 +3,9 @@
  * imported, kept in IndexedDB with what the list shows (scenario, date, duration, score).
  */
 import type { ScenarioFile } from '../scenario';
-import { withStore } from './db';
-import type { SessionFile } from './session-file';
+import { withStore, type WriteResult, write } from './db';
+import { dropJournal, readJournal } from './journal';
+import { makeSession, type SessionFile } from './session-file';
 
 export interface SavedSession {
   readonly id: string;
@@ -20,22 +21,47 @@ export interface SavedSession {
   readonly file: SessionFile;
 }
 
-export async function putSession(s: SavedSession): Promise<void> {
-  await withStore('sessions', 'readwrite', (st) => st.put(s, s.id));
+export function putSession(s: SavedSession): Promise<WriteResult> {
+  return write(['sessions'], (store) => store('sessions').put(s, s.id));
+}
+
+/**
+ * A run not yet finished is kept as a header and a journal (journal.ts): its session file is
+ * put together from them when it is read, so the list replays and exports it as it is now.
+ */
+async function withJournal(s: SavedSession): Promise<SavedSession> {
+  if (s.finished) return s;
+  const j = await readJournal(s.id);
+  if (j.progress === null) return s;
+  const file = makeSession(s.file.scenario, s.file.seed, j.commands, j.progress.tick, [...j.checkpoints, ...(j.progress.hash ? [{ tick: j.progress.tick, hash: j.progress.hash }] : [])], s.file.name);
+  return { ...s, endTick: j.progress.tick, savedAt: j.progress.savedAt, file: { ...file, ...(s.file.createdAt ? { createdAt: s.file.createdAt } : {}) } };
 }
 
 export async function getSession(id: string): Promise<SavedSession | null> {
-  return (await withStore<SavedSession | undefined>('sessions', 'readonly', (st) => st.get(id) as IDBRequest<SavedSession | undefined>)) ?? null;
+  const s = (await withStore<SavedSession | undefined>('sessions', 'readonly', (st) => st.get(id) as IDBRequest<SavedSession | undefined>)) ?? null;
+  return s === null ? null : withJournal(s);
 }
 
 /** Newest first. */
 export async function listSessions(): Promise<SavedSession[]> {
   const all = (await withStore<SavedSession[]>('sessions', 'readonly', (st) => st.getAll() as IDBRequest<SavedSession[]>)) ?? [];
-  return all.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+  const merged = await Promise.all(all.map(withJournal));
+  return merged.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
 }
 
-export async function deleteSession(id: string): Promise<void> {
-  await withStore('sessions', 'readwrite', (st) => st.delete(id));
+export async function deleteSession(id: string): Promise<WriteResult> {
+  const r = await write(['sessions'], (store) => store('sessions').delete(id));
+  await dropJournal(id);
+  return r;
+}
+
+/** Delete many at once (the library's bulk delete). */
+export async function deleteSessions(ids: readonly string[]): Promise<WriteResult> {
+  const r = await write(['sessions'], (store) => {
+    for (const id of ids) store('sessions').delete(id);
+  });
+  for (const id of ids) await dropJournal(id);
+  return r;
 }
 
 export async function renameSession(id: string, name: string): Promise<void> {

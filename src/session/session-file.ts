@@ -81,6 +81,11 @@ export function loadSessionText(text: string): SessionLoad {
   } catch (e) {
     return { ok: false, errors: [{ path: '', message: `the file is not valid JSON (is it complete?): ${(e as Error).message}` }] };
   }
+  return loadSessionValue(raw);
+}
+
+/** Validate a session already parsed from JSON (a file, or one run of a backup); errors name the JSON path. */
+export function loadSessionValue(raw: unknown): SessionLoad {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, errors: [{ path: '', message: 'a session must be a JSON object' }] };
   const format = (raw as { format?: unknown }).format;
   if (typeof format === 'number' && format > SESSION_FORMAT) {

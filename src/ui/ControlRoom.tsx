@@ -11,6 +11,7 @@ import { KpiStrip } from './KpiStrip';
 import { ReplayBar } from './ReplayBar';
 import { NotesPanel, PresenterNote, TruthPanel } from './ReplayPanels';
 import { StationList } from './StationList';
+import { StorageAlert } from './StorageAlert';
 import { Timeline } from './Timeline';
 import { Toasts } from './Toasts';
 import { TopBar } from './TopBar';
@@ -119,6 +120,7 @@ export function ControlRoom() {
         </a>
       </nav>
       {replaying ? <ReplayBar /> : <TopBar muted={muted} onMute={onMute} />}
+      <StorageAlert />
       <KpiStrip />
       <div className="room">
         <div className="centre">

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { describeErrors, textOf } from '../scenario';
 import { deleteSession, listSessions, newSessionId, putSession, renameSession, type SavedSession } from '../session/saved-sessions';
 import { loadSessionText } from '../session/session-file';
-import { loadDraft } from '../session/autosave';
+import { draftRunId } from '../session/autosave';
 import { runStatus } from '../session/run-status';
 import { useSim } from '../store/use-sim';
 import { downloadSession } from './download';
@@ -10,6 +10,8 @@ import { clock } from './format';
 import { FilePicker } from './FilePicker';
 import { useT } from './i18n';
 import { StatusText } from './StatusText';
+import { StoragePanel } from './StoragePanel';
+import { useStorageState } from './storage-state';
 
 /** Whether a dropped or picked JSON file is a session (rather than a scenario). */
 export function looksLikeSession(text: string): boolean {
@@ -48,13 +50,17 @@ export function SessionsList({ onError, onChange }: { onError: (text: string | n
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
   const [draftId, setDraftId] = useState<string | null>(null);
   const refresh = useCallback(() => {
-    void Promise.all([listSessions(), loadDraft()]).then(([list, draft]) => {
-      setDraftId(draft?.runId ?? null);
+    void Promise.all([listSessions(), draftRunId()]).then(([list, draft]) => {
+      setDraftId(draft);
       setItems(list);
+      setPicked((p) => p.filter((id) => list.some((s) => s.id === id)));
       onChange?.();
     });
   }, [onChange]);
-  useEffect(refresh, [refresh]);
+  // Work that waited for room (storage was full) lands later: the list follows when it has.
+  const { problem } = useStorageState();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a change of problem is the trigger
+  useEffect(refresh, [refresh, problem]);
   const open = (s: SavedSession) => openReplay(s.file, s.id);
   const importFile = async (file: File | undefined) => {
     if (!file) return;
@@ -74,13 +80,20 @@ export function SessionsList({ onError, onChange }: { onError: (text: string | n
           </button>
         </div>
       </div>
+      <StoragePanel items={items ?? []} selected={picked} onChanged={refresh} onError={onError} />
       {items !== null && items.length === 0 && <p className="muted">{t('sessions.none')}</p>}
       {items !== null && items.length > 0 && (
         <table className="sessions-table">
           <thead>
             <tr>
               <th>
-                <span className="sr-only">{t('sessions.select')}</span>
+                <input
+                  type="checkbox"
+                  aria-label={t('sessions.selectAll')}
+                  checked={items.length > 0 && picked.length === items.length}
+                  onChange={(e) => setPicked(e.target.checked ? items.map((s) => s.id) : [])}
+                  data-testid="select-all"
+                />
               </th>
               <th>{t('sessions.name')}</th>
               <th>{t('sessions.scenario')}</th>
@@ -98,7 +111,7 @@ export function SessionsList({ onError, onChange }: { onError: (text: string | n
                     type="checkbox"
                     aria-label={t('sessions.select')}
                     checked={picked.includes(s.id)}
-                    onChange={(e) => setPicked((p) => (e.target.checked ? [...p.filter((x) => x !== s.id), s.id].slice(-2) : p.filter((x) => x !== s.id)))}
+                    onChange={(e) => setPicked((p) => (e.target.checked ? [...p.filter((x) => x !== s.id), s.id] : p.filter((x) => x !== s.id)))}
                   />
                 </td>
                 <td>
