@@ -1,29 +1,16 @@
 /**
  * Browser benchmark (printed, never asserted): draw calls, triangles and JS time per frame in
  * headless Chromium (software WebGL), with about 2,000 parts in flight, at 1× and at 60×; then
- * the time a replay seek takes in the page.
+ * the time a replay seek takes in the page; and what a cold load costs: every chunk's gzip size,
+ * the JS the library loads first, and the time to the control room's first 3D frame.
  * Run with `npm run bench:render` (it builds the app and serves it on 127.0.0.1).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { type Browser, chromium } from 'playwright-core';
+import { readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
+import { launchChromium, servePreview } from './preview';
 
 const URL = 'http://127.0.0.1:4174/?library&stats';
-
-function serve(): ChildProcess {
-  return spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', '4174', '--strictPort'], { stdio: 'ignore' });
-}
-
-async function waitForServer(): Promise<void> {
-  for (let k = 0; k < 100; k++) {
-    try {
-      if ((await fetch(URL)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('preview server did not start');
-}
 
 interface Sample {
   calls: number;
@@ -67,14 +54,50 @@ async function seekBench(browser: Browser): Promise<void> {
   await page.close();
 }
 
+/** Every built chunk and its gzip size, kB. */
+function chunkSizes(): Map<string, number> {
+  const sizes = new Map<string, number>();
+  for (const f of readdirSync('dist/assets')) if (f.endsWith('.js') || f.endsWith('.css')) sizes.set(f, gzipSync(readFileSync(`dist/assets/${f}`)).length / 1024);
+  return sizes;
+}
+
+/**
+ * A cold load (new profile: no cache, no service worker yet): the scripts the library fetches
+ * before it shows (workers apart: they load beside the page), and the time from navigation to
+ * the control room's first drawn 3D frame on the default scenario.
+ */
+async function coldLoad(browser: Browser, sizes: Map<string, number>): Promise<void> {
+  const files = [...sizes].sort((a, b) => b[1] - a[1]);
+  console.log(`chunks (gzip): ${files.map(([f, kb]) => `${f.replace(/-[\w-]{8}\./, '.')} ${kb.toFixed(1)} kB`).join(', ')}`);
+  const library = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await library.newPage();
+  const loaded: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') loaded.push(new globalThis.URL(r.url()).pathname.split('/').pop() ?? '');
+  });
+  await page.goto(URL.replace('&stats', ''));
+  await page.getByRole('heading', { name: 'Scenario library' }).waitFor();
+  const libraryKb = loaded.reduce((a, f) => a + (sizes.get(f) ?? 0), 0);
+  console.log(`library, cold load: ${libraryKb.toFixed(1)} kB of JS (gzip) in ${loaded.length} scripts (aim: at most 250 kB)`);
+  await library.close();
+  const times: number[] = [];
+  for (let k = 0; k < 3; k++) {
+    const room = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const p = await room.newPage();
+    const t0 = Date.now();
+    await p.goto(URL.replace('?library&stats', '?stats'));
+    await p.waitForFunction(() => (window.__lfRender?.length ?? 0) > 0, undefined, { timeout: 60_000 });
+    times.push(Date.now() - t0);
+    await room.close();
+  }
+  console.log(`control room, cold load to the first 3D frame: median ${median(times)} ms of ${times.join(', ')} ms (aim: at most 1500 ms)`);
+}
+
 async function main(): Promise<void> {
-  const server = serve();
+  const server = await servePreview(4174);
   try {
-    await waitForServer();
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
-    });
+    const browser = await launchChromium();
+    await coldLoad(browser, chunkSizes());
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(URL);
     await page.getByTestId('scenario-file').setInputFiles('bench/render-line.json');

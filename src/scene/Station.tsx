@@ -11,6 +11,7 @@ import type { Placement } from './layout';
 import { LAMPS, lampFor } from './stack-light';
 import { StationModel, topOf } from './StationModel';
 
+const REDUCED_MOTION = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 const LAMP_COLOURS = { red: '#e53935', amber: '#ffb300', green: '#43a047' } as const;
 
 /** drei's <Html> renders empty with fiber 9.8 until the canvas has connected its events (shared/STACK.md). */
@@ -27,7 +28,8 @@ function StackLight({ frame, index, top }: { frame: FrameSource; index: number; 
     const st = s.stations[index]!;
     const code = lampFor(st.pack, st.interlock);
     const lamp = code % 3;
-    const on = code < 3 || Math.floor(clock.elapsedTime * 2.5) % 2 === 0;
+    // Blinking asks for attention; with reduced motion the lamp stays lit (its position and the label's ▲ still say it).
+    const on = code < 3 || REDUCED_MOTION || Math.floor(clock.elapsedTime * 2.5) % 2 === 0;
     for (let k = 0; k < 3; k++) {
       const mat = lamps.current[k]?.material as MeshStandardMaterial | undefined;
       if (!mat) continue;

@@ -5,9 +5,8 @@
  * refused with the path of what is wrong, and nothing already kept is touched.
  */
 import { formatPath, type ScenarioError } from '../scenario/errors';
-import { DEPTH_MESSAGE, MAX_JSON_DEPTH, textDepth } from '../scenario/limits';
 import type { SavedSession } from './saved-sessions';
-import { loadSessionValue, type SessionFile } from './session-file';
+import { loadSessionValue, parseFileJson, type SessionFile } from './session-file';
 
 export const BACKUP_KIND = 'learning-factory-backup';
 export const BACKUP_FORMAT = 1;
@@ -46,14 +45,9 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
 
 /** Parse and check a backup's text: every run's session is validated as a session file is. */
 export function loadBackupText(text: string): BackupLoad {
-  if (text.length > MAX_BACKUP_BYTES) return { ok: false, errors: [{ path: '', message: 'a backup may be at most 100 MB' }] };
-  if (textDepth(text) > MAX_JSON_DEPTH) return { ok: false, errors: [{ path: '', message: DEPTH_MESSAGE }] };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, errors: [{ path: '', message: `the file is not valid JSON (is it complete?): ${(e as Error).message}` }] };
-  }
+  const parsed = parseFileJson(text, MAX_BACKUP_BYTES, 'a backup may be at most 100 MB');
+  if (!parsed.ok) return parsed;
+  const raw = parsed.raw;
   if (!isObject(raw) || raw.kind !== BACKUP_KIND) return { ok: false, errors: [{ path: 'kind', message: `this is not a Learning Factory backup (it has no "kind": "${BACKUP_KIND}")` }] };
   if (typeof raw.format === 'number' && raw.format > BACKUP_FORMAT) {
     return { ok: false, errors: [{ path: 'format', message: `this backup is format ${raw.format}, from a newer Learning Factory; this one reads up to ${BACKUP_FORMAT}` }] };

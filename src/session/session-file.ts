@@ -71,17 +71,24 @@ export function makeSession(scenario: ScenarioFile, seed: number, commands: read
 
 export type SessionLoad = { readonly ok: true; readonly session: SessionFile } | { readonly ok: false; readonly errors: readonly ScenarioError[] };
 
-/** Parse and validate a session file's text; errors name the JSON path. */
-export function loadSessionText(text: string): SessionLoad {
-  if (text.length > MAX_SESSION_BYTES) return { ok: false, errors: [{ path: '', message: 'a session file may be at most 5 MB' }] };
+/**
+ * A file's text as JSON, within a size (in words: `sizeLimit`) and the nesting limit, checked
+ * before parsing so a hostile file can neither exhaust memory nor the stack.
+ */
+export function parseFileJson(text: string, maxBytes: number, sizeLimit: string): { readonly ok: true; readonly raw: unknown } | { readonly ok: false; readonly errors: readonly ScenarioError[] } {
+  if (text.length > maxBytes) return { ok: false, errors: [{ path: '', message: sizeLimit }] };
   if (textDepth(text) > MAX_JSON_DEPTH) return { ok: false, errors: [{ path: '', message: DEPTH_MESSAGE }] };
-  let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    return { ok: true, raw: JSON.parse(text) as unknown };
   } catch (e) {
     return { ok: false, errors: [{ path: '', message: `the file is not valid JSON (is it complete?): ${(e as Error).message}` }] };
   }
-  return loadSessionValue(raw);
+}
+
+/** Parse and validate a session file's text; errors name the JSON path. */
+export function loadSessionText(text: string): SessionLoad {
+  const parsed = parseFileJson(text, MAX_SESSION_BYTES, 'a session file may be at most 5 MB');
+  return parsed.ok ? loadSessionValue(parsed.raw) : parsed;
 }
 
 /** Validate a session already parsed from JSON (a file, or one run of a backup); errors name the JSON path. */

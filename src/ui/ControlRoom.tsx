@@ -11,6 +11,8 @@ import { KpiStrip } from './KpiStrip';
 import { ReplayBar } from './ReplayBar';
 import { NotesPanel, PresenterNote, TruthPanel } from './ReplayPanels';
 import { StationList } from './StationList';
+import { HelpPanel, toggleHelp } from './HelpPanel';
+import { AlarmAnnouncer } from './AlarmAnnouncer';
 import { StorageAlert } from './StorageAlert';
 import { Timeline } from './Timeline';
 import { Toasts } from './Toasts';
@@ -84,6 +86,9 @@ export function ControlRoom() {
         togglePlay();
       } else if (e.key === '.') {
         step();
+      } else if (e.key === '?') {
+        e.preventDefault();
+        toggleHelp();
       } else if (e.key === 'E' && e.shiftKey && !e.ctrlKey && !e.altKey && !e.metaKey && !replaying) {
         // The E-stop within one key press from anywhere in the control room (documented on the button).
         e.preventDefault();
@@ -121,6 +126,8 @@ export function ControlRoom() {
       </nav>
       {replaying ? <ReplayBar /> : <TopBar muted={muted} onMute={onMute} />}
       <StorageAlert />
+      <HelpPanel />
+      {!replaying && <AlarmAnnouncer />}
       <KpiStrip />
       <div className="room">
         <div className="centre">

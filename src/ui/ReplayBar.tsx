@@ -3,6 +3,7 @@ import { useSim, useSimApi } from '../store/use-sim';
 import { clock, scoreText } from './format';
 import { downloadSession } from './download';
 import { setLanguage, useT } from './i18n';
+import { HelpButton } from './HelpPanel';
 
 /** The replay's top bar: what is replayed, whether it is genuine, and the instructor's switches. */
 export function ReplayBar() {
@@ -46,6 +47,7 @@ export function ReplayBar() {
       <button type="button" onClick={() => setLanguage(lang === 'en' ? 'nb' : 'en')}>
         {t('lang.switch')}
       </button>
+      <HelpButton />
       <button
         type="button"
         onClick={() => {

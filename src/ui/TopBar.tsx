@@ -5,6 +5,7 @@ import { SpeedButtons } from './SpeedButtons';
 import { ExportButton } from './ExportButton';
 import { clock } from './format';
 import { setLanguage, useT } from './i18n';
+import { HelpButton } from './HelpPanel';
 
 /** Ending is final (the debrief scores the run as it stands): ask first, unless the shift is over. */
 function EndDrill({ ended, onEnd }: { ended: boolean; onEnd: () => void }) {
@@ -83,6 +84,7 @@ export function TopBar({ muted, onMute }: { muted: boolean; onMute: () => void }
       <button type="button" onClick={() => setLanguage(lang === 'en' ? 'nb' : 'en')}>
         {t('lang.switch')}
       </button>
+      <HelpButton />
       <ExportButton />
       <EndDrill ended={ended} onEnd={api.finish} />
     </header>

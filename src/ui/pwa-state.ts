@@ -2,7 +2,7 @@
  * What the service worker has told the page (src/app/pwa.ts registers it): whether the app
  * works offline, and whether a new version waits. Panels read it with `usePwa`.
  */
-import { useSyncExternalStore } from 'react';
+import { externalValue } from './external-value';
 
 export interface PwaState {
   /** The app shell and every asset are cached: it loads and runs with the network off. */
@@ -11,13 +11,11 @@ export interface PwaState {
   readonly updateWaiting: boolean;
 }
 
-let state: PwaState = { offline: false, updateWaiting: false };
+const state = externalValue<PwaState>({ offline: false, updateWaiting: false });
 let apply: () => void = () => undefined;
-const listeners = new Set<() => void>();
 
 export function setPwaState(next: Partial<PwaState>): void {
-  state = { ...state, ...next };
-  for (const l of listeners) l();
+  state.set({ ...state.get(), ...next });
 }
 
 /** How the page takes the waiting version (reloads it): set by the registration. */
@@ -29,13 +27,4 @@ export function applyUpdate(): void {
   apply();
 }
 
-export function usePwa(): PwaState {
-  return useSyncExternalStore(
-    (cb) => {
-      listeners.add(cb);
-      return () => listeners.delete(cb);
-    },
-    () => state,
-    () => state,
-  );
-}
+export const usePwa = (): PwaState => state.use();

@@ -3,33 +3,20 @@
  * when a write fails (the disk or the browser's quota is full), the work is kept in memory and
  * retried, and the page says so until it has landed.
  */
-import { useSyncExternalStore } from 'react';
+import { externalValue } from './external-value';
 
 export interface StorageState {
   /** Why the last write failed, while work waits in memory; null when everything is saved. */
   readonly problem: { readonly reason: 'quota' | 'unavailable' | 'failed'; readonly message: string } | null;
 }
 
-let state: StorageState = { problem: null };
-const listeners = new Set<() => void>();
+const state = externalValue<StorageState>({ problem: null });
 
 export function setStorageState(next: StorageState): void {
-  if (next.problem?.reason === state.problem?.reason && next.problem?.message === state.problem?.message) return;
-  state = next;
-  for (const l of listeners) l();
+  const now = state.get().problem;
+  if (next.problem?.reason === now?.reason && next.problem?.message === now?.message) return;
+  state.set(next);
 }
 
-export function getStorageState(): StorageState {
-  return state;
-}
-
-export function useStorageState(): StorageState {
-  return useSyncExternalStore(
-    (cb) => {
-      listeners.add(cb);
-      return () => listeners.delete(cb);
-    },
-    () => state,
-    () => state,
-  );
-}
+export const getStorageState = (): StorageState => state.get();
+export const useStorageState = (): StorageState => state.use();

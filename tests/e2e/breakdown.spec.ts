@@ -1,6 +1,9 @@
 import { endDrill, expect, test } from './fixtures';
 
 test('breakdown drill: alarm, acknowledge, lock out, repair, restart, production again, debrief score', async ({ page, guard }) => {
+  // About a simulated hour at 60× (a 20-minute repair among it): close to a minute of wall time
+  // on two cores, so the default minute is too tight a budget.
+  test.setTimeout(120_000);
   void guard;
   await page.goto('/?library');
   await page.locator('[data-scenario="breakdown-drill"] button').click();

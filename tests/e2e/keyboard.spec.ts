@@ -35,3 +35,24 @@ test('the keyboard reaches every file picker, the skip links lead to the alarms 
   await page.keyboard.press('Shift+E');
   await expect(page.getByRole('button', { name: 'Release E-stop' })).toBeVisible();
 });
+
+test('? opens the keyboard help and Escape closes it; a new alarm is told to a screen reader', async ({ page, guard }) => {
+  void guard;
+  await startScenario(page, 'breakdown-drill');
+  await page.keyboard.press('?');
+  const help = page.getByTestId('help-panel');
+  await expect(help).toBeVisible();
+  await expect(help.getByRole('heading', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await expect(help).toContainText('Emergency stop');
+  await expect(help.getByRole('button', { name: 'Close' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+  await page.getByTestId('help-button').click();
+  await expect(help).toBeVisible();
+  await page.getByTestId('help-button').click();
+  await expect(help).toBeHidden();
+  // The mill stops ten minutes in: its alarm is announced, priority first, in an assertive live region.
+  const announcer = page.getByTestId('alarm-announcer');
+  await expect(announcer).toContainText('New alarm, priority High: Mill M1', { timeout: 30_000 });
+  await expect(announcer).toHaveAttribute('aria-live', 'assertive');
+});

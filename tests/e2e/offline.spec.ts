@@ -3,7 +3,7 @@
  * (library, briefing, run, debrief, replay); a new version is offered, never forced on a drill.
  */
 import { execFileSync } from 'node:child_process';
-import { endDrill, expect, test } from './fixtures';
+import { endDrill, expect, startScenario, test } from './fixtures';
 import { staticServer } from './static-server';
 
 test('after one visit a whole drill works with the network off: library, briefing, run, debrief, replay', async ({ page, context, guard }) => {
@@ -16,9 +16,7 @@ test('after one visit a whole drill works with the network off: library, briefin
   await context.setOffline(true);
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Scenario library' })).toBeVisible();
-  await page.locator('[data-scenario="breakdown-drill"] button').click();
-  await page.getByRole('button', { name: 'Start the shift' }).click();
-  await page.getByRole('button', { name: '60×' }).click();
+  await startScenario(page, 'breakdown-drill');
   const alarm = page.locator('[data-alarm="M1.stopped"]');
   await expect(alarm).toBeVisible({ timeout: 30_000 });
   await alarm.getByRole('button', { name: 'Acknowledge' }).click();

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { loadSessionText } from '../../src/session/session-file';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, startScenario, test } from './fixtures';
 
 const ORIGIN = 'http://127.0.0.1:4173';
 
@@ -71,9 +71,7 @@ test('with storage full the run is kept in memory, told and offered as a copy; o
   const kept = 12;
 
   // A drill started now cannot be saved: the control room says so, and the drill goes on.
-  await page.locator('[data-scenario="breakdown-drill"] button').click();
-  await page.getByRole('button', { name: 'Start the shift' }).click();
-  await page.getByRole('button', { name: '60×' }).click();
+  await startScenario(page, 'breakdown-drill');
   const alarm = page.locator('[data-alarm="M1.stopped"]');
   await expect(alarm).toBeVisible({ timeout: 30_000 });
   await alarm.getByRole('button', { name: 'Acknowledge' }).click();

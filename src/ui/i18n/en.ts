@@ -525,6 +525,17 @@ export const en = {
   'storage.deleted': 'Deleted {n} runs.',
   'storage.problemFull': 'Your latest work could not be saved: this browser’s storage is full. It is kept in memory and saved as soon as there is room: delete old runs below, and keep this tab open.',
   'storage.problemFailed': 'Your latest work could not be saved in this browser. It is kept in memory and tried again: keep this tab open.',
+  'alarms.announce': 'New alarm, priority {priority}: {station}: {message}.',
+  'help.button': 'Keyboard help',
+  'help.heading': 'Keyboard shortcuts',
+  'help.close': 'Close',
+  'help.space': 'Run or pause the simulation',
+  'help.step': 'Step one second (while paused)',
+  'help.estop': 'Emergency stop (E-STOP) from anywhere in the control room',
+  'help.help': 'Open or close this help',
+  'help.tab': 'Move between controls; the first stops are the links to the alarms and the faceplate',
+  'help.stations': 'Open a station\u2019s faceplate from the station list under the 3D view (Tab, then Enter)',
+  'help.arrows': 'In a replay: on the timeline, move by 10 s (with Shift: 1 min)',
   'resume.no': 'Discard it',
 } as const;
 
