@@ -6,7 +6,13 @@ import { Library } from '../ui/Library';
 
 // Split by route: the library and the briefing load first and light; the 3D control room
 // (three, fiber, drei), the debrief and the compare view (charts) load when they are opened.
-const ControlRoom = lazy(() => import('../ui/ControlRoom').then((m) => ({ default: m.ControlRoom })));
+const loadControlRoom = () => import('../ui/ControlRoom');
+const ControlRoom = lazy(() => loadControlRoom().then((m) => ({ default: m.ControlRoom })));
+
+/** Start fetching the control room's code now (the page opens on a drill, or the library is idle). */
+export function preloadControlRoom(): void {
+  void loadControlRoom().catch(() => undefined);
+}
 const Debrief = lazy(() => import('../ui/Debrief').then((m) => ({ default: m.Debrief })));
 const Compare = lazy(() => import('../ui/Compare').then((m) => ({ default: m.Compare })));
 

@@ -7,7 +7,7 @@ import { SimContext } from '../store/use-sim';
 import { getLanguage, setLanguage } from '../ui/i18n';
 import { ResumeBanner } from '../ui/ResumeBanner';
 import { UpdateBanner } from '../ui/UpdateBanner';
-import { App } from './App';
+import { App, preloadControlRoom } from './App';
 import { persist } from './persist';
 import { registerPwa } from './pwa';
 import './styles.css';
@@ -21,6 +21,9 @@ async function start(): Promise<void> {
   // `npm start` opens on the default scenario, running; `?library` opens the library. A saved
   // run is offered first and nothing overwrites it until the student chooses.
   if (draft === null && !params.has('library')) {
+    // Opening on a drill: the 3D control room's code (the biggest part) loads beside the rest,
+    // not after it. The library loads without it (the service worker fetches it in the background).
+    preloadControlRoom();
     store.getState().load(defaultScenario);
     store.getState().begin();
   }

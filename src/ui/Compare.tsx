@@ -15,7 +15,7 @@ import { UPlot } from './UPlot';
 import { WorkProgress } from './WorkProgress';
 
 const TRACE_A = '#263238';
-const TRACE_B = '#1565c0';
+const TRACE_B = '#0d47a1';
 
 /**
  * Two traces on one time axis (uPlot, like every chart): A solid, B dashed, told apart by

@@ -27,6 +27,8 @@ export function UpdateBanner() {
 export function OfflineStatus() {
   const { t } = useT();
   const { offline } = usePwa();
+  // The development server has no service worker: it would promise what it cannot keep.
+  if (import.meta.env.DEV) return null;
   return (
     <span className={`offline-status ${offline ? 'ready' : ''}`} data-testid="offline-status">
       {offline ? `✓ ${t('pwa.offlineReady')}` : t('pwa.offlineNotYet')}

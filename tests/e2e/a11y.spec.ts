@@ -1,0 +1,53 @@
+/**
+ * Accessibility (WCAG 2.2 AA where it applies), checked by axe on every screen a student and an
+ * instructor use, in both languages: no serious or critical violation.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { en } from '../../src/ui/i18n/en';
+import { nb } from '../../src/ui/i18n/nb';
+import { expect, test } from './fixtures';
+
+async function audit(page: Page, where: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).exclude('canvas').analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(bad, where).toEqual([]);
+}
+
+for (const lang of ['en', 'nb'] as const) {
+  test(`no serious accessibility violation on any screen (${lang === 'en' ? 'English' : 'Norsk'})`, async ({ page, guard }) => {
+    test.setTimeout(180_000);
+    void guard;
+    const T = lang === 'en' ? en : nb;
+    await page.goto('/?library');
+    if (lang === 'nb') {
+      await page.evaluate(() => localStorage.setItem('lf.lang', 'nb'));
+      await page.reload();
+    }
+    await audit(page, 'library');
+    await page.locator('[data-scenario="breakdown-drill"] button').click();
+    await audit(page, 'briefing');
+    await page.getByRole('button', { name: T['briefing.start'] }).click();
+    await page.getByRole('button', { name: '60×' }).click();
+    await expect(page.locator('[data-alarm="M1.stopped"]')).toBeVisible({ timeout: 30_000 });
+    await page.keyboard.press('Space');
+    await page.locator('.station-list [data-station="M1"]').click();
+    await expect(page.getByTestId('faceplate')).toBeVisible();
+    await audit(page, 'control room with a faceplate open and an alarm active');
+    await page.getByRole('button', { name: T['run.end'] }).click();
+    await page.getByRole('button', { name: T['run.endYes'] }).click();
+    await expect(page.getByTestId('debrief')).toBeVisible({ timeout: 30_000 });
+    await audit(page, 'debrief');
+    await page.getByRole('button', { name: T['debrief.again'] }).click();
+    await page.getByTestId('replay-file').setInputFiles('tests/golden/breakdown-drill.session.json');
+    await expect(page.getByTestId('replay-verification')).toBeVisible();
+    await audit(page, 'replay');
+    await page.getByRole('button', { name: T['replay.close'] }).click();
+    const rows = page.locator('[data-testid="sessions"] tbody tr');
+    await rows.nth(0).getByRole('checkbox').check();
+    await rows.nth(1).getByRole('checkbox').check();
+    await page.getByTestId('compare').click();
+    await expect(page.getByTestId('compare-view')).toBeVisible();
+    await audit(page, 'compare');
+  });
+}
