@@ -87,7 +87,7 @@ function Controls({ st }: { st: StationView }) {
         <h4>{t('faceplate.checks')}</h4>
         <div className="row">
           {st.sensors.length > 0 && (
-            <select aria-label="sensor" value={sensor} onChange={(e) => setSensor(e.target.value)}>
+            <select aria-label={t('faceplate.sensorChoice')} value={sensor} onChange={(e) => setSensor(e.target.value)}>
               {st.sensors.map((x) => (
                 <option key={x.kind} value={x.kind}>
                   {t(`sensor.${x.kind}`)}
@@ -107,14 +107,14 @@ function Controls({ st }: { st: StationView }) {
       <section>
         <h4>{t('faceplate.repairs')}</h4>
         <div className="row">
-          <select aria-label="repair" value={repair} onChange={(e) => setRepair(e.target.value as RepairAction)}>
+          <select aria-label={t('faceplate.repairChoice')} value={repair} onChange={(e) => setRepair(e.target.value as RepairAction)}>
             {REPAIR_ACTIONS.map((r) => (
               <option key={r} value={r}>
                 {t(`repair.${r}`)}
               </option>
             ))}
           </select>
-          {repair === 'quarantineLot' && <input aria-label="lot" value={lot} onChange={(e) => setLot(e.target.value)} size={6} />}
+          {repair === 'quarantineLot' && <input aria-label={t('faceplate.lotChoice')} value={lot} onChange={(e) => setLot(e.target.value)} size={6} />}
           <button
             type="button"
             onClick={() =>

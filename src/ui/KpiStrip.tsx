@@ -22,7 +22,7 @@ export function KpiStrip() {
     ['alarms', t('alarms.heading'), `${active} / ${unacked} ${t('kpi.unacked')}`],
   ];
   return (
-    <dl className="kpis" aria-label="KPIs">
+    <dl className="kpis" aria-label={t('kpi.heading')}>
       {items.map(([id, k, v]) => (
         <div key={id} className={`kpi ${id === 'alarms' && top !== null ? `alarm-${top}` : ''}`}>
           <dt>{k}</dt>

@@ -536,6 +536,10 @@ export const en = {
   'help.tab': 'Move between controls; the first stops are the links to the alarms and the faceplate',
   'help.stations': 'Open a station\u2019s faceplate from the station list under the 3D view (Tab, then Enter)',
   'help.arrows': 'In a replay: on the timeline, move by 10 s (with Shift: 1 min)',
+  'faceplate.sensorChoice': 'Instrument for the check',
+  'faceplate.repairChoice': 'Repair to carry out',
+  'faceplate.lotChoice': 'Lot to quarantine',
+  'kpi.heading': 'Line KPIs',
   'resume.no': 'Discard it',
 } as const;
 

@@ -538,5 +538,9 @@ export const nb: Record<TextKey, string> = {
   'help.tab': 'Flytt mellom kontrollene; de første stoppene er lenkene til alarmene og frontpanelet',
   'help.stations': 'Åpne frontpanelet til en stasjon fra stasjonslisten under 3D-visningen (Tab, så Enter)',
   'help.arrows': 'I avspilling: på tidslinjen, flytt 10 s (med Shift: 1 min)',
+  'faceplate.sensorChoice': 'Instrument for kontrollen',
+  'faceplate.repairChoice': 'Reparasjon som skal utføres',
+  'faceplate.lotChoice': 'Parti som skal settes i karantene',
+  'kpi.heading': 'Linjens nøkkeltall',
   'resume.no': 'Forkast den',
 };
