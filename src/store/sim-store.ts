@@ -157,6 +157,8 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
   let known = 0;
   let pending = 0;
   let inFlight = false;
+  /** The furthest tick asked of the engine: steps pressed quickly add up instead of repeating one. */
+  let requested = 0;
   let last = 0;
   let carry = 0;
   let lastPublish = -Infinity;
@@ -176,6 +178,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
       frame.alpha = 0;
       frame.speed = FRESH.speed;
       known = 0;
+      requested = 0;
       pending = 0;
       carry = 0;
       inFlight = true;
@@ -188,6 +191,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
     };
     const request = (to: number, observe: boolean) => {
       inFlight = true;
+      requested = Math.max(requested, to);
       host.post({ type: 'run', to, observe });
     };
     const loop = () => {
@@ -350,7 +354,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
         if (get().phase === 'replay') return get().stepBy(TICKS_PER_SECOND);
         if (model === null || get().ended) return;
         get().pause();
-        request(Math.min(known + TICKS_PER_SECOND, model.durationTicks), true);
+        request(Math.min(Math.max(known, requested) + TICKS_PER_SECOND, model.durationTicks), true);
       },
       setSpeed(speed) {
         frame.speed = speed;
@@ -416,6 +420,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
         history = createHistory();
         set((prev) => ({ historyVersion: prev.historyVersion + 1 }));
         inFlight = true;
+        requested = to;
         host.post({ type: 'seek', tick: to });
       },
       stepBy(ticks) {

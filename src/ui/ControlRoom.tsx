@@ -12,6 +12,7 @@ import { ReplayBar } from './ReplayBar';
 import { NotesPanel, PresenterNote, TruthPanel } from './ReplayPanels';
 import { StationList } from './StationList';
 import { HelpPanel, toggleHelp } from './HelpPanel';
+import { Tour } from './Tour';
 import { AlarmAnnouncer } from './AlarmAnnouncer';
 import { StorageAlert } from './StorageAlert';
 import { Timeline } from './Timeline';
@@ -134,6 +135,7 @@ export function ControlRoom() {
           <div className="view">
             <LineView />
             <Rebuilding />
+            {!replaying && <Tour />}
             <PresenterNote />
             <Toasts />
           </div>

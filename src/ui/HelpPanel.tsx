@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { externalValue } from './external-value';
 import { useT } from './i18n';
+import { startTour } from './Tour';
 
 /** Whether the keyboard help is open (the `?` key and the top bar's button toggle it). */
 const open = externalValue(false);
@@ -59,9 +60,20 @@ export function HelpPanel() {
           ))}
         </tbody>
       </table>
-      <button ref={close} type="button" onClick={() => open.set(false)}>
-        {t('help.close')}
-      </button>
+      <div className="buttons">
+        <button
+          type="button"
+          onClick={() => {
+            open.set(false);
+            startTour();
+          }}
+        >
+          {t('tour.again')}
+        </button>
+        <button ref={close} type="button" onClick={() => open.set(false)}>
+          {t('help.close')}
+        </button>
+      </div>
     </div>
   );
 }

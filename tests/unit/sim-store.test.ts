@@ -1,3 +1,5 @@
+import type { EngineHost } from '../../src/session/engine-host';
+import type { FromEngine, ToEngine } from '../../src/session/engine-protocol';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createSimStore } from '../../src/store/sim-store';
@@ -47,5 +49,18 @@ describe('the simulation store', () => {
     store.getState().load({ ...tutorial, seed: -4 });
     expect(store.getState().error).toContain('seed');
     expect(store.getState().scenario?.id).toBe('tutorial-line');
+  });
+
+  it('steps pressed faster than the engine answers add up (three steps are three seconds)', () => {
+    const posted: ToEngine[] = [];
+    let answer: (m: FromEngine) => void = () => undefined;
+    const host: EngineHost = { post: (m) => posted.push(m), listen: (h) => { answer = h; }, restart: () => undefined };
+    const store = createSimStore(manualClock().clock, host);
+    store.getState().load(JSON.parse(readFileSync('scenarios/breakdown-drill.json', 'utf8')));
+    answer({ type: 'frame', scene: { tick: 0, stations: [] }, observation: null });
+    for (let k = 0; k < 3; k++) store.getState().step();
+    const runs = posted.flatMap((m) => (m.type === 'run' ? [m.to] : []));
+    expect(Math.max(...runs)).toBe(30);
+    expect(runs.filter((to) => to > 0)).toEqual([10, 20, 30]);
   });
 });
