@@ -18,5 +18,4 @@ export function setStorageState(next: StorageState): void {
   state.set(next);
 }
 
-export const getStorageState = (): StorageState => state.get();
 export const useStorageState = (): StorageState => state.use();
