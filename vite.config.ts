@@ -1,10 +1,35 @@
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import pkg from './package.json' with { type: 'json' };
 
 /** The version the library shows; LF_BUILD tells two builds of one version apart (the update test makes one). */
 const version = process.env.LF_BUILD ? `${pkg.version}+${process.env.LF_BUILD}` : pkg.version;
+
+/**
+ * A page that opens on a drill (any address without `?library`) starts fetching the 3D control
+ * room's code with its first bytes, beside the entry script, instead of after the entry has run
+ * and asked for it: on a cold load that is the difference between the two downloads in parallel
+ * and one after the other. The library's address does not fetch it (its first load stays light).
+ */
+function preloadControlRoomOnDrill(): Plugin {
+  return {
+    name: 'lf-preload-control-room',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const chunks = Object.values(ctx.bundle ?? {});
+        const room = chunks.find((c) => c.type === 'chunk' && c.isDynamicEntry && c.facadeModuleId?.endsWith('/src/ui/ControlRoom.tsx'));
+        if (room?.type !== 'chunk') throw new Error('lf-preload-control-room: the ControlRoom chunk is missing from the build');
+        const files = JSON.stringify([room.fileName, ...room.imports].map((f) => `/${f}`));
+        const script = `if(!/[?&]library\\b/.test(location.search))for(const f of ${files}){const l=document.createElement('link');l.rel='modulepreload';l.href=f;document.head.appendChild(l)}`;
+        return [{ tag: 'script', children: script, injectTo: 'head' }];
+      },
+    },
+  };
+}
 
 export default defineConfig({
   // Icons and other files served as they are (students work offline: everything ships here).
@@ -12,6 +37,7 @@ export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(version) },
   plugins: [
     react(),
+    preloadControlRoomOnDrill(),
     // An installable app that works offline after one visit (why a plugin: workbox's precache
     // with revisioned URLs, clean-up of old caches and the update handshake are easy to get
     // subtly wrong by hand). The new version waits: the page offers it and never reloads under

@@ -7,7 +7,8 @@ import { type Browser, chromium } from 'playwright-core';
 
 /** Serve dist/ on a port; resolves once it answers. */
 export async function servePreview(port: number): Promise<ChildProcess> {
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
+  // Vite itself, not through npx: killing npx would leave the server it started running.
+  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
   for (let k = 0; k < 100; k++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/`)).ok) return server;

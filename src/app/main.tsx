@@ -16,14 +16,14 @@ const store = createSimStore();
 setLanguage(getLanguage());
 
 async function start(): Promise<void> {
-  const draft: Draft | null = await loadDraft();
   const params = new URLSearchParams(location.search);
+  // Opening on a drill: the 3D control room's code (the biggest part) loads beside the rest, not
+  // after it (index.html already fetches it; this runs it). The library loads without it.
+  if (!params.has('library')) preloadControlRoom();
+  const draft: Draft | null = await loadDraft();
   // `npm start` opens on the default scenario, running; `?library` opens the library. A saved
   // run is offered first and nothing overwrites it until the student chooses.
   if (draft === null && !params.has('library')) {
-    // Opening on a drill: the 3D control room's code (the biggest part) loads beside the rest,
-    // not after it. The library loads without it (the service worker fetches it in the background).
-    preloadControlRoom();
     store.getState().load(defaultScenario);
     store.getState().begin();
   }

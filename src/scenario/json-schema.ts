@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { scenarioSchema } from './schema';
 
 /** The JSON Schema that editors use to autocomplete and check scenario files. */

@@ -3,7 +3,7 @@
  * validation, for the TypeScript types of a parsed file, and for scenarios/scenario.schema.json
  * that editors use to autocomplete. Objects are strict: an unknown key is an error.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { CHECK_KINDS, REPAIR_ACTIONS } from '../engine/model';
 import { DURATION_HINT, parseDuration } from './duration';
 import { MAX_ALARM_RULES, MAX_CONNECTIONS, MAX_FAULTS, MAX_LOTS, MAX_RUN_DAYS, MAX_RUN_SECONDS, MAX_STATIONS, MAX_TEXT_ITEMS } from './limits';

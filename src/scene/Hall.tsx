@@ -1,6 +1,12 @@
 import type {} from '@react-three/fiber';
 import { useLayoutEffect, useRef } from 'react';
 import { type InstancedMesh, Object3D } from 'three';
+import { box, matte, plane } from './kit';
+
+const FLOOR = '#9ea3a8';
+const COLUMN = '#6f7a85';
+const BACK_WALL = '#c3c7cc';
+const SIDE_WALL = '#c9cdd2';
 
 /**
  * The factory hall around the line: a sealed concrete floor with painted walkways, steel
@@ -30,10 +36,7 @@ export function Hall({ width, depth }: { width: number; depth: number }) {
   });
   return (
     <group>
-      <mesh rotation={[-Math.PI / 2, 0, 0]} receiveShadow>
-        <planeGeometry args={[w + 4, d + 4]} />
-        <meshStandardMaterial color="#9ea3a8" roughness={0.85} metalness={0.05} />
-      </mesh>
+      <mesh rotation={[-Math.PI / 2, 0, 0]} geometry={plane(w + 4, d + 4)} material={matte(FLOOR)} receiveShadow />
       {/* Walkway markings: yellow lines either side of the line, as on a real shop floor. */}
       {[-1, 1].map((side) => (
         <mesh key={side} rotation={[-Math.PI / 2, 0, 0]} position={[0, 0.004, side * (depth / 2 + 2.2)]}>
@@ -41,19 +44,10 @@ export function Hall({ width, depth }: { width: number; depth: number }) {
           <meshBasicMaterial color="#d4b106" />
         </mesh>
       ))}
-      <instancedMesh ref={columns} args={[undefined, undefined, count]} castShadow>
-        <boxGeometry args={[0.45, 8, 0.45]} />
-        <meshStandardMaterial color="#6f7a85" metalness={0.5} roughness={0.5} />
-      </instancedMesh>
-      <mesh position={[0, 4, -d / 2 - 2]} receiveShadow>
-        <boxGeometry args={[w + 4, 8, 0.3]} />
-        <meshStandardMaterial color="#c3c7cc" roughness={0.9} />
-      </mesh>
+      <instancedMesh ref={columns} args={[box(0.45, 8, 0.45), matte(COLUMN), count]} castShadow />
+      <mesh position={[0, 4, -d / 2 - 2]} geometry={box(w + 4, 8, 0.3)} material={matte(BACK_WALL)} receiveShadow />
       {[-1, 1].map((side) => (
-        <mesh key={side} position={[side * (w / 2 + 2), 4, 0]} receiveShadow>
-          <boxGeometry args={[0.3, 8, d + 4]} />
-          <meshStandardMaterial color="#c9cdd2" roughness={0.9} />
-        </mesh>
+        <mesh key={side} position={[side * (w / 2 + 2), 4, 0]} geometry={box(0.3, 8, d + 4)} material={matte(SIDE_WALL)} receiveShadow />
       ))}
     </group>
   );

@@ -12,6 +12,7 @@ import { useSim } from '../store/use-sim';
 import { useT } from '../ui/i18n';
 import { useNames } from '../ui/names';
 import { stateName } from '../ui/station-text';
+import { lampSymbol } from './stack-light';
 import { labelBox, type LabelBox, placeLabels } from './label-layout';
 import type { Placement } from './layout';
 import { topOf } from './StationModel';
@@ -54,6 +55,9 @@ function StationLabel({ spec, registry }: { spec: StationSpec; registry: LabelRe
       <b>{names.station(spec.id)}</b>
       {view && (
         <span>
+          <span className="lamp-symbol" aria-hidden="true">
+            {lampSymbol(view.state, view.interlock)}
+          </span>{' '}
           {stateName(view, t)}
           {view.lockedOut ? ' · LOTO' : ''}
         </span>

@@ -7,6 +7,7 @@ import { Hall } from './Hall';
 import { LabelProjector, labelRegistry, StationLabels } from './Labels';
 import { layout } from './layout';
 import { Parts } from './Parts';
+import { renderQuality } from './render-quality';
 import { RenderStats } from './RenderStats';
 import { Station } from './Station';
 
@@ -55,6 +56,7 @@ export function LineView() {
   const select = useSim((s) => s.select);
   const scenarioId = useSim((s) => s.scenario?.id);
   const model = api.frame.model;
+  const full = useMemo(renderQuality, []) === 'full';
   // biome-ignore lint/correctness/useExhaustiveDependencies: the layout changes with the scenario
   const places = useMemo(() => (model ? layout(model) : []), [model, scenarioId]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: one registry per line
@@ -67,7 +69,7 @@ export function LineView() {
   };
   return (
     <div className="line-view" data-testid="line-view">
-      <Canvas shadows frameloop={running ? 'always' : 'demand'} camera={{ position: overview(targets), fov: 45 }} onPointerMissed={() => select(null)} gl={{ preserveDrawingBuffer: true }}>
+      <Canvas frameloop={running ? 'always' : 'demand'} camera={{ position: overview(targets), fov: 45 }} onPointerMissed={() => select(null)} shadows={full} dpr={full ? [1, 2] : 1} gl={{ preserveDrawingBuffer: true, antialias: full }}>
         <color attach="background" args={['#aeb2b7']} />
         <fog attach="fog" args={['#aeb2b7', 45, 110]} />
         <hemisphereLight args={['#f2f4f7', '#80858c', 1.1]} />

@@ -2,13 +2,14 @@ import { useFrame } from '@react-three/fiber';
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import { Color, type InstancedMesh, Object3D } from 'three';
 import type { FrameSource } from '../store/sim-store';
+import { PALETTE } from '../ui/palette';
 import type { Placement } from './layout';
 import { topOf } from './StationModel';
 
 export const MAX_PARTS = 4096;
-const NORMAL = new Color('#9fb3c8');
-const REWORK = new Color('#d08a2e');
-const SCRAP = new Color('#7a3b3b');
+const NORMAL = new Color(PALETTE.part.normal);
+const REWORK = new Color(PALETTE.part.rework);
+const SCRAP = new Color(PALETTE.part.scrap);
 
 /**
  * Every part on the line as one instanced mesh, placed each frame from the live state (never
@@ -112,11 +113,11 @@ export function Parts({ frame, places }: { frame: FrameSource; places: Placement
     <>
       <instancedMesh ref={mesh} args={[undefined, undefined, MAX_PARTS]} castShadow frustumCulled={false}>
         <cylinderGeometry args={[0.14, 0.14, 0.22, 16]} />
-        <meshStandardMaterial color="#ffffff" metalness={0.6} roughness={0.35} />
+        <meshLambertMaterial color="#ffffff" />
       </instancedMesh>
       <instancedMesh ref={scrapMesh} args={[undefined, undefined, 200]} frustumCulled={false}>
         <boxGeometry args={[0.16, 0.16, 0.16]} />
-        <meshStandardMaterial color={SCRAP} />
+        <meshLambertMaterial color={SCRAP} />
       </instancedMesh>
     </>
   );

@@ -8,15 +8,26 @@ export interface RenderSample {
   readonly ms: number;
 }
 
+/** What the first frame was drawn with, and when (ms after navigation start). */
+export interface RenderSetup {
+  readonly firstFrameMs: number;
+  readonly programs: number;
+  readonly shadows: boolean;
+  readonly antialias: boolean;
+  readonly pixelRatio: number;
+}
+
 declare global {
   interface Window {
     __lfRender?: RenderSample[];
+    __lfRenderSetup?: RenderSetup;
   }
 }
 
 /**
  * With `?stats` in the address, records draw calls, triangles and JS time per frame into
- * window.__lfRender for the browser benchmark (bench/render.bench.ts). Off otherwise.
+ * window.__lfRender, and how and when the first frame was drawn into window.__lfRenderSetup, for
+ * the browser benchmark (bench/render.bench.ts). Off otherwise.
  */
 export function RenderStats() {
   const gl = useThree((s) => s.gl);
@@ -31,6 +42,13 @@ export function RenderStats() {
     return addAfterEffect(() => {
       const samples = window.__lfRender;
       if (!samples) return;
+      window.__lfRenderSetup ??= {
+        firstFrameMs: performance.now(),
+        programs: gl.info.programs?.length ?? 0,
+        shadows: gl.shadowMap.enabled,
+        antialias: gl.getContextAttributes()?.antialias ?? false,
+        pixelRatio: gl.getPixelRatio(),
+      };
       samples.push({ calls: gl.info.render.calls, triangles: gl.info.render.triangles, ms: performance.now() - start.current });
       if (samples.length > 2000) samples.shift();
     });

@@ -1,18 +1,23 @@
 import { Html } from '@react-three/drei';
 import { type ThreeEvent, useFrame, useThree } from '@react-three/fiber';
 import { useRef, useState } from 'react';
-import type { Mesh, MeshStandardMaterial } from 'three';
+import { type Mesh, MeshBasicMaterial, MeshLambertMaterial } from 'three';
 import type { StationSpec } from '../engine';
 import type { FrameSource } from '../store/sim-store';
 import { useSim } from '../store/use-sim';
 import { useT } from '../ui/i18n';
 import { stateName } from '../ui/station-text';
+import { PALETTE } from '../ui/palette';
+import { box, cylinder, matte, ring } from './kit';
 import type { Placement } from './layout';
 import { LAMPS, lampFor } from './stack-light';
 import { StationModel, topOf } from './StationModel';
 
 const REDUCED_MOTION = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-const LAMP_COLOURS = { red: '#e53935', amber: '#ffb300', green: '#43a047' } as const;
+/** The selection ring and the lock-out tag: one material each for every station. */
+const SELECTION = new MeshBasicMaterial({ color: '#1e88e5' });
+const LOCK_TAG = new MeshLambertMaterial({ color: '#d32f2f', emissive: '#d32f2f', emissiveIntensity: 0.4 });
+const LAMP_COLOURS = PALETTE.lamp;
 
 /** drei's <Html> renders empty with fiber 9.8 until the canvas has connected its events (shared/STACK.md). */
 function WhenConnected({ children }: { children: React.ReactNode }) {
@@ -28,10 +33,10 @@ function StackLight({ frame, index, top }: { frame: FrameSource; index: number; 
     const st = s.stations[index]!;
     const code = lampFor(st.pack, st.interlock);
     const lamp = code % 3;
-    // Blinking asks for attention; with reduced motion the lamp stays lit (its position and the label's ▲ still say it).
+    // Blinking asks for attention; with reduced motion the lamp stays lit (its position and the label's symbol still say it).
     const on = code < 3 || REDUCED_MOTION || Math.floor(clock.elapsedTime * 2.5) % 2 === 0;
     for (let k = 0; k < 3; k++) {
-      const mat = lamps.current[k]?.material as MeshStandardMaterial | undefined;
+      const mat = lamps.current[k]?.material as MeshLambertMaterial | undefined;
       if (!mat) continue;
       const lit = k === lamp && on;
       mat.emissiveIntensity = lit ? 2.2 : 0;
@@ -40,10 +45,7 @@ function StackLight({ frame, index, top }: { frame: FrameSource; index: number; 
   });
   return (
     <group position={[0.95, top, 0.45]} scale={1.6}>
-      <mesh position={[0, 0.05, 0]}>
-        <cylinderGeometry args={[0.03, 0.03, 0.1, 8]} />
-        <meshStandardMaterial color="#333" />
-      </mesh>
+      <mesh position={[0, 0.05, 0]} geometry={cylinder(0.03, 0.03, 0.1, 8)} material={matte('#333333')} />
       {LAMPS.map((name, k) => (
         <mesh
           key={name}
@@ -51,9 +53,10 @@ function StackLight({ frame, index, top }: { frame: FrameSource; index: number; 
             lamps.current[k] = m;
           }}
           position={[0, 0.5 - k * 0.16, 0]}
+          geometry={cylinder(0.08, 0.08, 0.14, 16)}
         >
-          <cylinderGeometry args={[0.08, 0.08, 0.14, 16]} />
-          <meshStandardMaterial color={LAMP_COLOURS[name]} emissive={LAMP_COLOURS[name]} emissiveIntensity={0} transparent opacity={0.35} />
+          {/* Its own material: each station's lamps light on their own. */}
+          <meshLambertMaterial color={LAMP_COLOURS[name]} emissive={LAMP_COLOURS[name]} emissiveIntensity={0} transparent opacity={0.35} />
         </mesh>
       ))}
     </group>
@@ -100,15 +103,9 @@ export function Station({ spec, place, frame }: { spec: StationSpec; place: Plac
       }}
     >
       <StationModel type={spec.type} length={length} />
-      <mesh position={[0, 0.01, 0]} rotation={[-Math.PI / 2, 0, 0]} visible={selected}>
-        <ringGeometry args={[Math.max(1.3, length / 2 + 0.2), Math.max(1.45, length / 2 + 0.35), 48]} />
-        <meshBasicMaterial color="#1e88e5" />
-      </mesh>
+      <mesh position={[0, 0.01, 0]} rotation={[-Math.PI / 2, 0, 0]} visible={selected} geometry={ring(Math.max(1.3, length / 2 + 0.2), Math.max(1.45, length / 2 + 0.35), 48)} material={SELECTION} />
       {spec.type !== 'buffer' && spec.type !== 'sink' && <StackLight frame={frame} index={spec.index} top={top} />}
-      <mesh position={[-0.6, top + 0.25, 0.6]} visible={lockedOut}>
-        <boxGeometry args={[0.3, 0.4, 0.05]} />
-        <meshStandardMaterial color="#d32f2f" emissive="#d32f2f" emissiveIntensity={0.4} />
-      </mesh>
+      <mesh position={[-0.6, top + 0.25, 0.6]} visible={lockedOut} geometry={box(0.3, 0.4, 0.05)} material={LOCK_TAG} />
       {hover && <Tooltip spec={spec} top={top} />}
     </group>
   );

@@ -2,36 +2,29 @@ import type {} from '@react-three/fiber';
 import { useLayoutEffect, useRef } from 'react';
 import { type InstancedMesh, Object3D } from 'three';
 import type { StationType } from '../engine';
+import { arch, box, cylinder, matte, plane } from './kit';
 
-/** Shared materials: muted greys (ISA-101), colour kept for states and alarms. */
+/** Muted greys (ISA-101): colour is kept for states and alarms. */
 const GREY = '#8d9196';
 const DARK = '#5d6166';
 const LIGHT = '#b9bcc0';
 const STEEL = '#a7adb3';
+const GLASS = '#2b3a44';
+const BELT = '#3b3e42';
+const RACK_BLUE = '#4f6d8a';
+const CAMERA = '#2a2d31';
+const ROBOT_YELLOW = '#c9a227';
+const WOOD = '#8a7457';
+const STOCK = '#7c8894';
 
 function Machine() {
   return (
     <group>
-      <mesh position={[0, 0.5, 0]} castShadow receiveShadow>
-        <boxGeometry args={[2.2, 1, 1.6]} />
-        <meshStandardMaterial color={DARK} />
-      </mesh>
-      <mesh position={[0, 1.55, 0]} castShadow>
-        <boxGeometry args={[2.2, 1.1, 1.6]} />
-        <meshStandardMaterial color={GREY} metalness={0.3} roughness={0.6} />
-      </mesh>
-      <mesh position={[0.2, 1.55, 0.81]}>
-        <planeGeometry args={[1.2, 0.7]} />
-        <meshStandardMaterial color="#2b3a44" metalness={0.6} roughness={0.15} transparent opacity={0.7} />
-      </mesh>
-      <mesh position={[-0.4, 1.7, 0]} rotation={[0, 0, Math.PI / 2]}>
-        <cylinderGeometry args={[0.18, 0.18, 0.9, 20]} />
-        <meshStandardMaterial color={STEEL} metalness={0.8} roughness={0.3} />
-      </mesh>
-      <mesh position={[1.25, 1.3, 0.5]} castShadow>
-        <boxGeometry args={[0.3, 0.9, 0.5]} />
-        <meshStandardMaterial color={LIGHT} />
-      </mesh>
+      <mesh position={[0, 0.5, 0]} geometry={box(2.2, 1, 1.6)} material={matte(DARK)} castShadow receiveShadow />
+      <mesh position={[0, 1.55, 0]} geometry={box(2.2, 1.1, 1.6)} material={matte(GREY)} castShadow />
+      <mesh position={[0.2, 1.55, 0.81]} geometry={plane(1.2, 0.7)} material={matte(GLASS, 0.7)} />
+      <mesh position={[-0.4, 1.7, 0]} rotation={[0, 0, Math.PI / 2]} geometry={cylinder(0.18, 0.18, 0.9, 20)} material={matte(STEEL)} />
+      <mesh position={[1.25, 1.3, 0.5]} geometry={box(0.3, 0.9, 0.5)} material={matte(LIGHT)} castShadow />
     </group>
   );
 }
@@ -51,28 +44,17 @@ function Rollers({ count, length }: { count: number; length: number }) {
     }
     m.instanceMatrix.needsUpdate = true;
   }, [count, length]);
-  return (
-    <instancedMesh ref={ref} args={[undefined, undefined, count]}>
-      <cylinderGeometry args={[0.06, 0.06, 0.85, 10]} />
-      <meshStandardMaterial color={STEEL} metalness={0.7} roughness={0.35} />
-    </instancedMesh>
-  );
+  return <instancedMesh ref={ref} args={[cylinder(0.06, 0.06, 0.85, 10), matte(STEEL), count]} />;
 }
 
 function Conveyor({ length }: { length: number }) {
   const rollers = Math.max(2, Math.round(length / 0.6));
   return (
     <group>
-      <mesh position={[0, 0.75, 0]} receiveShadow castShadow>
-        <boxGeometry args={[length, 0.08, 0.8]} />
-        <meshStandardMaterial color="#3b3e42" roughness={0.9} />
-      </mesh>
+      <mesh position={[0, 0.75, 0]} geometry={box(length, 0.08, 0.8)} material={matte(BELT)} receiveShadow castShadow />
       <Rollers count={rollers} length={length} />
       {[-1, 1].map((side) => (
-        <mesh key={side} position={[0, 0.35, side * 0.42]} castShadow>
-          <boxGeometry args={[length, 0.7, 0.05]} />
-          <meshStandardMaterial color={GREY} />
-        </mesh>
+        <mesh key={side} position={[0, 0.35, side * 0.42]} geometry={box(length, 0.7, 0.05)} material={matte(GREY)} castShadow />
       ))}
     </group>
   );
@@ -82,10 +64,7 @@ function Rack() {
   return (
     <group>
       {[0.3, 0.9, 1.5].map((y) => (
-        <mesh key={y} position={[0, y, 0]} castShadow receiveShadow>
-          <boxGeometry args={[1.6, 0.05, 1.0]} />
-          <meshStandardMaterial color={LIGHT} />
-        </mesh>
+        <mesh key={y} position={[0, y, 0]} geometry={box(1.6, 0.05, 1.0)} material={matte(LIGHT)} castShadow receiveShadow />
       ))}
       {[
         [-0.78, -0.48],
@@ -93,10 +72,7 @@ function Rack() {
         [-0.78, 0.48],
         [0.78, 0.48],
       ].map(([x, z]) => (
-        <mesh key={`${x}${z}`} position={[x!, 0.8, z!]} castShadow>
-          <boxGeometry args={[0.05, 1.6, 0.05]} />
-          <meshStandardMaterial color="#4f6d8a" />
-        </mesh>
+        <mesh key={`${x}${z}`} position={[x!, 0.8, z!]} geometry={box(0.05, 1.6, 0.05)} material={matte(RACK_BLUE)} castShadow />
       ))}
     </group>
   );
@@ -105,18 +81,9 @@ function Rack() {
 function Inspection() {
   return (
     <group>
-      <mesh position={[0, 0.45, 0]} castShadow receiveShadow>
-        <boxGeometry args={[1.6, 0.9, 1.2]} />
-        <meshStandardMaterial color={LIGHT} />
-      </mesh>
-      <mesh position={[0, 1.35, 0]} castShadow>
-        <torusGeometry args={[0.45, 0.06, 10, 28, Math.PI]} />
-        <meshStandardMaterial color={DARK} metalness={0.5} />
-      </mesh>
-      <mesh position={[0, 1.78, 0]}>
-        <boxGeometry args={[0.25, 0.18, 0.25]} />
-        <meshStandardMaterial color="#2a2d31" />
-      </mesh>
+      <mesh position={[0, 0.45, 0]} geometry={box(1.6, 0.9, 1.2)} material={matte(LIGHT)} castShadow receiveShadow />
+      <mesh position={[0, 1.35, 0]} geometry={arch(0.45, 0.06)} material={matte(DARK)} castShadow />
+      <mesh position={[0, 1.78, 0]} geometry={box(0.25, 0.18, 0.25)} material={matte(CAMERA)} />
     </group>
   );
 }
@@ -124,22 +91,10 @@ function Inspection() {
 function Robot() {
   return (
     <group>
-      <mesh position={[0, 0.2, 0]} castShadow>
-        <cylinderGeometry args={[0.5, 0.6, 0.4, 24]} />
-        <meshStandardMaterial color={DARK} />
-      </mesh>
-      <mesh position={[0, 0.9, 0]} castShadow>
-        <cylinderGeometry args={[0.16, 0.2, 1.1, 16]} />
-        <meshStandardMaterial color="#c9a227" />
-      </mesh>
-      <mesh position={[0.45, 1.45, 0]} rotation={[0, 0, -1.1]} castShadow>
-        <boxGeometry args={[0.18, 1.1, 0.18]} />
-        <meshStandardMaterial color="#c9a227" />
-      </mesh>
-      <mesh position={[0.95, 1.25, 0]} castShadow>
-        <boxGeometry args={[0.2, 0.3, 0.3]} />
-        <meshStandardMaterial color={DARK} />
-      </mesh>
+      <mesh position={[0, 0.2, 0]} geometry={cylinder(0.5, 0.6, 0.4, 24)} material={matte(DARK)} castShadow />
+      <mesh position={[0, 0.9, 0]} geometry={cylinder(0.16, 0.2, 1.1, 16)} material={matte(ROBOT_YELLOW)} castShadow />
+      <mesh position={[0.45, 1.45, 0]} rotation={[0, 0, -1.1]} geometry={box(0.18, 1.1, 0.18)} material={matte(ROBOT_YELLOW)} castShadow />
+      <mesh position={[0.95, 1.25, 0]} geometry={box(0.2, 0.3, 0.3)} material={matte(DARK)} castShadow />
     </group>
   );
 }
@@ -147,16 +102,8 @@ function Robot() {
 function Pallet({ stock }: { stock: boolean }) {
   return (
     <group>
-      <mesh position={[0, 0.08, 0]} receiveShadow castShadow>
-        <boxGeometry args={[1.4, 0.16, 1.2]} />
-        <meshStandardMaterial color="#8a7457" roughness={0.9} />
-      </mesh>
-      {stock && (
-        <mesh position={[0, 0.5, 0]} castShadow>
-          <boxGeometry args={[1.2, 0.7, 1.0]} />
-          <meshStandardMaterial color="#7c8894" metalness={0.4} roughness={0.5} />
-        </mesh>
-      )}
+      <mesh position={[0, 0.08, 0]} geometry={box(1.4, 0.16, 1.2)} material={matte(WOOD)} receiveShadow castShadow />
+      {stock && <mesh position={[0, 0.5, 0]} geometry={box(1.2, 0.7, 1.0)} material={matte(STOCK)} castShadow />}
     </group>
   );
 }

@@ -33,3 +33,15 @@ export function lampFor(pack: number, interlock: number): number {
       return 4;
   }
 }
+
+/**
+ * The lit lamp as a shape, printed before the state in the station's label and in the station
+ * list, so that nobody needs to tell red from green: a cross for a stop that needs a technician
+ * (red), a square for stopped or idle (amber), a triangle for running (green); hollow when the
+ * lamp blinks (amber: changing state; green: running but starved or blocked).
+ */
+const LAMP_SYMBOLS = ['✖', '■', '▶', '✖', '□', '▷'] as const;
+
+export function lampSymbol(pack: number, interlock: 'none' | 'starved' | 'blocked'): string {
+  return LAMP_SYMBOLS[lampFor(pack, interlock === 'none' ? 0 : 1)] ?? '';
+}

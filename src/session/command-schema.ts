@@ -2,7 +2,7 @@
  * Validation of commands that arrive from outside (a command log file, a session file): the
  * engine trusts its callers, so everything from a file passes through here first.
  */
-import { z } from 'zod';
+import { z } from '../scenario/zod';
 import { CHECK_KINDS, type Command } from '../engine';
 import { REPAIR_ACTION_NAMES, SENSOR_KINDS, FAULT_TYPES } from '../scenario/schema';
 

@@ -3,7 +3,7 @@
  * format version and migrates forward; it is validated like a scenario, with errors that name
  * where the file is wrong.
  */
-import { z } from 'zod';
+import { z } from '../scenario/zod';
 import { type Command, ENGINE_VERSION } from '../engine';
 import { formatPath, type PathPart, preview, type ScenarioError } from '../scenario/errors';
 import { loadScenarioJson, type ScenarioFile, scenarioHash } from '../scenario';

@@ -10,12 +10,13 @@ import { refSeries, timeAxis, valueAxis } from './chart-options';
 import { shortNum } from './format';
 import { useT } from './i18n';
 import { afterIntervention, imrLimits, movingRanges, type Rule, violations } from './spc';
+import { PALETTE } from './palette';
 import { UPlot } from './UPlot';
 
-const TRACE = '#263238';
-const LIMIT = '#6d6d6d';
+const TRACE = PALETTE.chart.trace;
+const LIMIT = PALETTE.chart.limit;
 const BAND = '#9e9e9e';
-const FLAG = '#ef8f00';
+const FLAG = PALETTE.chart.flag;
 
 /** Vertical lines at the given x values (interventions), drawn over the plot. */
 function markerPlugin(xs: { current: readonly number[] }): uPlot.Plugin {
@@ -53,7 +54,7 @@ export function TrendChart({ series, normal, label, unit, digits = 2 }: { series
       legend: { show: false },
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: false } },
-      axes: [timeAxis(t('chart.time')), valueAxis(unit, digits, lang === 'nb' ? 'nb-NO' : 'en-GB')],
+      axes: [timeAxis(t('chart.time')), valueAxis(unit, digits, lang)],
       series: [{}, { label, stroke: TRACE, width: 1.5, points: { show: false } }, refSeries(t('chart.normalLow'), BAND, [4, 3]), refSeries(t('chart.normalHigh'), BAND, [4, 3])],
     }),
     [label, unit, lang, digits],
@@ -82,13 +83,12 @@ const SHOWN = 80;
 export function SpcChart({ series, tolerance, interventions, unit }: { series: Series | undefined; tolerance: readonly [number, number]; interventions: readonly number[]; unit: string }) {
   const { t, lang } = useT();
   const marks = useRef<readonly number[]>([]);
-  const locale = lang === 'nb' ? 'nb-NO' : 'en-GB';
   // biome-ignore lint/correctness/useExhaustiveDependencies: texts follow the language; marks is a ref
   const [iOptions, mrOptions] = useMemo(() => {
     const common = { height: 140, legend: { show: false }, cursor: { drag: { x: false, y: false } }, scales: { x: { time: false } }, plugins: [markerPlugin(marks)] };
     const i: Omit<uPlot.Options, 'width'> = {
       ...common,
-      axes: [timeAxis(t('chart.time')), valueAxis(unit, 3, locale)],
+      axes: [timeAxis(t('chart.time')), valueAxis(unit, 3, lang)],
       series: [
         {},
         { label: t('spc.individual'), stroke: TRACE, width: 1.5, points: { show: true, size: 4 } },
@@ -103,7 +103,7 @@ export function SpcChart({ series, tolerance, interventions, unit }: { series: S
     const mr: Omit<uPlot.Options, 'width'> = {
       ...common,
       height: 100,
-      axes: [timeAxis(t('chart.time')), valueAxis(unit, 3, locale)],
+      axes: [timeAxis(t('chart.time')), valueAxis(unit, 3, lang)],
       series: [{}, { label: 'MR', stroke: TRACE, width: 1.5, points: { show: true, size: 4 } }, refSeries('MR̄', LIMIT, [2, 2]), refSeries('UCL', LIMIT)],
     };
     return [i, mr];

@@ -12,10 +12,11 @@ import type uPlot from 'uplot';
 import { timeAxis, valueAxis } from './chart-options';
 import { TimeScale } from './TimeScale';
 import { UPlot } from './UPlot';
+import { PALETTE } from './palette';
 import { WorkProgress } from './WorkProgress';
 
-const TRACE_A = '#263238';
-const TRACE_B = '#0d47a1';
+const TRACE_A = PALETTE.compare.a;
+const TRACE_B = PALETTE.compare.b;
 
 /**
  * Two traces on one time axis (uPlot, like every chart): A solid, B dashed, told apart by
@@ -31,7 +32,7 @@ function Overlay({ a, b, pick, label, unit, digits }: { a: CompareSide; b: Compa
       legend: { show: false },
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: false } },
-      axes: [timeAxis(t('chart.time')), valueAxis(unit, digits, lang === 'nb' ? 'nb-NO' : 'en-GB')],
+      axes: [timeAxis(t('chart.time')), valueAxis(unit, digits, lang)],
       series: [
         {},
         { label: `A: ${sideName(a, lang)}`, stroke: TRACE_A, width: 1.8, points: { show: false }, spanGaps: true },

@@ -26,6 +26,17 @@ const KEYS = [
   ['← →', 'help.arrows'],
 ] as const;
 
+/** The shapes that say what colour says (src/scene/stack-light.ts, AlarmList, the SPC chart). */
+const SYMBOLS = [
+  ['✖', 'help.lamp.fault'],
+  ['■', 'help.lamp.stopped'],
+  ['□', 'help.lamp.changing'],
+  ['▶', 'help.lamp.running'],
+  ['▷', 'help.lamp.waiting'],
+  ['◆ ▲ ●', 'help.alarmPriority'],
+  ['◯', 'help.spcMark'],
+] as const;
+
 /** The control room's shortcuts, in a dialog that takes the focus and gives it back. */
 export function HelpPanel() {
   const { t } = useT();
@@ -54,6 +65,19 @@ export function HelpPanel() {
             <tr key={key}>
               <th scope="row">
                 <kbd>{key}</kbd>
+              </th>
+              <td>{t(text)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>{t('help.symbols')}</h3>
+      <table>
+        <tbody>
+          {SYMBOLS.map(([symbol, text]) => (
+            <tr key={text}>
+              <th scope="row" className="symbol">
+                {symbol}
               </th>
               <td>{t(text)}</td>
             </tr>

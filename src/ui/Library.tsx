@@ -13,12 +13,11 @@ import { importSession, looksLikeSession, SessionsList } from './SessionsList';
 import { OfflineStatus } from './UpdateBanner';
 
 /** Every scenario shipped in scenarios/, bundled at build time (no network at run time). */
-const shipped = import.meta.glob<{ default: unknown }>('../../scenarios/*.json', { eager: true });
+const shipped = import.meta.glob<{ default: unknown }>(['../../scenarios/*.json', '!../../scenarios/scenario.schema.json'], { eager: true });
 
 function shippedScenarios(): ScenarioFile[] {
   const out: ScenarioFile[] = [];
-  for (const [path, mod] of Object.entries(shipped)) {
-    if (path.endsWith('scenario.schema.json')) continue;
+  for (const mod of Object.values(shipped)) {
     const r = loadScenarioText(JSON.stringify(mod.default));
     if (r.ok) out.push(r.scenario);
   }

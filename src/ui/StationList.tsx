@@ -1,6 +1,7 @@
 import { useSim } from '../store/use-sim';
 import { useT } from './i18n';
 import { useNames } from './names';
+import { lampSymbol } from '../scene/stack-light';
 import { stateName } from './station-text';
 
 /** Compact list of stations: the "where" for keyboard users and a second way to select. */
@@ -19,7 +20,9 @@ export function StationList() {
           <button type="button" key={st.id} data-station={st.id} aria-pressed={selected === st.id} className={abnormal ? 'abnormal' : ''} onClick={() => select(st.id)}>
             <span>{names.station(st.id)}</span>
             <small data-testid={`state-${st.id}`}>
-              {abnormal ? '▲ ' : ''}
+              <span className="lamp-symbol" aria-hidden="true">
+                {lampSymbol(st.state, st.interlock)}
+              </span>{' '}
               {stateName(st, t)}
               {st.interlock !== 'none' ? ` · ${t(`interlock.${st.interlock}.short`)}` : ''}
             </small>

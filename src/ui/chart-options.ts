@@ -3,6 +3,7 @@
  * their axes: simulated time as hh:mm:ss on x, the value with its unit on y.
  */
 import type uPlot from 'uplot';
+import { localNum } from './format';
 
 const AXIS = { stroke: '#3c3c3c', grid: { stroke: '#d6d6d6', width: 1 }, ticks: { stroke: '#b5b5b5', width: 1 }, font: '11px system-ui, sans-serif' };
 
@@ -18,9 +19,8 @@ export function timeAxis(label: string): uPlot.Axis {
   return { ...AXIS, label, labelSize: 16, labelFont: AXIS.font, size: 36, values: (_u, splits) => splits.map(hms) };
 }
 
-export function valueAxis(label: string, digits: number, locale: string): uPlot.Axis {
-  const f = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  return { ...AXIS, label, labelSize: 16, labelFont: AXIS.font, size: 58, values: (_u, splits) => splits.map((v) => f.format(v)) };
+export function valueAxis(label: string, digits: number, lang: 'en' | 'nb'): uPlot.Axis {
+  return { ...AXIS, label, labelSize: 16, labelFont: AXIS.font, size: 58, values: (_u, splits) => splits.map((v) => localNum(v, digits, lang)) };
 }
 
 /** A flat reference line (a limit, a centre line, a band edge) as a series. */

@@ -34,16 +34,33 @@ export function num(v: number | null, digits: number, lang: 'en' | 'nb'): string
   return v === null ? '—' : localNum(v, digits, lang);
 }
 
-const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
-/** A number in the reader's locale (bokmål writes 0,104 and groups thousands with a space). */
+/**
+ * How each language writes a number: the separators and the minus sign that Intl.NumberFormat
+ * gives for en-GB and nb-NO. Written out rather than asked of Intl because the browser's first
+ * Intl.NumberFormat loads its locale data (40–170 ms on a cold page here), on the control room's
+ * path to its first frame, and two languages are all we need.
+ */
+const NUMERALS = {
+  en: { decimal: '.', group: ',', minus: '-' },
+  nb: { decimal: ',', group: '\u00a0', minus: '\u2212' },
+} as const;
+
+/** Digits with the language's separators; `fixed` is a non-negative toFixed() result. */
+function withSeparators(fixed: string, negative: boolean, lang: 'en' | 'nb'): string {
+  const n = NUMERALS[lang];
+  const [whole = '', fraction] = fixed.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, n.group);
+  // A value that rounds to zero is shown without a sign ("0.0", not "-0.0").
+  const sign = negative && /[1-9]/.test(fixed) ? n.minus : '';
+  return sign + grouped + (fraction === undefined ? '' : n.decimal + fraction);
+}
+
+/** A number in the reader's language with exactly `digits` decimals: "1,234.5", "1 234,5" (bokmål). */
 export function localNum(v: number, digits: number, lang: 'en' | 'nb'): string {
-  const key = `${lang}${digits}`;
-  let f = NUMBER_FORMATS.get(key);
-  if (f === undefined) {
-    f = new Intl.NumberFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-    NUMBER_FORMATS.set(key, f);
-  }
-  return f.format(v);
+  if (!Number.isFinite(v)) return Number.isNaN(v) ? '–' : `${v < 0 ? NUMERALS[lang].minus : ''}∞`;
+  const fixed = Math.abs(v).toFixed(digits);
+  // toFixed writes 1e21 and above with an exponent; no quantity of ours is that large.
+  return fixed.includes('e') ? String(v) : withSeparators(fixed, v < 0, lang);
 }
 
 /** A score out of 100 as the reader writes it: "98.6" in English, "98,6" in Norsk, "70" without a decimal. */
@@ -51,14 +68,12 @@ export function scoreText(v: number, lang: 'en' | 'nb'): string {
   return Number.isInteger(v) ? localNum(v, 0, lang) : localNum(v, 1, lang);
 }
 
-const SHORT_FORMATS = new Map<string, Intl.NumberFormat>();
 /** A number with at most `digits` decimals and no trailing zeros: "2.8", "51,75", "0". */
 export function shortNum(v: number, digits: number, lang: 'en' | 'nb'): string {
-  const key = `${lang}${digits}`;
-  let f = SHORT_FORMATS.get(key);
-  if (f === undefined) {
-    f = new Intl.NumberFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { maximumFractionDigits: digits });
-    SHORT_FORMATS.set(key, f);
-  }
-  return f.format(v);
+  const full = localNum(v, digits, lang);
+  const decimal = NUMERALS[lang].decimal;
+  if (!full.includes(decimal)) return full;
+  const trimmed = full.replace(/0+$/, '');
+  return trimmed.endsWith(decimal) ? trimmed.slice(0, -1) : trimmed;
 }
+
