@@ -179,3 +179,76 @@ test('every kind of line reads in Norsk: briefing and control room of a packagin
     await page.screenshot({ path: `tests/artifacts/screens/${id}-nb.png` });
   }
 });
+
+/**
+ * Every control a student can use, scrolled to, is there to be used: on screen, not cut off by
+ * a box too small for it, and not covered by something else (what WCAG 1.4.4 asks at 200 %).
+ */
+async function checkReachable(page: Page, where: string): Promise<void> {
+  const controls = page.locator('button:visible, a[href]:visible, select:visible, input:visible, [role="slider"]:visible');
+  const n = await controls.count();
+  const problems: string[] = [];
+  for (let k = 0; k < n; k++) {
+    const c = controls.nth(k);
+    await c.scrollIntoViewIfNeeded();
+    const problem = await c.evaluate((el) => {
+      let r = el.getBoundingClientRect();
+      // A skip link waits off screen until it has the focus.
+      if (r.right < 0 || r.left > window.innerWidth) {
+        (el as HTMLElement).focus();
+        r = el.getBoundingClientRect();
+      }
+      if (r.width < 1 || r.height < 1) return null;
+      const name = (el.getAttribute('aria-label') ?? el.textContent ?? el.getAttribute('name') ?? el.tagName).trim().slice(0, 40);
+      if (r.left < -1 || r.right > window.innerWidth + 1) return `${name}: off screen sideways`;
+      const x = Math.min(Math.max(r.left + r.width / 2, 0), window.innerWidth - 1);
+      const y = Math.min(Math.max(r.top + r.height / 2, 0), window.innerHeight - 1);
+      const hit = document.elementFromPoint(x, y);
+      if (hit === null || (hit !== el && !el.contains(hit) && !hit.contains(el))) return `${name}: covered by ${hit?.className || hit?.tagName}`;
+      return null;
+    });
+    if (problem !== null) problems.push(problem);
+  }
+  expect(problems, `${where}: controls that cannot be used`).toEqual([]);
+}
+
+test.describe('browser zoom at 200 %', () => {
+  // A 1280×800 screen at 200 % zoom: 640×400 CSS pixels, two device pixels each.
+  test.use({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
+  for (const lang of ['en', 'nb'] as const)
+  test(`every screen reflows into one column and every control can be used (${lang === 'en' ? 'English' : 'Norsk'})`, async ({ page, guard }) => {
+    test.setTimeout(240_000);
+    void guard;
+    const T = lang === 'en' ? en : nb;
+    await page.goto('/?library');
+    await page.evaluate((l) => {
+      localStorage.setItem('lf.lang', l);
+      localStorage.setItem('lf.toured', '1');
+    }, lang);
+    await page.reload();
+    const shot = async (name: string) => {
+      await page.screenshot({ path: `tests/artifacts/screens/zoom200-${name}-${lang}.png`, fullPage: true });
+      await checkLayout(page, `${name} at 200 % (${lang})`);
+      await checkReachable(page, `${name} at 200 % (${lang})`);
+    };
+    await shot('library');
+    await page.locator('[data-scenario="breakdown-drill"] button').click();
+    await shot('briefing');
+    await page.getByRole('button', { name: T['briefing.start'] }).click();
+    await page.getByRole('button', { name: '60×' }).click();
+    await expect(page.locator('[data-alarm="M1.stopped"]')).toBeVisible({ timeout: 30_000 });
+    await page.keyboard.press('Space');
+    await page.locator('.station-list [data-station="M1"]').click();
+    await expect(page.getByTestId('faceplate')).toBeVisible();
+    // The 3D view keeps a usable share of the window; the faceplate is beside nothing, full width.
+    const view = (await page.locator('.line-view').boundingBox())!;
+    expect(view.height).toBeGreaterThanOrEqual(260);
+    expect(view.width).toBeGreaterThan(560);
+    expect((await page.getByTestId('faceplate').boundingBox())!.width).toBeGreaterThan(560);
+    await shot('control-room');
+    await page.getByRole('button', { name: T['run.end'] }).click();
+    await page.getByRole('button', { name: T['run.endYes'] }).click();
+    await expect(page.getByTestId('debrief')).toBeVisible();
+    await shot('debrief');
+  });
+});
