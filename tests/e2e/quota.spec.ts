@@ -116,3 +116,26 @@ test('with storage full the run is kept in memory, told and offered as a copy; o
     await other.close();
   }
 });
+
+/**
+ * The warning before the quota is reached. Chromium's storage estimate does not follow a quota
+ * set through the DevTools protocol, so the browser's answer is replaced here: what is tested is
+ * what the library does with it.
+ */
+test('the library warns when the browser’s storage is at 80 % or more, and not before', async ({ page, guard }) => {
+  void guard;
+  const answer = async (usage: number, quota: number) => {
+    await page.addInitScript(
+      ([u, q]) => {
+        Object.defineProperty(navigator.storage, 'estimate', { configurable: true, value: () => Promise.resolve({ usage: u, quota: q }) });
+      },
+      [usage, quota] as const,
+    );
+    await page.goto('/?library');
+  };
+  await answer(7_900_000, 10_000_000);
+  await expect(page.getByTestId('storage-usage')).toContainText('7.5 MB');
+  await expect(page.getByTestId('storage-usage')).not.toContainText('nearly full');
+  await answer(8_100_000, 10_000_000);
+  await expect(page.getByTestId('storage-usage')).toContainText('Storage is nearly full');
+});
