@@ -80,7 +80,7 @@ export default defineConfig({
   build: { chunkSizeWarningLimit: 1100 },
   server: { host: '127.0.0.1' },
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx', 'tests/property/**/*.test.ts', 'tests/curriculum/**/*.test.ts', 'tests/fuzz/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx', 'tests/server/**/*.test.ts', 'tests/property/**/*.test.ts', 'tests/curriculum/**/*.test.ts', 'tests/fuzz/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['tests/setup.ts'],
     testTimeout: 60_000,

@@ -1,0 +1,59 @@
+/**
+ * The school server as a Fastify instance, built from its parts so that tests drive it with
+ * `inject` (no port) and `main.ts` listens on one. It serves the built app from the same origin
+ * (the sign-in cookie is then same-site) and the API under /api.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { ApiError } from '../session/school-api';
+import type { Database } from './db/database';
+import type { ServerContext } from './http/context';
+import { classRoutes } from './routes/classes';
+import { instructorRoutes } from './routes/instructors';
+import { studentRoutes } from './routes/students';
+
+/** The largest request body: far above any message of this API (a session upload will set its own). */
+export const BODY_LIMIT = 1024 * 1024;
+
+export interface ServerOptions {
+  readonly db: Database;
+  /** The built app to serve (dist/); nothing is served when undefined or missing. */
+  readonly appDir?: string | undefined;
+  readonly now?: () => Date;
+  readonly logger?: boolean;
+}
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  // A JSON body with __proto__ or constructor.prototype is refused (400), never merged.
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, onProtoPoisoning: 'error', onConstructorPoisoning: 'error' });
+  const ctx: ServerContext = { db: options.db, now: options.now ?? (() => new Date()) };
+
+  app.setErrorHandler((error: FastifyError, _request, reply) => {
+    const status = error.statusCode ?? 500;
+    const body: ApiError = {
+      error: status === 413 ? `the request is too large (at most ${BODY_LIMIT / 1024} kB)` : status === 429 ? 'too many requests: wait a minute and try again' : status < 500 ? `bad request: ${error.message}` : 'the server could not do this; it has been logged',
+    };
+    if (status >= 500) app.log.error(error);
+    return reply.code(status).send(body);
+  });
+
+  await app.register(fastifyRateLimit, { global: false });
+  instructorRoutes(app, ctx);
+  classRoutes(app, ctx);
+  studentRoutes(app, ctx);
+
+  const appDir = options.appDir === undefined ? undefined : resolve(options.appDir);
+  if (appDir !== undefined && existsSync(resolve(appDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: appDir, index: 'index.html' });
+  }
+  // An address of the app itself (/?library, a reload on any path) gets the app; an unknown API route a 404 in words.
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method === 'GET' && !request.url.startsWith('/api/') && appDir !== undefined && existsSync(resolve(appDir, 'index.html'))) return reply.sendFile('index.html');
+    const body: ApiError = { error: `no such address: ${request.method} ${request.url.split('?')[0]}` };
+    return reply.code(404).send(body);
+  });
+  return app;
+}

@@ -1,0 +1,34 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ApiError, InstructorInfo } from '../../session/school-api';
+import { instructorForToken } from '../accounts';
+import { type StudentIdentity, studentForToken } from '../classes';
+import type { Database } from '../db/database';
+import { cookieOf, SIGN_IN_COOKIE } from './cookies';
+
+/** What every route may use: the database and the clock (tests move it; lock-outs and expiry read it). */
+export interface ServerContext {
+  readonly db: Database;
+  readonly now: () => Date;
+}
+
+export function refuse(reply: FastifyReply, status: number, error: string): null {
+  const body: ApiError = { error };
+  void reply.code(status).send(body);
+  return null;
+}
+
+/** The signed-in instructor and their token, or null with 401 sent. */
+export async function instructorOf(ctx: ServerContext, request: FastifyRequest, reply: FastifyReply): Promise<{ instructor: InstructorInfo; token: string } | null> {
+  const token = cookieOf(request, SIGN_IN_COOKIE);
+  const instructor = token === null ? null : await instructorForToken(ctx.db, token, ctx.now());
+  if (token === null || instructor === null) return refuse(reply, 401, 'sign in as an instructor first');
+  return { instructor, token };
+}
+
+/** The student whose device token the request carries (Authorization: Bearer …), or null with 401 sent. */
+export async function studentOf(ctx: ServerContext, request: FastifyRequest, reply: FastifyReply): Promise<StudentIdentity | null> {
+  const header = request.headers.authorization ?? '';
+  const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+  const student = token === '' ? null : await studentForToken(ctx.db, token);
+  return student ?? refuse(reply, 401, 'this device has not joined a class (or its token was replaced by the instructor)');
+}

@@ -1,0 +1,25 @@
+/** Students: join a class with its code and a display name; who this device is. */
+import type { FastifyInstance } from 'fastify';
+import { joinRequest } from '../../session/school-api';
+import { joinClass } from '../classes';
+import { type ServerContext, refuse, studentOf } from '../http/context';
+import { bodyOf } from '../http/validate';
+
+/** Join attempts per address per minute: enough for a class behind one school router, too few to guess codes. */
+const JOINS_PER_MINUTE = 60;
+
+export function studentRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  app.post('/api/join', { config: { rateLimit: { max: JOINS_PER_MINUTE, timeWindow: '1 minute' } } }, async (request, reply) => {
+    const body = bodyOf(joinRequest, request.body, reply);
+    if (body === null) return reply;
+    const joined = await joinClass(ctx.db, body.code, body.displayName);
+    if (joined === 'unknown code') return refuse(reply, 404, 'no class has this code: check it with your instructor');
+    if (joined === 'closed') return refuse(reply, 403, 'this class is closed: ask your instructor to open it');
+    return reply.code(201).send({ membership: joined });
+  });
+
+  app.get('/api/student/me', async (request, reply) => {
+    const student = await studentOf(ctx, request, reply);
+    return student === null ? reply : { student };
+  });
+}
