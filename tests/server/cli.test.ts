@@ -1,0 +1,72 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const TSX = 'node_modules/.bin/tsx';
+
+function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const p = spawn(TSX, ['src/server/main.ts', ...args], { env: { ...process.env, DATABASE_URL: '', ...env } });
+    let out = '';
+    let err = '';
+    p.stdout.on('data', (d) => (out += d));
+    p.stderr.on('data', (d) => (err += d));
+    p.on('exit', (code) => resolve({ code, out, err }));
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+let server: ChildProcess | null = null;
+afterEach(() => {
+  server?.kill('SIGKILL');
+  server = null;
+});
+
+describe('npm run server', () => {
+  it('adds an instructor with a one-time password kept in the embedded database, refuses a second of the same name, then serves on 127.0.0.1', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'lf-server-'));
+    const added = await run(['--data', data, '--add-instructor', 'Kari Nordmann']);
+    expect(added.code, added.err).toBe(0);
+    const password = /one-time password: (\S+)/.exec(added.out)?.[1] ?? '';
+    expect(password).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
+    const again = await run(['--data', data, '--add-instructor', 'Kari Nordmann']);
+    expect(again.code).toBe(2);
+    expect(again.err).toContain('exists already');
+
+    const port = await freePort();
+    server = spawn(TSX, ['src/server/main.ts', '--data', data, '--port', String(port)], { env: { ...process.env, DATABASE_URL: '' } });
+    let out = '';
+    server.stdout?.on('data', (d) => (out += d));
+    for (let k = 0; k < 300 && !out.includes('school server'); k++) await new Promise((r) => setTimeout(r, 100));
+    expect(out).toContain(`http://127.0.0.1:${port}/`);
+    const base = `http://127.0.0.1:${port}`;
+    expect(await (await fetch(`${base}/api/setup`)).json()).toEqual({ needed: false });
+    const signIn = await fetch(`${base}/api/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Kari Nordmann', password }) });
+    expect(signIn.status).toBe(200);
+    expect((await signIn.json()).instructor.mustChangePassword).toBe(true);
+    const stopped = new Promise((r) => server?.on('exit', r));
+    server.kill('SIGTERM');
+    expect(await stopped).toBe(0);
+    server = null;
+  }, 120_000);
+
+  it('refuses bad options with the usage', async () => {
+    const bad = await run(['--port', 'eighty']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('usage: npm run server');
+    const unknown = await run(['--frobnicate']);
+    expect(unknown.code).toBe(2);
+  }, 60_000);
+});
