@@ -83,6 +83,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx', 'tests/server/**/*.test.ts', 'tests/property/**/*.test.ts', 'tests/curriculum/**/*.test.ts', 'tests/fuzz/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['tests/setup.ts'],
+    // A throw-away PostgreSQL for the school server's tests (beside PGlite), when installed.
+    globalSetup: ['tests/server/global-setup.ts'],
     testTimeout: 60_000,
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },

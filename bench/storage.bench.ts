@@ -29,10 +29,16 @@ async function main(): Promise<void> {
     const t0 = Date.now();
     const wall = (HOURS * 3600 * 1000) / 60;
     let samples = 0;
-    while (Date.now() - t0 < wall) {
-      await page.waitForTimeout(Math.min(30_000, wall - (Date.now() - t0)));
+    // The tutorial's shift is eight hours: it ends into the debrief (the finished run saved) on its own.
+    const debrief = page.getByTestId('debrief');
+    let peak = before;
+    while (Date.now() - t0 < wall + 30_000 && !(await debrief.isVisible())) {
+      await page.waitForTimeout(Math.min(30_000, wall + 30_000 - (Date.now() - t0)));
       samples += 1;
-      console.log(`  ${((Date.now() - t0) / 1000).toFixed(0)} s wall, ${(await page.getByTestId('clock').textContent()) ?? ''} simulated: IndexedDB ${(await idb()).toFixed(0)} kB`);
+      const clock = (await debrief.isVisible()) ? 'the drill ended,' : `${(await page.getByTestId('clock').textContent()) ?? ''} simulated:`;
+      const used = await idb();
+      peak = Math.max(peak, used);
+      console.log(`  ${((Date.now() - t0) / 1000).toFixed(0)} s wall, ${clock} IndexedDB ${used.toFixed(0)} kB`);
     }
     const commands = await page.evaluate(
       () =>
@@ -44,7 +50,10 @@ async function main(): Promise<void> {
           };
         }),
     );
-    console.log(`storage after a ${HOURS}-hour drill at 60× (${samples} samples): IndexedDB ${before.toFixed(0)} kB before, ${(await idb()).toFixed(0)} kB after; ${commands} journal records`);
+    console.log(
+      `storage of a ${HOURS}-hour drill at 60× (${samples} samples): IndexedDB ${before.toFixed(0)} kB in the library before it, at most ${peak.toFixed(0)} kB while it ran ` +
+        `(+${(peak - before).toFixed(0)} kB), ${(await idb()).toFixed(0)} kB once it ended and was saved as a finished run; ${commands} journal records left`,
+    );
     await browser.close();
   } finally {
     server.kill();

@@ -13,7 +13,9 @@ import type { Database } from './db/database';
 import type { ServerContext } from './http/context';
 import { classRoutes } from './routes/classes';
 import { instructorRoutes } from './routes/instructors';
+import { runRoutes } from './routes/runs';
 import { studentRoutes } from './routes/students';
+import { type Verifier, verifierPool } from './verify-pool';
 
 /** The largest request body: far above any message of this API (a session upload will set its own). */
 export const BODY_LIMIT = 1024 * 1024;
@@ -24,12 +26,16 @@ export interface ServerOptions {
   readonly appDir?: string | undefined;
   readonly now?: () => Date;
   readonly logger?: boolean;
+  /** Re-simulates finished runs; a pool of worker threads is made (and closed with the server) when none is given. */
+  readonly verifier?: Verifier;
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   // A JSON body with __proto__ or constructor.prototype is refused (400), never merged.
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, onProtoPoisoning: 'error', onConstructorPoisoning: 'error' });
-  const ctx: ServerContext = { db: options.db, now: options.now ?? (() => new Date()) };
+  const verifier = options.verifier ?? verifierPool();
+  if (options.verifier === undefined) app.addHook('onClose', () => verifier.close());
+  const ctx: ServerContext = { db: options.db, now: options.now ?? (() => new Date()), verifier, log: (m) => app.log.warn(m) };
 
   app.setErrorHandler((error: FastifyError, _request, reply) => {
     const status = error.statusCode ?? 500;
@@ -44,6 +50,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   instructorRoutes(app, ctx);
   classRoutes(app, ctx);
   studentRoutes(app, ctx);
+  runRoutes(app, ctx);
 
   const appDir = options.appDir === undefined ? undefined : resolve(options.appDir);
   if (appDir !== undefined && existsSync(resolve(appDir, 'index.html'))) {

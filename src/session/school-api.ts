@@ -3,7 +3,10 @@
  * use: the browser to build a request, the server to refuse a bad one with the path of what is
  * wrong. Names are short and human: a student gives a display name only, never an e-mail.
  */
+import { MAX_RUN_TICKS } from '../scenario/limits';
 import { z } from '../scenario/zod';
+import { commandSchema } from './command-schema';
+import { sessionSchema } from './session-file';
 
 /** 1–40 characters after trimming, no control characters. */
 const displayName = z
@@ -72,4 +75,52 @@ export interface Membership {
 export interface ApiError {
   readonly error: string;
   readonly path?: string;
+}
+
+/**
+ * A run streamed to the server as it happens. It starts with its header (the scenario itself,
+ * seed and engine: what the server needs to re-simulate it), then sends events numbered from 0
+ * without gaps: commands, checkpoints, and at last the end. `clientRunId` is the browser's own id
+ * for the run, so a start sent twice (a reconnect) names the same run.
+ */
+export const runStartRequest = sessionSchema.pick({ engine: true, name: true, scenario: true, scenarioHash: true, seed: true }).extend({
+  clientRunId: z.string().regex(/^[\w-]{8,64}$/, { error: 'must be the run id the app made' }),
+});
+
+const tick = z.number().int().min(0).max(MAX_RUN_TICKS);
+const seq = z.number().int().min(0).max(10_000_000);
+
+export const runEvent = z.discriminatedUnion('kind', [
+  z.strictObject({ seq, kind: z.literal('command'), command: commandSchema }),
+  z.strictObject({ seq, kind: z.literal('checkpoint'), tick, hash: z.string().regex(/^[0-9a-f]{16}$/, { error: 'must be a 16-digit hexadecimal hash' }) }),
+  z.strictObject({ seq, kind: z.literal('end'), tick }),
+]);
+
+/** At most this many events in one message (a drained outbox sends several messages). */
+export const MAX_EVENTS_PER_BATCH = 500;
+
+export const runEventsRequest = z.strictObject({
+  events: z.array(runEvent).min(1, { error: 'must hold at least one event' }).max(MAX_EVENTS_PER_BATCH, { error: `must hold at most ${MAX_EVENTS_PER_BATCH} events` }),
+});
+
+export type RunStartRequest = z.input<typeof runStartRequest>;
+export type RunEvent = z.output<typeof runEvent>;
+
+/**
+ * The server's answer to a batch: everything up to `acknowledged` is committed (−1: nothing
+ * yet). `expected` is the next number it waits for: after a gap the client resends from there.
+ */
+export interface RunAck {
+  readonly runId: number;
+  readonly acknowledged: number;
+  readonly expected: number;
+  readonly gap: boolean;
+}
+
+/** What the server found when it re-simulated a finished run (never what the client said). */
+export interface RunVerdict {
+  readonly status: 'pending' | 'reproduces' | 'diverges' | 'otherEngine' | 'failed';
+  readonly firstDivergentTick?: number;
+  readonly score?: number;
+  readonly passed?: boolean;
 }

@@ -85,6 +85,19 @@ export function parseFileJson(text: string, maxBytes: number, sizeLimit: string)
   }
 }
 
+/**
+ * The scenario a session (or a run streamed to a school server) carries: valid, and the one its
+ * hash names (a scenario edited after the run would replay something else). Errors under `scenario.`.
+ */
+export function embeddedScenario(raw: Record<string, unknown>, hash: string): { readonly ok: true; readonly scenario: ScenarioFile } | { readonly ok: false; readonly errors: readonly ScenarioError[] } {
+  const sc = loadScenarioJson(raw);
+  if (!sc.ok) return { ok: false, errors: sc.errors.map((e) => ({ path: e.path === '' ? 'scenario' : `scenario.${e.path}`, message: e.message })) };
+  if (scenarioHash(sc.scenario) !== hash) {
+    return { ok: false, errors: [{ path: 'scenarioHash', message: 'does not match the embedded scenario: the scenario was edited after the session was recorded' }] };
+  }
+  return { ok: true, scenario: sc.scenario };
+}
+
 /** Parse and validate a session file's text; errors name the JSON path. */
 export function loadSessionText(text: string): SessionLoad {
   const parsed = parseFileJson(text, MAX_SESSION_BYTES, 'a session file may be at most 5 MB');
@@ -110,11 +123,8 @@ export function loadSessionValue(raw: unknown): SessionLoad {
       }),
     };
   }
-  const sc = loadScenarioJson(parsed.data.scenario);
-  if (!sc.ok) return { ok: false, errors: sc.errors.map((e) => ({ path: e.path === '' ? 'scenario' : `scenario.${e.path}`, message: e.message })) };
-  if (scenarioHash(sc.scenario) !== parsed.data.scenarioHash) {
-    return { ok: false, errors: [{ path: 'scenarioHash', message: 'does not match the embedded scenario: the scenario was edited after the session was recorded' }] };
-  }
+  const sc = embeddedScenario(parsed.data.scenario, parsed.data.scenarioHash);
+  if (!sc.ok) return sc;
   const cmds = parsed.data.commands as Command[];
   for (let k = 0; k < cmds.length; k++) {
     if (k > 0 && cmds[k]!.tick < cmds[k - 1]!.tick) return { ok: false, errors: [{ path: `commands[${k}].tick`, message: 'commands must be in tick order' }] };

@@ -3,11 +3,15 @@
  * takes seconds), emptied between tests, driven with Fastify's inject (no port), with a clock
  * the test moves.
  */
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import postgres from 'postgres';
+import { inject } from 'vitest';
 import { addInstructor } from '../../src/server/accounts';
 import { buildServer } from '../../src/server/app';
 import type { Database } from '../../src/server/db/database';
 import { openDatabase } from '../../src/server/db/open';
+import { type Verifier, verifierPool } from '../../src/server/verify-pool';
 
 export interface TestServer {
   /** A new app for each test (its rate limits start afresh) on the same database. */
@@ -19,24 +23,55 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(options: { appDir?: string } = {}): Promise<TestServer> {
-  const db = await openDatabase({ url: process.env.LF_TEST_DATABASE_URL || undefined });
+export type TestDatabase = 'pglite' | 'postgres';
+
+/** Every database the server's tests run against here: PGlite always, PostgreSQL when installed. */
+export function testDatabases(): TestDatabase[] {
+  return inject('postgresUrl') === null ? ['pglite'] : ['pglite', 'postgres'];
+}
+
+/** A database of its own on the tests' PostgreSQL server (tests/server/global-setup.ts), dropped at the end. */
+async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const admin = inject('postgresUrl');
+  if (admin === null) throw new Error('no PostgreSQL server for the tests');
+  const name = `lf_${randomBytes(6).toString('hex')}`;
+  const sql = postgres(admin, { max: 1, onnotice: () => undefined });
+  await sql.unsafe(`create database ${name}`);
+  await sql.end();
+  return {
+    url: admin.replace(/\/postgres$/, `/${name}`),
+    drop: async () => {
+      const again = postgres(admin, { max: 1, onnotice: () => undefined });
+      await again.unsafe(`drop database if exists ${name} with (force)`);
+      await again.end();
+    },
+  };
+}
+
+export async function startTestServer(options: { appDir?: string; database?: TestDatabase } = {}): Promise<TestServer> {
+  const pg = options.database === 'postgres' ? await freshPostgres() : null;
+  const db = await openDatabase({ url: pg?.url });
   const start = new Date('2026-12-02T08:00:00Z');
   const clock = { now: start };
-  const build = () => buildServer({ db, appDir: options.appDir, now: () => clock.now });
+  // One verification worker for the file (an app per test would start one each).
+  const verifier: Verifier = verifierPool(1);
+  const build = () => buildServer({ db, appDir: options.appDir, now: () => clock.now, verifier });
   const server: TestServer = {
     app: await build(),
     db,
     clock,
     reset: async () => {
-      await db.query('truncate instructor_sessions, students, classes, instructors restart identity cascade');
+      // Ids go on counting: a verification still running from the last test can never land on a new run.
+      await db.query('truncate run_events, runs, instructor_sessions, students, classes, instructors cascade');
       clock.now = start;
       await server.app.close();
       server.app = await build();
     },
     close: async () => {
       await server.app.close();
+      await verifier.close();
       await db.close();
+      await pg?.drop();
     },
   };
   return server;

@@ -2,7 +2,8 @@
  * The one interface the server's code talks to, whichever PostgreSQL is behind it: the embedded
  * PGlite (Postgres compiled to WebAssembly, data in a directory: `npm run server` needs nothing
  * installed) or a real PostgreSQL server (`DATABASE_URL`). SQL is PostgreSQL's, parameters are
- * always passed apart ($1, $2…), never spliced into the text.
+ * always passed apart ($1, $2…), never spliced into the text. A JSON value goes in as text
+ * with a cast (`$1::text::jsonb`): the two drivers would otherwise encode a string differently.
  */
 export type Row = Record<string, unknown>;
 

@@ -3,12 +3,15 @@ import type { ApiError, InstructorInfo } from '../../session/school-api';
 import { instructorForToken } from '../accounts';
 import { type StudentIdentity, studentForToken } from '../classes';
 import type { Database } from '../db/database';
+import type { Verifier } from '../verify-pool';
 import { cookieOf, SIGN_IN_COOKIE } from './cookies';
 
-/** What every route may use: the database and the clock (tests move it; lock-outs and expiry read it). */
+/** What every route may use: the database, the clock (tests move it; lock-outs and expiry read it), the verifier. */
 export interface ServerContext {
   readonly db: Database;
   readonly now: () => Date;
+  readonly verifier: Verifier;
+  readonly log: (message: string) => void;
 }
 
 export function refuse(reply: FastifyReply, status: number, error: string): null {

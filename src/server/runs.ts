@@ -1,0 +1,143 @@
+/**
+ * Runs streamed by students: the header once, then events appended in order, each its own row.
+ * A batch is committed whole or not at all; an event sent again (a resend after a lost answer)
+ * is recognised by its number and content and not stored twice; an event after a gap is not
+ * stored, and the answer says which number the server waits for.
+ */
+import { type Command, ENGINE_VERSION } from '../engine';
+import type { RunAck, RunEvent, RunVerdict } from '../session/school-api';
+import { SESSION_FORMAT, type SessionFile } from '../session/session-file';
+import type { ScenarioFile } from '../scenario';
+import { type Database, isUniqueViolation, type Sql } from './db/database';
+
+export interface RunHeader {
+  readonly clientRunId: string;
+  readonly scenario: ScenarioFile;
+  readonly scenarioHash: string;
+  readonly seed: number;
+  readonly engine: number;
+  readonly name?: string | undefined;
+}
+
+/** The run this student started under this client id: made now, or the one made before (a start sent twice). */
+export async function startRun(db: Sql, studentId: number, h: RunHeader): Promise<{ runId: number; expected: number }> {
+  const header = { seed: h.seed, engine: h.engine, ...(h.name === undefined ? {} : { name: h.name }) };
+  const existing = async () => (await db.query<{ id: number; next_seq: number }>('select id, next_seq from runs where student_id = $1 and client_run_id = $2', [studentId, h.clientRunId]))[0];
+  const before = await existing();
+  if (before !== undefined) return { runId: before.id, expected: before.next_seq };
+  try {
+    const [row] = await db.query<{ id: number }>(
+      'insert into runs (student_id, client_run_id, scenario_id, scenario_hash, scenario, header) values ($1, $2, $3, $4, $5::text::jsonb, $6::text::jsonb) returning id',
+      [studentId, h.clientRunId, h.scenario.id, h.scenarioHash, JSON.stringify(h.scenario), JSON.stringify(header)],
+    );
+    return { runId: row!.id, expected: 0 };
+  } catch (e) {
+    // The same start arrived twice at once: the other one made it.
+    if (!isUniqueViolation(e)) throw e;
+    const made = await existing();
+    return { runId: made!.id, expected: made!.next_seq };
+  }
+}
+
+function rowOf(e: RunEvent): { tick: number; body: unknown } {
+  switch (e.kind) {
+    case 'command':
+      return { tick: e.command.tick, body: e.command };
+    case 'checkpoint':
+      return { tick: e.tick, body: { hash: e.hash } };
+    case 'end':
+      return { tick: e.tick, body: {} };
+  }
+}
+
+/** Canonical JSON (keys sorted), so that a resent event compares equal to the stored one whatever order its keys came in. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v !== null && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o)
+      .sort()
+      .filter((k) => o[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+export type AppendResult = RunAck | 'no such run' | 'conflict' | 'ended';
+
+/**
+ * Appends a batch in one transaction. The answer is sent only after the commit: what it
+ * acknowledges is on disk. `finished` is true when this batch ended the run.
+ */
+export async function appendEvents(db: Database, studentId: number, runId: number, events: readonly RunEvent[]): Promise<{ result: AppendResult; finished: boolean }> {
+  return db.transaction(async (tx) => {
+    const [run] = await tx.query<{ next_seq: number; end_tick: number | null }>('select next_seq, end_tick from runs where id = $1 and student_id = $2 for update', [runId, studentId]);
+    if (run === undefined) return { result: 'no such run', finished: false };
+    let next = run.next_seq;
+    let gap = false;
+    let endTick: number | null = null;
+    const sorted = [...events].sort((a, b) => a.seq - b.seq);
+    for (const e of sorted) {
+      const { tick, body } = rowOf(e);
+      if (e.seq < next) {
+        const [stored] = await tx.query<{ kind: string; tick: number; body: unknown }>('select kind, tick, body from run_events where run_id = $1 and seq = $2', [runId, e.seq]);
+        if (stored === undefined || stored.kind !== e.kind || stored.tick !== tick || canonical(stored.body) !== canonical(body)) return { result: 'conflict', finished: false };
+        continue;
+      }
+      if (e.seq > next) {
+        gap = true;
+        break;
+      }
+      if (run.end_tick !== null || endTick !== null) return { result: 'ended', finished: false };
+      await tx.query('insert into run_events (run_id, seq, kind, tick, body) values ($1, $2, $3, $4, $5::text::jsonb)', [runId, e.seq, e.kind, tick, JSON.stringify(body)]);
+      next += 1;
+      if (e.kind === 'end') endTick = tick;
+    }
+    await tx.query('update runs set next_seq = $2, end_tick = coalesce($3, end_tick) where id = $1', [runId, next, endTick]);
+    return { result: { runId, acknowledged: next - 1, expected: next, gap }, finished: endTick !== null };
+  });
+}
+
+/** A finished run as a session file, rebuilt from its rows, for the server's own re-simulation. */
+export async function sessionOf(db: Sql, runId: number): Promise<SessionFile | null> {
+  const [run] = await db.query<{ scenario: ScenarioFile; scenario_hash: string; header: { seed: number; engine: number; name?: string }; end_tick: number | null }>(
+    'select scenario, scenario_hash, header, end_tick from runs where id = $1',
+    [runId],
+  );
+  if (run === undefined || run.end_tick === null) return null;
+  const events = await db.query<{ kind: string; tick: number; body: Record<string, unknown> }>("select kind, tick, body from run_events where run_id = $1 and kind <> 'end' order by seq", [runId]);
+  return {
+    format: SESSION_FORMAT,
+    engine: run.header.engine ?? ENGINE_VERSION,
+    ...(run.header.name === undefined ? {} : { name: run.header.name }),
+    scenario: run.scenario,
+    scenarioHash: run.scenario_hash,
+    seed: run.header.seed,
+    endTick: run.end_tick,
+    commands: events.filter((e) => e.kind === 'command').map((e) => e.body as unknown as Command),
+    checkpoints: events.filter((e) => e.kind === 'checkpoint').map((e) => ({ tick: e.tick, hash: String(e.body.hash) })),
+  };
+}
+
+/** Only an ended run gets a verdict. */
+export async function setVerdict(db: Sql, runId: number, verdict: RunVerdict, assessment: unknown): Promise<void> {
+  await db.query('update runs set verdict = $2::text::jsonb, assessment = $3::text::jsonb where id = $1 and end_tick is not null', [runId, JSON.stringify(verdict), assessment === null ? null : JSON.stringify(assessment)]);
+}
+
+export interface RunSummary {
+  readonly id: number;
+  readonly clientRunId: string;
+  readonly scenarioId: string;
+  readonly events: number;
+  readonly endTick: number | null;
+  readonly verdict: RunVerdict;
+}
+
+export async function runOf(db: Sql, studentId: number, runId: number): Promise<RunSummary | null> {
+  const [r] = await db.query<{ id: number; client_run_id: string; scenario_id: string; next_seq: number; end_tick: number | null; verdict: RunVerdict }>(
+    'select id, client_run_id, scenario_id, next_seq, end_tick, verdict from runs where id = $1 and student_id = $2',
+    [runId, studentId],
+  );
+  return r === undefined ? null : { id: r.id, clientRunId: r.client_run_id, scenarioId: r.scenario_id, events: r.next_seq, endTick: r.end_tick, verdict: r.verdict };
+}

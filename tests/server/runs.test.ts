@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { RunEvent } from '../../src/session/school-api';
+import { loadSessionText, type SessionFile } from '../../src/session/session-file';
+import { scoreSession } from '../../src/session/verify';
+import { instructor, startTestServer, type TestServer, testDatabases } from './harness';
+
+const golden = (() => {
+  const r = loadSessionText(readFileSync('tests/golden/breakdown-drill.session.json', 'utf8'));
+  if (!r.ok) throw new Error('golden session');
+  return r.session;
+})();
+
+/** A recorded run as the app streams it: commands and checkpoints in tick order, then the end. */
+function eventsOf(s: SessionFile): RunEvent[] {
+  const items = [...s.commands.map((c) => ({ tick: c.tick, e: { kind: 'command' as const, command: c } })), ...s.checkpoints.map((c) => ({ tick: c.tick, e: { kind: 'checkpoint' as const, tick: c.tick, hash: c.hash } }))];
+  items.sort((a, b) => a.tick - b.tick);
+  return [...items.map((x, seq) => ({ seq, ...x.e })), { seq: items.length, kind: 'end' as const, tick: s.endTick }] as RunEvent[];
+}
+
+function header(s: SessionFile, clientRunId = 'run-0001-abcdef') {
+  return { clientRunId, scenario: s.scenario, scenarioHash: s.scenarioHash, seed: s.seed, engine: s.engine };
+}
+
+describe.each(testDatabases())('on %s', (database) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ database });
+  }, 60_000);
+  afterAll(() => server.close());
+  beforeEach(() => server.reset());
+
+  const post = (url: string, payload: unknown, token: string) => server.app.inject({ method: 'POST', url, payload: payload as object, headers: { authorization: `Bearer ${token}` } });
+  const get = (url: string, token: string) => server.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+
+  /** A class and a student in it: the student's device token. */
+  async function student(name = 'Per'): Promise<string> {
+    const cookie = await instructor(server, `Teacher of ${name}`);
+    const cls = (await server.app.inject({ method: 'POST', url: '/api/classes', payload: { name: '2A' }, headers: { cookie } })).json().class;
+    return (await server.app.inject({ method: 'POST', url: '/api/join', payload: { code: cls.joinCode, displayName: name } })).json().membership.token;
+  }
+
+  async function verdictOf(runId: number, token: string) {
+    for (let k = 0; k < 300; k++) {
+      const run = (await get(`/api/runs/${runId}`, token)).json().run;
+      if (run.verdict.status !== 'pending') return run.verdict;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('no verdict');
+  }
+
+  describe('a run streamed as it happens', () => {
+    it('arrives in batches, is re-simulated by the server and scored by it', async () => {
+      const token = await student();
+      const started = await post('/api/runs', header(golden), token);
+      expect(started.statusCode).toBe(201);
+      const { runId } = started.json();
+      const events = eventsOf(golden);
+      for (let k = 0; k < events.length; k += 7) {
+        const ack = await post(`/api/runs/${runId}/events`, { events: events.slice(k, k + 7) }, token);
+        expect(ack.statusCode).toBe(200);
+        expect(ack.json()).toEqual({ runId, acknowledged: Math.min(k + 7, events.length) - 1, expected: Math.min(k + 7, events.length), gap: false });
+      }
+      const verdict = await verdictOf(runId, token);
+      const expected = scoreSession(golden);
+      expect(verdict).toEqual({ status: 'reproduces', score: expected.score, passed: expected.passed });
+    });
+
+    it('a batch sent again is acknowledged and stored once; a start sent again names the same run', async () => {
+      const token = await student();
+      const { runId } = (await post('/api/runs', header(golden), token)).json();
+      const events = eventsOf(golden).slice(0, 10);
+      const first = (await post(`/api/runs/${runId}/events`, { events }, token)).json();
+      const again = (await post(`/api/runs/${runId}/events`, { events: events.slice(5) }, token)).json();
+      expect(again).toEqual(first);
+      const rows = await server.db.query<{ n: number }>('select count(*)::integer as n from run_events where run_id = $1', [runId]);
+      expect(rows[0]!.n).toBe(10);
+      const restart = await post('/api/runs', header(golden), token);
+      expect(restart.statusCode).toBe(200);
+      expect(restart.json()).toEqual({ runId, expected: 10 });
+    });
+
+    it('a gap is refused with the number to send from, and nothing after it is stored', async () => {
+      const token = await student();
+      const { runId } = (await post('/api/runs', header(golden), token)).json();
+      const events = eventsOf(golden);
+      await post(`/api/runs/${runId}/events`, { events: events.slice(0, 4) }, token);
+      const gap = await post(`/api/runs/${runId}/events`, { events: events.slice(6, 9) }, token);
+      expect(gap.statusCode).toBe(409);
+      expect(gap.json()).toMatchObject({ expected: 4, acknowledged: 3, gap: true });
+      expect(gap.json().error).toMatch(/send from number 4/);
+      const rows = await server.db.query<{ n: number }>('select count(*)::integer as n from run_events where run_id = $1', [runId]);
+      expect(rows[0]!.n).toBe(4);
+    });
+
+    it('an event number sent again with other content is a conflict, and an ended run takes nothing more', async () => {
+      const token = await student();
+      const { runId } = (await post('/api/runs', header(golden), token)).json();
+      const events = eventsOf(golden);
+      await post(`/api/runs/${runId}/events`, { events: events.slice(0, 3) }, token);
+      const changed: RunEvent = { seq: 1, kind: 'checkpoint', tick: 5, hash: '0123456789abcdef' };
+      expect((await post(`/api/runs/${runId}/events`, { events: [changed] }, token)).statusCode).toBe(409);
+      for (let k = 3; k < events.length; k += 50) await post(`/api/runs/${runId}/events`, { events: events.slice(k, k + 50) }, token);
+      const late = await post(`/api/runs/${runId}/events`, { events: [{ seq: events.length, kind: 'end', tick: golden.endTick + 10 }] }, token);
+      expect(late.statusCode).toBe(409);
+      expect(late.json().error).toMatch(/has ended/);
+    });
+
+    it('a log that was tampered with does not reproduce: the server says where it diverges', async () => {
+      const token = await student();
+      const { runId } = (await post('/api/runs', header(golden), token)).json();
+      const events = eventsOf(golden).map((e) => (e.kind === 'command' && e.command.type === 'ackAlarm' ? { ...e, command: { ...e.command, tick: e.command.tick + 1 } } : e));
+      for (let k = 0; k < events.length; k += 100) await post(`/api/runs/${runId}/events`, { events: events.slice(k, k + 100) }, token);
+      const verdict = await verdictOf(runId, token);
+      expect(verdict).toMatchObject({ status: 'diverges' });
+      expect(verdict.firstDivergentTick).toBeGreaterThan(0);
+    });
+  });
+
+  describe('whose run it is', () => {
+    it('another student’s run is a 404, no token a 401, a closed class takes no new run', async () => {
+      const per = await student('Per');
+      const kari = await student('Kari');
+      const { runId } = (await post('/api/runs', header(golden), per)).json();
+      expect((await get(`/api/runs/${runId}`, kari)).statusCode).toBe(404);
+      expect((await post(`/api/runs/${runId}/events`, { events: eventsOf(golden).slice(0, 2) }, kari)).statusCode).toBe(404);
+      expect((await server.app.inject({ method: 'GET', url: `/api/runs/${runId}` })).statusCode).toBe(401);
+      await server.db.query('update classes set open = false');
+      const closed = await post('/api/runs', header(golden, 'run-0002-abcdef'), per);
+      expect(closed.statusCode).toBe(403);
+    });
+
+    it('a scenario edited after the run began is refused at the start, naming the field', async () => {
+      const token = await student();
+      const edited = { ...header(golden), scenario: { ...golden.scenario, seed: 99 } };
+      const res = await post('/api/runs', edited, token);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().path).toBe('scenarioHash');
+    });
+  });
+});
