@@ -11,6 +11,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { ApiError } from '../session/school-api';
 import type { Database } from './db/database';
 import type { ServerContext } from './http/context';
+import { allowStudentsFromAnyOrigin } from './http/cors';
 import { classRoutes } from './routes/classes';
 import { instructorRoutes } from './routes/instructors';
 import { runRoutes } from './routes/runs';
@@ -47,6 +48,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   await app.register(fastifyRateLimit, { global: false });
+  allowStudentsFromAnyOrigin(app);
   instructorRoutes(app, ctx);
   classRoutes(app, ctx);
   studentRoutes(app, ctx);

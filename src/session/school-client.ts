@@ -1,0 +1,106 @@
+/**
+ * The app's side of a school server: joining a class, and delivering a run as numbered events.
+ * The run's own records in this browser (its journal while it runs, the saved session once it
+ * has ended) are the outbox: what the server has acknowledged is a number per run, and
+ * delivery resumes from the number the server expects, in order, after any break.
+ */
+import type { Command } from '../engine';
+import type { Checkpoint } from './record';
+import { MAX_EVENTS_PER_BATCH, type Membership, type RunAck, type RunEvent, type RunStartRequest } from './school-api';
+
+export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
+
+/** A refusal in the server's words, or a server that could not be reached (status null). */
+export class SchoolError extends Error {
+  constructor(
+    message: string,
+    readonly status: number | null,
+  ) {
+    super(message);
+  }
+}
+
+/** How long one request may take before the server counts as unreachable for now. */
+const TIMEOUT_MS = 10_000;
+
+/** The address as a student types it: `school.local:8080` → `http://school.local:8080`. */
+export function serverBase(address: string): string {
+  const a = address.trim().replace(/\/+$/, '');
+  return /^https?:\/\//i.test(a) ? a : `http://${a}`;
+}
+
+async function call<T>(fetchFn: Fetch, base: string, path: string, init: { method: string; token?: string; body?: unknown }): Promise<{ status: number; body: T }> {
+  let res: Response;
+  try {
+    res = await fetchFn(`${base}${path}`, {
+      method: init.method,
+      headers: { ...(init.body === undefined ? {} : { 'content-type': 'application/json' }), ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+  } catch {
+    throw new SchoolError(`cannot reach the school server at ${base}`, null);
+  }
+  const body = (await res.json().catch(() => ({}))) as T & { error?: string };
+  if (res.status >= 400 && res.status !== 409) throw new SchoolError(body.error ?? `the school server answered ${res.status}`, res.status);
+  return { status: res.status, body };
+}
+
+export async function joinClass(fetchFn: Fetch, address: string, code: string, displayName: string): Promise<{ base: string; membership: Membership }> {
+  const base = serverBase(address);
+  const { body } = await call<{ membership: Membership }>(fetchFn, base, '/api/join', { method: 'POST', body: { code, displayName } });
+  return { base, membership: body.membership };
+}
+
+/**
+ * A run's events in the order they are sent: its commands and periodic checkpoints by tick (a
+ * checkpoint before a command of the same tick: it was taken on arriving there), then, once the
+ * run has ended, its final checkpoint and the end. As the run grows, the list only grows at its
+ * end, so a number once sent always names the same event.
+ */
+export function runEvents(commands: readonly Command[], periodic: readonly Checkpoint[], end: Checkpoint | null): RunEvent[] {
+  const out: RunEvent[] = [];
+  let c = 0;
+  let p = 0;
+  while (c < commands.length || p < periodic.length) {
+    const takeCheckpoint = p < periodic.length && (c >= commands.length || periodic[p]!.tick <= commands[c]!.tick);
+    if (takeCheckpoint) out.push({ seq: out.length, kind: 'checkpoint', tick: periodic[p]!.tick, hash: periodic[p++]!.hash });
+    else out.push({ seq: out.length, kind: 'command', command: commands[c++]! } as RunEvent);
+  }
+  if (end !== null) {
+    out.push({ seq: out.length, kind: 'checkpoint', tick: end.tick, hash: end.hash });
+    out.push({ seq: out.length, kind: 'end', tick: end.tick });
+  }
+  return out;
+}
+
+/** How far a run has reached the server. */
+export interface Delivery {
+  readonly serverRunId: number | null;
+  /** The next event number the server waits for. */
+  readonly expected: number;
+}
+
+/**
+ * Sends what the server has not acknowledged yet, in batches, in order. Starts the run on the
+ * server first if needed (a start sent twice names the same run). After a gap the server says
+ * where to resume, and delivery resumes there. Returns how far it got; throws SchoolError
+ * when the server cannot be reached or refuses (the caller tries again later).
+ */
+export async function deliver(fetchFn: Fetch, base: string, token: string, header: RunStartRequest, events: readonly RunEvent[], from: Delivery): Promise<Delivery> {
+  let runId = from.serverRunId;
+  let expected = from.expected;
+  if (runId === null) {
+    const { body } = await call<{ runId: number; expected: number }>(fetchFn, base, '/api/runs', { method: 'POST', token, body: header });
+    runId = body.runId;
+    expected = body.expected;
+  }
+  for (let guard = 0; expected < events.length && guard < 10_000; guard++) {
+    const batch = events.slice(expected, expected + MAX_EVENTS_PER_BATCH);
+    const { status, body } = await call<RunAck & { error?: string }>(fetchFn, base, `/api/runs/${runId}/events`, { method: 'POST', token, body: { events: batch } });
+    if (status === 409 && !body.gap) throw new SchoolError(body.error ?? 'the server refused this run’s events', 409);
+    if (body.expected <= expected && !body.gap) throw new SchoolError('the school server acknowledged nothing', status);
+    expected = body.expected;
+  }
+  return { serverRunId: runId, expected };
+}
