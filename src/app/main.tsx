@@ -10,6 +10,7 @@ import { UpdateBanner } from '../ui/UpdateBanner';
 import { App, preloadControlRoom } from './App';
 import { persist } from './persist';
 import { registerPwa } from './pwa';
+import { startSchoolSync } from './school-sync';
 import './styles.css';
 
 const store = createSimStore();
@@ -28,6 +29,7 @@ async function start(): Promise<void> {
     store.getState().begin();
   }
   persist(store);
+  startSchoolSync(store);
   registerPwa();
   createRoot(document.getElementById('root')!).render(
     <StrictMode>

@@ -3,6 +3,7 @@ import { DEFAULT_RESOLVED_BY, describeErrors, loadScenarioText, type ScenarioFil
 import { parseDuration } from '../scenario/duration';
 import { useSim } from '../store/use-sim';
 import { scoreText, span } from './format';
+import { ClassPanel } from './ClassPanel';
 import { FilePicker } from './FilePicker';
 import { setLanguage, useT } from './i18n';
 import { listSessions } from '../session/saved-sessions';
@@ -217,6 +218,7 @@ export function Library() {
           </section>
         );
       })}
+      <ClassPanel />
       <SessionsList onError={setFileError} onChange={refreshProgress} />
       <p className="muted version" data-testid="app-version">
         {t('app.version', { version: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev' })}

@@ -1,0 +1,94 @@
+/**
+ * A joined student's runs go to the school server by themselves. Every few seconds (and at
+ * once when a run ends) each run started while in the class is brought up to date: its events
+ * are read from where this browser keeps the run anyway (the journal while it runs, the saved
+ * session once it ends) and sent from the number the server expects. Offline, nothing is lost:
+ * the run goes on, the records wait here, and the next round sends them in order.
+ */
+import type { SimStoreApi } from '../store/sim-store';
+import { readJournal } from '../session/journal';
+import { getSession } from '../session/saved-sessions';
+import { type Delivery as Cursor, deliver, runEvents, SchoolError } from '../session/school-client';
+import { classState, setDelivery } from '../ui/class-state';
+
+const ROUND_MS = 3000;
+const CURSORS_KEY = 'lf.school.runs';
+
+/** Per run (this browser's run id): how far it has reached the server, and whether it is all there. */
+type Cursors = Record<string, Cursor & { readonly done: boolean }>;
+
+function loadCursors(): Cursors {
+  try {
+    return JSON.parse(globalThis.localStorage?.getItem(CURSORS_KEY) ?? '{}') as Cursors;
+  } catch {
+    return {};
+  }
+}
+
+function saveCursors(c: Cursors): void {
+  try {
+    globalThis.localStorage?.setItem(CURSORS_KEY, JSON.stringify(c));
+  } catch {
+    // Without storage the numbers are asked of the server again (a start names the same run).
+  }
+}
+
+/** One run brought up to date; returns how many of its records still wait. */
+async function bringUp(runId: string, cursors: Cursors): Promise<number> {
+  const joined = classState.get().joined;
+  const saved = await getSession(runId);
+  if (joined === null) return 0;
+  if (saved === null) {
+    delete cursors[runId];
+    return 0;
+  }
+  const file = saved.file;
+  let events: ReturnType<typeof runEvents>;
+  if (saved.finished) {
+    const last = file.checkpoints.at(-1) ?? null;
+    events = runEvents(file.commands, file.checkpoints.slice(0, -1), last);
+  } else {
+    const j = await readJournal(runId);
+    events = runEvents(j.commands, j.checkpoints, null);
+  }
+  const from = cursors[runId] ?? { serverRunId: null, expected: 0, done: false };
+  if (from.serverRunId !== null && from.expected >= events.length) {
+    cursors[runId] = { ...from, done: saved.finished };
+    return 0;
+  }
+  const header = { clientRunId: runId, scenario: file.scenario as unknown as Record<string, unknown>, scenarioHash: file.scenarioHash, seed: file.seed, engine: file.engine, ...(file.name ? { name: file.name } : {}) };
+  const at = await deliver(fetch.bind(globalThis), joined.base, joined.membership.token, header, events, from);
+  cursors[runId] = { ...at, done: saved.finished && at.expected >= events.length };
+  return events.length - at.expected;
+}
+
+export function startSchoolSync(store: SimStoreApi): void {
+  let busy = false;
+  const round = async () => {
+    if (busy || classState.get().joined === null) return;
+    busy = true;
+    const cursors = loadCursors();
+    // A run started (or resumed) while in the class is the class's.
+    const live = store.getState().runId;
+    if (live !== null && store.getState().phase === 'running' && cursors[live] === undefined) cursors[live] = { serverRunId: null, expected: 0, done: false };
+    let waiting = 0;
+    try {
+      for (const [runId, c] of Object.entries(cursors)) if (!c.done) waiting += await bringUp(runId, cursors);
+      setDelivery(waiting === 0 ? { state: 'sent' } : { state: 'sending', waiting });
+    } catch (e) {
+      const unsent = Object.values(cursors).some((c) => !c.done);
+      if (e instanceof SchoolError && e.status !== null) setDelivery({ state: 'refused', reason: e.message });
+      else setDelivery(unsent ? { state: 'offline', waiting: Math.max(1, waiting) } : { state: 'sent' });
+    } finally {
+      saveCursors(cursors);
+      busy = false;
+    }
+  };
+  setInterval(() => void round(), ROUND_MS);
+  // A run that ends is sent at once (the student may close the laptop).
+  let phase = store.getState().phase;
+  store.subscribe((s) => {
+    if (s.phase !== phase && s.phase === 'debrief') setTimeout(() => void round(), 500);
+    phase = s.phase;
+  });
+}

@@ -1,0 +1,90 @@
+import { type FormEvent, useState } from 'react';
+import { joinClass, SchoolError } from '../session/school-client';
+import { setMembership, useClassState } from './class-state';
+import { useT } from './i18n';
+
+/** A refusal in the reader's language where the server's reason is a known one. */
+function reasonOf(e: unknown, t: ReturnType<typeof useT>['t']): string {
+  if (!(e instanceof SchoolError)) return t('class.failed');
+  if (e.status === null) return t('class.unreachable');
+  if (e.status === 404) return t('class.unknownCode');
+  if (e.status === 403) return t('class.closed');
+  if (e.status === 429) return t('class.tooMany');
+  return e.message;
+}
+
+/**
+ * The library's class panel: join a class on a school server (address, join code, a display
+ * name; no e-mail, no password), then see whether every run has reached it. Self-study needs
+ * none of it.
+ */
+export function ClassPanel() {
+  const { t } = useT();
+  const { joined, delivery } = useClassState();
+  const [address, setAddress] = useState(() => (typeof location !== 'undefined' && location.protocol.startsWith('http') && location.port !== '5173' ? location.host : ''));
+  const [code, setCode] = useState('');
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (joined !== null) {
+    const m = joined.membership;
+    return (
+      <section className="class-panel" aria-labelledby="class-heading" data-testid="class-panel">
+        <h2 id="class-heading">{t('class.heading')}</h2>
+        <p>{t('class.joined', { class: m.className, name: m.displayName, server: joined.base.replace(/^https?:\/\//, '') })}</p>
+        <p className={delivery.state === 'refused' ? 'refusal' : 'muted'} data-testid="class-delivery" role="status">
+          {delivery.state === 'sent'
+            ? t('class.sent')
+            : delivery.state === 'sending'
+              ? t('class.sending', { n: delivery.waiting })
+              : delivery.state === 'offline'
+                ? t('class.waiting')
+                : t('class.refused', { reason: delivery.reason })}
+        </p>
+        <button type="button" onClick={() => setMembership(null)}>
+          {t('class.leave')}
+        </button>
+      </section>
+    );
+  }
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      setMembership(await joinClass(fetch.bind(globalThis), address, code, name));
+    } catch (err) {
+      setError(reasonOf(err, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <details className="class-panel" data-testid="class-panel">
+      <summary>{t('class.joinHeading')}</summary>
+      <p className="muted">{t('class.intro')}</p>
+      <form onSubmit={(e) => void submit(e)}>
+        <label>
+          {t('class.address')}
+          <input value={address} onChange={(e) => setAddress(e.target.value)} required placeholder="skole.local:8080" autoComplete="url" data-testid="class-address" />
+        </label>
+        <label>
+          {t('class.code')}
+          <input value={code} onChange={(e) => setCode(e.target.value)} required maxLength={12} autoCapitalize="characters" data-testid="class-code" />
+        </label>
+        <label>
+          {t('class.name')}
+          <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={40} autoComplete="nickname" data-testid="class-name" />
+        </label>
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? t('class.joining') : t('class.join')}
+        </button>
+      </form>
+      {error && (
+        <p className="refusal" role="alert" data-testid="class-error">
+          {error}
+        </p>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * A class on the school server, in real browsers: an instructor (through the API) sets up the
+ * server and a class; two students (two browser profiles) open the app from the school server,
+ * join with the code, and run the breakdown drill; one loses the network for a while in the
+ * middle. Both runs reach the server by themselves, and the server's own re-simulation of each
+ * reproduces and scores it exactly as the student's debrief did.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../../src/server/app';
+import type { Database } from '../../src/server/db/database';
+import { openDatabase } from '../../src/server/db/open';
+import { expect, test } from './fixtures';
+
+let app: FastifyInstance;
+let db: Database;
+let base = '';
+
+test.beforeAll(async () => {
+  db = await openDatabase({ dataDir: mkdtempSync(join(tmpdir(), 'lf-school-e2e-')) });
+  app = await buildServer({ db, appDir: 'dist' });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  base = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
+});
+
+test.afterAll(async () => {
+  await app.close();
+  await db.close();
+});
+
+async function joinAndRun(browser: Browser, code: string, name: string, cutNetwork: boolean): Promise<{ page: Page; score: string }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${base}/?library`);
+  await page.evaluate(() => localStorage.setItem('lf.toured', '1'));
+  await page.getByText('Join a class').click();
+  // Opened from the school server, the address is already there.
+  await expect(page.getByTestId('class-address')).toHaveValue(base.replace('http://', ''));
+  await page.getByTestId('class-code').fill(code.toLowerCase());
+  await page.getByTestId('class-name').fill(name);
+  await page.getByRole('button', { name: 'Join the class' }).click();
+  await expect(page.getByTestId('class-panel')).toContainText(`You are in Automation 2A as ${name}`);
+
+  await page.locator('[data-scenario="breakdown-drill"] button').click();
+  await page.getByRole('button', { name: 'Start the shift' }).click();
+  await page.getByRole('button', { name: '60×' }).click();
+  const alarm = page.locator('[data-alarm="M1.stopped"]');
+  await expect(alarm).toBeVisible({ timeout: 60_000 });
+  if (cutNetwork) await context.setOffline(true);
+  await alarm.getByRole('button', { name: 'Acknowledge' }).click();
+  await page.waitForTimeout(4000);
+  if (cutNetwork) await context.setOffline(false);
+  await page.getByRole('button', { name: 'End the drill' }).click();
+  await page.getByRole('button', { name: 'Yes, end the drill' }).click();
+  await expect(page.getByTestId('debrief')).toBeVisible({ timeout: 30_000 });
+  const score = (await page.getByTestId('score').textContent()) ?? '';
+  await page.getByRole('button', { name: 'Back to the library' }).click();
+  await expect(page.getByTestId('class-delivery')).toHaveText('Every run since you joined has reached the class.', { timeout: 30_000 });
+  return { page, score };
+}
+
+test('two students join a class and run a drill, one offline for a while: both runs reach the server, which verifies them and scores them as their debriefs did', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const setup = await fetch(`${base}/api/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Kari Nordmann', password: 'a long password' }) });
+  expect(setup.status).toBe(201);
+  const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const made = await fetch(`${base}/api/classes`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ name: 'Automation 2A' }) });
+  const { joinCode } = ((await made.json()) as { class: { joinCode: string } }).class;
+
+  const per = await joinAndRun(browser, joinCode, 'Per', false);
+  const kari = await joinAndRun(browser, joinCode, 'Ingrid', true);
+
+  const runs = await db.query<{ display_name: string; verdict: { status: string; score: number }; end_tick: number | null }>(
+    'select s.display_name, r.verdict, r.end_tick from runs r join students s on s.id = r.student_id order by s.display_name',
+  );
+  expect(runs.map((r) => r.display_name)).toEqual(['Ingrid', 'Per']);
+  for (const r of runs) expect(r.end_tick).not.toBeNull();
+  await expect.poll(async () => (await db.query<{ n: number }>("select count(*)::integer as n from runs where verdict->>'status' = 'reproduces'"))[0]!.n, { timeout: 30_000 }).toBe(2);
+  const verdicts = await db.query<{ display_name: string; score: number }>("select s.display_name, (r.verdict->>'score')::float as score from runs r join students s on s.id = r.student_id order by s.display_name");
+  expect(verdicts.map((v) => String(v.score))).toEqual([kari.score, per.score].map((s) => s.replace(',', '.')));
+});
