@@ -8,30 +8,12 @@
 import type { SimStoreApi } from '../store/sim-store';
 import { readJournal } from '../session/journal';
 import { getSession } from '../session/saved-sessions';
-import { type Delivery as Cursor, deliver, runEvents, SchoolError } from '../session/school-client';
-import { classState, setDelivery } from '../ui/class-state';
+import { deliver, runEvents, SchoolError } from '../session/school-client';
+import { classState, loadCursors, type RunCursor, saveCursors, setDelivery } from '../ui/class-state';
 
 const ROUND_MS = 3000;
-const CURSORS_KEY = 'lf.school.runs';
 
-/** Per run (this browser's run id): how far it has reached the server, and whether it is all there. */
-type Cursors = Record<string, Cursor & { readonly done: boolean }>;
-
-function loadCursors(): Cursors {
-  try {
-    return JSON.parse(globalThis.localStorage?.getItem(CURSORS_KEY) ?? '{}') as Cursors;
-  } catch {
-    return {};
-  }
-}
-
-function saveCursors(c: Cursors): void {
-  try {
-    globalThis.localStorage?.setItem(CURSORS_KEY, JSON.stringify(c));
-  } catch {
-    // Without storage the numbers are asked of the server again (a start names the same run).
-  }
-}
+type Cursors = Record<string, RunCursor>;
 
 /** One run brought up to date; returns how many of its records still wait. */
 async function bringUp(runId: string, cursors: Cursors): Promise<number> {
@@ -52,14 +34,17 @@ async function bringUp(runId: string, cursors: Cursors): Promise<number> {
     events = runEvents(j.commands, j.checkpoints, null);
   }
   const from = cursors[runId] ?? { serverRunId: null, expected: 0, done: false };
+  // Ended here but not yet saved as finished (the debrief's analysis is still running): its
+  // final checkpoint and end are owed, and the class must not be told it has everything.
+  const owed = from.ended === true && !saved.finished ? 1 : 0;
   if (from.serverRunId !== null && from.expected >= events.length) {
     cursors[runId] = { ...from, done: saved.finished };
-    return 0;
+    return owed;
   }
   const header = { clientRunId: runId, scenario: file.scenario as unknown as Record<string, unknown>, scenarioHash: file.scenarioHash, seed: file.seed, engine: file.engine, ...(file.name ? { name: file.name } : {}) };
   const at = await deliver(fetch.bind(globalThis), joined.base, joined.membership.token, header, events, from);
-  cursors[runId] = { ...at, done: saved.finished && at.expected >= events.length };
-  return events.length - at.expected;
+  cursors[runId] = { ...from, ...at, done: saved.finished && at.expected >= events.length };
+  return events.length - at.expected + owed;
 }
 
 export function startSchoolSync(store: SimStoreApi): void {
@@ -80,6 +65,9 @@ export function startSchoolSync(store: SimStoreApi): void {
       if (e instanceof SchoolError && e.status !== null) setDelivery({ state: 'refused', reason: e.message });
       else setDelivery(unsent ? { state: 'offline', waiting: Math.max(1, waiting) } : { state: 'sent' });
     } finally {
+      // What changed meanwhile (a run ended, a run sent on request) is kept, not overwritten.
+      const fresh = loadCursors();
+      for (const [id, c] of Object.entries(fresh)) cursors[id] = cursors[id] === undefined ? c : { ...cursors[id]!, ended: cursors[id]!.ended === true || c.ended === true };
       saveCursors(cursors);
       busy = false;
     }
@@ -88,7 +76,13 @@ export function startSchoolSync(store: SimStoreApi): void {
   // A run that ends is sent at once (the student may close the laptop).
   let phase = store.getState().phase;
   store.subscribe((s) => {
-    if (s.phase !== phase && s.phase === 'debrief') setTimeout(() => void round(), 500);
+    if (s.phase !== phase && s.phase === 'debrief' && s.runId !== null) {
+      // Marked at once, not by the next round: until its end is delivered the class is not told it has everything.
+      const cursors = loadCursors();
+      const c = cursors[s.runId];
+      if (c !== undefined && !c.ended) saveCursors({ ...cursors, [s.runId]: { ...c, ended: true } });
+      setTimeout(() => void round(), 500);
+    }
     phase = s.phase;
   });
 }

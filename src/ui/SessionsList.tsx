@@ -9,6 +9,7 @@ import { downloadSession } from './download';
 import { clock } from './format';
 import { FilePicker } from './FilePicker';
 import { useT } from './i18n';
+import { loadCursors, sendToClass, useClassState } from './class-state';
 import { StatusText } from './StatusText';
 import { StoragePanel } from './StoragePanel';
 import { useStorageState } from './storage-state';
@@ -41,8 +42,28 @@ export async function importSession(fileName: string, text: string, open: (s: Sa
 }
 
 /** Every session kept in this browser: replay, rename, export, delete, compare two. */
+/** A finished run made before joining (or imported), sent to the class on request; then whether it has arrived. */
+function SendToClass({ id }: { id: string }) {
+  const { t } = useT();
+  // Re-read on every change of the class's delivery state (the sync round updates the numbers).
+  useClassState();
+  const cursor = loadCursors()[id];
+  if (cursor === undefined)
+    return (
+      <button type="button" onClick={() => sendToClass(id)} data-testid="send-to-class">
+        {t('sessions.sendToClass')}
+      </button>
+    );
+  return (
+    <span className="muted" data-testid="class-copy">
+      {cursor.done ? t('sessions.inClass') : t('sessions.toClass')}
+    </span>
+  );
+}
+
 export function SessionsList({ onError, onChange }: { onError: (text: string | null) => void; onChange?: () => void }) {
   const { t, lang } = useT();
+  const inClass = useClassState().joined !== null;
   const openReplay = useSim((s) => s.openReplay);
   const compare = useSim((s) => s.compare);
   const [items, setItems] = useState<SavedSession[] | null>(null);
@@ -148,6 +169,7 @@ export function SessionsList({ onError, onChange }: { onError: (text: string | n
                   <button type="button" onClick={() => downloadSession(s.file, `${s.scenarioId}-${s.endTick}.session.json`)}>
                     {t('sessions.export')}
                   </button>
+                  {inClass && s.finished && <SendToClass id={s.id} />}
                   <button
                     type="button"
                     onClick={() => {

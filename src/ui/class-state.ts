@@ -3,6 +3,7 @@
  * (src/app/school-sync.ts keeps it; the library's class panel shows it).
  */
 import type { Membership } from '../session/school-api';
+import type { Delivery as Reached } from '../session/school-client';
 import { externalValue } from './external-value';
 
 export interface ClassMembership {
@@ -39,6 +40,8 @@ function stored(): ClassMembership | null {
 export const classState = externalValue<ClassState>({ joined: stored(), delivery: { state: 'sent' } });
 
 export function setMembership(joined: ClassMembership | null): void {
+  // What reached one class's server says nothing about another's.
+  saveCursors({});
   try {
     if (joined === null) globalThis.localStorage?.removeItem(KEY);
     else globalThis.localStorage?.setItem(KEY, JSON.stringify(joined));
@@ -54,3 +57,37 @@ export function setDelivery(delivery: Delivery): void {
 }
 
 export const useClassState = (): ClassState => classState.use();
+
+/**
+ * Per run (this browser's run id): how far it has reached the server, whether all of it has, and
+ * whether it has ended here (its end is owed to the server even before the finished run is saved).
+ */
+export type RunCursor = Reached & { readonly done: boolean; readonly ended?: boolean };
+
+const CURSORS_KEY = 'lf.school.runs';
+
+export function loadCursors(): Record<string, RunCursor> {
+  try {
+    return JSON.parse(globalThis.localStorage?.getItem(CURSORS_KEY) ?? '{}') as Record<string, RunCursor>;
+  } catch {
+    return {};
+  }
+}
+
+export function saveCursors(cursors: Record<string, RunCursor>): void {
+  try {
+    globalThis.localStorage?.setItem(CURSORS_KEY, JSON.stringify(cursors));
+  } catch {
+    // Without storage the numbers are asked of the server again (a start names the same run).
+  }
+}
+
+/** A run made before joining, or an imported one, sent to the class on request (the next sync round sends it). */
+export function sendToClass(runId: string): void {
+  const cursors = loadCursors();
+  if (cursors[runId] !== undefined) return;
+  cursors[runId] = { serverRunId: null, expected: 0, done: false };
+  saveCursors(cursors);
+  const now = classState.get();
+  classState.set({ ...now, delivery: { state: 'sending', waiting: 1 } });
+}

@@ -73,13 +73,25 @@ test('two students join a class and run a drill, one offline for a while: both r
 
   const per = await joinAndRun(browser, joinCode, 'Per', false);
   const kari = await joinAndRun(browser, joinCode, 'Ingrid', true);
+  // Per's run shows as in the class; a session recorded before (imported here) goes on request.
+  await expect(per.page.getByTestId('class-copy')).toHaveText('✓ In the class');
+  await per.page.getByTestId('replay-file').setInputFiles('tests/golden/breakdown-drill.session.json');
+  await expect(per.page.getByTestId('replay-verification')).toBeVisible();
+  await per.page.getByRole('button', { name: 'Close replay' }).click();
+  await per.page.getByTestId('send-to-class').click();
+  await expect(per.page.getByTestId('class-copy')).toHaveCount(2);
+  await expect(per.page.getByTestId('class-copy').filter({ hasText: '✓ In the class' })).toHaveCount(2, { timeout: 30_000 });
 
   const runs = await db.query<{ display_name: string; verdict: { status: string; score: number }; end_tick: number | null }>(
     'select s.display_name, r.verdict, r.end_tick from runs r join students s on s.id = r.student_id order by s.display_name',
   );
-  expect(runs.map((r) => r.display_name)).toEqual(['Ingrid', 'Per']);
+  expect(runs.map((r) => r.display_name)).toEqual(['Ingrid', 'Per', 'Per']);
   for (const r of runs) expect(r.end_tick).not.toBeNull();
-  await expect.poll(async () => (await db.query<{ n: number }>("select count(*)::integer as n from runs where verdict->>'status' = 'reproduces'"))[0]!.n, { timeout: 30_000 }).toBe(2);
-  const verdicts = await db.query<{ display_name: string; score: number }>("select s.display_name, (r.verdict->>'score')::float as score from runs r join students s on s.id = r.student_id order by s.display_name");
-  expect(verdicts.map((v) => String(v.score))).toEqual([kari.score, per.score].map((s) => s.replace(',', '.')));
+  await expect.poll(async () => (await db.query<{ n: number }>("select count(*)::integer as n from runs where verdict->>'status' = 'reproduces'"))[0]!.n, { timeout: 30_000 }).toBe(3);
+  // The runs made in the class (the first two), scored by the server as each debrief showed.
+  const verdicts = await db.query<{ display_name: string; score: number }>("select s.display_name, (r.verdict->>'score')::float as score from runs r join students s on s.id = r.student_id order by r.id limit 2");
+  expect(verdicts.map((v) => [v.display_name, String(v.score)])).toEqual([
+    ['Per', per.score.replace(',', '.')],
+    ['Ingrid', kari.score.replace(',', '.')],
+  ]);
 });
