@@ -6,7 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { en } from '../../src/ui/i18n/en';
 import { nb } from '../../src/ui/i18n/nb';
-import { expect, test } from './fixtures';
+import { expect, test, toBreakdownFaceplate } from './fixtures';
 
 async function audit(page: Page, where: string): Promise<void> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).exclude('canvas').analyze();
@@ -24,16 +24,7 @@ for (const lang of ['en', 'nb'] as const) {
       await page.evaluate(() => localStorage.setItem('lf.lang', 'nb'));
       await page.reload();
     }
-    await audit(page, 'library');
-    await page.locator('[data-scenario="breakdown-drill"] button').click();
-    await audit(page, 'briefing');
-    await page.getByRole('button', { name: T['briefing.start'] }).click();
-    await page.getByRole('button', { name: '60×' }).click();
-    await expect(page.locator('[data-alarm="M1.stopped"]')).toBeVisible({ timeout: 30_000 });
-    await page.keyboard.press('Space');
-    await page.locator('.station-list [data-station="M1"]').click();
-    await expect(page.getByTestId('faceplate')).toBeVisible();
-    await audit(page, 'control room with a faceplate open and an alarm active');
+    await toBreakdownFaceplate(page, T, (screen) => audit(page, screen === 'control room' ? 'control room with a faceplate open and an alarm active' : screen));
     await page.getByRole('button', { name: T['run.end'] }).click();
     await page.getByRole('button', { name: T['run.endYes'] }).click();
     await expect(page.getByTestId('debrief')).toBeVisible({ timeout: 30_000 });

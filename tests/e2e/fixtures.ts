@@ -40,3 +40,21 @@ export async function endDrill(page: Page): Promise<void> {
   await expect(page.getByTestId('end-confirm')).toContainText('End now?');
   await page.getByRole('button', { name: 'Yes, end the drill' }).click();
 }
+
+/**
+ * From the library to the breakdown drill's control room as a student meets it, with `visit`
+ * called on each screen: the library, the briefing, and the control room paused with the mill's
+ * alarm active and its faceplate open. `T` holds the page's language's texts.
+ */
+export async function toBreakdownFaceplate(page: Page, T: { readonly 'briefing.start': string }, visit: (screen: 'library' | 'briefing' | 'control room') => Promise<void>): Promise<void> {
+  await visit('library');
+  await page.locator('[data-scenario="breakdown-drill"] button').click();
+  await visit('briefing');
+  await page.getByRole('button', { name: T['briefing.start'] }).click();
+  await page.getByRole('button', { name: '60×' }).click();
+  await expect(page.locator('[data-alarm="M1.stopped"]')).toBeVisible({ timeout: 30_000 });
+  await page.keyboard.press('Space');
+  await page.locator('.station-list [data-station="M1"]').click();
+  await expect(page.getByTestId('faceplate')).toBeVisible();
+  await visit('control room');
+}

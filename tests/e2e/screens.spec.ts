@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { en } from '../../src/ui/i18n/en';
 import { nb } from '../../src/ui/i18n/nb';
-import { endDrill, expect, test } from './fixtures';
+import { endDrill, expect, test, toBreakdownFaceplate } from './fixtures';
 
 const SIZES = [
   { width: 1024, height: 768 },
@@ -231,15 +231,9 @@ test.describe('browser zoom at 200 %', () => {
       await checkLayout(page, `${name} at 200 % (${lang})`);
       await checkReachable(page, `${name} at 200 % (${lang})`);
     };
-    await shot('library');
-    await page.locator('[data-scenario="breakdown-drill"] button').click();
-    await shot('briefing');
-    await page.getByRole('button', { name: T['briefing.start'] }).click();
-    await page.getByRole('button', { name: '60×' }).click();
-    await expect(page.locator('[data-alarm="M1.stopped"]')).toBeVisible({ timeout: 30_000 });
-    await page.keyboard.press('Space');
-    await page.locator('.station-list [data-station="M1"]').click();
-    await expect(page.getByTestId('faceplate')).toBeVisible();
+    await toBreakdownFaceplate(page, T, async (screen) => {
+      if (screen !== 'control room') await shot(screen);
+    });
     // The 3D view keeps a usable share of the window; the faceplate is beside nothing, full width.
     const view = (await page.locator('.line-view').boundingBox())!;
     expect(view.height).toBeGreaterThanOrEqual(260);

@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addInstructor, LOCK_MS, MAX_FAILED_SIGN_INS } from '../../src/server/accounts';
 import { verifyPassword, hashPassword } from '../../src/server/auth/secrets';
 import { MIGRATIONS, migrate } from '../../src/server/db/migrations';
-import { cookieFrom, instructor, startTestServer, type TestServer, testDatabases } from './harness';
+import { cookieFrom, instructor, testDatabases, testServerFor } from './harness';
 
 describe.each(testDatabases())('on %s', (database) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer({ database });
-  }, 60_000);
-  afterAll(() => server.close());
-  beforeEach(() => server.reset());
+  const server = testServerFor({ database });
 
   const post = (url: string, payload: unknown, cookie?: string) => server.app.inject({ method: 'POST', url, payload: payload as object, headers: cookie ? { cookie } : {} });
   const get = (url: string, cookie?: string) => server.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });

@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { instructor, startTestServer, type TestServer, testDatabases } from './harness';
+import { describe, expect, it } from 'vitest';
+import { instructor, testDatabases, testServerFor } from './harness';
 
 describe.each(testDatabases())('on %s', (database) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer({ database });
-  }, 60_000);
-  afterAll(() => server.close());
-  beforeEach(() => server.reset());
+  const server = testServerFor({ database });
 
   type Headers = Record<string, string>;
   const post = (url: string, payload: unknown, headers: Headers = {}) => server.app.inject({ method: 'POST', url, payload: payload as object, headers });

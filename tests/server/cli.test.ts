@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { freePort, killGroup, serverProcess } from './processes';
 
 const TSX = 'node_modules/.bin/tsx';
 
@@ -18,19 +18,9 @@ function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: numbe
   });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 let server: ChildProcess | null = null;
 afterEach(() => {
-  server?.kill('SIGKILL');
+  killGroup(server);
   server = null;
 });
 
@@ -46,11 +36,7 @@ describe('npm run server', () => {
     expect(again.err).toContain('exists already');
 
     const port = await freePort();
-    server = spawn(TSX, ['src/server/main.ts', '--data', data, '--port', String(port)], { env: { ...process.env, DATABASE_URL: '' } });
-    let out = '';
-    server.stdout?.on('data', (d) => (out += d));
-    for (let k = 0; k < 300 && !out.includes('school server'); k++) await new Promise((r) => setTimeout(r, 100));
-    expect(out).toContain(`http://127.0.0.1:${port}/`);
+    server = await serverProcess(data, port);
     const base = `http://127.0.0.1:${port}`;
     expect(await (await fetch(`${base}/api/setup`)).json()).toEqual({ needed: false });
     const signIn = await fetch(`${base}/api/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Kari Nordmann', password }) });

@@ -4,14 +4,14 @@
  * rest from where the server says, and the run arrives whole — nothing lost, nothing twice —
  * and reproduces. The embedded database here; the same code runs against PostgreSQL.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deliver, type Delivery, joinClass, runEvents, SchoolError } from '../../src/session/school-client';
 import { loadSessionText } from '../../src/session/session-file';
+import { freePort, killGroup, serverProcess } from './processes';
 
 const golden = (() => {
   const r = loadSessionText(readFileSync('tests/golden/breakdown-drill.session.json', 'utf8'));
@@ -19,32 +19,14 @@ const golden = (() => {
   return r.session;
 })();
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 let server: ChildProcess | null = null;
-/** SIGKILL to the server's whole process group (tsx runs the server in a child process of its own). */
-function killServer(): void {
-  if (server?.pid !== undefined && server.exitCode === null) process.kill(-server.pid, 'SIGKILL');
-}
 afterEach(() => {
-  killServer();
+  killGroup(server);
   server = null;
 });
 
 async function start(data: string, port: number): Promise<void> {
-  server = spawn('node_modules/.bin/tsx', ['src/server/main.ts', '--data', data, '--port', String(port)], { env: { ...process.env, DATABASE_URL: '' }, detached: true });
-  let out = '';
-  server.stdout?.on('data', (d) => (out += d));
-  for (let k = 0; k < 300 && !out.includes('school server'); k++) await new Promise((r) => setTimeout(r, 100));
-  if (!out.includes('school server')) throw new Error('the server did not start');
+  server = await serverProcess(data, port);
 }
 
 describe('a server that crashes mid-class', () => {
@@ -65,7 +47,7 @@ describe('a server that crashes mid-class', () => {
     for (let n = 1; n <= 3; n++) at = await deliver(fetch, base, membership.token, header, all.slice(0, n * 5), at);
     expect(at.expected).toBe(15);
     const gone = new Promise((r) => server!.once('exit', r));
-    killServer();
+    killGroup(server);
     await gone;
     // The client's next round finds nobody: it keeps its records and tries again later.
     await expect(deliver(fetch, base, membership.token, header, all, at)).rejects.toBeInstanceOf(SchoolError);

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import postgres from 'postgres';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
 import { addInstructor } from '../../src/server/accounts';
 import { buildServer } from '../../src/server/app';
 import type { Database } from '../../src/server/db/database';
@@ -90,4 +90,34 @@ export async function instructor(server: TestServer, name: string, password = 'c
   const res = await server.app.inject({ method: 'POST', url: '/api/sign-in', payload: { name, password } });
   if (res.statusCode !== 200) throw new Error(`sign-in of ${name}: ${res.statusCode} ${res.body}`);
   return cookieFrom(res);
+}
+
+/**
+ * The test file's server (or its describe block's): started before its tests, emptied before
+ * each, closed after them. The object stands for whichever app is current.
+ */
+export function testServerFor(options: { appDir?: string; database?: TestDatabase } = {}): Omit<TestServer, 'app'> & { readonly app: FastifyInstance } {
+  let started: TestServer | null = null;
+  beforeAll(async () => {
+    started = await startTestServer(options);
+  }, 60_000);
+  afterAll(() => started?.close());
+  beforeEach(() => started?.reset());
+  const current = (): TestServer => {
+    if (started === null) throw new Error('the test server has not started');
+    return started;
+  };
+  return {
+    get app() {
+      return current().app;
+    },
+    get db() {
+      return current().db;
+    },
+    get clock() {
+      return current().clock;
+    },
+    reset: () => current().reset(),
+    close: () => current().close(),
+  };
 }

@@ -1,9 +1,9 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BODY_LIMIT } from '../../src/server/app';
-import { instructor, startTestServer, type TestServer, testDatabases } from './harness';
+import { instructor, testDatabases, testServerFor } from './harness';
 
 const appDir = mkdtempSync(join(tmpdir(), 'lf-app-'));
 writeFileSync(join(appDir, 'index.html'), '<!doctype html><title>Learning Factory</title>');
@@ -11,12 +11,7 @@ mkdirSync(join(appDir, 'assets'));
 writeFileSync(join(appDir, 'assets', 'app.js'), 'export {};');
 
 describe.each(testDatabases())('on %s', (database) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer({ appDir, database });
-  }, 60_000);
-  afterAll(() => server.close());
-  beforeEach(() => server.reset());
+  const server = testServerFor({ appDir, database });
 
   const raw = (payload: string, url = '/api/join', headers: Record<string, string> = {}) => server.app.inject({ method: 'POST', url, payload, headers: { 'content-type': 'application/json', ...headers } });
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../src/session/school-api';
 import { loadSessionText, type SessionFile } from '../../src/session/session-file';
 import { scoreSession } from '../../src/session/verify';
-import { instructor, startTestServer, type TestServer, testDatabases } from './harness';
+import { instructor, testDatabases, testServerFor } from './harness';
 
 const golden = (() => {
   const r = loadSessionText(readFileSync('tests/golden/breakdown-drill.session.json', 'utf8'));
@@ -23,12 +23,7 @@ function header(s: SessionFile, clientRunId = 'run-0001-abcdef') {
 }
 
 describe.each(testDatabases())('on %s', (database) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer({ database });
-  }, 60_000);
-  afterAll(() => server.close());
-  beforeEach(() => server.reset());
+  const server = testServerFor({ database });
 
   const post = (url: string, payload: unknown, token: string) => server.app.inject({ method: 'POST', url, payload: payload as object, headers: { authorization: `Bearer ${token}` } });
   const get = (url: string, token: string) => server.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
