@@ -52,7 +52,8 @@ async function joinAndRun(browser: Browser, code: string, name: string, cutNetwo
   await expect(alarm).toBeVisible({ timeout: 60_000 });
   if (cutNetwork) await context.setOffline(true);
   await alarm.getByRole('button', { name: 'Acknowledge' }).click();
-  await page.waitForTimeout(4000);
+  // At 60×: over ten simulated minutes with the network cut (several sync rounds fail meanwhile).
+  await page.waitForTimeout(cutNetwork ? 11_000 : 4000);
   if (cutNetwork) await context.setOffline(false);
   await page.getByRole('button', { name: 'End the drill' }).click();
   await page.getByRole('button', { name: 'Yes, end the drill' }).click();

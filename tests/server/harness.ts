@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import postgres from 'postgres';
+import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
 import { addInstructor } from '../../src/server/accounts';
 import { buildServer } from '../../src/server/app';
@@ -35,14 +35,16 @@ async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void>
   const admin = inject('postgresUrl');
   if (admin === null) throw new Error('no PostgreSQL server for the tests');
   const name = `lf_${randomBytes(6).toString('hex')}`;
-  const sql = postgres(admin, { max: 1, onnotice: () => undefined });
-  await sql.unsafe(`create database ${name}`);
+  const sql = new pg.Client({ connectionString: admin });
+  await sql.connect();
+  await sql.query(`create database ${name}`);
   await sql.end();
   return {
     url: admin.replace(/\/postgres$/, `/${name}`),
     drop: async () => {
-      const again = postgres(admin, { max: 1, onnotice: () => undefined });
-      await again.unsafe(`drop database if exists ${name} with (force)`);
+      const again = new pg.Client({ connectionString: admin });
+      await again.connect();
+      await again.query(`drop database if exists ${name} with (force)`);
       await again.end();
     },
   };

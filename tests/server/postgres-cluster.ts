@@ -4,7 +4,7 @@
  * tests end. Debian's postgresql package provides the programs (.ci/run installs it); PostgreSQL
  * refuses to run as root, so under root it runs as the `postgres` user.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,8 @@ import { freePort } from './processes';
 
 export interface Cluster {
   readonly url: string;
+  /** Stops it at once (connections cut, as a crash would) and starts it again on the same data; resolves when it accepts connections. */
+  restart(): Promise<void>;
   stop(): void;
 }
 
@@ -37,8 +39,14 @@ export async function startCluster(bin: string): Promise<Cluster> {
   const port = await freePort();
   run('initdb', ['-D', data, '-U', 'lf', '--auth=trust', '-E', 'UTF8', '--locale=C']);
   run('pg_ctl', ['-D', data, '-s', '-w', '-l', join(dir, 'log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+  const pgCtl = (args: string[]) => (asRoot ? (['runuser', ['-u', 'postgres', '--', join(bin, 'pg_ctl'), ...args]] as const) : ([join(bin, 'pg_ctl'), args] as const));
   return {
     url: `postgres://lf@127.0.0.1:${port}/postgres`,
+    restart: () =>
+      new Promise<void>((resolve, reject) => {
+        const [cmd, argv] = pgCtl(['-D', data, '-s', '-w', '-m', 'immediate', '-l', join(dir, 'log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'restart']);
+        execFile(cmd, [...argv], { cwd: dir }, (err) => (err ? reject(err) : resolve()));
+      }),
     stop: () => {
       try {
         if (asRoot) execFileSync('runuser', ['-u', 'postgres', '--', join(bin, 'pg_ctl'), '-D', data, '-s', '-m', 'immediate', 'stop']);
