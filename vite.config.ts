@@ -3,6 +3,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import pkg from './package.json' with { type: 'json' };
+import { probeRenderer } from './src/scene/render-quality';
 
 /** The version the library shows; LF_BUILD tells two builds of one version apart (the update test makes one). */
 const version = process.env.LF_BUILD ? `${pkg.version}+${process.env.LF_BUILD}` : pkg.version;
@@ -12,6 +13,7 @@ const version = process.env.LF_BUILD ? `${pkg.version}+${process.env.LF_BUILD}` 
  * room's code with its first bytes, beside the entry script, instead of after the entry has run
  * and asked for it: on a cold load that is the difference between the two downloads in parallel
  * and one after the other. The library's address does not fetch it (its first load stays light).
+ * While they download, it asks which renderer draws (src/scene/render-quality.ts).
  */
 function preloadControlRoomOnDrill(): Plugin {
   return {
@@ -24,7 +26,8 @@ function preloadControlRoomOnDrill(): Plugin {
         const room = chunks.find((c) => c.type === 'chunk' && c.isDynamicEntry && c.facadeModuleId?.endsWith('/src/ui/ControlRoom.tsx'));
         if (room?.type !== 'chunk') throw new Error('lf-preload-control-room: the ControlRoom chunk is missing from the build');
         const files = JSON.stringify([room.fileName, ...room.imports].map((f) => `/${f}`));
-        const script = `if(!/[?&]library\\b/.test(location.search))for(const f of ${files}){const l=document.createElement('link');l.rel='modulepreload';l.href=f;document.head.appendChild(l)}`;
+        // The renderer probe runs after the preloads are queued, while they download.
+        const script = `if(!/[?&]library\\b/.test(location.search)){for(const f of ${files}){const l=document.createElement('link');l.rel='modulepreload';l.href=f;document.head.appendChild(l)}window.__lfRenderer=(${probeRenderer.toString()})()}`;
         return [{ tag: 'script', children: script, injectTo: 'head' }];
       },
     },

@@ -1,10 +1,11 @@
 import type {} from '@react-three/fiber';
 import { useLayoutEffect, useRef } from 'react';
-import { type InstancedMesh, Object3D } from 'three';
-import { box, matte, plane } from './kit';
+import { Color, type InstancedMesh, Object3D } from 'three';
+import { box, INSTANCED, matte, paint, plane } from './kit';
 
 const FLOOR = '#9ea3a8';
-const COLUMN = '#6f7a85';
+const COLUMN = new Color('#6f7a85');
+const WALKWAY = '#d4b106';
 const BACK_WALL = '#c3c7cc';
 const SIDE_WALL = '#c9cdd2';
 
@@ -33,18 +34,16 @@ export function Hall({ width, depth }: { width: number; depth: number }) {
       }
     });
     m.instanceMatrix.needsUpdate = true;
+    paint(m, COLUMN);
   });
   return (
     <group>
       <mesh rotation={[-Math.PI / 2, 0, 0]} geometry={plane(w + 4, d + 4)} material={matte(FLOOR)} receiveShadow />
       {/* Walkway markings: yellow lines either side of the line, as on a real shop floor. */}
       {[-1, 1].map((side) => (
-        <mesh key={side} rotation={[-Math.PI / 2, 0, 0]} position={[0, 0.004, side * (depth / 2 + 2.2)]}>
-          <planeGeometry args={[width + 6, 0.12]} />
-          <meshBasicMaterial color="#d4b106" />
-        </mesh>
+        <mesh key={side} rotation={[-Math.PI / 2, 0, 0]} position={[0, 0.004, side * (depth / 2 + 2.2)]} geometry={plane(width + 6, 0.12)} material={matte(WALKWAY)} />
       ))}
-      <instancedMesh ref={columns} args={[box(0.45, 8, 0.45), matte(COLUMN), count]} castShadow />
+      <instancedMesh ref={columns} args={[box(0.45, 8, 0.45), INSTANCED, count]} castShadow />
       <mesh position={[0, 4, -d / 2 - 2]} geometry={box(w + 4, 8, 0.3)} material={matte(BACK_WALL)} receiveShadow />
       {[-1, 1].map((side) => (
         <mesh key={side} position={[side * (w / 2 + 2), 4, 0]} geometry={box(0.3, 8, d + 4)} material={matte(SIDE_WALL)} receiveShadow />

@@ -73,7 +73,8 @@ export function LineView() {
         <color attach="background" args={['#aeb2b7']} />
         <fog attach="fog" args={['#aeb2b7', 45, 110]} />
         <hemisphereLight args={['#f2f4f7', '#80858c', 1.1]} />
-        <directionalLight position={[12, 20, 10]} intensity={1.6} castShadow shadow-mapSize={[2048, 2048]} shadow-camera-left={-30} shadow-camera-right={30} shadow-camera-top={20} shadow-camera-bottom={-20} />
+        {/* No shadow caster where shadows are off: its uniforms would still be in every shader. */}
+        <directionalLight position={[12, 20, 10]} intensity={1.6} castShadow={full} shadow-mapSize={[2048, 2048]} shadow-camera-left={-30} shadow-camera-right={30} shadow-camera-top={20} shadow-camera-bottom={-20} />
         <Hall width={extent.width} depth={extent.depth} />
         {model.stations.map((spec, i) => (
           <Station key={spec.id} spec={spec} place={places[i]!} frame={api.frame} />

@@ -3,10 +3,13 @@ import { useLayoutEffect, useMemo, useRef } from 'react';
 import { Color, type InstancedMesh, Object3D } from 'three';
 import type { FrameSource } from '../store/sim-store';
 import { PALETTE } from '../ui/palette';
+import { INSTANCED, paint, cylinder, box } from './kit';
 import type { Placement } from './layout';
 import { topOf } from './StationModel';
 
 export const MAX_PARTS = 4096;
+/** Scrapped parts drawn in the bins, all inspections together. */
+const SCRAP_SHOWN = 200;
 const NORMAL = new Color(PALETTE.part.normal);
 const REWORK = new Color(PALETTE.part.rework);
 const SCRAP = new Color(PALETTE.part.scrap);
@@ -21,6 +24,8 @@ export function Parts({ frame, places }: { frame: FrameSource; places: Placement
   const dummy = useMemo(() => new Object3D(), []);
   useLayoutEffect(() => {
     mesh.current?.setColorAt(0, NORMAL);
+    // Every scrapped part is red: coloured once, per instance like the rest (kit.ts).
+    if (scrapMesh.current) paint(scrapMesh.current, SCRAP, 0, SCRAP_SHOWN);
   }, []);
   // Everything the frame loop needs is allocated once here; the loop itself allocates only
   // when a part appears for the first time (its smoothed position).
@@ -95,7 +100,7 @@ export function Parts({ frame, places }: { frame: FrameSource; places: Placement
       if (spec.type === 'inspection') {
         // The scrap bin beside each inspection: one box per scrapped part, up to twenty.
         const count = Math.min(20, st.c.scrap);
-        for (let k = 0; k < count && scrapN < 200; k++) {
+        for (let k = 0; k < count && scrapN < SCRAP_SHOWN; k++) {
           dummy.position.set(p.x - 0.3 + (k % 5) * 0.2, 0.12 + Math.floor(k / 5) * 0.2, p.z + 1.1);
           dummy.updateMatrix();
           sm.setMatrixAt(scrapN++, dummy.matrix);
@@ -111,14 +116,8 @@ export function Parts({ frame, places }: { frame: FrameSource; places: Placement
   });
   return (
     <>
-      <instancedMesh ref={mesh} args={[undefined, undefined, MAX_PARTS]} castShadow frustumCulled={false}>
-        <cylinderGeometry args={[0.14, 0.14, 0.22, 16]} />
-        <meshLambertMaterial color="#ffffff" />
-      </instancedMesh>
-      <instancedMesh ref={scrapMesh} args={[undefined, undefined, 200]} frustumCulled={false}>
-        <boxGeometry args={[0.16, 0.16, 0.16]} />
-        <meshLambertMaterial color={SCRAP} />
-      </instancedMesh>
+      <instancedMesh ref={mesh} args={[cylinder(0.14, 0.14, 0.22, 16), INSTANCED, MAX_PARTS]} castShadow frustumCulled={false} />
+      <instancedMesh ref={scrapMesh} args={[box(0.16, 0.16, 0.16), INSTANCED, SCRAP_SHOWN]} frustumCulled={false} />
     </>
   );
 }

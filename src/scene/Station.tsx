@@ -1,23 +1,25 @@
 import { Html } from '@react-three/drei';
 import { type ThreeEvent, useFrame, useThree } from '@react-three/fiber';
 import { useRef, useState } from 'react';
-import { type Mesh, MeshBasicMaterial, MeshLambertMaterial } from 'three';
+import { Color, type Mesh, MeshLambertMaterial } from 'three';
 import type { StationSpec } from '../engine';
 import type { FrameSource } from '../store/sim-store';
 import { useSim } from '../store/use-sim';
 import { useT } from '../ui/i18n';
 import { stateName } from '../ui/station-text';
 import { PALETTE } from '../ui/palette';
-import { box, cylinder, matte, ring } from './kit';
+import { box, cylinder, glowing, matte, ring } from './kit';
 import type { Placement } from './layout';
 import { LAMPS, lampFor } from './stack-light';
 import { StationModel, topOf } from './StationModel';
 
 const REDUCED_MOTION = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 /** The selection ring and the lock-out tag: one material each for every station. */
-const SELECTION = new MeshBasicMaterial({ color: '#1e88e5' });
+const SELECTION = glowing('#1e88e5');
 const LOCK_TAG = new MeshLambertMaterial({ color: '#d32f2f', emissive: '#d32f2f', emissiveIntensity: 0.4 });
 const LAMP_COLOURS = PALETTE.lamp;
+/** An unlit lamp: its lens colour, dark (opaque: see kit.ts). */
+const UNLIT = 0.3;
 
 /** drei's <Html> renders empty with fiber 9.8 until the canvas has connected its events (shared/STACK.md). */
 function WhenConnected({ children }: { children: React.ReactNode }) {
@@ -40,7 +42,7 @@ function StackLight({ frame, index, top }: { frame: FrameSource; index: number; 
       if (!mat) continue;
       const lit = k === lamp && on;
       mat.emissiveIntensity = lit ? 2.2 : 0;
-      mat.opacity = lit ? 1 : 0.35;
+      mat.color.copy(mat.emissive).multiplyScalar(lit ? 1 : UNLIT);
     }
   });
   return (
@@ -56,7 +58,7 @@ function StackLight({ frame, index, top }: { frame: FrameSource; index: number; 
           geometry={cylinder(0.08, 0.08, 0.14, 16)}
         >
           {/* Its own material: each station's lamps light on their own. */}
-          <meshLambertMaterial color={LAMP_COLOURS[name]} emissive={LAMP_COLOURS[name]} emissiveIntensity={0} transparent opacity={0.35} />
+          <meshLambertMaterial color={new Color(LAMP_COLOURS[name]).multiplyScalar(UNLIT)} emissive={LAMP_COLOURS[name]} emissiveIntensity={0} />
         </mesh>
       ))}
     </group>

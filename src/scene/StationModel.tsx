@@ -1,15 +1,17 @@
 import type {} from '@react-three/fiber';
 import { useLayoutEffect, useRef } from 'react';
-import { type InstancedMesh, Object3D } from 'three';
+import { Color, type InstancedMesh, Object3D } from 'three';
 import type { StationType } from '../engine';
-import { arch, box, cylinder, matte, plane } from './kit';
+import { arch, box, cylinder, INSTANCED, matte, paint, plane } from './kit';
 
 /** Muted greys (ISA-101): colour is kept for states and alarms. */
 const GREY = '#8d9196';
 const DARK = '#5d6166';
 const LIGHT = '#b9bcc0';
 const STEEL = '#a7adb3';
-const GLASS = '#2b3a44';
+const ROLLER = new Color(STEEL);
+/** A machine's window: opaque (see kit.ts), the dark tint the glass showed over the guard. */
+const GLASS = '#454f57';
 const BELT = '#3b3e42';
 const RACK_BLUE = '#4f6d8a';
 const CAMERA = '#2a2d31';
@@ -22,7 +24,7 @@ function Machine() {
     <group>
       <mesh position={[0, 0.5, 0]} geometry={box(2.2, 1, 1.6)} material={matte(DARK)} castShadow receiveShadow />
       <mesh position={[0, 1.55, 0]} geometry={box(2.2, 1.1, 1.6)} material={matte(GREY)} castShadow />
-      <mesh position={[0.2, 1.55, 0.81]} geometry={plane(1.2, 0.7)} material={matte(GLASS, 0.7)} />
+      <mesh position={[0.2, 1.55, 0.81]} geometry={plane(1.2, 0.7)} material={matte(GLASS)} />
       <mesh position={[-0.4, 1.7, 0]} rotation={[0, 0, Math.PI / 2]} geometry={cylinder(0.18, 0.18, 0.9, 20)} material={matte(STEEL)} />
       <mesh position={[1.25, 1.3, 0.5]} geometry={box(0.3, 0.9, 0.5)} material={matte(LIGHT)} castShadow />
     </group>
@@ -43,8 +45,9 @@ function Rollers({ count, length }: { count: number; length: number }) {
       m.setMatrixAt(k, o.matrix);
     }
     m.instanceMatrix.needsUpdate = true;
+    paint(m, ROLLER);
   }, [count, length]);
-  return <instancedMesh ref={ref} args={[cylinder(0.06, 0.06, 0.85, 10), matte(STEEL), count]} />;
+  return <instancedMesh ref={ref} args={[cylinder(0.06, 0.06, 0.85, 10), INSTANCED, count]} />;
 }
 
 function Conveyor({ length }: { length: number }) {

@@ -9,8 +9,14 @@
  * Materials are Lambert (diffuse only): muted greys need no metal sheen (ISA-101), and its
  * shaders compile several times faster than the physically based ones on a laptop without a
  * graphics driver.
+ *
+ * The whole scene is drawn with two shader programs: opaque Lambert, and opaque Lambert with
+ * per-instance colour for every instanced mesh. A software renderer (SwiftShader, llvmpipe)
+ * compiles each program at its first draw, 100-200 ms apiece on this machine, on the path to
+ * the first frame; so no see-through materials (a transparent material is another program), no
+ * unlit ones (emissive Lambert glows instead), and no instanced mesh without instance colours.
  */
-import { type BufferGeometry, BoxGeometry, CylinderGeometry, MeshLambertMaterial, PlaneGeometry, RingGeometry, TorusGeometry } from 'three';
+import { type BufferGeometry, BoxGeometry, type Color, CylinderGeometry, type InstancedMesh, MeshLambertMaterial, PlaneGeometry, RingGeometry, TorusGeometry } from 'three';
 
 const materials = new Map<string, MeshLambertMaterial>();
 const geometries = new Map<string, BufferGeometry>();
@@ -24,15 +30,28 @@ function cached<T extends BufferGeometry>(key: string, make: () => T): T {
   return g as T;
 }
 
-/** A flat colour, optionally see-through (a machine's window). */
-export function matte(color: string, opacity = 1): MeshLambertMaterial {
-  const key = `${color}/${opacity}`;
-  let m = materials.get(key);
+/** A flat colour. */
+export function matte(color: string): MeshLambertMaterial {
+  let m = materials.get(color);
   if (m === undefined) {
-    m = new MeshLambertMaterial({ color, transparent: opacity < 1, opacity });
-    materials.set(key, m);
+    m = new MeshLambertMaterial({ color });
+    materials.set(color, m);
   }
   return m;
+}
+
+/** A colour that glows a little, readable from any side whatever the light (a selection mark). */
+export function glowing(color: string): MeshLambertMaterial {
+  return new MeshLambertMaterial({ color, emissive: color, emissiveIntensity: 0.6 });
+}
+
+/** The one material of every instanced mesh: white, coloured per instance by paint(). */
+export const INSTANCED = new MeshLambertMaterial({ color: '#ffffff' });
+
+/** Colour instances [from, to) of an instanced mesh drawn with INSTANCED. */
+export function paint(mesh: InstancedMesh, color: Color, from = 0, to = mesh.count): void {
+  for (let k = from; k < to; k++) mesh.setColorAt(k, color);
+  if (mesh.instanceColor) mesh.instanceColor.needsUpdate = true;
 }
 
 export const box = (w: number, h: number, d: number) => cached(`box ${w} ${h} ${d}`, () => new BoxGeometry(w, h, d));

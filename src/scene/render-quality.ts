@@ -17,24 +17,35 @@ export function qualityOf(renderer: string | null): RenderQuality {
 
 let known: RenderQuality | null = null;
 
+declare global {
+  interface Window {
+    /** The renderer string, asked by index.html while the page's scripts download (drill pages). */
+    __lfRenderer?: string | null;
+  }
+}
+
 /**
- * Asks a throw-away WebGL context which renderer draws (its attributes, such as multisampling,
- * cannot change once the view's own context exists). Tens of milliseconds once per page.
+ * Which renderer draws, from a throw-away WebGL context (its attributes, such as multisampling,
+ * cannot change once the view's own context exists). Tens of milliseconds: a page that opens on
+ * a drill runs it from index.html while its scripts are still downloading (vite.config.ts), so it
+ * is not on the way to the first frame. Self-contained (no imports, no closure): its source is
+ * inlined there as it is.
  */
-export function renderQuality(): RenderQuality {
-  if (known !== null) return known;
-  let renderer: string | null = null;
+export function probeRenderer(): string | null {
   try {
     const gl = document.createElement('canvas').getContext('webgl2', { antialias: false, depth: false, stencil: false });
-    if (gl !== null) {
-      const info = gl.getExtension('WEBGL_debug_renderer_info');
-      const name: unknown = gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER);
-      renderer = typeof name === 'string' ? name : null;
-      gl.getExtension('WEBGL_lose_context')?.loseContext();
-    }
+    if (gl === null) return null;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const name: unknown = gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER);
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return typeof name === 'string' ? name : null;
   } catch {
     // No WebGL at all: the canvas reports it; quality does not matter.
+    return null;
   }
-  known = qualityOf(renderer);
+}
+
+export function renderQuality(): RenderQuality {
+  known ??= qualityOf(typeof window !== 'undefined' && window.__lfRenderer !== undefined ? window.__lfRenderer : probeRenderer());
   return known;
 }

@@ -51,10 +51,21 @@ export function refusalMessage(r: Refusal, names: Names, t: T): string {
   return t(`refusal.${r.key}` as TextKey, vars);
 }
 
+/** Each scenario compiled once for its names, however many panels ask (they all do at start). */
+const compiled = new WeakMap<ScenarioFile, LineModel>();
+function modelOf(sc: ScenarioFile): LineModel {
+  let model = compiled.get(sc);
+  if (model === undefined) {
+    model = compileScenario(sc);
+    compiled.set(sc, model);
+  }
+  return model;
+}
+
 /** The names of the scenario in the store, in the current language. */
 export function useNames(): Names {
   const { t, lang } = useT();
   const sc = useSim((s) => s.scenario);
   // biome-ignore lint/correctness/useExhaustiveDependencies: t follows lang
-  return useMemo(() => namesOf(sc, sc === null ? null : compileScenario(sc), t, lang), [sc, lang]);
+  return useMemo(() => namesOf(sc, sc === null ? null : modelOf(sc), t, lang), [sc, lang]);
 }
