@@ -3,7 +3,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import pkg from './package.json' with { type: 'json' };
-import { probeRenderer } from './src/scene/render-quality';
+import { probeRenderer } from './src/scene/render-quality.ts';
 
 /** The version the library shows; LF_BUILD tells two builds of one version apart (the update test makes one). */
 const version = process.env.LF_BUILD ? `${pkg.version}+${process.env.LF_BUILD}` : pkg.version;

@@ -8,12 +8,24 @@
 import type { SimStoreApi } from '../store/sim-store';
 import { readJournal } from '../session/journal';
 import { getSession } from '../session/saved-sessions';
-import { deliver, runEvents, SchoolError } from '../session/school-client';
+import { deliver, httpLink, runEvents, SchoolError } from '../session/school-client';
+import { type StreamLink, streamLink } from '../session/school-stream';
 import { classState, loadCursors, type RunCursor, saveCursors, setDelivery } from '../ui/class-state';
 
 const ROUND_MS = 3000;
 
 type Cursors = Record<string, RunCursor>;
+
+/** One stream per membership, kept open between rounds (a new class or token makes a new one). */
+let link: { key: string; link: StreamLink } | null = null;
+function linkFor(base: string, token: string): StreamLink {
+  const key = `${base} ${token}`;
+  if (link?.key !== key) {
+    link?.link.close();
+    link = { key, link: streamLink(base, token, httpLink(fetch.bind(globalThis), base, token)) };
+  }
+  return link.link;
+}
 
 /** One run brought up to date; returns how many of its records still wait. */
 async function bringUp(runId: string, cursors: Cursors): Promise<number> {
@@ -42,7 +54,7 @@ async function bringUp(runId: string, cursors: Cursors): Promise<number> {
     return owed;
   }
   const header = { clientRunId: runId, scenario: file.scenario as unknown as Record<string, unknown>, scenarioHash: file.scenarioHash, seed: file.seed, engine: file.engine, ...(file.name ? { name: file.name } : {}) };
-  const at = await deliver(fetch.bind(globalThis), joined.base, joined.membership.token, header, events, from);
+  const at = await deliver(linkFor(joined.base, joined.membership.token), header, events, from);
   cursors[runId] = { ...from, ...at, done: saved.finished && at.expected >= events.length };
   return events.length - at.expected + owed;
 }
@@ -50,7 +62,13 @@ async function bringUp(runId: string, cursors: Cursors): Promise<number> {
 export function startSchoolSync(store: SimStoreApi): void {
   let busy = false;
   const round = async () => {
-    if (busy || classState.get().joined === null) return;
+    if (classState.get().joined === null) {
+      // Left the class: its stream closes.
+      link?.link.close();
+      link = null;
+      return;
+    }
+    if (busy) return;
     busy = true;
     const cursors = loadCursors();
     // A run started (or resumed) while in the class is the class's.

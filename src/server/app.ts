@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { ApiError } from '../session/school-api';
 import type { Database } from './db/database';
@@ -15,6 +16,7 @@ import { allowStudentsFromAnyOrigin } from './http/cors';
 import { classRoutes } from './routes/classes';
 import { instructorRoutes } from './routes/instructors';
 import { runRoutes } from './routes/runs';
+import { streamRoute } from './routes/stream';
 import { studentRoutes } from './routes/students';
 import { type Verifier, verifierPool } from './verify-pool';
 
@@ -48,11 +50,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   await app.register(fastifyRateLimit, { global: false });
+  // A stream message larger than a request body could be closes the socket (1009).
+  await app.register(fastifyWebsocket, { options: { maxPayload: BODY_LIMIT } });
   allowStudentsFromAnyOrigin(app);
   instructorRoutes(app, ctx);
   classRoutes(app, ctx);
   studentRoutes(app, ctx);
   runRoutes(app, ctx);
+  streamRoute(app, ctx);
 
   const appDir = options.appDir === undefined ? undefined : resolve(options.appDir);
   if (appDir !== undefined && existsSync(resolve(appDir, 'index.html'))) {

@@ -106,6 +106,30 @@ export const runEventsRequest = z.strictObject({
 export type RunStartRequest = z.input<typeof runStartRequest>;
 export type RunEvent = z.output<typeof runEvent>;
 
+/** Where a joined app keeps one WebSocket open to stream its runs (HTTP stays the fallback). */
+export const STREAM_PATH = '/api/stream';
+
+const ref = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+/**
+ * A message over the stream: the same requests as over HTTP, each numbered (`ref`) so that its
+ * reply can be matched. The first says who is sending (`hello` with the device token: a browser
+ * cannot set headers on a WebSocket, and a token in the address would end up in logs).
+ */
+export const streamRequest = z.discriminatedUnion('op', [
+  z.strictObject({ op: z.literal('hello'), ref, token: z.string().min(1).max(200) }),
+  z.strictObject({ op: z.literal('start'), ref, run: runStartRequest }),
+  z.strictObject({ op: z.literal('events'), ref, runId: z.number().int().positive(), events: runEventsRequest.shape.events }),
+]);
+export type StreamRequest = z.input<typeof streamRequest>;
+
+/** The reply to one stream message: the status and body the same request gets over HTTP. `ref` is null when the message could not be read. */
+export interface StreamReply {
+  readonly ref: number | null;
+  readonly status: number;
+  readonly body: unknown;
+}
+
 /**
  * The server's answer to a batch: everything up to `acknowledged` is committed (−1: nothing
  * yet). `expected` is the next number it waits for: after a gap the client resends from there.

@@ -21,7 +21,7 @@ export class SchoolError extends Error {
 }
 
 /** How long one request may take before the server counts as unreachable for now. */
-const TIMEOUT_MS = 10_000;
+export const TIMEOUT_MS = 10_000;
 
 /** The address as a student types it: `school.local:8080` → `http://school.local:8080`. */
 export function serverBase(address: string): string {
@@ -41,9 +41,14 @@ async function call<T>(fetchFn: Fetch, base: string, path: string, init: { metho
   } catch {
     throw new SchoolError(`cannot reach the school server at ${base}`, null);
   }
-  const body = (await res.json().catch(() => ({}))) as T & { error?: string };
-  if (res.status >= 400 && res.status !== 409) throw new SchoolError(body.error ?? `the school server answered ${res.status}`, res.status);
-  return { status: res.status, body };
+  return answered<T>(res.status, await res.json().catch(() => ({})));
+}
+
+/** An answer as the app reads it, whichever way it came: a refusal throws (409 is read by the caller: a gap says where to resume). */
+export function answered<T>(status: number, body: unknown): { status: number; body: T } {
+  const b = (body ?? {}) as T & { error?: string };
+  if (status >= 400 && status !== 409) throw new SchoolError(b.error ?? `the school server answered ${status}`, status);
+  return { status, body: b };
 }
 
 export async function joinClass(fetchFn: Fetch, address: string, code: string, displayName: string): Promise<{ base: string; membership: Membership }> {
@@ -74,6 +79,23 @@ export function runEvents(commands: readonly Command[], periodic: readonly Check
   return out;
 }
 
+/**
+ * The two requests that deliver a run, however they travel: over HTTP (httpLink) or over the
+ * stream's WebSocket with HTTP as its fallback (school-stream.ts). Both throw SchoolError as
+ * call() does.
+ */
+export interface RunLink {
+  start(header: RunStartRequest): Promise<{ runId: number; expected: number }>;
+  events(runId: number, batch: readonly RunEvent[]): Promise<{ status: number; body: RunAck & { error?: string } }>;
+}
+
+export function httpLink(fetchFn: Fetch, base: string, token: string): RunLink {
+  return {
+    start: async (header) => (await call<{ runId: number; expected: number }>(fetchFn, base, '/api/runs', { method: 'POST', token, body: header })).body,
+    events: (runId, batch) => call<RunAck & { error?: string }>(fetchFn, base, `/api/runs/${runId}/events`, { method: 'POST', token, body: { events: batch } }),
+  };
+}
+
 /** How far a run has reached the server. */
 export interface Delivery {
   readonly serverRunId: number | null;
@@ -87,17 +109,17 @@ export interface Delivery {
  * where to resume, and delivery resumes there. Returns how far it got; throws SchoolError
  * when the server cannot be reached or refuses (the caller tries again later).
  */
-export async function deliver(fetchFn: Fetch, base: string, token: string, header: RunStartRequest, events: readonly RunEvent[], from: Delivery): Promise<Delivery> {
+export async function deliver(link: RunLink, header: RunStartRequest, events: readonly RunEvent[], from: Delivery): Promise<Delivery> {
   let runId = from.serverRunId;
   let expected = from.expected;
   if (runId === null) {
-    const { body } = await call<{ runId: number; expected: number }>(fetchFn, base, '/api/runs', { method: 'POST', token, body: header });
-    runId = body.runId;
-    expected = body.expected;
+    const started = await link.start(header);
+    runId = started.runId;
+    expected = started.expected;
   }
   for (let guard = 0; expected < events.length && guard < 10_000; guard++) {
     const batch = events.slice(expected, expected + MAX_EVENTS_PER_BATCH);
-    const { status, body } = await call<RunAck & { error?: string }>(fetchFn, base, `/api/runs/${runId}/events`, { method: 'POST', token, body: { events: batch } });
+    const { status, body } = await link.events(runId, batch);
     if (status === 409 && !body.gap) throw new SchoolError(body.error ?? 'the server refused this run’s events', 409);
     if (body.expected <= expected && !body.gap) throw new SchoolError('the school server acknowledged nothing', status);
     expected = body.expected;

@@ -35,6 +35,11 @@ test.afterAll(async () => {
 async function joinAndRun(browser: Browser, code: string, name: string, cutNetwork: boolean): Promise<{ page: Page; score: string }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
+  // The run goes over the stream (one WebSocket), not a request per batch.
+  const streamed: string[] = [];
+  page.on('websocket', (ws) => {
+    if (ws.url().endsWith('/api/stream')) ws.on('framesent', (f) => streamed.push(String(f.payload)));
+  });
   await page.goto(`${base}/?library`);
   await page.evaluate(() => localStorage.setItem('lf.toured', '1'));
   await page.getByText('Join a class').click();
@@ -50,17 +55,27 @@ async function joinAndRun(browser: Browser, code: string, name: string, cutNetwo
   await page.getByRole('button', { name: '60×' }).click();
   const alarm = page.locator('[data-alarm="M1.stopped"]');
   await expect(alarm).toBeVisible({ timeout: 60_000 });
-  if (cutNetwork) await context.setOffline(true);
+  const storedNow = async () => (await db.query<{ n: number }>('select count(*)::integer as n from run_events e join runs r on r.id = e.run_id join students s on s.id = r.student_id where s.display_name = $1', [name]))[0]!.n;
+  if (cutNetwork) {
+    // Whatever was sent before the cut has arrived; then nothing arrives while it lasts.
+    await page.waitForTimeout(3500);
+    await context.setOffline(true);
+  }
+  const beforeCut = await storedNow();
   await alarm.getByRole('button', { name: 'Acknowledge' }).click();
   // At 60×: over ten simulated minutes with the network cut (several sync rounds fail meanwhile).
   await page.waitForTimeout(cutNetwork ? 11_000 : 4000);
-  if (cutNetwork) await context.setOffline(false);
+  if (cutNetwork) {
+    expect(await storedNow()).toBe(beforeCut);
+    await context.setOffline(false);
+  }
   await page.getByRole('button', { name: 'End the drill' }).click();
   await page.getByRole('button', { name: 'Yes, end the drill' }).click();
   await expect(page.getByTestId('debrief')).toBeVisible({ timeout: 30_000 });
   const score = (await page.getByTestId('score').textContent()) ?? '';
   await page.getByRole('button', { name: 'Back to the library' }).click();
   await expect(page.getByTestId('class-delivery')).toHaveText('Every run since you joined has reached the class.', { timeout: 30_000 });
+  expect(streamed.some((f) => f.includes('"op":"events"'))).toBe(true);
   return { page, score };
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { deliver, type Fetch, joinClass, runEvents, SchoolError, serverBase } from '../../src/session/school-client';
+import { deliver, type Fetch, httpLink, joinClass, runEvents, SchoolError, serverBase } from '../../src/session/school-client';
 import { loadSessionText, type SessionFile } from '../../src/session/session-file';
 import { scoreSession } from '../../src/session/verify';
 import { instructor, startTestServer, type TestServer } from './harness';
@@ -61,13 +61,13 @@ describe('delivery', () => {
     const { base, token } = await joined();
     expect(base).toBe('http://school.local:8080');
     const half = sofar(golden, Math.floor(golden.endTick / 2));
-    let at = await deliver(viaServer, base, token, header, runEvents(half.commands, half.periodic, null), { serverRunId: null, expected: 0 });
+    let at = await deliver(httpLink(viaServer, base, token), header, runEvents(half.commands, half.periodic, null), { serverRunId: null, expected: 0 });
     expect(at.serverRunId).not.toBeNull();
     expect(at.expected).toBe(half.commands.length + half.periodic.length);
     // The network is gone: nothing is lost, the next attempt starts where the server is.
     const all = runEvents(golden.commands, golden.checkpoints.slice(0, -1), golden.checkpoints.at(-1)!);
-    await expect(deliver(offline, base, token, header, all, at)).rejects.toMatchObject({ status: null });
-    at = await deliver(viaServer, base, token, header, all, at);
+    await expect(deliver(httpLink(offline, base, token), header, all, at)).rejects.toMatchObject({ status: null });
+    at = await deliver(httpLink(viaServer, base, token), header, all, at);
     expect(at.expected).toBe(all.length);
     let verdict = { status: 'pending' } as { status: string; score?: number };
     for (let k = 0; k < 200 && verdict.status === 'pending'; k++) {
@@ -80,12 +80,12 @@ describe('delivery', () => {
   it('a browser that lost track of what it sent is put right by the server (gap, or start again)', async () => {
     const { base, token } = await joined();
     const all = runEvents(golden.commands, golden.checkpoints.slice(0, -1), golden.checkpoints.at(-1)!);
-    const first = await deliver(viaServer, base, token, header, all.slice(0, 5), { serverRunId: null, expected: 0 });
+    const first = await deliver(httpLink(viaServer, base, token), header, all.slice(0, 5), { serverRunId: null, expected: 0 });
     // It believes 20 went through: the server asks for 5 again.
-    const resumed = await deliver(viaServer, base, token, header, all, { serverRunId: first.serverRunId, expected: 20 });
+    const resumed = await deliver(httpLink(viaServer, base, token), header, all, { serverRunId: first.serverRunId, expected: 20 });
     expect(resumed.expected).toBe(all.length);
     // It forgot the run entirely: the start names the same run and delivery goes on from there.
-    const again = await deliver(viaServer, base, token, header, all, { serverRunId: null, expected: 0 });
+    const again = await deliver(httpLink(viaServer, base, token), header, all, { serverRunId: null, expected: 0 });
     expect(again).toEqual(resumed);
   });
 

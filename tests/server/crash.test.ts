@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { deliver, type Delivery, joinClass, runEvents, SchoolError } from '../../src/session/school-client';
+import { deliver, type Delivery, httpLink, joinClass, runEvents, SchoolError } from '../../src/session/school-client';
 import { loadSessionText } from '../../src/session/session-file';
 import { freePort, killGroup, serverProcess } from './processes';
 
@@ -44,16 +44,16 @@ describe('a server that crashes mid-class', () => {
 
     // Small rounds, as a live run sends them; the server dies after the third.
     let at: Delivery = { serverRunId: null, expected: 0 };
-    for (let n = 1; n <= 3; n++) at = await deliver(fetch, base, membership.token, header, all.slice(0, n * 5), at);
+    for (let n = 1; n <= 3; n++) at = await deliver(httpLink(fetch, base, membership.token), header, all.slice(0, n * 5), at);
     expect(at.expected).toBe(15);
     const gone = new Promise((r) => server!.once('exit', r));
     killGroup(server);
     await gone;
     // The client's next round finds nobody: it keeps its records and tries again later.
-    await expect(deliver(fetch, base, membership.token, header, all, at)).rejects.toBeInstanceOf(SchoolError);
+    await expect(deliver(httpLink(fetch, base, membership.token), header, all, at)).rejects.toBeInstanceOf(SchoolError);
 
     await start(data, port);
-    at = await deliver(fetch, base, membership.token, header, all, at);
+    at = await deliver(httpLink(fetch, base, membership.token), header, all, at);
     expect(at.expected).toBe(all.length);
     let run = { events: 0, verdict: { status: 'pending' } };
     for (let k = 0; k < 200 && run.verdict.status === 'pending'; k++) {

@@ -10,7 +10,7 @@ import { buildServer } from '../../src/server/app';
 import { createClass } from '../../src/server/classes';
 import { openDatabase } from '../../src/server/db/open';
 import { verifierPool } from '../../src/server/verify-pool';
-import { type Delivery, deliver, type Fetch, joinClass, runEvents } from '../../src/session/school-client';
+import { type Delivery, deliver, type Fetch, httpLink, joinClass, runEvents } from '../../src/session/school-client';
 import { loadSessionText } from '../../src/session/session-file';
 import { postgresBin, startCluster } from './postgres-cluster';
 
@@ -47,7 +47,7 @@ describe.skipIf(bin === null)('the database restarted under load', () => {
       for (let n = 1; at.expected < all.length && n < 500; n++) {
         if (n === 3) restarted = cluster.restart();
         try {
-          at = await deliver(viaServer, base, membership.token, header, all.slice(0, Math.min(all.length, at.expected + 3)), at);
+          at = await deliver(httpLink(viaServer, base, membership.token), header, all.slice(0, Math.min(all.length, at.expected + 3)), at);
         } catch {
           failures += 1;
           await new Promise((r) => setTimeout(r, 100));

@@ -28,10 +28,12 @@ export async function instructorOf(ctx: ServerContext, request: FastifyRequest, 
   return { instructor, token };
 }
 
+export const NOT_JOINED = 'this device has not joined a class (or its token was replaced by the instructor)';
+
 /** The student whose device token the request carries (Authorization: Bearer …), or null with 401 sent. */
 export async function studentOf(ctx: ServerContext, request: FastifyRequest, reply: FastifyReply): Promise<StudentIdentity | null> {
   const header = request.headers.authorization ?? '';
   const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
   const student = token === '' ? null : await studentForToken(ctx.db, token);
-  return student ?? refuse(reply, 401, 'this device has not joined a class (or its token was replaced by the instructor)');
+  return student ?? refuse(reply, 401, NOT_JOINED);
 }

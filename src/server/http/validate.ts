@@ -4,20 +4,26 @@ import { formatPath, type PathPart, preview, valueAt } from '../../scenario/erro
 import type { ApiError } from '../../session/school-api';
 
 /**
- * A request body checked against its schema: the parsed value, or the reply already sent —
- * 400 with the first problem's JSON path and the same plain words the app uses for files.
+ * A message checked against its schema: the parsed value, or the first problem with its JSON
+ * path, in the same plain words the app uses for files.
  */
-export function bodyOf<S extends z.ZodType>(schema: S, body: unknown, reply: FastifyReply): z.output<S> | null {
+export function checked<S extends z.ZodType>(schema: S, body: unknown): { ok: true; value: z.output<S> } | { ok: false; error: ApiError } {
   const parsed = schema.safeParse(body ?? {});
-  if (parsed.success) return parsed.data;
+  if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0]!;
   const path = issue.path as PathPart[];
   const at = formatPath(issue.code === 'unrecognized_keys' ? [...path, issue.keys[0] ?? ''] : path);
   const value = valueAt(body, path);
   const message =
     issue.code === 'unrecognized_keys' ? `unknown key "${issue.keys[0]}"` : value === undefined ? 'is required' : typeof value === 'string' && issue.message.startsWith('must') ? issue.message : `${issue.message}; got ${preview(value)}`;
-  const error: ApiError = { error: at === '' ? message : `${at}: ${message}`, path: at };
-  void reply.code(400).send(error);
+  return { ok: false, error: { error: at === '' ? message : `${at}: ${message}`, path: at } };
+}
+
+/** A request body checked against its schema: the parsed value, or the reply already sent (400, see checked). */
+export function bodyOf<S extends z.ZodType>(schema: S, body: unknown, reply: FastifyReply): z.output<S> | null {
+  const c = checked(schema, body);
+  if (c.ok) return c.value;
+  void reply.code(400).send(c.error);
   return null;
 }
 

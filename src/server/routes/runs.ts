@@ -3,14 +3,46 @@
  * events, and the server's own verdict once the run has ended and been re-simulated.
  */
 import type { FastifyInstance } from 'fastify';
-import type { RunVerdict } from '../../session/school-api';
+import type { z } from 'zod';
+import type { ApiError, RunEvent, RunVerdict } from '../../session/school-api';
 import { runEventsRequest, runStartRequest } from '../../session/school-api';
 import { embeddedScenario } from '../../session/session-file';
+import type { StudentIdentity } from '../classes';
 import { type ServerContext, refuse, studentOf } from '../http/context';
 import { bodyOf, idOf } from '../http/validate';
 import { appendEvents, runOf, sessionOf, setVerdict, startRun } from '../runs';
 
 const NO_RUN = 'no such run of yours';
+
+/** What a request gets, whichever way it came (HTTP or the stream, routes/stream.ts). */
+export interface Answer {
+  readonly status: number;
+  readonly body: unknown;
+}
+const refusal = (status: number, error: string): Answer => ({ status, body: { error } satisfies ApiError });
+
+/** A run started (or found again: a start sent twice names the same run). */
+export async function startAnswer(ctx: ServerContext, student: StudentIdentity, run: z.output<typeof runStartRequest>): Promise<Answer> {
+  const sc = embeddedScenario(run.scenario, run.scenarioHash);
+  if (!sc.ok) {
+    const first = sc.errors[0]!;
+    return { status: 400, body: { error: `${first.path}: ${first.message}`, path: first.path } satisfies ApiError };
+  }
+  if (!student.classOpen) return refusal(403, 'your class is closed: this run stays in your browser');
+  const started = await startRun(ctx.db, student.id, { ...run, scenario: sc.scenario });
+  return { status: started.expected === 0 ? 201 : 200, body: started };
+}
+
+/** A batch of events appended (see runs.ts); a run that this batch ended is verified. */
+export async function eventsAnswer(ctx: ServerContext, student: StudentIdentity, runId: number, events: readonly RunEvent[]): Promise<Answer> {
+  const { result, finished } = await appendEvents(ctx.db, student.id, runId, events);
+  if (result === 'no such run') return refusal(404, NO_RUN);
+  if (result === 'conflict') return refusal(409, 'an event with this number was sent before with other content');
+  if (result === 'ended') return refusal(409, 'this run has ended: nothing can be added to it');
+  if (finished) void verifyRun(ctx, runId);
+  if (result.gap) return { status: 409, body: { error: `events are missing before this batch: send from number ${result.expected}`, ...result } };
+  return { status: 200, body: result };
+}
 
 /** Re-simulates a finished run in the pool and stores what the server found (the client's score is never asked for). */
 export async function verifyRun(ctx: ServerContext, runId: number): Promise<void> {
@@ -35,14 +67,8 @@ export function runRoutes(app: FastifyInstance, ctx: ServerContext): void {
     if (student === null) return reply;
     const body = bodyOf(runStartRequest, request.body, reply);
     if (body === null) return reply;
-    const sc = embeddedScenario(body.scenario, body.scenarioHash);
-    if (!sc.ok) {
-      const first = sc.errors[0]!;
-      return reply.code(400).send({ error: `${first.path}: ${first.message}`, path: first.path });
-    }
-    if (!student.classOpen) return refuse(reply, 403, 'your class is closed: this run stays in your browser');
-    const started = await startRun(ctx.db, student.id, { ...body, scenario: sc.scenario });
-    return reply.code(started.expected === 0 ? 201 : 200).send(started);
+    const a = await startAnswer(ctx, student, body);
+    return reply.code(a.status).send(a.body);
   });
 
   app.post('/api/runs/:id/events', async (request, reply) => {
@@ -52,13 +78,8 @@ export function runRoutes(app: FastifyInstance, ctx: ServerContext): void {
     if (runId === null) return refuse(reply, 404, NO_RUN);
     const body = bodyOf(runEventsRequest, request.body, reply);
     if (body === null) return reply;
-    const { result, finished } = await appendEvents(ctx.db, student.id, runId, body.events);
-    if (result === 'no such run') return refuse(reply, 404, NO_RUN);
-    if (result === 'conflict') return refuse(reply, 409, 'an event with this number was sent before with other content');
-    if (result === 'ended') return refuse(reply, 409, 'this run has ended: nothing can be added to it');
-    if (finished) void verifyRun(ctx, runId);
-    if (result.gap) return reply.code(409).send({ error: `events are missing before this batch: send from number ${result.expected}`, ...result });
-    return result;
+    const a = await eventsAnswer(ctx, student, runId, body.events);
+    return reply.code(a.status).send(a.body);
   });
 
   app.get('/api/runs/:id', async (request, reply) => {
