@@ -18,7 +18,7 @@ export const positiveDuration = durationValue.refine((v) => (parseDuration(v) ??
   error: `must be a positive duration like 45 (seconds) or "45s", "5m", "2h", "30d"`,
 });
 
-const id = z
+export const id = z
   .string({ error: 'must be an id (text)' })
   .regex(/^[A-Za-z][A-Za-z0-9_.-]{0,39}$/, { error: 'must be an id: a letter, then letters, digits, "_", "-" or "." (at most 40)' });
 

@@ -15,7 +15,7 @@ import type { ServerContext } from './http/context';
 import { allowStudentsFromAnyOrigin } from './http/cors';
 import { classRoutes } from './routes/classes';
 import { instructorRoutes } from './routes/instructors';
-import { runRoutes } from './routes/runs';
+import { resumeVerification, runRoutes } from './routes/runs';
 import { streamRoute } from './routes/stream';
 import { studentRoutes } from './routes/students';
 import { type Verifier, verifierPool } from './verify-pool';
@@ -38,7 +38,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, onProtoPoisoning: 'error', onConstructorPoisoning: 'error' });
   const verifier = options.verifier ?? verifierPool();
   if (options.verifier === undefined) app.addHook('onClose', () => verifier.close());
-  const ctx: ServerContext = { db: options.db, now: options.now ?? (() => new Date()), verifier, log: (m) => app.log.warn(m) };
+  const ctx: ServerContext = { db: options.db, now: options.now ?? (() => new Date()), verifier, log: (m) => app.log.warn(m), verifying: new Set() };
 
   app.setErrorHandler((error: FastifyError, _request, reply) => {
     const status = error.statusCode ?? 500;
@@ -58,6 +58,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   studentRoutes(app, ctx);
   runRoutes(app, ctx);
   streamRoute(app, ctx);
+  // Runs that ended while the server was down or stopping (killed between the commit of their
+  // end and their verdict) are verified now.
+  app.addHook('onReady', async () => {
+    void resumeVerification(ctx);
+  });
 
   const appDir = options.appDir === undefined ? undefined : resolve(options.appDir);
   if (appDir !== undefined && existsSync(resolve(appDir, 'index.html'))) {

@@ -66,18 +66,64 @@ function canonical(v: unknown): string {
 
 export type AppendResult = RunAck | 'no such run' | 'conflict' | 'ended';
 
+/** A batch's rows, in the column arrays the insert unnests. */
+interface Rows {
+  readonly seq: number[];
+  readonly kind: string[];
+  readonly tick: number[];
+  readonly body: string[];
+}
+
 /**
- * Appends a batch in one transaction. The answer is sent only after the commit: what it
- * acknowledges is on disk. `finished` is true when this batch ended the run.
+ * The usual batch (the next numbers in order, the run not ended) in one statement: the run's
+ * counter moves on only if it stood at the batch's first number, and the rows go in only if it
+ * did, atomically (the row lock orders two batches of one run). Null when the batch is anything
+ * else (a resend, a gap, an ended run, not this student's run): the careful path decides.
+ */
+async function appendInOrder(db: Database, studentId: number, runId: number, sorted: readonly RunEvent[]): Promise<{ result: AppendResult; finished: boolean } | null> {
+  const first = sorted[0]?.seq;
+  if (first === undefined || sorted.some((e, i) => e.seq !== first + i) || sorted.slice(0, -1).some((e) => e.kind === 'end')) return null;
+  const rows: Rows = { seq: [], kind: [], tick: [], body: [] };
+  for (const e of sorted) {
+    const { tick, body } = rowOf(e);
+    rows.seq.push(e.seq);
+    rows.kind.push(e.kind);
+    rows.tick.push(tick);
+    rows.body.push(JSON.stringify(body));
+  }
+  const last = sorted.at(-1)!;
+  const endTick = last.kind === 'end' ? last.tick : null;
+  const next = first + sorted.length;
+  const inserted = await db.query<{ seq: number }>(
+    `with moved as (
+       update runs set next_seq = $8, end_tick = $9::integer where id = $1 and student_id = $2 and next_seq = $3 and end_tick is null returning id
+     )
+     insert into run_events (run_id, seq, kind, tick, body)
+     select $1, e.seq, e.kind, e.tick, e.body::jsonb from unnest($4::integer[], $5::text[], $6::integer[], $7::text[]) as e (seq, kind, tick, body)
+     where exists (select 1 from moved)
+     returning seq`,
+    [runId, studentId, first, rows.seq, rows.kind, rows.tick, rows.body, next, endTick],
+  );
+  if (inserted.length === 0) return null;
+  return { result: { runId, acknowledged: next - 1, expected: next, gap: false }, finished: endTick !== null };
+}
+
+/**
+ * Appends a batch, whole or not at all. The answer is sent only after the commit: what it
+ * acknowledges is on disk. `finished` is true when the run has ended (by this batch, or by an
+ * end sent again because its answer was lost).
  */
 export async function appendEvents(db: Database, studentId: number, runId: number, events: readonly RunEvent[]): Promise<{ result: AppendResult; finished: boolean }> {
+  const sorted = [...events].sort((a, b) => a.seq - b.seq);
+  const quick = await appendInOrder(db, studentId, runId, sorted);
+  if (quick !== null) return quick;
   return db.transaction(async (tx) => {
     const [run] = await tx.query<{ next_seq: number; end_tick: number | null }>('select next_seq, end_tick from runs where id = $1 and student_id = $2 for update', [runId, studentId]);
     if (run === undefined) return { result: 'no such run', finished: false };
     let next = run.next_seq;
     let gap = false;
     let endTick: number | null = null;
-    const sorted = [...events].sort((a, b) => a.seq - b.seq);
+    const fresh: Rows = { seq: [], kind: [], tick: [], body: [] };
     for (const e of sorted) {
       const { tick, body } = rowOf(e);
       if (e.seq < next) {
@@ -90,12 +136,23 @@ export async function appendEvents(db: Database, studentId: number, runId: numbe
         break;
       }
       if (run.end_tick !== null || endTick !== null) return { result: 'ended', finished: false };
-      await tx.query('insert into run_events (run_id, seq, kind, tick, body) values ($1, $2, $3, $4, $5::text::jsonb)', [runId, e.seq, e.kind, tick, JSON.stringify(body)]);
+      fresh.seq.push(e.seq);
+      fresh.kind.push(e.kind);
+      fresh.tick.push(tick);
+      fresh.body.push(JSON.stringify(body));
       next += 1;
       if (e.kind === 'end') endTick = tick;
     }
+    // The new events in one statement: a batch costs the same few round trips however long it is.
+    if (fresh.seq.length > 0) {
+      await tx.query(
+        'insert into run_events (run_id, seq, kind, tick, body) select $1, e.seq, e.kind, e.tick, e.body::jsonb from unnest($2::integer[], $3::text[], $4::integer[], $5::text[]) as e (seq, kind, tick, body)',
+        [runId, fresh.seq, fresh.kind, fresh.tick, fresh.body],
+      );
+    }
     await tx.query('update runs set next_seq = $2, end_tick = coalesce($3, end_tick) where id = $1', [runId, next, endTick]);
-    return { result: { runId, acknowledged: next - 1, expected: next, gap }, finished: endTick !== null };
+    // A resent end (its answer was lost) counts as ending: the caller makes sure the run gets its verdict.
+    return { result: { runId, acknowledged: next - 1, expected: next, gap }, finished: endTick !== null || run.end_tick !== null };
   });
 }
 

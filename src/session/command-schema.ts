@@ -4,10 +4,11 @@
  */
 import { z } from '../scenario/zod';
 import { CHECK_KINDS, type Command } from '../engine';
-import { REPAIR_ACTION_NAMES, SENSOR_KINDS, FAULT_TYPES } from '../scenario/schema';
+import { REPAIR_ACTION_NAMES, SENSOR_KINDS, FAULT_TYPES, id as scenarioId } from '../scenario/schema';
 
 const tick = z.number().int({ error: 'must be a whole tick number' }).min(0, { error: 'must be 0 or more' });
-const id = z.string().min(1).max(40);
+/** A station, alarm or fault of the scenario: its ids follow the scenario's rule (so no control characters, which PostgreSQL's jsonb refuses). */
+const id = scenarioId;
 const packCommands = ['reset', 'start', 'stop', 'hold', 'unhold', 'suspend', 'unsuspend', 'abort', 'clear'] as const;
 
 export const commandSchema = z.discriminatedUnion(

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { JOINS_PER_MINUTE } from '../../src/server/routes/students';
 import { instructor, testDatabases, testServerFor } from './harness';
 
 describe.each(testDatabases())('on %s', (database) => {
@@ -126,6 +127,16 @@ describe.each(testDatabases())('on %s', (database) => {
       const malformed = await post('/api/join', { code: 'AB', displayName: 'Per' });
       expect(malformed.statusCode).toBe(400);
       expect(malformed.json()).toEqual({ error: 'code: must be the six letters and digits the instructor shows', path: 'code' });
+    });
+
+    it('a whole school joining from one address at once gets in; guessing codes from it is cut off', async () => {
+      const cookie = await instructor(server, 'Kari');
+      const { joinCode } = (await server.app.inject({ method: 'POST', url: '/api/classes', payload: { name: '2A' }, headers: { cookie } })).json().class;
+      const answers: number[] = [];
+      for (let k = 0; k < JOINS_PER_MINUTE; k++) answers.push((await post('/api/join', { code: k % 2 === 0 ? joinCode : 'ZZZZZZ', displayName: `Student ${k}` })).statusCode);
+      expect(answers.filter((s) => s === 201)).toHaveLength(JOINS_PER_MINUTE / 2);
+      expect(answers.filter((s) => s === 404)).toHaveLength(JOINS_PER_MINUTE / 2);
+      expect((await post('/api/join', { code: joinCode, displayName: 'One more' })).statusCode).toBe(429);
     });
   });
 });

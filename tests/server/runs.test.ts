@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../src/session/school-api';
 import { loadSessionText, type SessionFile } from '../../src/session/session-file';
+import { buildServer } from '../../src/server/app';
+import { verifierPool } from '../../src/server/verify-pool';
 import { scoreSession } from '../../src/session/verify';
 import { instructor, testDatabases, testServerFor } from './harness';
 
@@ -109,6 +111,53 @@ describe.each(testDatabases())('on %s', (database) => {
       const verdict = await verdictOf(runId, token);
       expect(verdict).toMatchObject({ status: 'diverges' });
       expect(verdict.firstDivergentTick).toBeGreaterThan(0);
+    });
+
+    it('stores every event exactly as sent, and refuses in words what the database could not store', async () => {
+      const token = await student();
+      const { runId } = (await post('/api/runs', header(golden), token)).json();
+      // Ids as a scenario allows them, with the characters it allows besides letters and digits.
+      const odd = ['M1.x-y_z', 'a.b-c', 'Q', 'x'.repeat(40)];
+      const events = odd.map((station, seq) => ({ seq, kind: 'command', command: { type: 'lockOut', tick: seq * 10, station } }));
+      expect((await post(`/api/runs/${runId}/events`, { events }, token)).statusCode).toBe(200);
+      const rows = await server.db.query<{ seq: number; tick: number; body: unknown }>('select seq, tick, body from run_events where run_id = $1 order by seq', [runId]);
+      expect(rows).toEqual(events.map((e) => ({ seq: e.seq, tick: e.command.tick, body: e.command })));
+      for (const station of ['M1 "quoted" \\ {a,b}', 'NUL\u0000', "it's; drop table runs"]) {
+        const res = await post(`/api/runs/${runId}/events`, { events: [{ seq: 4, kind: 'command', command: { type: 'lockOut', tick: 50, station } }] }, token);
+        expect(res.statusCode, station).toBe(400);
+        expect(res.json().path).toBe('events[0].command.station');
+      }
+      // Free text with a NUL (PostgreSQL cannot store it): refused with its path, not a server error.
+      const scenario = { ...golden.scenario, title: 'Breakdown\u0000' };
+      const nul = await post('/api/runs', { ...header(golden, 'run-0009-abcdef'), scenario }, token);
+      expect(nul.statusCode).toBe(400);
+      expect(nul.json()).toEqual({ error: 'scenario.title: must not contain the NUL character (\\u0000)', path: 'scenario.title' });
+    });
+  });
+
+  describe('a run that ended without its verdict', () => {
+    it('gets it when its end is sent again, and when the server starts again', async () => {
+      const token = await student();
+      const { runId } = (await post('/api/runs', header(golden), token)).json();
+      const events = eventsOf(golden);
+      expect((await post(`/api/runs/${runId}/events`, { events }, token)).statusCode).toBe(200);
+      expect(await verdictOf(runId, token)).toMatchObject({ status: 'reproduces' });
+      // As if the server had stopped between the commit of the end and the verdict.
+      const forget = () => server.db.query(`update runs set verdict = '{"status": "pending"}', assessment = null where id = $1`, [runId]);
+      await forget();
+      // The app never got the answer to its last batch: it sends the end again.
+      expect((await post(`/api/runs/${runId}/events`, { events: events.slice(-2) }, token)).statusCode).toBe(200);
+      expect(await verdictOf(runId, token)).toMatchObject({ status: 'reproduces' });
+      await forget();
+      const verifier = verifierPool(1);
+      const again = await buildServer({ db: server.db, verifier });
+      try {
+        await again.ready();
+        expect(await verdictOf(runId, token)).toMatchObject({ status: 'reproduces', score: scoreSession(golden).score });
+      } finally {
+        await again.close();
+        await verifier.close();
+      }
     });
   });
 

@@ -12,6 +12,8 @@ export interface ServerContext {
   readonly now: () => Date;
   readonly verifier: Verifier;
   readonly log: (message: string) => void;
+  /** Runs being re-simulated now: one verification per run at a time. */
+  readonly verifying: Set<number>;
 }
 
 export function refuse(reply: FastifyReply, status: number, error: string): null {

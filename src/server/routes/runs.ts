@@ -44,8 +44,35 @@ export async function eventsAnswer(ctx: ServerContext, student: StudentIdentity,
   return { status: 200, body: result };
 }
 
-/** Re-simulates a finished run in the pool and stores what the server found (the client's score is never asked for). */
+/**
+ * Re-simulates a finished run in the pool and stores what the server found (the client's score
+ * is never asked for). Once per run: a run already judged, or being judged, is left alone.
+ */
 export async function verifyRun(ctx: ServerContext, runId: number): Promise<void> {
+  if (ctx.verifying.has(runId)) return;
+  ctx.verifying.add(runId);
+  try {
+    const [run] = await ctx.db.query<{ status: string }>("select verdict->>'status' as status from runs where id = $1", [runId]);
+    if (run?.status !== 'pending') return;
+    await judge(ctx, runId);
+  } catch (e) {
+    ctx.log(`run ${runId} could not be verified: ${(e as Error).message}`);
+  } finally {
+    ctx.verifying.delete(runId);
+  }
+}
+
+/** Every ended run still waiting for its verdict, verified (at start: the server may have stopped before it got to them). */
+export async function resumeVerification(ctx: ServerContext): Promise<void> {
+  try {
+    const waiting = await ctx.db.query<{ id: number }>("select id from runs where end_tick is not null and verdict->>'status' = 'pending' order by id");
+    await Promise.all(waiting.map((r) => verifyRun(ctx, r.id)));
+  } catch (e) {
+    ctx.log(`the runs waiting for a verdict could not be listed: ${(e as Error).message}`);
+  }
+}
+
+async function judge(ctx: ServerContext, runId: number): Promise<void> {
   const session = await sessionOf(ctx.db, runId);
   if (session === null) return;
   try {
