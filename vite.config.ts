@@ -12,7 +12,7 @@ const version = process.env.LF_BUILD ? `${pkg.version}+${process.env.LF_BUILD}` 
  * A page that opens on a drill (any address without `?library`) starts fetching the 3D control
  * room's code with its first bytes, beside the entry script, instead of after the entry has run
  * and asked for it: on a cold load that is the difference between the two downloads in parallel
- * and one after the other. The library's address does not fetch it (its first load stays light).
+ * and one after the other. The library's and the instructor page's addresses do not fetch it.
  * While they download, it asks which renderer draws (src/scene/render-quality.ts).
  */
 function preloadControlRoomOnDrill(): Plugin {
@@ -27,7 +27,7 @@ function preloadControlRoomOnDrill(): Plugin {
         if (room?.type !== 'chunk') throw new Error('lf-preload-control-room: the ControlRoom chunk is missing from the build');
         const files = JSON.stringify([room.fileName, ...room.imports].map((f) => `/${f}`));
         // The renderer probe runs after the preloads are queued, while they download.
-        const script = `if(!/[?&]library\\b/.test(location.search)){for(const f of ${files}){const l=document.createElement('link');l.rel='modulepreload';l.href=f;document.head.appendChild(l)}window.__lfRenderer=(${probeRenderer.toString()})()}`;
+        const script = `if(!/[?&](library|instructor)\\b/.test(location.search)){for(const f of ${files}){const l=document.createElement('link');l.rel='modulepreload';l.href=f;document.head.appendChild(l)}window.__lfRenderer=(${probeRenderer.toString()})()}`;
         return [{ tag: 'script', children: script, injectTo: 'head' }];
       },
     },

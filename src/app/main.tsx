@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import defaultScenario from '../../scenarios/tutorial-line.json';
 import { clearDraft, type Draft, loadDraft } from '../session/autosave';
@@ -16,8 +16,21 @@ import './styles.css';
 const store = createSimStore();
 setLanguage(getLanguage());
 
+const InstructorPage = lazy(() => import('../ui/InstructorPage').then((m) => ({ default: m.InstructorPage })));
+
 async function start(): Promise<void> {
   const params = new URLSearchParams(location.search);
+  if (params.has('instructor')) {
+    // The instructor's page on a school server: no drill, no store, no sync.
+    createRoot(document.getElementById('root')!).render(
+      <StrictMode>
+        <Suspense fallback={null}>
+          <InstructorPage />
+        </Suspense>
+      </StrictMode>,
+    );
+    return;
+  }
   // Opening on a drill: the 3D control room's code (the biggest part) loads beside the rest, not
   // after it (index.html already fetches it; this runs it). The library loads without it.
   if (!params.has('library')) preloadControlRoom();

@@ -57,6 +57,13 @@ export async function joinClass(fetchFn: Fetch, address: string, code: string, d
   return { base, membership: body.membership };
 }
 
+/** A device put back in its class with the token the instructor made for it (school-admin.ts rejoinLink). */
+export async function rejoin(fetchFn: Fetch, base: string, token: string): Promise<Membership> {
+  const { body } = await call<{ student: { id: number; classId: number; className: string; displayName: string } }>(fetchFn, base, '/api/student/me', { method: 'GET', token });
+  const s = body.student;
+  return { studentId: s.id, classId: s.classId, className: s.className, displayName: s.displayName, token };
+}
+
 /**
  * A run's events in the order they are sent: its commands and periodic checkpoints by tick (a
  * checkpoint before a command of the same tick: it was taken on arriving there), then, once the

@@ -1,5 +1,7 @@
-import { type FormEvent, useState } from 'react';
-import { joinClass, SchoolError } from '../session/school-client';
+import { type FormEvent, useEffect, useState } from 'react';
+import { setupNeeded } from '../session/school-admin';
+import type { Membership } from '../session/school-api';
+import { joinClass, rejoin, SchoolError } from '../session/school-client';
 import { setMembership, useClassState } from './class-state';
 import { useT } from './i18n';
 
@@ -18,9 +20,54 @@ function reasonOf(e: unknown, t: ReturnType<typeof useT>['t']): string {
  * name; no e-mail, no password), then see whether every run has reached it. Self-study needs
  * none of it.
  */
+/** The token of a link that puts this device back in its class (`#rejoin=…`), taken out of the address once read. */
+function rejoinToken(): string | null {
+  if (typeof location === 'undefined') return null;
+  const m = /[#&]rejoin=([^&]+)/.exec(location.hash);
+  if (m === null) return null;
+  history.replaceState(null, '', location.pathname + location.search);
+  return decodeURIComponent(m[1]!);
+}
+
+/** A notice about the link that brought this device back, and whether a school server serves this app (then its instructor page is offered). */
+function useSchoolHere(): { notice: string | null; server: boolean } {
+  const { t } = useT();
+  const [back, setBack] = useState<Membership | 'failed' | null>(null);
+  const [server, setServer] = useState(false);
+  useEffect(() => {
+    void setupNeeded().then((n) => setServer(n !== null));
+    const token = rejoinToken();
+    if (token === null) return;
+    rejoin(fetch.bind(globalThis), location.origin, token).then(
+      (membership) => {
+        setMembership({ base: location.origin, membership });
+        setBack(membership);
+      },
+      () => setBack('failed'),
+    );
+  }, []);
+  const notice = back === null ? null : back === 'failed' ? t('class.rejoinFailed') : t('class.rejoined', { class: back.className, name: back.displayName });
+  return { notice, server };
+}
+
+function InstructorLink() {
+  const { t } = useT();
+  return (
+    <p className="muted">
+      {t('class.forInstructors')} <a href="?instructor">{t('class.instructorPage')}</a>
+    </p>
+  );
+}
+
 export function ClassPanel() {
   const { t } = useT();
   const { joined, delivery } = useClassState();
+  const { notice, server } = useSchoolHere();
+  const noticeLine = notice && (
+    <p role="status" data-testid="class-notice">
+      {notice}
+    </p>
+  );
   const [address, setAddress] = useState(() => (typeof location !== 'undefined' && location.protocol.startsWith('http') && location.port !== '5173' ? location.host : ''));
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
@@ -31,6 +78,7 @@ export function ClassPanel() {
     return (
       <section className="class-panel" aria-labelledby="class-heading" data-testid="class-panel">
         <h2 id="class-heading">{t('class.heading')}</h2>
+        {noticeLine}
         <p>{t('class.joined', { class: m.className, name: m.displayName, server: joined.base.replace(/^https?:\/\//, '') })}</p>
         <p className={delivery.state === 'refused' ? 'refusal' : 'muted'} data-testid="class-delivery" role="status">
           {delivery.state === 'sent'
@@ -60,8 +108,9 @@ export function ClassPanel() {
     }
   };
   return (
-    <details className="class-panel" data-testid="class-panel">
+    <details className="class-panel" data-testid="class-panel" open={notice !== null || undefined}>
       <summary>{t('class.joinHeading')}</summary>
+      {noticeLine}
       <p className="muted">{t('class.intro')}</p>
       <form onSubmit={(e) => void submit(e)}>
         <label>
@@ -85,6 +134,7 @@ export function ClassPanel() {
           {error}
         </p>
       )}
+      {server && <InstructorLink />}
     </details>
   );
 }

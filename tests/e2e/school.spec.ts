@@ -80,12 +80,31 @@ async function joinAndRun(browser: Browser, code: string, name: string, cutNetwo
 }
 
 test('two students join a class and run a drill, one offline for a while: both runs reach the server, which verifies them and scores them as their debriefs did', async ({ browser }) => {
-  test.setTimeout(240_000);
-  const setup = await fetch(`${base}/api/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Kari Nordmann', password: 'a long password' }) });
-  expect(setup.status).toBe(201);
-  const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const made = await fetch(`${base}/api/classes`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ name: 'Automation 2A' }) });
-  const { joinCode } = ((await made.json()) as { class: { joinCode: string } }).class;
+  test.setTimeout(300_000);
+  // The instructor opens the new server's app: the library offers the instructor page, which
+  // makes the first account (the first-run page), then a class with its join code.
+  const teacher = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  await teacher.goto(`${base}/?library`);
+  await teacher.getByText('Join a class').click();
+  await teacher.getByRole('link', { name: 'Set up this school server or sign in to your classes' }).click();
+  await expect(teacher.getByRole('heading', { name: 'Set up this school server' })).toBeVisible();
+  await teacher.getByTestId('instructor-name').fill('Kari Nordmann');
+  await teacher.getByTestId('instructor-password').fill('a long password');
+  await teacher.getByTestId('instructor-repeat').fill('a long passwort');
+  await teacher.getByRole('button', { name: 'Create the account' }).click();
+  await expect(teacher.getByRole('alert')).toHaveText('The two passwords are not the same.');
+  await teacher.getByTestId('instructor-repeat').fill('a long password');
+  await teacher.getByRole('button', { name: 'Create the account' }).click();
+  await expect(teacher.getByText('Signed in as Kari Nordmann.')).toBeVisible();
+  await expect(teacher.getByText('No classes yet.', { exact: false })).toBeVisible();
+  await teacher.getByTestId('class-new-name').fill('Automation 2A');
+  await teacher.getByRole('button', { name: 'Create the class' }).click();
+  const joinCode = (await teacher.getByTestId('join-code').textContent()) ?? '';
+  expect(joinCode).toMatch(/^[A-Z0-9]{6}$/);
+  // Set up once: the page now asks for a sign-in.
+  await teacher.reload();
+  await expect(teacher.getByText('Signed in as Kari Nordmann.')).toBeVisible();
+  expect((await (await fetch(`${base}/api/setup`)).json()).needed).toBe(false);
 
   const per = await joinAndRun(browser, joinCode, 'Per', false);
   const kari = await joinAndRun(browser, joinCode, 'Ingrid', true);
@@ -110,4 +129,19 @@ test('two students join a class and run a drill, one offline for a while: both r
     ['Per', per.score.replace(',', '.')],
     ['Ingrid', kari.score.replace(',', '.')],
   ]);
+
+  // Per's laptop is lost: the instructor makes a link for his new device; opened there, the
+  // device is back in the class as Per, and the old device's token no longer works.
+  await teacher.getByRole('button', { name: 'Show the students' }).click();
+  await expect(teacher.getByText('Students: 2')).toBeVisible({ timeout: 10_000 });
+  await teacher.getByTestId('student-row').filter({ hasText: 'Per' }).getByRole('button', { name: 'Link for a new device' }).click();
+  const link = await teacher.getByTestId('rejoin-link').getByRole('textbox').inputValue();
+  expect(link).toMatch(new RegExp(`^${base}/\\?library#rejoin=`));
+  const laptop = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  await laptop.goto(link);
+  await expect(laptop.getByTestId('class-notice')).toHaveText('This device is back in Automation 2A as Per.');
+  await expect(laptop.getByTestId('class-panel')).toContainText('You are in Automation 2A as Per');
+  expect(laptop.url()).not.toContain('rejoin');
+  const old = await per.page.evaluate(() => JSON.parse(localStorage.getItem('lf.school') ?? 'null')?.membership?.token as string);
+  expect((await fetch(`${base}/api/student/me`, { headers: { authorization: `Bearer ${old}` } })).status).toBe(401);
 });

@@ -16,9 +16,15 @@ export interface ServerContext {
   readonly verifying: Set<number>;
 }
 
-export function refuse(reply: FastifyReply, status: number, error: string): null {
+/** Sends a refusal and returns the reply: what a route handler returns once it has answered (returning anything else makes Fastify try to answer twice). */
+export function refusal(reply: FastifyReply, status: number, error: string): FastifyReply {
   const body: ApiError = { error };
-  void reply.code(status).send(body);
+  return reply.code(status).send(body);
+}
+
+/** Sends a refusal; null, for the helpers whose callers then return the reply. */
+export function refuse(reply: FastifyReply, status: number, error: string): null {
+  refusal(reply, status, error);
   return null;
 }
 

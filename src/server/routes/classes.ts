@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ClassInfo } from '../../session/school-api';
 import { createClassRequest } from '../../session/school-api';
 import { classOf, createClass, listClasses, listStudents, reissueToken, rotateJoinCode, setClassOpen } from '../classes';
-import { type ServerContext, instructorOf, refuse } from '../http/context';
+import { type ServerContext, instructorOf, refusal, refuse } from '../http/context';
 import { bodyOf, idOf } from '../http/validate';
 
 const NO_CLASS = 'no such class among yours';
@@ -21,7 +21,7 @@ export function classRoutes(app: FastifyInstance, ctx: ServerContext): void {
     if (classId === null || (await classOf(ctx.db, who.instructor.id, classId)) === null) return refuse(reply, 404, NO_CLASS);
     return { instructorId: who.instructor.id, classId };
   };
-  const answer = (reply: FastifyReply, cls: ClassInfo | null) => (cls === null ? refuse(reply, 404, NO_CLASS) : { class: cls });
+  const answer = (reply: FastifyReply, cls: ClassInfo | null) => (cls === null ? refusal(reply, 404, NO_CLASS) : { class: cls });
 
   app.post('/api/classes', async (request, reply) => {
     const who = await instructorOf(ctx, request, reply);
@@ -66,6 +66,6 @@ export function classRoutes(app: FastifyInstance, ctx: ServerContext): void {
     if (o === null) return reply;
     const studentId = idOf((request.params as { student?: unknown }).student);
     const membership = studentId === null ? null : await reissueToken(ctx.db, o.instructorId, o.classId, studentId);
-    return membership === null ? refuse(reply, 404, 'no such student in this class') : { membership };
+    return membership === null ? refusal(reply, 404, 'no such student in this class') : { membership };
   });
 }

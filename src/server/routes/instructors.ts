@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { changePasswordRequest, setupRequest, signInRequest } from '../../session/school-api';
 import { changePassword, instructorCount, SESSION_MS, setUp, signIn, signOut } from '../accounts';
-import { type ServerContext, instructorOf, refuse } from '../http/context';
+import { type ServerContext, instructorOf, refusal } from '../http/context';
 import { clearSignInCookie, setSignInCookie } from '../http/cookies';
 import { bodyOf } from '../http/validate';
 
@@ -20,7 +20,7 @@ export function instructorRoutes(app: FastifyInstance, ctx: ServerContext): void
     const body = bodyOf(setupRequest, request.body, reply);
     if (body === null) return reply;
     const made = await setUp(ctx.db, body.name, body.password);
-    if (made === 'done already') return refuse(reply, 409, 'this server is set up already: sign in, or ask its instructor for an account');
+    if (made === 'done already') return refusal(reply, 409, 'this server is set up already: sign in, or ask its instructor for an account');
     const signed = await signIn(ctx.db, body.name, body.password, ctx.now());
     if (signed.ok) setSignInCookie(reply, request, signed.token, SESSION_MS / 1000);
     return reply.code(201).send({ instructor: made });
@@ -33,9 +33,9 @@ export function instructorRoutes(app: FastifyInstance, ctx: ServerContext): void
     if (!result.ok) {
       if (result.reason === 'locked') {
         const minutes = Math.max(1, Math.ceil(((result.until?.getTime() ?? 0) - ctx.now().getTime()) / 60_000));
-        return refuse(reply, 429, `too many wrong passwords: this account is locked for ${minutes} more minute${minutes === 1 ? '' : 's'}`);
+        return refusal(reply, 429, `too many wrong passwords: this account is locked for ${minutes} more minute${minutes === 1 ? '' : 's'}`);
       }
-      return refuse(reply, 401, 'wrong name or password');
+      return refusal(reply, 401, 'wrong name or password');
     }
     setSignInCookie(reply, request, result.token, SESSION_MS / 1000);
     return { instructor: result.instructor };
@@ -59,7 +59,7 @@ export function instructorRoutes(app: FastifyInstance, ctx: ServerContext): void
     if (who === null) return reply;
     const body = bodyOf(changePasswordRequest, request.body, reply);
     if (body === null) return reply;
-    if ((await changePassword(ctx.db, who.instructor.id, body.current, body.next, who.token)) === 'wrong') return refuse(reply, 403, 'the current password is wrong');
+    if ((await changePassword(ctx.db, who.instructor.id, body.current, body.next, who.token)) === 'wrong') return refusal(reply, 403, 'the current password is wrong');
     return { changed: true };
   });
 }

@@ -8,7 +8,7 @@ import type { ApiError, RunEvent, RunVerdict } from '../../session/school-api';
 import { runEventsRequest, runStartRequest } from '../../session/school-api';
 import { embeddedScenario } from '../../session/session-file';
 import type { StudentIdentity } from '../classes';
-import { type ServerContext, refuse, studentOf } from '../http/context';
+import { type ServerContext, refusal, studentOf } from '../http/context';
 import { bodyOf, idOf } from '../http/validate';
 import { appendEvents, runOf, sessionOf, setVerdict, startRun } from '../runs';
 
@@ -19,7 +19,7 @@ export interface Answer {
   readonly status: number;
   readonly body: unknown;
 }
-const refusal = (status: number, error: string): Answer => ({ status, body: { error } satisfies ApiError });
+const refused = (status: number, error: string): Answer => ({ status, body: { error } satisfies ApiError });
 
 /** A run started (or found again: a start sent twice names the same run). */
 export async function startAnswer(ctx: ServerContext, student: StudentIdentity, run: z.output<typeof runStartRequest>): Promise<Answer> {
@@ -28,7 +28,7 @@ export async function startAnswer(ctx: ServerContext, student: StudentIdentity, 
     const first = sc.errors[0]!;
     return { status: 400, body: { error: `${first.path}: ${first.message}`, path: first.path } satisfies ApiError };
   }
-  if (!student.classOpen) return refusal(403, 'your class is closed: this run stays in your browser');
+  if (!student.classOpen) return refused(403, 'your class is closed: this run stays in your browser');
   const started = await startRun(ctx.db, student.id, { ...run, scenario: sc.scenario });
   return { status: started.expected === 0 ? 201 : 200, body: started };
 }
@@ -36,9 +36,9 @@ export async function startAnswer(ctx: ServerContext, student: StudentIdentity, 
 /** A batch of events appended (see runs.ts); a run that this batch ended is verified. */
 export async function eventsAnswer(ctx: ServerContext, student: StudentIdentity, runId: number, events: readonly RunEvent[]): Promise<Answer> {
   const { result, finished } = await appendEvents(ctx.db, student.id, runId, events);
-  if (result === 'no such run') return refusal(404, NO_RUN);
-  if (result === 'conflict') return refusal(409, 'an event with this number was sent before with other content');
-  if (result === 'ended') return refusal(409, 'this run has ended: nothing can be added to it');
+  if (result === 'no such run') return refused(404, NO_RUN);
+  if (result === 'conflict') return refused(409, 'an event with this number was sent before with other content');
+  if (result === 'ended') return refused(409, 'this run has ended: nothing can be added to it');
   if (finished) void verifyRun(ctx, runId);
   if (result.gap) return { status: 409, body: { error: `events are missing before this batch: send from number ${result.expected}`, ...result } };
   return { status: 200, body: result };
@@ -102,7 +102,7 @@ export function runRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const student = await studentOf(ctx, request, reply);
     if (student === null) return reply;
     const runId = idOf((request.params as { id?: unknown }).id);
-    if (runId === null) return refuse(reply, 404, NO_RUN);
+    if (runId === null) return refusal(reply, 404, NO_RUN);
     const body = bodyOf(runEventsRequest, request.body, reply);
     if (body === null) return reply;
     const a = await eventsAnswer(ctx, student, runId, body.events);
@@ -114,6 +114,6 @@ export function runRoutes(app: FastifyInstance, ctx: ServerContext): void {
     if (student === null) return reply;
     const runId = idOf((request.params as { id?: unknown }).id);
     const run = runId === null ? null : await runOf(ctx.db, student.id, runId);
-    return run === null ? refuse(reply, 404, NO_RUN) : { run };
+    return run === null ? refusal(reply, 404, NO_RUN) : { run };
   });
 }

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { joinRequest } from '../../session/school-api';
 import { joinClass } from '../classes';
-import { type ServerContext, refuse, studentOf } from '../http/context';
+import { type ServerContext, refusal, studentOf } from '../http/context';
 import { bodyOf } from '../http/validate';
 
 /**
@@ -17,8 +17,8 @@ export function studentRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const body = bodyOf(joinRequest, request.body, reply);
     if (body === null) return reply;
     const joined = await joinClass(ctx.db, body.code, body.displayName);
-    if (joined === 'unknown code') return refuse(reply, 404, 'no class has this code: check it with your instructor');
-    if (joined === 'closed') return refuse(reply, 403, 'this class is closed: ask your instructor to open it');
+    if (joined === 'unknown code') return refusal(reply, 404, 'no class has this code: check it with your instructor');
+    if (joined === 'closed') return refusal(reply, 403, 'this class is closed: ask your instructor to open it');
     return reply.code(201).send({ membership: joined });
   });
 

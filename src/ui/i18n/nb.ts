@@ -1,7 +1,9 @@
 import type { TextKey } from './en';
+import { schoolNb } from './school.nb';
 
 /** Norsk bokmål. */
 export const nb: Record<TextKey, string> = {
+  ...schoolNb,
   'app.loading': 'Laster …',
   'app.version': 'Læringsfabrikken {version}',
   'app.loadFailed': 'Denne delen av appen kunne ikke lastes (ikke nett før appen ble lagret for bruk uten nett, eller en ny versjon erstattet den). Arbeidet ditt er lagret i denne nettleseren: last inn siden på nytt.',
@@ -540,25 +542,6 @@ export const nb: Record<TextKey, string> = {
   'sessions.sendToClass': 'Send til klassen',
   'sessions.inClass': '✓ I klassen',
   'sessions.toClass': 'På vei til klassen …',
-  'class.heading': 'Klassen din',
-  'class.joinHeading': 'Bli med i en klasse',
-  'class.intro': 'Jobber du i en klasse? Skriv inn koden instruktøren viser, så går øvelsene dine til klassen av seg selv mens du gjør dem. Du trenger ingen konto: et navn holder.',
-  'class.address': 'Adressen til skoleserveren',
-  'class.code': 'Klassekode',
-  'class.name': 'Navnet ditt i klassen',
-  'class.join': 'Bli med i klassen',
-  'class.joining': 'Blir med …',
-  'class.joined': 'Du er med i {class} som {name} (skoleserver {server}). Øvelser du starter her, går til instruktøren din.',
-  'class.sent': 'Alle øvelser siden du ble med, har kommet fram til klassen.',
-  'class.sending': 'Sender øvelsene dine til klassen ({n} oppføringer igjen) …',
-  'class.waiting': 'Skoleserveren svarer ikke: øvelsene dine er lagret i denne nettleseren og sendes så snart den svarer.',
-  'class.refused': 'Skoleserveren avviste en øvelse: {reason}',
-  'class.leave': 'Forlat klassen på denne enheten',
-  'class.unreachable': 'Skoleserveren svarer ikke på denne adressen. Sjekk den med instruktøren, og at du er på skolens nett.',
-  'class.unknownCode': 'Ingen klasse har denne koden. Sjekk den med instruktøren.',
-  'class.closed': 'Denne klassen er stengt. Be instruktøren åpne den.',
-  'class.tooMany': 'For mange forsøk fra dette nettet: vent et minutt og prøv igjen.',
-  'class.failed': 'Det gikk ikke å bli med. Prøv igjen.',
   'help.symbols': 'Hva formene betyr (farge er aldri det eneste tegnet)',
   'help.lamp.fault': 'Signaltårnet rødt, øverste lampe: stoppet, trenger en tekniker',
   'help.lamp.stopped': 'Gult, midterste lampe: stoppet eller i ro',

@@ -1,0 +1,65 @@
+/**
+ * The instructor's side of the school server, from the app it serves (same origin: the sign-in
+ * cookie goes with every request by itself, and no other site can send it). Every call throws
+ * SchoolError in the server's words, or with status null when the server cannot be reached.
+ */
+import type { ClassInfo, InstructorInfo, Membership, StudentInfo } from './school-api';
+import { answered, SchoolError } from './school-client';
+
+async function api<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    });
+  } catch {
+    throw new SchoolError('cannot reach the school server', null);
+  }
+  const type = res.headers.get('content-type') ?? '';
+  // A plain web server (no school server behind the app) answers the app's own page, or 404.
+  if (!type.includes('application/json')) throw new SchoolError('this address has no school server', 404);
+  const { status, body: b } = answered<T & { error?: string }>(res.status, await res.json().catch(() => ({})));
+  if (status === 409) throw new SchoolError(b.error ?? 'the school server refused this', 409);
+  return b;
+}
+
+/** Whether this server has no instructor yet (its first-run page is open), or no school server answers here (null). */
+export async function setupNeeded(): Promise<boolean | null> {
+  try {
+    return (await api<{ needed: boolean }>('GET', '/api/setup')).needed;
+  } catch {
+    return null;
+  }
+}
+
+export const setUp = async (name: string, password: string) => (await api<{ instructor: InstructorInfo }>('POST', '/api/setup', { name, password })).instructor;
+export const signIn = async (name: string, password: string) => (await api<{ instructor: InstructorInfo }>('POST', '/api/sign-in', { name, password })).instructor;
+export const signOut = () => api<unknown>('POST', '/api/sign-out');
+export const changePassword = (current: string, next: string) => api<unknown>('POST', '/api/password', { current, next });
+
+/** The signed-in instructor, or null when nobody is signed in here. */
+export async function whoAmI(): Promise<InstructorInfo | null> {
+  try {
+    return (await api<{ instructor: InstructorInfo }>('GET', '/api/me')).instructor;
+  } catch (e) {
+    if (e instanceof SchoolError && e.status === 401) return null;
+    throw e;
+  }
+}
+
+export const listClasses = async () => (await api<{ classes: ClassInfo[] }>('GET', '/api/classes')).classes;
+export const createClass = async (name: string) => (await api<{ class: ClassInfo }>('POST', '/api/classes', { name })).class;
+export const setClassOpen = async (id: number, open: boolean) => (await api<{ class: ClassInfo }>('POST', `/api/classes/${id}/${open ? 'open' : 'close'}`)).class;
+export const newJoinCode = async (id: number) => (await api<{ class: ClassInfo }>('POST', `/api/classes/${id}/join-code`)).class;
+export const listStudents = async (id: number) => (await api<{ students: StudentInfo[] }>('GET', `/api/classes/${id}/students`)).students;
+export const newDeviceToken = async (classId: number, studentId: number) => (await api<{ membership: Membership }>('POST', `/api/classes/${classId}/students/${studentId}/token`)).membership;
+
+/**
+ * The link that puts a student back in their class on a new device: the app's address with the
+ * new token after `#` (a fragment never goes to a server, so it stays out of every log).
+ */
+export function rejoinLink(origin: string, token: string): string {
+  return `${origin}/?library#rejoin=${encodeURIComponent(token)}`;
+}
