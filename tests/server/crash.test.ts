@@ -10,7 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deliver, type Delivery, httpLink, joinClass, runEvents, SchoolError } from '../../src/session/school-client';
+import { streamLink } from '../../src/session/school-stream';
 import { loadSessionText } from '../../src/session/session-file';
+import { WebSocket } from 'ws';
 import { freePort, killGroup, serverProcess } from './processes';
 
 const golden = (() => {
@@ -63,4 +65,68 @@ describe('a server that crashes mid-class', () => {
     expect(run.events).toBe(all.length);
     expect(run.verdict.status).toBe('reproduces');
   }, 120_000);
+
+  it('a whole class streaming over its sockets: each run resumes from what was acknowledged and arrives whole', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'lf-crash-class-'));
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    await start(data, port);
+    const setup = await fetch(`${base}/api/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Kari', password: 'a long password' }) });
+    const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const cls = ((await (await fetch(`${base}/api/classes`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ name: '2A' }) })).json()) as { class: { joinCode: string } }).class;
+    const all = runEvents(golden.commands, golden.checkpoints.slice(0, -1), golden.checkpoints.at(-1)!);
+    const students = await Promise.all(
+      ['Per', 'Ingrid', 'Ola', 'Kari', 'Nils', 'Aisha'].map(async (name, k) => {
+        const { membership } = await joinClass(fetch, base, cls.joinCode, name);
+        const token = membership.token;
+        return { token, link: streamLink(base, token, httpLink(fetch, base, token), (url) => new WebSocket(url)), header: { clientRunId: `class-run-${k}-0001`, scenario: golden.scenario, scenarioHash: golden.scenarioHash, seed: golden.seed, engine: golden.engine }, at: { serverRunId: null, expected: 0 } as Delivery, acked: 0, failures: 0 };
+      }),
+    );
+    let rounds = 0;
+    let paused = false;
+    // Each student's rounds: three events more each time, a failed round tried again a little later.
+    const stream = students.map(async (s) => {
+      for (let n = 1; s.at.expected < all.length && n < 400; n++) {
+        while (paused) await new Promise((r) => setTimeout(r, 20));
+        try {
+          s.at = await deliver(s.link, s.header, all.slice(0, Math.min(all.length, s.at.expected + 3)), s.at);
+          s.acked = s.at.expected;
+          rounds += 1;
+        } catch (e) {
+          expect(e).toBeInstanceOf(SchoolError);
+          s.failures += 1;
+          await new Promise((r) => setTimeout(r, 150));
+        }
+      }
+    });
+    while (rounds < students.length * 2) await new Promise((r) => setTimeout(r, 20));
+    const gone = new Promise((r) => server!.once('exit', r));
+    paused = true;
+    killGroup(server);
+    await gone;
+    // Rounds in flight when it died fail; then the class waits while the server is restarted.
+    await new Promise((r) => setTimeout(r, 500));
+    const ackedBefore = students.map((s) => s.acked);
+    await start(data, port);
+    // Before any client sends again: every event the server had acknowledged is there.
+    for (const [k, s] of students.entries()) {
+      const res = await fetch(`${base}/api/runs/${s.at.serverRunId}`, { headers: { authorization: `Bearer ${s.token}` } });
+      expect(((await res.json()) as { run: { events: number } }).run.events).toBeGreaterThanOrEqual(ackedBefore[k]!);
+    }
+    paused = false;
+    await Promise.all(stream);
+    for (const s of students) s.link.close();
+    // The crash was felt, and got over: every run whole, nothing twice, each acknowledged event kept.
+    expect(students.some((s) => s.failures > 0)).toBe(true);
+    for (const s of students) {
+      expect(s.at.expected).toBe(all.length);
+      let run = { events: 0, verdict: { status: 'pending' } };
+      for (let j = 0; j < 300 && run.verdict.status === 'pending'; j++) {
+        await new Promise((r) => setTimeout(r, 100));
+        run = ((await (await fetch(`${base}/api/runs/${s.at.serverRunId}`, { headers: { authorization: `Bearer ${s.token}` } })).json()) as { run: typeof run }).run;
+      }
+      expect(run.events).toBe(all.length);
+      expect(run.verdict.status).toBe('reproduces');
+    }
+  }, 180_000);
 });

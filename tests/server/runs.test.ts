@@ -174,6 +174,25 @@ describe.each(testDatabases())('on %s', (database) => {
       expect(closed.statusCode).toBe(403);
     });
 
+    it('a run from another engine version is refused in words; a score sent along is refused, never stored', async () => {
+      const token = await student();
+      const other = await post('/api/runs', { ...header(golden), engine: golden.engine + 1 }, token);
+      expect(other.statusCode).toBe(400);
+      expect(other.json().path).toBe('engine');
+      expect(other.json().error).toMatch(/made with engine version \d+, and this school server re-simulates with version \d+/);
+      const forged = await post('/api/runs', { ...header(golden), score: 100, passed: true }, token);
+      expect(forged.statusCode).toBe(400);
+      expect(forged.json().error).toBe('score: unknown key "score"');
+      const { runId } = (await post('/api/runs', header(golden), token)).json();
+      const events = eventsOf(golden);
+      const withScore = await post(`/api/runs/${runId}/events`, { events, assessment: { score: 100 } }, token);
+      expect(withScore.statusCode).toBe(400);
+      expect(withScore.json().path).toBe('assessment');
+      await post(`/api/runs/${runId}/events`, { events }, token);
+      // Only the server's own judgement is kept.
+      expect(await verdictOf(runId, token)).toMatchObject({ status: 'reproduces', score: scoreSession(golden).score });
+    });
+
     it('a scenario edited after the run began is refused at the start, naming the field', async () => {
       const token = await student();
       const edited = { ...header(golden), scenario: { ...golden.scenario, seed: 99 } };

@@ -3,6 +3,7 @@
  * events, and the server's own verdict once the run has ended and been re-simulated.
  */
 import type { FastifyInstance } from 'fastify';
+import { ENGINE_VERSION } from '../../engine';
 import type { z } from 'zod';
 import type { ApiError, RunEvent, RunVerdict } from '../../session/school-api';
 import { runEventsRequest, runStartRequest } from '../../session/school-api';
@@ -27,6 +28,11 @@ export async function startAnswer(ctx: ServerContext, student: StudentIdentity, 
   if (!sc.ok) {
     const first = sc.errors[0]!;
     return { status: 400, body: { error: `${first.path}: ${first.message}`, path: first.path } satisfies ApiError };
+  }
+  if (run.engine !== ENGINE_VERSION) {
+    // The server judges a run by re-simulating it: with another engine it could not.
+    const error = `engine: this run was made with engine version ${run.engine}, and this school server re-simulates with version ${ENGINE_VERSION}, so it could not check the run: the app and the server need the same version (update the older one)`;
+    return { status: 400, body: { error, path: 'engine' } satisfies ApiError };
   }
   if (!student.classOpen) return refused(403, 'your class is closed: this run stays in your browser');
   const started = await startRun(ctx.db, student.id, { ...run, scenario: sc.scenario });
