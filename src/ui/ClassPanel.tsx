@@ -35,7 +35,8 @@ function useSchoolHere(): { notice: string | null; server: boolean } {
   const [back, setBack] = useState<Membership | 'failed' | null>(null);
   const [server, setServer] = useState(false);
   useEffect(() => {
-    void setupNeeded().then((n) => setServer(n !== null));
+    // Offline there is nothing to ask (and a request would fail for nothing).
+    if (navigator.onLine !== false) void setupNeeded().then((n) => setServer(n !== null));
     const token = rejoinToken();
     if (token === null) return;
     rejoin(fetch.bind(globalThis), location.origin, token).then(

@@ -9,7 +9,7 @@ import { downloadSession } from './download';
 import { clock } from './format';
 import { FilePicker } from './FilePicker';
 import { useT } from './i18n';
-import { loadCursors, sendToClass, useClassState } from './class-state';
+import { sendToClass, useClassState } from './class-state';
 import { StatusText } from './StatusText';
 import { StoragePanel } from './StoragePanel';
 import { useStorageState } from './storage-state';
@@ -45,9 +45,7 @@ export async function importSession(fileName: string, text: string, open: (s: Sa
 /** A finished run made before joining (or imported), sent to the class on request; then whether it has arrived. */
 function SendToClass({ id }: { id: string }) {
   const { t } = useT();
-  // Re-read on every change of the class's delivery state (the sync round updates the numbers).
-  useClassState();
-  const cursor = loadCursors()[id];
+  const cursor = useClassState().cursors[id];
   if (cursor === undefined)
     return (
       <button type="button" onClick={() => sendToClass(id)} data-testid="send-to-class">

@@ -23,6 +23,8 @@ export type Delivery =
 export interface ClassState {
   readonly joined: ClassMembership | null;
   readonly delivery: Delivery;
+  /** How far each run has reached the server (the same numbers as in storage, to re-render on). */
+  readonly cursors: Readonly<Record<string, RunCursor>>;
 }
 
 const KEY = 'lf.school';
@@ -37,7 +39,7 @@ function stored(): ClassMembership | null {
   }
 }
 
-export const classState = externalValue<ClassState>({ joined: stored(), delivery: { state: 'sent' } });
+export const classState = externalValue<ClassState>({ joined: stored(), delivery: { state: 'sent' }, cursors: loadCursors() });
 
 export function setMembership(joined: ClassMembership | null): void {
   // What reached one class's server says nothing about another's.
@@ -48,7 +50,7 @@ export function setMembership(joined: ClassMembership | null): void {
   } catch {
     // Private mode without storage: the membership lasts this visit.
   }
-  classState.set({ joined, delivery: { state: 'sent' } });
+  classState.set({ joined, delivery: { state: 'sent' }, cursors: {} });
 }
 
 export function setDelivery(delivery: Delivery): void {
@@ -80,6 +82,8 @@ export function saveCursors(cursors: Record<string, RunCursor>): void {
   } catch {
     // Without storage the numbers are asked of the server again (a start names the same run).
   }
+  // Whatever shows a run's state re-renders with the numbers just saved (not with the last delivery change).
+  classState.set({ ...classState.get(), cursors: { ...cursors } });
 }
 
 /** A run made before joining, or an imported one, sent to the class on request (the next sync round sends it). */

@@ -31,15 +31,21 @@ async function start(data: string, port: number): Promise<void> {
   server = await serverProcess(data, port);
 }
 
+/** A new server on its own data and port, set up with an instructor and a class. */
+async function newServerWithClass(): Promise<{ data: string; port: number; base: string; cls: { joinCode: string } }> {
+  const data = mkdtempSync(join(tmpdir(), 'lf-crash-'));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  await start(data, port);
+  const setup = await fetch(`${base}/api/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Kari', password: 'a long password' }) });
+  const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const cls = ((await (await fetch(`${base}/api/classes`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ name: '2A' }) })).json()) as { class: { joinCode: string } }).class;
+  return { data, port, base, cls };
+}
+
 describe('a server that crashes mid-class', () => {
   it('loses nothing it acknowledged; the client delivers the rest; no event is stored twice', async () => {
-    const data = mkdtempSync(join(tmpdir(), 'lf-crash-'));
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    await start(data, port);
-    const setup = await fetch(`${base}/api/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Kari', password: 'a long password' }) });
-    const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0]!;
-    const cls = ((await (await fetch(`${base}/api/classes`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ name: '2A' }) })).json()) as { class: { joinCode: string } }).class;
+    const { data, port, base, cls } = await newServerWithClass();
     const { membership } = await joinClass(fetch, base, cls.joinCode, 'Per');
     const header = { clientRunId: 'crash-run-0001', scenario: golden.scenario, scenarioHash: golden.scenarioHash, seed: golden.seed, engine: golden.engine };
     const all = runEvents(golden.commands, golden.checkpoints.slice(0, -1), golden.checkpoints.at(-1)!);
@@ -67,13 +73,7 @@ describe('a server that crashes mid-class', () => {
   }, 120_000);
 
   it('a whole class streaming over its sockets: each run resumes from what was acknowledged and arrives whole', async () => {
-    const data = mkdtempSync(join(tmpdir(), 'lf-crash-class-'));
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    await start(data, port);
-    const setup = await fetch(`${base}/api/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Kari', password: 'a long password' }) });
-    const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0]!;
-    const cls = ((await (await fetch(`${base}/api/classes`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ name: '2A' }) })).json()) as { class: { joinCode: string } }).class;
+    const { data, port, base, cls } = await newServerWithClass();
     const all = runEvents(golden.commands, golden.checkpoints.slice(0, -1), golden.checkpoints.at(-1)!);
     const students = await Promise.all(
       ['Per', 'Ingrid', 'Ola', 'Kari', 'Nils', 'Aisha'].map(async (name, k) => {
