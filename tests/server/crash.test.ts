@@ -99,7 +99,8 @@ describe('a server that crashes mid-class', () => {
         }
       }
     });
-    while (rounds < students.length * 2) await new Promise((r) => setTimeout(r, 20));
+    // Every student has something acknowledged, and the class is well under way.
+    while (rounds < students.length * 2 || students.some((s) => s.acked === 0)) await new Promise((r) => setTimeout(r, 20));
     const gone = new Promise((r) => server!.once('exit', r));
     paused = true;
     killGroup(server);
