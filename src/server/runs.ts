@@ -64,7 +64,13 @@ function canonical(v: unknown): string {
   return JSON.stringify(v);
 }
 
-export type AppendResult = RunAck | 'no such run' | 'conflict' | 'ended';
+export type AppendResult = RunAck | 'no such run' | 'not yours' | 'conflict' | 'ended';
+
+/** Why a run is not this student's: it does not exist, or it is another student's (told apart: 404 and 403). */
+async function notTheirs(db: Sql, runId: number): Promise<'no such run' | 'not yours'> {
+  const [other] = await db.query<{ id: number }>('select id from runs where id = $1', [runId]);
+  return other === undefined ? 'no such run' : 'not yours';
+}
 
 /** A batch's rows, in the column arrays the insert unnests. */
 interface Rows {
@@ -119,7 +125,7 @@ export async function appendEvents(db: Database, studentId: number, runId: numbe
   if (quick !== null) return quick;
   return db.transaction(async (tx) => {
     const [run] = await tx.query<{ next_seq: number; end_tick: number | null }>('select next_seq, end_tick from runs where id = $1 and student_id = $2 for update', [runId, studentId]);
-    if (run === undefined) return { result: 'no such run', finished: false };
+    if (run === undefined) return { result: await notTheirs(tx, runId), finished: false };
     let next = run.next_seq;
     let gap = false;
     let endTick: number | null = null;
@@ -191,10 +197,10 @@ export interface RunSummary {
   readonly verdict: RunVerdict;
 }
 
-export async function runOf(db: Sql, studentId: number, runId: number): Promise<RunSummary | null> {
+export async function runOf(db: Sql, studentId: number, runId: number): Promise<RunSummary | 'no such run' | 'not yours'> {
   const [r] = await db.query<{ id: number; client_run_id: string; scenario_id: string; next_seq: number; end_tick: number | null; verdict: RunVerdict }>(
     'select id, client_run_id, scenario_id, next_seq, end_tick, verdict from runs where id = $1 and student_id = $2',
     [runId, studentId],
   );
-  return r === undefined ? null : { id: r.id, clientRunId: r.client_run_id, scenarioId: r.scenario_id, events: r.next_seq, endTick: r.end_tick, verdict: r.verdict };
+  return r === undefined ? await notTheirs(db, runId) : { id: r.id, clientRunId: r.client_run_id, scenarioId: r.scenario_id, events: r.next_seq, endTick: r.end_tick, verdict: r.verdict };
 }

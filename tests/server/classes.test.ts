@@ -51,15 +51,22 @@ describe.each(testDatabases())('on %s', (database) => {
       expect((await get('/api/student/me', bearer(joined.token))).statusCode).toBe(200);
     });
 
-    it('without a sign-in every instructor route answers 401; a student’s token is not a sign-in', async () => {
+    it('without a sign-in every instructor route answers 401; a student’s token is known and refused, 403', async () => {
       const kari = await instructor(server, 'Kari');
       const { id, joinCode } = await newClass(kari);
       const student = (await post('/api/join', { code: joinCode, displayName: 'Per' })).json().membership;
-      for (const headers of [{}, bearer(student.token), { cookie: 'lf_instructor=forged' }]) {
-        expect((await get('/api/classes', headers)).statusCode).toBe(401);
-        expect((await get(`/api/classes/${id}/students`, headers)).statusCode).toBe(401);
-        expect((await post('/api/classes', { name: 'Mine now' }, headers)).statusCode).toBe(401);
+      for (const [headers, status] of [
+        [{}, 401],
+        [{ cookie: 'lf_instructor=forged' }, 401],
+        [bearer('not-a-token'), 401],
+        [bearer(student.token), 403],
+      ] as const) {
+        expect((await get('/api/classes', headers)).statusCode).toBe(status);
+        expect((await get(`/api/classes/${id}/students`, headers)).statusCode).toBe(status);
+        expect((await post('/api/classes', { name: 'Mine now' }, headers)).statusCode).toBe(status);
       }
+      const classes = await server.db.query<{ n: number }>('select count(*)::integer as n from classes');
+      expect(classes[0]!.n).toBe(1);
     });
 
     it('ids that are not numbers name nothing', async () => {

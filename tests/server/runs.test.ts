@@ -162,12 +162,16 @@ describe.each(testDatabases())('on %s', (database) => {
   });
 
   describe('whose run it is', () => {
-    it('another student’s run is a 404, no token a 401, a closed class takes no new run', async () => {
+    it('another student’s run is a 403, a run that does not exist a 404, no token a 401, a closed class takes no new run', async () => {
       const per = await student('Per');
       const kari = await student('Kari');
       const { runId } = (await post('/api/runs', header(golden), per)).json();
-      expect((await get(`/api/runs/${runId}`, kari)).statusCode).toBe(404);
-      expect((await post(`/api/runs/${runId}/events`, { events: eventsOf(golden).slice(0, 2) }, kari)).statusCode).toBe(404);
+      expect((await get(`/api/runs/${runId}`, kari)).statusCode).toBe(403);
+      expect((await post(`/api/runs/${runId}/events`, { events: eventsOf(golden).slice(0, 2) }, kari)).statusCode).toBe(403);
+      expect((await get(`/api/runs/${runId + 1000}`, kari)).statusCode).toBe(404);
+      expect((await post(`/api/runs/${runId + 1000}/events`, { events: eventsOf(golden).slice(0, 2) }, kari)).statusCode).toBe(404);
+      const stored = await server.db.query<{ n: number }>('select count(*)::integer as n from run_events');
+      expect(stored[0]!.n).toBe(0);
       expect((await server.app.inject({ method: 'GET', url: `/api/runs/${runId}` })).statusCode).toBe(401);
       await server.db.query('update classes set open = false');
       const closed = await post('/api/runs', header(golden, 'run-0002-abcdef'), per);

@@ -127,7 +127,7 @@ describe.each(testDatabases())('the stream on %s', (database) => {
     const perRun = ((await c.ask({ op: 'start', ref: 4, run: header() })).body as { runId: number }).runId;
     const ola = await open();
     await ola.ask({ op: 'hello', ref: 1, token: tokens[1] });
-    expect(await ola.ask({ op: 'events', ref: 2, runId: perRun, events: all.slice(0, 2) })).toMatchObject({ status: 404, body: { error: 'no such run of yours' } });
+    expect(await ola.ask({ op: 'events', ref: 2, runId: perRun, events: all.slice(0, 2) })).toMatchObject({ status: 403, body: { error: 'this run is another student’s' } });
     const stored = await server.db.query<{ n: number }>('select count(*)::integer as n from run_events');
     expect(stored[0]!.n).toBe(0);
     c.socket.close();

@@ -28,20 +28,30 @@ export function refuse(reply: FastifyReply, status: number, error: string): null
   return null;
 }
 
-/** The signed-in instructor and their token, or null with 401 sent. */
+/** The device token a request carries (Authorization: Bearer …), or ''. */
+function bearerOf(request: FastifyRequest): string {
+  const header = request.headers.authorization ?? '';
+  return header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+}
+
+/**
+ * The signed-in instructor and their token, or null with the refusal sent: 403 to a student's
+ * device (known, and not allowed here), 401 to anyone else (sign in first).
+ */
 export async function instructorOf(ctx: ServerContext, request: FastifyRequest, reply: FastifyReply): Promise<{ instructor: InstructorInfo; token: string } | null> {
   const token = cookieOf(request, SIGN_IN_COOKIE);
   const instructor = token === null ? null : await instructorForToken(ctx.db, token, ctx.now());
-  if (token === null || instructor === null) return refuse(reply, 401, 'sign in as an instructor first');
-  return { instructor, token };
+  if (token !== null && instructor !== null) return { instructor, token };
+  const device = bearerOf(request);
+  if (device !== '' && (await studentForToken(ctx.db, device)) !== null) return refuse(reply, 403, 'a student’s device cannot use the instructor’s pages');
+  return refuse(reply, 401, 'sign in as an instructor first');
 }
 
 export const NOT_JOINED = 'this device has not joined a class (or its token was replaced by the instructor)';
 
 /** The student whose device token the request carries (Authorization: Bearer …), or null with 401 sent. */
 export async function studentOf(ctx: ServerContext, request: FastifyRequest, reply: FastifyReply): Promise<StudentIdentity | null> {
-  const header = request.headers.authorization ?? '';
-  const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+  const token = bearerOf(request);
   const student = token === '' ? null : await studentForToken(ctx.db, token);
   return student ?? refuse(reply, 401, NOT_JOINED);
 }

@@ -13,7 +13,8 @@ import { type ServerContext, refusal, studentOf } from '../http/context';
 import { bodyOf, idOf } from '../http/validate';
 import { appendEvents, runOf, sessionOf, setVerdict, startRun } from '../runs';
 
-const NO_RUN = 'no such run of yours';
+const NO_RUN = 'no such run';
+const NOT_YOURS = 'this run is another student’s';
 
 /** What a request gets, whichever way it came (HTTP or the stream, routes/stream.ts). */
 export interface Answer {
@@ -43,6 +44,7 @@ export async function startAnswer(ctx: ServerContext, student: StudentIdentity, 
 export async function eventsAnswer(ctx: ServerContext, student: StudentIdentity, runId: number, events: readonly RunEvent[]): Promise<Answer> {
   const { result, finished } = await appendEvents(ctx.db, student.id, runId, events);
   if (result === 'no such run') return refused(404, NO_RUN);
+  if (result === 'not yours') return refused(403, NOT_YOURS);
   if (result === 'conflict') return refused(409, 'an event with this number was sent before with other content');
   if (result === 'ended') return refused(409, 'this run has ended: nothing can be added to it');
   if (finished) void verifyRun(ctx, runId);
@@ -119,7 +121,9 @@ export function runRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const student = await studentOf(ctx, request, reply);
     if (student === null) return reply;
     const runId = idOf((request.params as { id?: unknown }).id);
-    const run = runId === null ? null : await runOf(ctx.db, student.id, runId);
-    return run === null ? refusal(reply, 404, NO_RUN) : { run };
+    const run = runId === null ? 'no such run' : await runOf(ctx.db, student.id, runId);
+    if (run === 'no such run') return refusal(reply, 404, NO_RUN);
+    if (run === 'not yours') return refusal(reply, 403, NOT_YOURS);
+    return { run };
   });
 }
