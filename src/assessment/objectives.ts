@@ -7,7 +7,8 @@ import { advance, createState, type LineModel, StopReason, type State, TICKS_PER
 import { type ObjectiveCheck, parseDuration } from '../scenario';
 import type { FaultAssessment } from './assess';
 
-export type VerdictOutcome = 'met' | 'late' | 'never' | 'notMet';
+/** `noFault`: the fault the objective is about never happened in this run (it ended before). */
+export type VerdictOutcome = 'met' | 'late' | 'never' | 'notMet' | 'noFault';
 
 export interface ObjectiveVerdict {
   /** Position of the objective in the scenario's list. */
@@ -151,7 +152,7 @@ function judge(check: ObjectiveCheck, facts: RunFacts): One {
       : { met: false, outcome: 'notMet', params: { n: wrong }, reason: `${wrong} repair(s) that fixed nothing` };
   }
   const faults = faultsFor(check, facts);
-  if (faults.length === 0) return { met: false, outcome: 'never', params: {}, reason: 'the fault did not happen in this run' };
+  if (faults.length === 0) return { met: false, outcome: 'noFault', params: {}, reason: 'the fault did not happen in this run' };
   // Every fault must meet it: report the first that does not, or the last that does.
   let last: One | null = null;
   for (const f of faults) {

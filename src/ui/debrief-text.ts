@@ -26,6 +26,7 @@ function values(params: Readonly<Record<string, string | number>>, t: T, lang: L
 export function verdictText(v: ObjectiveVerdict, t: T, lang: Language): string {
   if (!v.judged) return t('verdict.unjudged');
   const vars = values(v.params, t, lang);
+  if (v.outcome === 'noFault') return t('verdict.noFault');
   if (TIMED.has(v.kind)) return t(`verdict.timed.${v.outcome}` as TextKey, { ...vars, what: t(`verdict.what.${v.kind}` as TextKey) });
   if (v.outcome === 'never' && Object.keys(v.params).length === 0 && v.kind !== 'fixWithoutWrongRepair') return t('verdict.notFixed');
   return t(`verdict.${v.kind}.${v.outcome}` as TextKey, vars);

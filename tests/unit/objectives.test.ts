@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { assess, scoringRules } from '../../src/assessment';
 import type { Command } from '../../src/engine';
 import { loadScenarioText } from '../../src/scenario';
+import { verdictText } from '../../src/ui/debrief-text';
+import { translate } from '../../src/ui/i18n';
 
 function drill(id: string) {
   const r = loadScenarioText(readFileSync(join(__dirname, `../../scenarios/${id}.json`), 'utf8'));
@@ -39,6 +41,18 @@ describe('objective verdicts say why, in numbers', () => {
     expect(v.params.due).toBe(200);
     expect(v.params.short).toBe(200 - (v.params.made as number));
     expect(v.reason).toBe(`${v.params.made} good parts made, 200 due: missed by ${v.params.short}`);
+  });
+
+  it('a drill ended before its fault happened says so for every objective about the fault, in both languages', () => {
+    const d = drill('breakdown-drill');
+    const before = assess(d.model, d.scenario.seed, [], 60, d.rules);
+    const aboutFault = before.objectives.filter((o) => o.judged && o.kind !== 'orderMet');
+    expect(aboutFault.length).toBeGreaterThan(0);
+    for (const v of aboutFault) {
+      expect(v).toMatchObject({ met: false, outcome: 'noFault', reason: 'the fault did not happen in this run' });
+      expect(verdictText(v, (k, vars) => translate('en', k, vars), 'en')).toBe('the fault had not happened when the drill ended');
+      expect(verdictText(v, (k, vars) => translate('nb', k, vars), 'nb')).toBe('feilen hadde ikke skjedd da øvelsen ble avsluttet');
+    }
   });
 
   it('ending the drill early with the fault still there does not pass, whatever the score', () => {

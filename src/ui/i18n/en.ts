@@ -238,6 +238,7 @@ export const en = {
   'debrief.refusedCost': 'Refused commands cost no points in this drill; each one is a step to think about.',
   'verdict.unjudged': 'not judged automatically: talk it through with your instructor',
   'verdict.notFixed': 'not fixed',
+  'verdict.noFault': 'the fault had not happened when the drill ended',
   'verdict.timed.met': '{what} {after} after the fault (limit {limit})',
   'verdict.timed.late': '{what} only {after} after the fault; the limit was {limit}',
   'verdict.timed.never': 'not {what}; the limit was {limit}',

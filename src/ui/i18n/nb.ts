@@ -239,6 +239,7 @@ export const nb: Record<TextKey, string> = {
   'debrief.refusedCost': 'Avviste kommandoer koster ikke poeng i denne øvelsen; hver av dem er et steg å tenke over.',
   'verdict.unjudged': 'vurderes ikke automatisk: gå gjennom det med instruktøren',
   'verdict.notFixed': 'ikke rettet',
+  'verdict.noFault': 'feilen hadde ikke skjedd da øvelsen ble avsluttet',
   'verdict.timed.met': '{what} {after} etter feilen (grense {limit})',
   'verdict.timed.late': '{what} først {after} etter feilen; grensen var {limit}',
   'verdict.timed.never': 'ikke {what}; grensen var {limit}',
