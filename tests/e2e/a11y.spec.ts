@@ -2,17 +2,9 @@
  * Accessibility (WCAG 2.2 AA where it applies), checked by axe on every screen a student and an
  * instructor use, in both languages: no serious or critical violation.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { en } from '../../src/ui/i18n/en';
 import { nb } from '../../src/ui/i18n/nb';
-import { expect, test, toBreakdownFaceplate } from './fixtures';
-
-async function audit(page: Page, where: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).exclude('canvas').analyze();
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  expect(bad, where).toEqual([]);
-}
+import { audit, expect, test, toBreakdownFaceplate } from './fixtures';
 
 for (const lang of ['en', 'nb'] as const) {
   test(`no serious accessibility violation on any screen (${lang === 'en' ? 'English' : 'Norsk'})`, async ({ page, guard }) => {

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 
 /**
@@ -57,4 +58,11 @@ export async function toBreakdownFaceplate(page: Page, T: { readonly 'briefing.s
   await page.locator('.station-list [data-station="M1"]').click();
   await expect(page.getByTestId('faceplate')).toBeVisible();
   await visit('control room');
+}
+
+/** No serious or critical accessibility violation (axe, WCAG 2.2 AA where it applies) on the page as it is. */
+export async function audit(page: Page, where: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).exclude('canvas').analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(bad, where).toEqual([]);
 }

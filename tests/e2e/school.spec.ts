@@ -13,7 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/server/app';
 import type { Database } from '../../src/server/db/database';
 import { openDatabase } from '../../src/server/db/open';
-import { expect, test } from './fixtures';
+import { audit, expect, test } from './fixtures';
 
 let app: FastifyInstance;
 let db: Database;
@@ -88,6 +88,7 @@ test('two students join a class and run a drill, one offline for a while: both r
   await teacher.getByText('Join a class').click();
   await teacher.getByRole('link', { name: 'Set up this school server or sign in to your classes' }).click();
   await expect(teacher.getByRole('heading', { name: 'Set up this school server' })).toBeVisible();
+  await audit(teacher, 'first-run page');
   await teacher.getByTestId('instructor-name').fill('Kari Nordmann');
   await teacher.getByTestId('instructor-password').fill('a long password');
   await teacher.getByTestId('instructor-repeat').fill('a long passwort');
@@ -136,6 +137,10 @@ test('two students join a class and run a drill, one offline for a while: both r
   await expect(teacher.getByText('Students: 2')).toBeVisible({ timeout: 10_000 });
   await teacher.getByTestId('student-row').filter({ hasText: 'Per' }).getByRole('button', { name: 'Link for a new device' }).click();
   const link = await teacher.getByTestId('rejoin-link').getByRole('textbox').inputValue();
+  await audit(teacher, 'instructor page with a class, its students and a new-device link');
+  await teacher.getByRole('button', { name: 'Norsk' }).click();
+  await expect(teacher.getByText('Logget inn som Kari Nordmann.')).toBeVisible();
+  await audit(teacher, 'instructor page in Norsk');
   expect(link).toMatch(new RegExp(`^${base}/\\?library#rejoin=`));
   const laptop = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   await laptop.goto(link);
