@@ -63,6 +63,8 @@ export function streamLink(base: string, token: string, fallback: RunLink, open:
 
   const send = (s: SocketLike, message: Record<string, unknown>): Promise<StreamReply> =>
     new Promise((resolve, reject) => {
+      // A socket that closed meanwhile would swallow the message: HTTP at once instead of after the timeout.
+      if (s.readyState !== OPEN) return reject(new NoStream('the stream is not open'));
       const ref = nextRef++;
       const timer = setTimeout(() => drop('no answer on the stream'), TIMEOUT_MS);
       pending.set(ref, { resolve, reject, timer });

@@ -82,8 +82,10 @@ export function saveCursors(cursors: Record<string, RunCursor>): void {
   } catch {
     // Without storage the numbers are asked of the server again (a start names the same run).
   }
-  // Whatever shows a run's state re-renders with the numbers just saved (not with the last delivery change).
-  classState.set({ ...classState.get(), cursors: { ...cursors } });
+  // Whatever shows a run's state re-renders with the numbers just saved (not with the last
+  // delivery change); a round that changed nothing re-renders nothing.
+  const now = classState.get();
+  if (JSON.stringify(now.cursors) !== JSON.stringify(cursors)) classState.set({ ...now, cursors: { ...cursors } });
 }
 
 /** A run made before joining, or an imported one, sent to the class on request (the next sync round sends it). */
