@@ -82,7 +82,12 @@ function Account({ stage, done }: { stage: 'setup' | 'signIn' | 'change'; done: 
   return (
     <section className="class-panel">
       <h2>{heading}</h2>
-      {stage !== 'signIn' && <p className="muted">{stage === 'setup' ? t('instr.setupIntro') : t('instr.changeIntro')}</p>}
+      {stage === 'setup' && (
+        <p className="muted">
+          {t('instr.setupIntro')} <code className="command">npm run server -- --add-instructor "…"</code>
+        </p>
+      )}
+      {stage === 'change' && <p className="muted">{t('instr.changeIntro')}</p>}
       <Form label={stage === 'setup' ? t('instr.create') : stage === 'signIn' ? t('instr.signIn') : t('instr.change')} act={act} testId={`instructor-${stage}`}>
         {stage !== 'change' && <Field label={t('instr.name')} value={name} set={setName} autoComplete="username" testId="instructor-name" />}
         {stage === 'change' && <Field label={t('instr.current')} value={current} set={setCurrent} type="password" autoComplete="current-password" testId="instructor-current" />}

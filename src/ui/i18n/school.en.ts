@@ -27,7 +27,7 @@ export const schoolEn = {
   'instr.loading': 'Asking the school server…',
   'instr.none': 'No school server answers at this address. The instructor page works where the app is opened from the school server (npm run server).',
   'instr.setupHeading': 'Set up this school server',
-  'instr.setupIntro': 'Nobody has an instructor account here yet. The first account is made here, once; more are added on the server with npm run server -- --add-instructor NAME.',
+  'instr.setupIntro': 'Nobody has an instructor account here yet. The first account is made here, once; more are added on the server with',
   'instr.name': 'Your name',
   'instr.password': 'Password',
   'instr.newPassword': 'New password (at least {n} characters)',

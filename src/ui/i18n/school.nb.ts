@@ -29,7 +29,7 @@ export const schoolNb: Record<keyof typeof schoolEn, string> = {
   'instr.loading': 'Spør skoleserveren …',
   'instr.none': 'Ingen skoleserver svarer på denne adressen. Instruktørsiden virker der appen åpnes fra skoleserveren (npm run server).',
   'instr.setupHeading': 'Sett opp denne skoleserveren',
-  'instr.setupIntro': 'Ingen har en instruktørkonto her ennå. Den første kontoen lages her, én gang; flere legges til på serveren med npm run server -- --add-instructor NAVN.',
+  'instr.setupIntro': 'Ingen har en instruktørkonto her ennå. Den første kontoen lages her, én gang; flere legges til på serveren med',
   'instr.name': 'Navnet ditt',
   'instr.password': 'Passord',
   'instr.newPassword': 'Nytt passord (minst {n} tegn)',
