@@ -7,7 +7,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { addInstructor } from './accounts';
+import { addInstructor, instructorCount } from './accounts';
 import { buildServer } from './app';
 import { oneTimePassword } from './auth/secrets';
 import { openDatabase } from './db/open';
@@ -54,7 +54,12 @@ async function main(): Promise<number> {
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
   await app.listen({ port, host: args.host });
-  process.stdout.write(`Learning Factory school server: http://${args.host}:${port}/ with ${where}\n`);
+  const page = `http://${args.host}:${port}/?instructor`;
+  const first = (await instructorCount(db)) === 0;
+  process.stdout.write(
+    `Learning Factory school server: http://${args.host}:${port}/ with ${where}\n` +
+      (first ? `No instructor yet: open ${page} to make the first account (or stop and use --add-instructor NAME)\n` : `Instructors sign in at ${page}\n`),
+  );
   return -1;
 }
 

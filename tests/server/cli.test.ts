@@ -36,8 +36,10 @@ describe('npm run server', () => {
     expect(again.err).toContain('exists already');
 
     const port = await freePort();
-    server = await serverProcess(data, port);
+    const started = await serverProcess(data, port);
+    server = started;
     const base = `http://127.0.0.1:${port}`;
+    expect(started.output()).toContain(`Instructors sign in at ${base}/?instructor`);
     expect(await (await fetch(`${base}/api/setup`)).json()).toEqual({ needed: false });
     const signIn = await fetch(`${base}/api/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Kari Nordmann', password }) });
     expect(signIn.status).toBe(200);
@@ -47,6 +49,14 @@ describe('npm run server', () => {
     expect(await stopped).toBe(0);
     server = null;
   }, 120_000);
+
+  it('on a new server, points the first instructor to the page that makes their account', async () => {
+    const port = await freePort();
+    const started = await serverProcess(mkdtempSync(join(tmpdir(), 'lf-server-')), port);
+    server = started;
+    expect(started.output()).toContain(`No instructor yet: open http://127.0.0.1:${port}/?instructor to make the first account`);
+    expect(await (await fetch(`http://127.0.0.1:${port}/api/setup`)).json()).toEqual({ needed: true });
+  }, 60_000);
 
   it('refuses bad options with the usage', async () => {
     const bad = await run(['--port', 'eighty']);

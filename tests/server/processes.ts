@@ -16,7 +16,7 @@ export function freePort(): Promise<number> {
  * `npm run server` on a port, with the embedded database in `data` (or the PostgreSQL server
  * databaseUrl names), resolved once it says it listens. In a process group of its own: tsx runs the server in a child, and a kill must reach it.
  */
-export async function serverProcess(data: string, port: number, databaseUrl = ''): Promise<ChildProcess> {
+export async function serverProcess(data: string, port: number, databaseUrl = ''): Promise<ChildProcess & { output(): string }> {
   const p = spawn('node_modules/.bin/tsx', ['src/server/main.ts', '--data', data, '--port', String(port)], { env: { ...process.env, DATABASE_URL: databaseUrl }, detached: true });
   let out = '';
   p.stdout?.on('data', (d) => (out += d));
@@ -25,7 +25,7 @@ export async function serverProcess(data: string, port: number, databaseUrl = ''
     killGroup(p);
     throw new Error(`the server did not start: ${out}`);
   }
-  return p;
+  return Object.assign(p, { output: () => out });
 }
 
 /** SIGKILL to the whole process group, as a power cut would. */
