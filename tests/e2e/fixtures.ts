@@ -10,7 +10,8 @@ export const test = base.extend<{ guard: { errors: string[]; external: string[] 
     const errors: string[] = [];
     const external: string[] = [];
     page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
+      // With the address it came from: a failed load names its file.
+      if (m.type() === 'error') errors.push(`${m.text()} (${m.location().url})`);
     });
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.route('**/*', (route) => {
