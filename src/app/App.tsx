@@ -1,4 +1,4 @@
-import { Component, lazy, type ReactNode, Suspense } from 'react';
+import { Component, type ComponentType, lazy, type ReactNode, Suspense } from 'react';
 import { useSim } from '../store/use-sim';
 import { Briefing } from '../ui/Briefing';
 import { useT } from '../ui/i18n';
@@ -7,11 +7,27 @@ import { Library } from '../ui/Library';
 // Split by route: the library and the briefing load first and light; the 3D control room
 // (three, fiber, drei), the debrief and the compare view (charts) load when they are opened.
 const loadControlRoom = () => import('../ui/ControlRoom');
-const ControlRoom = lazy(() => loadControlRoom().then((m) => ({ default: m.ControlRoom })));
+const LazyControlRoom = lazy(() => loadControlRoom().then((m) => ({ default: m.ControlRoom })));
+let LoadedControlRoom: ComponentType | null = null;
 
-/** Start fetching the control room's code now (the page opens on a drill, or the library is idle). */
-export function preloadControlRoom(): void {
-  void loadControlRoom().catch(() => undefined);
+/**
+ * Start fetching the control room's code now (the page opens on a drill, or the library is
+ * idle); resolves once it is loaded, never rejects. A page that waits for it before its first
+ * render draws the control room in that render: a lazy component suspends once even when its
+ * code is already there, and React then holds the content back up to 300 ms after the
+ * fallback was shown, on the way to the first 3D frame.
+ */
+export function preloadControlRoom(): Promise<void> {
+  return loadControlRoom().then(
+    (m) => {
+      LoadedControlRoom = m.ControlRoom;
+    },
+    () => undefined,
+  );
+}
+
+function ControlRoom() {
+  return LoadedControlRoom === null ? <LazyControlRoom /> : <LoadedControlRoom />;
 }
 const Debrief = lazy(() => import('../ui/Debrief').then((m) => ({ default: m.Debrief })));
 const Compare = lazy(() => import('../ui/Compare').then((m) => ({ default: m.Compare })));

@@ -33,7 +33,7 @@ async function start(): Promise<void> {
   }
   // Opening on a drill: the 3D control room's code (the biggest part) loads beside the rest, not
   // after it (index.html already fetches it; this runs it). The library loads without it.
-  if (!params.has('library')) preloadControlRoom();
+  const room = params.has('library') ? null : preloadControlRoom();
   const draft: Draft | null = await loadDraft();
   // `npm start` opens on the default scenario, running; `?library` opens the library. A saved
   // run is offered first and nothing overwrites it until the student chooses.
@@ -41,6 +41,8 @@ async function start(): Promise<void> {
     store.getState().load(defaultScenario);
     store.getState().begin();
   }
+  // Loading in parallel with the draft: a drill page renders the control room at once.
+  await room;
   persist(store);
   startSchoolSync(store);
   registerPwa();

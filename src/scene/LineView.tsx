@@ -1,13 +1,15 @@
 import { OrbitControls } from '@react-three/drei';
-import { Canvas, useThree } from '@react-three/fiber';
+import { type GLProps, useThree } from '@react-three/fiber';
+import { WebGLRenderer } from 'three';
 import { useEffect, useMemo } from 'react';
 import { useSim, useSimApi } from '../store/use-sim';
 import { useT } from '../ui/i18n';
 import { Hall } from './Hall';
 import { LabelProjector, labelRegistry, StationLabels } from './Labels';
+import { LineCanvas } from './LineCanvas';
 import { layout } from './layout';
 import { Parts } from './Parts';
-import { renderQuality } from './render-quality';
+import { renderQuality, SOFTWARE_CONTEXT, takeProbeContext } from './render-quality';
 import { RenderStats } from './RenderStats';
 import { Station } from './Station';
 
@@ -48,6 +50,21 @@ function CameraPresets({ targets }: { targets: { id: string; x: number; z: numbe
   return null;
 }
 
+/**
+ * A software renderer draws with the context the page probed it with, when no view has taken
+ * it yet: that canvas takes the place of the view's own (so the page still has one canvas).
+ */
+type GLDefaults = Parameters<Extract<GLProps, (defaults: never) => unknown>>[0];
+
+function softwareRenderer(defaults: GLDefaults): WebGLRenderer {
+  const own = defaults.canvas;
+  const probe = own instanceof HTMLCanvasElement ? takeProbeContext() : null;
+  if (probe === null) return new WebGLRenderer({ ...defaults, ...SOFTWARE_CONTEXT });
+  probe.canvas.style.display = 'block';
+  (own as HTMLCanvasElement).replaceWith(probe.canvas);
+  return new WebGLRenderer({ ...defaults, ...SOFTWARE_CONTEXT, canvas: probe.canvas, context: probe.gl });
+}
+
 /** The 3D line: it reads the simulation, never decides anything. */
 export function LineView() {
   const { t } = useT();
@@ -69,7 +86,7 @@ export function LineView() {
   };
   return (
     <div className="line-view" data-testid="line-view">
-      <Canvas frameloop={running ? 'always' : 'demand'} camera={{ position: overview(targets), fov: 45 }} onPointerMissed={() => select(null)} shadows={full} dpr={full ? [1, 2] : 1} gl={{ preserveDrawingBuffer: true, antialias: full }}>
+      <LineCanvas frameloop={running ? 'always' : 'demand'} camera={{ position: overview(targets), fov: 45 }} onPointerMissed={() => select(null)} shadows={full} dpr={full ? [1, 2] : 1} gl={full ? { antialias: true } : softwareRenderer}>
         <color attach="background" args={['#aeb2b7']} />
         <fog attach="fog" args={['#aeb2b7', 45, 110]} />
         <hemisphereLight args={['#f2f4f7', '#80858c', 1.1]} />
@@ -85,7 +102,7 @@ export function LineView() {
         <CameraPresets targets={targets} />
         <InvalidateOnChange />
         <RenderStats />
-      </Canvas>
+      </LineCanvas>
       <StationLabels model={model} registry={labels} />
       <div className="camera-presets">
         <button type="button" onClick={() => select(null)}>

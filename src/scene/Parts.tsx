@@ -23,6 +23,11 @@ export function Parts({ frame, places }: { frame: FrameSource; places: Placement
   const scrapMesh = useRef<InstancedMesh>(null);
   const dummy = useMemo(() => new Object3D(), []);
   useLayoutEffect(() => {
+    // Nothing is drawn until the first frame of the simulation says where parts are: an
+    // instanced mesh starts with all its instances, every one at the origin (thousands of
+    // cylinders in one heap, and on a software renderer most of a cold load's first frame).
+    if (mesh.current) mesh.current.count = 0;
+    if (scrapMesh.current) scrapMesh.current.count = 0;
     mesh.current?.setColorAt(0, NORMAL);
     // Every scrapped part is red: coloured once, per instance like the rest (kit.ts).
     if (scrapMesh.current) paint(scrapMesh.current, SCRAP, 0, SCRAP_SHOWN);

@@ -8,6 +8,10 @@ test('the default scenario opens in the control room, runs, and shows the line i
   await expect
     .poll(() => page.evaluate(() => (window.__lfRender ?? []).filter((f) => f.calls > 10 && f.triangles > 1000).length), { timeout: 15_000 })
     .toBeGreaterThan(3);
+  // From the first frame on, only what the simulation says is drawn: the tutorial line is a few
+  // thousand triangles (before its first state arrived, 4,096 parts heaped at the origin were
+  // drawn too: 267,000).
+  expect(await page.evaluate(() => Math.max(...(window.__lfRender ?? []).map((f) => f.triangles)))).toBeLessThan(20_000);
   expect(await page.evaluate(() => !!document.querySelector('canvas')?.getContext('webgl2'))).toBe(true);
   // The engine runs in a Web Worker, off the thread that draws the frames.
   expect(page.workers().length).toBeGreaterThanOrEqual(1);
