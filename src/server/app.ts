@@ -13,6 +13,7 @@ import type { ApiError } from '../session/school-api';
 import type { Database } from './db/database';
 import type { ServerContext } from './http/context';
 import { allowStudentsFromAnyOrigin } from './http/cors';
+import { assignmentRoutes } from './routes/assignments';
 import { classRoutes } from './routes/classes';
 import { instructorRoutes } from './routes/instructors';
 import { resumeVerification, runRoutes } from './routes/runs';
@@ -55,6 +56,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   allowStudentsFromAnyOrigin(app);
   instructorRoutes(app, ctx);
   classRoutes(app, ctx);
+  assignmentRoutes(app, ctx);
   studentRoutes(app, ctx);
   runRoutes(app, ctx);
   streamRoute(app, ctx);

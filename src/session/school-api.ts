@@ -148,3 +148,48 @@ export interface RunVerdict {
   readonly score?: number;
   readonly passed?: boolean;
 }
+
+/** An instant as the app sends it (ISO 8601 with a zone), or null for none. */
+const instant = z.iso.datetime({ offset: true, error: 'must be a date and time such as 2026-12-02T08:15:00Z' }).nullable();
+
+/**
+ * A scenario assigned to a class: the scenario file itself (checked by the server with the same
+ * schema and paths as the library's file check), when it opens and when it is due (both
+ * optional), and whether the drill's hints may be used.
+ */
+export const assignmentRequest = z
+  .strictObject({
+    scenario: z.record(z.string(), z.unknown(), { error: 'must be a scenario (a JSON object)' }),
+    opensAt: instant.default(null),
+    dueAt: instant.default(null),
+    hintsAllowed: z.boolean().default(true),
+  })
+  .refine((a) => a.opensAt === null || a.dueAt === null || Date.parse(a.dueAt) > Date.parse(a.opensAt), { path: ['dueAt'], error: 'must be after the opening time' });
+
+export type AssignmentRequest = z.input<typeof assignmentRequest>;
+
+/** Where a student stands with an assigned scenario, from their runs of exactly that scenario. */
+export type AssignmentStatus = 'notStarted' | 'inProgress' | 'passed' | 'failed';
+
+export interface AssignmentInfo {
+  readonly id: number;
+  readonly scenarioId: string;
+  /** The exact scenario assigned: runs count for it only when made on this one. */
+  readonly scenarioHash: string;
+  /** The scenario's title in English and, when it has one, Norwegian. */
+  readonly title: { readonly en: string; readonly nb?: string };
+  readonly opensAt: string | null;
+  readonly dueAt: string | null;
+  readonly hintsAllowed: boolean;
+}
+
+/** An assignment as its instructor sees it: how many of the class stand where. */
+export interface ClassAssignment extends AssignmentInfo {
+  readonly progress: Readonly<Record<AssignmentStatus, number>>;
+}
+
+/** An assignment as a student sees it: their own status, and the scenario to run. */
+export interface StudentAssignment extends AssignmentInfo {
+  readonly status: AssignmentStatus;
+  readonly scenario: Record<string, unknown>;
+}

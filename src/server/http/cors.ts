@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
  * a copy at home) and talks to the school server with its device token, never a cookie: the
  * student routes answer any origin. The instructor's routes (cookie) stay same-origin only.
  */
-const STUDENT_ROUTES = /^\/api\/(join|runs|student)(\/|$|\?)/;
+const STUDENT_ROUTES = /^\/api\/(join|runs|student|assignments)(\/|$|\?)/;
 
 export function allowStudentsFromAnyOrigin(app: FastifyInstance): void {
   app.addHook('onRequest', async (request, reply) => {

@@ -12,15 +12,17 @@ import { bodyOf, idOf } from '../http/validate';
 
 const NO_CLASS = 'no such class among yours';
 
+/** The signed-in instructor's id and the class id from the URL (`:id`), or null with 401/403/404 sent. */
+export async function ownClass(ctx: ServerContext, request: FastifyRequest, reply: FastifyReply): Promise<{ instructorId: number; classId: number } | null> {
+  const who = await instructorOf(ctx, request, reply);
+  if (who === null) return null;
+  const classId = idOf((request.params as { id?: unknown }).id);
+  if (classId === null || (await classOf(ctx.db, who.instructor.id, classId)) === null) return refuse(reply, 404, NO_CLASS);
+  return { instructorId: who.instructor.id, classId };
+}
+
 export function classRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  /** The instructor's id and the class id from the URL, or null with 401/404 sent. */
-  const own = async (request: FastifyRequest, reply: FastifyReply): Promise<{ instructorId: number; classId: number } | null> => {
-    const who = await instructorOf(ctx, request, reply);
-    if (who === null) return null;
-    const classId = idOf((request.params as { id?: unknown }).id);
-    if (classId === null || (await classOf(ctx.db, who.instructor.id, classId)) === null) return refuse(reply, 404, NO_CLASS);
-    return { instructorId: who.instructor.id, classId };
-  };
+  const own = (request: FastifyRequest, reply: FastifyReply) => ownClass(ctx, request, reply);
   const answer = (reply: FastifyReply, cls: ClassInfo | null) => (cls === null ? refusal(reply, 404, NO_CLASS) : { class: cls });
 
   app.post('/api/classes', async (request, reply) => {
