@@ -6,7 +6,7 @@
  */
 import type { Command } from '../engine';
 import type { Checkpoint } from './record';
-import { MAX_EVENTS_PER_BATCH, type Membership, type RunAck, type RunEvent, type RunStartRequest } from './school-api';
+import { MAX_EVENTS_PER_BATCH, type Membership, type RunAck, type RunEvent, type RunStartRequest, type StudentAssignment } from './school-api';
 
 export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -62,6 +62,12 @@ export async function rejoin(fetchFn: Fetch, base: string, token: string): Promi
   const { body } = await call<{ student: { id: number; classId: number; className: string; displayName: string } }>(fetchFn, base, '/api/student/me', { method: 'GET', token });
   const s = body.student;
   return { studentId: s.id, classId: s.classId, className: s.className, displayName: s.displayName, token };
+}
+
+/** What this device has been assigned and has access to now, with its own status (the server's). */
+export async function assignedTo(fetchFn: Fetch, base: string, token: string): Promise<StudentAssignment[]> {
+  const { body } = await call<{ assignments: StudentAssignment[] }>(fetchFn, base, '/api/assignments', { method: 'GET', token });
+  return body.assignments;
 }
 
 /**

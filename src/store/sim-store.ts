@@ -59,7 +59,10 @@ export interface SimStore {
   readonly truth: Truth | null;
   /** Where a taken-over run branched from: the original session's name and tick. */
   readonly branchOf: { readonly name: string; readonly tick: number } | null;
-  load(raw: unknown): boolean;
+  /** Open a scenario at its briefing; an assignment may switch its hints off. */
+  load(raw: unknown, options?: { hintsAllowed?: boolean }): boolean;
+  /** False when the drill was assigned with its hints switched off. */
+  readonly hintsAllowed: boolean;
   /** Continue a saved run: rebuild it from its command log, paused at the tick it reached. */
   resume(raw: unknown, commands: readonly Command[], tick: number, options?: { runId?: string; expectedHash?: string }): boolean;
   /** This run's entry in the sessions list (a new one per run; kept when resuming). */
@@ -112,6 +115,7 @@ function textOfTitle(sc: ScenarioFile): string {
 /** What every newly opened run or replay starts from; each then says what it is. */
 const FRESH = {
   error: null,
+  hintsAllowed: true,
   observation: null,
   running: false,
   ended: false,
@@ -274,6 +278,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
     return {
       phase: 'library',
       scenario: null,
+      hintsAllowed: true,
       error: null,
       observation: null,
       running: false,
@@ -293,14 +298,14 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
       comparison: null,
       job: null,
       debrief: null,
-      load(raw) {
+      load(raw, options = {}) {
         const result = loadScenarioJson(raw);
         if (!result.ok) {
           set({ error: describeErrors(result.errors) });
           return false;
         }
         startFresh(result.model);
-        set({ ...FRESH, scenario: result.scenario, phase: 'briefing', runId: newSessionId() });
+        set({ ...FRESH, scenario: result.scenario, phase: 'briefing', runId: newSessionId(), hintsAllowed: options.hintsAllowed ?? true });
         host.post({ type: 'load', scenario: result.scenario });
         return true;
       },

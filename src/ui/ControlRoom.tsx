@@ -29,6 +29,7 @@ function Objectives() {
   const used = useSim((s) => s.commands.filter((c) => c.type === 'hint').length);
   const send = useSim((s) => s.send);
   const readOnly = useSim((s) => s.phase === 'replay');
+  const hintsAllowed = useSim((s) => s.hintsAllowed);
   if (!objectives?.length && !hints?.length) return null;
   return (
     <section className="objectives-panel">
@@ -38,7 +39,12 @@ function Objectives() {
           <li key={objectiveText(o)}>{objectiveText(o, lang)}</li>
         ))}
       </ul>
-      {hints && hints.length > 0 && (
+      {hints && hints.length > 0 && !hintsAllowed && !readOnly && (
+        <p className="muted" data-testid="hints-off">
+          {t('assigned.noHints')}
+        </p>
+      )}
+      {hints && hints.length > 0 && hintsAllowed && (
         <>
           <ol className="hints" data-testid="hints">
             {hints.slice(0, used).map((h) => (

@@ -1,60 +1,14 @@
-import { type FormEvent, type ReactNode, useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import * as admin from '../session/school-admin';
 import { type ClassInfo, type InstructorInfo, MIN_PASSWORD_LENGTH, type StudentInfo } from '../session/school-api';
-import { SchoolError } from '../session/school-client';
+import { ClassAssignments } from './ClassAssignments';
 import { setLanguage, useT } from './i18n';
-
-type T = ReturnType<typeof useT>['t'];
+import { Field, Form, reasonOf } from './instructor-form';
 
 /** How often the classes (and their counts of students) are asked for again. */
 const REFRESH_MS = 5000;
 
 type Stage = { kind: 'loading' } | { kind: 'none' } | { kind: 'setup' } | { kind: 'signIn' } | { kind: 'change' } | { kind: 'signedIn'; instructor: InstructorInfo };
-
-/** A refusal in the reader's language where its reason is a known one; the server's words otherwise. */
-function reasonOf(e: unknown, t: T, on401: 'wrong' | 'wrongCurrent' = 'wrong'): string {
-  if (!(e instanceof SchoolError)) return t('instr.failed', { reason: String((e as Error).message ?? e) });
-  if (e.status === null) return t('instr.unreachable');
-  if (e.status === 401) return t(`instr.${on401}`);
-  if (e.status === 403 && on401 === 'wrongCurrent') return t('instr.wrongCurrent');
-  if (e.status === 409) return t('instr.setUpAlready');
-  if (e.status === 429) return t('instr.locked');
-  return t('instr.failed', { reason: e.message });
-}
-
-/** A form that runs `act` on submit, disables itself meanwhile and shows its refusal. */
-function Form({ label, act, children, testId }: { label: string; act: () => Promise<string | null>; children: ReactNode; testId: string }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(await act());
-    setBusy(false);
-  };
-  return (
-    <form onSubmit={(e) => void submit(e)} data-testid={testId}>
-      {children}
-      <button type="submit" className="primary" disabled={busy}>
-        {label}
-      </button>
-      {error && (
-        <p className="refusal" role="alert">
-          {error}
-        </p>
-      )}
-    </form>
-  );
-}
-
-function Field({ label, value, set, type = 'text', autoComplete, testId }: { label: string; value: string; set: (v: string) => void; type?: string; autoComplete: string; testId: string }) {
-  return (
-    <label>
-      {label}
-      <input type={type} value={value} onChange={(e) => set(e.target.value)} required maxLength={type === 'password' ? 200 : 40} autoComplete={autoComplete} data-testid={testId} />
-    </label>
-  );
-}
 
 /** The first instructor account of a new server (the first-run page), or sign-in, or a new password. */
 function Account({ stage, done }: { stage: 'setup' | 'signIn' | 'change'; done: (i: InstructorInfo | null) => void }) {
@@ -181,6 +135,7 @@ function ClassCard({ cls, changed }: { cls: ClassInfo; changed: (c: ClassInfo) =
         </p>
       )}
       {open && <Students cls={cls} />}
+      <ClassAssignments cls={cls} />
     </li>
   );
 }

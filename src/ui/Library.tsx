@@ -7,23 +7,14 @@ import { ClassPanel } from './ClassPanel';
 import { FilePicker } from './FilePicker';
 import { setLanguage, useT } from './i18n';
 import { listSessions } from '../session/saved-sessions';
-import { curriculumOrder, LEVELS, levelOf, type Progress, progressOf, suggestNext, topicsOf } from './library-progress';
+import { LEVELS, levelOf, type Progress, progressOf, suggestNext, topicsOf } from './library-progress';
 import { setInstructorMode, useInstructorMode } from './instructor-mode';
 import { SessionCheck } from './SessionCheck';
 import { importSession, looksLikeSession, SessionsList } from './SessionsList';
 import { OfflineStatus } from './UpdateBanner';
+import { shippedScenarios } from './shipped';
+import { AssignedToYou } from './AssignedToYou';
 
-/** Every scenario shipped in scenarios/, bundled at build time (no network at run time). */
-const shipped = import.meta.glob<{ default: unknown }>(['../../scenarios/*.json', '!../../scenarios/scenario.schema.json'], { eager: true });
-
-function shippedScenarios(): ScenarioFile[] {
-  const out: ScenarioFile[] = [];
-  for (const mod of Object.values(shipped)) {
-    const r = loadScenarioText(JSON.stringify(mod.default));
-    if (r.ok) out.push(r.scenario);
-  }
-  return curriculumOrder(out);
-}
 
 /** One scenario: what it trains, how long, how the student did; the instructor's notes on demand. */
 function Card({ sc, progress, instructor, onOpen }: { sc: ScenarioFile; progress: Progress | undefined; instructor: boolean; onOpen: () => void }) {
@@ -175,6 +166,7 @@ export function Library() {
         </div>
       )}
       <SessionCheck />
+      <AssignedToYou />
       {next && (
         <div className="next" data-testid="next">
           <span>

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import type { FastifyInstance } from 'fastify';
+import { addInstructor } from '../../src/server/accounts';
 import { buildServer } from '../../src/server/app';
 import type { Database } from '../../src/server/db/database';
 import { openDatabase } from '../../src/server/db/open';
@@ -149,4 +150,77 @@ test('two students join a class and run a drill, one offline for a while: both r
   expect(laptop.url()).not.toContain('rejoin');
   const old = await per.page.evaluate(() => JSON.parse(localStorage.getItem('lf.school') ?? 'null')?.membership?.token as string);
   expect((await fetch(`${base}/api/student/me`, { headers: { authorization: `Bearer ${old}` } })).status).toBe(401);
+});
+
+test('an instructor assigns a drill with a due time and no hints; a joined student finds it at the top of the library and its status follows the server’s verdict', async ({ browser }) => {
+  test.setTimeout(180_000);
+  await addInstructor(db, 'Lars Lærer', 'another long password', false);
+  const teacher = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  await teacher.goto(`${base}/?instructor`);
+  await teacher.getByTestId('instructor-name').fill('Lars Lærer');
+  await teacher.getByTestId('instructor-password').fill('another long password');
+  await teacher.getByRole('button', { name: 'Sign in' }).click();
+  await teacher.getByTestId('class-new-name').fill('Electro 1B');
+  await teacher.getByRole('button', { name: 'Create the class' }).click();
+  const card = teacher.getByTestId('instructor-class').filter({ hasText: 'Electro 1B' });
+  const joinCode = (await card.getByTestId('join-code').textContent()) ?? '';
+  const form = card.getByTestId('assign-form');
+  // A file that is not a valid scenario is refused in the library's words, naming where.
+  await form.getByTestId('assign-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": 1, "id": "x"}') });
+  await expect(card.getByRole('alert')).toContainText('broken.json is not a scenario file');
+  await expect(card.getByRole('alert')).toContainText('title');
+  await form.getByTestId('assign-scenario').selectOption('breakdown-drill');
+  await form.getByTestId('assign-due').fill('2099-06-20T14:00');
+  await form.getByTestId('assign-hints').uncheck();
+  await form.getByRole('button', { name: 'Assign' }).click();
+  const row = card.getByTestId('assignment-row');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('no hints');
+  await expect(row).toContainText('due 20/06/2099, 14:00');
+  await audit(teacher, 'instructor page with an assignment');
+
+  const student = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  await student.goto(`${base}/?library`);
+  await student.evaluate(() => localStorage.setItem('lf.toured', '1'));
+  await student.getByText('Join a class').click();
+  await student.getByTestId('class-code').fill(joinCode);
+  await student.getByTestId('class-name').fill('Sol');
+  await student.getByRole('button', { name: 'Join the class' }).click();
+  const assigned = student.getByTestId('assigned');
+  await expect(assigned.getByRole('heading', { name: 'Assigned to you' })).toBeVisible();
+  const item = assigned.getByTestId('assigned-item');
+  await expect(item).toHaveAttribute('data-status', 'notStarted');
+  await expect(item).toContainText('Not started');
+  await expect(item).toContainText('Due 20 Jun 2099, 14:00');
+  await audit(student, 'library with an assignment');
+  await expect(row.getByTestId('assignment-progress')).toHaveText('0 passed · 0 not passed · 0 in progress · 1 not started', { timeout: 15_000 });
+
+  // The student runs it and does nothing: the hints are off, and the run does not pass.
+  await item.getByRole('button', { name: 'Start' }).click();
+  await student.getByRole('button', { name: 'Start the shift' }).click();
+  await expect(student.getByTestId('hints-off')).toHaveText('Hints are switched off for this assignment.');
+  await expect(student.getByRole('button', { name: /hint/i })).toHaveCount(0);
+  await student.getByRole('button', { name: '60×' }).click();
+  await expect(student.locator('[data-alarm="M1.stopped"]')).toBeVisible({ timeout: 60_000 });
+  await student.getByRole('button', { name: 'End the drill' }).click();
+  await student.getByRole('button', { name: 'Yes, end the drill' }).click();
+  await expect(student.getByTestId('debrief')).toBeVisible({ timeout: 30_000 });
+  await student.getByRole('button', { name: 'Back to the library' }).click();
+  await expect(student.getByTestId('class-delivery')).toHaveText('Every run since you joined has reached the class.', { timeout: 30_000 });
+  // Once the server has re-simulated the run, the library (fetched again when opened) says so.
+  await expect
+    .poll(
+      async () => {
+        await student.reload();
+        return student.getByTestId('assigned-item').getAttribute('data-status');
+      },
+      { timeout: 30_000 },
+    )
+    .toBe('failed');
+  await expect(student.getByTestId('assigned-item')).toContainText('Not passed yet');
+  await expect(row.getByTestId('assignment-progress')).toHaveText('0 passed · 1 not passed · 0 in progress · 0 not started', { timeout: 15_000 });
+  await student.getByRole('button', { name: 'Norsk' }).click();
+  await expect(student.getByRole('heading', { name: 'Tildelt deg' })).toBeVisible();
+  await expect(student.getByTestId('assigned-item')).toContainText('Ikke bestått ennå');
+  await audit(student, 'library with an assignment, in Norsk');
 });
