@@ -3,4 +3,4 @@ export { parseDuration } from './duration';
 export { describeErrors, type ScenarioError } from './errors';
 export { loadScenarioJson, loadScenarioText, type LoadResult, MAX_SCENARIO_BYTES } from './load';
 export { FORMAT_VERSION, type ObjectiveCheck, type ObjectiveFile, type ScenarioFile, scenarioSchema, type Text } from './schema';
-export { objectiveText, textOf } from './text';
+export { bilingual, objectiveText, textOf } from './text';

@@ -13,3 +13,8 @@ export function textOf(t: Text | undefined, lang: Language = 'en'): string {
 export function objectiveText(o: ObjectiveFile, lang: Language = 'en'): string {
   return typeof o === 'object' && 'text' in o ? textOf(o.text, lang) : textOf(o, lang);
 }
+
+/** A text as both languages (English always, Norwegian when it has one): for messages that carry it to a screen in either. */
+export function bilingual(t: Text): { en: string; nb?: string } {
+  return typeof t === 'string' ? { en: t } : { en: t.en, ...(t.nb === undefined ? {} : { nb: t.nb }) };
+}

@@ -12,8 +12,10 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { ApiError } from '../session/school-api';
 import type { Database } from './db/database';
 import type { ServerContext } from './http/context';
+import { LiveRuns } from './live';
 import { allowStudentsFromAnyOrigin } from './http/cors';
 import { assignmentRoutes } from './routes/assignments';
+import { liveRoutes } from './routes/live';
 import { classRoutes } from './routes/classes';
 import { instructorRoutes } from './routes/instructors';
 import { resumeVerification, runRoutes } from './routes/runs';
@@ -39,7 +41,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, onProtoPoisoning: 'error', onConstructorPoisoning: 'error' });
   const verifier = options.verifier ?? verifierPool();
   if (options.verifier === undefined) app.addHook('onClose', () => verifier.close());
-  const ctx: ServerContext = { db: options.db, now: options.now ?? (() => new Date()), verifier, log: (m) => app.log.warn(m), verifying: new Set() };
+  const ctx: ServerContext = { db: options.db, now: options.now ?? (() => new Date()), verifier, log: (m) => app.log.warn(m), verifying: new Set(), live: new LiveRuns() };
 
   app.setErrorHandler((error: FastifyError, _request, reply) => {
     const status = error.statusCode ?? 500;
@@ -57,6 +59,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   instructorRoutes(app, ctx);
   classRoutes(app, ctx);
   assignmentRoutes(app, ctx);
+  liveRoutes(app, ctx);
   studentRoutes(app, ctx);
   runRoutes(app, ctx);
   streamRoute(app, ctx);

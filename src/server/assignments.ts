@@ -4,7 +4,7 @@
  * later edit is a new assignment, never a change under the runs already made.
  */
 import type { z } from 'zod';
-import { type ScenarioFile, scenarioHash } from '../scenario';
+import { bilingual, type ScenarioFile, scenarioHash } from '../scenario';
 import { assignmentStatus, type RunState } from '../session/assignment-status';
 import type { AssignmentInfo, AssignmentStatus, ClassAssignment, RunVerdict, StudentAssignment, assignmentRequest } from '../session/school-api';
 import type { Sql } from './db/database';
@@ -23,12 +23,11 @@ interface AssignmentRow {
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 
 function infoOf(r: AssignmentRow): AssignmentInfo {
-  const t = r.scenario.title;
   return {
     id: r.id,
     scenarioId: r.scenario_id,
     scenarioHash: r.scenario_hash,
-    title: typeof t === 'string' ? { en: t } : { en: t.en, ...(t.nb === undefined ? {} : { nb: t.nb }) },
+    title: bilingual(r.scenario.title),
     opensAt: iso(r.opens_at),
     dueAt: iso(r.due_at),
     hintsAllowed: r.hints_allowed,

@@ -106,6 +106,20 @@ export const runEventsRequest = z.strictObject({
 export type RunStartRequest = z.input<typeof runStartRequest>;
 export type RunEvent = z.output<typeof runEvent>;
 
+/**
+ * Where a live run stands on the student's screen, sent every second or so (never stored): the
+ * tick it shows, its speed, whether it runs, and how many commands it has given by then. The
+ * server simulates the run itself from the commands it has; it goes as far as this tick only
+ * once it has all of them (a command still on its way may be at any tick since the last one).
+ */
+export const runStatus = z.strictObject({
+  tick,
+  speed: z.number().min(0).max(10_000),
+  running: z.boolean(),
+  commands: z.number().int().min(0).max(10_000_000),
+});
+export type RunStatus = z.output<typeof runStatus>;
+
 /** Where a joined app keeps one WebSocket open to stream its runs (HTTP stays the fallback). */
 export const STREAM_PATH = '/api/stream';
 
@@ -120,6 +134,7 @@ export const streamRequest = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('hello'), ref, token: z.string().min(1).max(200) }),
   z.strictObject({ op: z.literal('start'), ref, run: runStartRequest }),
   z.strictObject({ op: z.literal('events'), ref, runId: z.number().int().positive(), events: runEventsRequest.shape.events }),
+  z.strictObject({ op: z.literal('status'), ref, runId: z.number().int().positive(), status: runStatus }),
 ]);
 export type StreamRequest = z.input<typeof streamRequest>;
 
@@ -192,4 +207,29 @@ export interface ClassAssignment extends AssignmentInfo {
 export interface StudentAssignment extends AssignmentInfo {
   readonly status: AssignmentStatus;
   readonly scenario: Record<string, unknown>;
+}
+
+/** A live run's state in the instructor's class view, as the server's own simulation of it has it. */
+export interface LiveRow {
+  readonly studentId: number;
+  readonly displayName: string;
+  /** Null: the student has no run in this class yet. */
+  readonly run: {
+    readonly runId: number;
+    readonly scenarioId: string;
+    readonly title: { readonly en: string; readonly nb?: string };
+    readonly state: 'running' | 'paused' | 'finished' | 'quiet';
+    /** Simulated seconds the server's simulation has reached. */
+    readonly seconds: number;
+    readonly speed: number | null;
+    /** The station that most needs attention, if any does: its PackML state and stop reason. */
+    readonly line: { readonly station: string; readonly name: { readonly en: string; readonly nb?: string }; readonly state: number; readonly stopReason: number } | null;
+    readonly unackedAlarms: number;
+    /** Seconds from the first fault's start to the student's first action at its station; null: none yet. */
+    readonly firstActionSeconds: number | null;
+    readonly wrongRepairs: number;
+    readonly safetyBreaches: number;
+    /** The server's verdict once the run has ended and been re-simulated. */
+    readonly verdict: RunVerdict;
+  } | null;
 }

@@ -3,6 +3,7 @@ import type { ApiError, InstructorInfo } from '../../session/school-api';
 import { instructorForToken } from '../accounts';
 import { type StudentIdentity, studentForToken } from '../classes';
 import type { Database } from '../db/database';
+import type { LiveRuns } from '../live';
 import type { Verifier } from '../verify-pool';
 import { cookieOf, SIGN_IN_COOKIE } from './cookies';
 
@@ -14,6 +15,8 @@ export interface ServerContext {
   readonly log: (message: string) => void;
   /** Runs being re-simulated now: one verification per run at a time. */
   readonly verifying: Set<number>;
+  /** The server's own simulation of every live run, for the instructor's class view. */
+  readonly live: LiveRuns;
 }
 
 /** Sends a refusal and returns the reply: what a route handler returns once it has answered (returning anything else makes Fastify try to answer twice). */

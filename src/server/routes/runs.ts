@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { ENGINE_VERSION } from '../../engine';
 import type { z } from 'zod';
 import type { ApiError, RunEvent, RunVerdict } from '../../session/school-api';
-import { runEventsRequest, runStartRequest } from '../../session/school-api';
+import { type RunStatus, runEventsRequest, runStartRequest, runStatus } from '../../session/school-api';
 import { embeddedScenario } from '../../session/session-file';
 import type { StudentIdentity } from '../classes';
 import { type ServerContext, refusal, studentOf } from '../http/context';
@@ -47,9 +47,22 @@ export async function eventsAnswer(ctx: ServerContext, student: StudentIdentity,
   if (result === 'not yours') return refused(403, NOT_YOURS);
   if (result === 'conflict') return refused(409, 'an event with this number was sent before with other content');
   if (result === 'ended') return refused(409, 'this run has ended: nothing can be added to it');
-  if (finished) void verifyRun(ctx, runId);
+  if (finished) {
+    ctx.live.ended(runId);
+    void verifyRun(ctx, runId);
+  }
   if (result.gap) return { status: 409, body: { error: `events are missing before this batch: send from number ${result.expected}`, ...result } };
   return { status: 200, body: result };
+}
+
+/** Where a live run stands on the student's screen: the server's simulation of it catches up (live.ts). */
+export async function statusAnswer(ctx: ServerContext, student: StudentIdentity, runId: number, status: RunStatus): Promise<Answer> {
+  const run = await runOf(ctx.db, student.id, runId);
+  if (run === 'no such run') return refused(404, NO_RUN);
+  if (run === 'not yours') return refused(403, NOT_YOURS);
+  // An ended run is the verifier's; a status that crossed its end is simply late.
+  if (run.endTick === null) await ctx.live.status(ctx.db, runId, status);
+  return { status: 200, body: {} };
 }
 
 /**
@@ -114,6 +127,17 @@ export function runRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const body = bodyOf(runEventsRequest, request.body, reply);
     if (body === null) return reply;
     const a = await eventsAnswer(ctx, student, runId, body.events);
+    return reply.code(a.status).send(a.body);
+  });
+
+  app.post('/api/runs/:id/status', async (request, reply) => {
+    const student = await studentOf(ctx, request, reply);
+    if (student === null) return reply;
+    const runId = idOf((request.params as { id?: unknown }).id);
+    if (runId === null) return refusal(reply, 404, NO_RUN);
+    const body = bodyOf(runStatus, request.body, reply);
+    if (body === null) return reply;
+    const a = await statusAnswer(ctx, student, runId, body);
     return reply.code(a.status).send(a.body);
   });
 

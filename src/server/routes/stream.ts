@@ -14,7 +14,7 @@ import { STREAM_PATH, type StreamReply, streamRequest } from '../../session/scho
 import { studentForToken } from '../classes';
 import { NOT_JOINED, type ServerContext } from '../http/context';
 import { checked } from '../http/validate';
-import { type Answer, eventsAnswer, startAnswer } from './runs';
+import { type Answer, eventsAnswer, startAnswer, statusAnswer } from './runs';
 
 /** Messages waiting behind the one being handled; more, and the socket is closed (a client that does not wait for replies). */
 export const MAX_QUEUED = 64;
@@ -48,6 +48,9 @@ export function streamRoute(app: FastifyInstance, ctx: ServerContext): void {
           break;
         case 'events':
           a = await eventsAnswer(ctx, student, m.runId, m.events);
+          break;
+        case 'status':
+          a = await statusAnswer(ctx, student, m.runId, m.status);
           break;
       }
       return { ref: m.ref, ...a };

@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { Pack } from '../../src/engine';
+import type { LiveRow, RunEvent } from '../../src/session/school-api';
+import { loadSessionText } from '../../src/session/session-file';
+import { instructor, testDatabases, testServerFor } from './harness';
+
+const golden = (() => {
+  const r = loadSessionText(readFileSync('tests/golden/breakdown-drill.session.json', 'utf8'));
+  if (!r.ok) throw new Error('golden session');
+  return r.session;
+})();
+
+describe.each(testDatabases())('on %s', (database) => {
+  const server = testServerFor({ database });
+  type Headers = Record<string, string>;
+  const inject = (method: 'GET' | 'POST', url: string, headers: Headers, payload?: unknown) => server.app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
+  const bearer = (token: string): Headers => ({ authorization: `Bearer ${token}` });
+
+  async function setUp(names: string[]) {
+    const cookie = await instructor(server, `Live teacher of ${names.join(' ')}`);
+    const cls = (await inject('POST', '/api/classes', { cookie }, { name: '3C' })).json().class;
+    const tokens: string[] = [];
+    for (const displayName of names) tokens.push((await inject('POST', '/api/join', {}, { code: cls.joinCode, displayName })).json().membership.token);
+    const rows = async (): Promise<LiveRow[]> => (await inject('GET', `/api/classes/${cls.id}/live`, { cookie })).json().rows;
+    return { cookie, classId: cls.id as number, tokens, rows };
+  }
+  const start = async (token: string, clientRunId: string) =>
+    (await inject('POST', '/api/runs', bearer(token), { clientRunId, scenario: golden.scenario, scenarioHash: golden.scenarioHash, seed: golden.seed, engine: golden.engine })).json().runId as number;
+  const commandEvents = (from: number, commands: typeof golden.commands): RunEvent[] => commands.map((command, k) => ({ seq: from + k, kind: 'command', command }) as RunEvent);
+
+  it('shows each student’s live run as the server’s own simulation has it, never further than the commands it has', async () => {
+    const { tokens, rows } = await setUp(['Ada', 'Bo', 'Cy']);
+    const [ada, bo] = tokens as [string, string];
+    const runId = await start(ada, 'run-live-ada-01');
+    // The mill breaks down at 10 min (tick 6000); Ada's screen is at 10 min 30 s, nothing done yet.
+    await inject('POST', `/api/runs/${runId}/status`, bearer(ada), { tick: 6300, speed: 60, running: true, commands: 0 });
+    let [a, b, c] = await rows();
+    expect(c!.displayName).toBe('Cy');
+    expect(c!.run).toBeNull();
+    expect(b!.run).toBeNull();
+    expect(a!.run).toMatchObject({ runId, scenarioId: 'breakdown-drill', state: 'running', seconds: 630, speed: 60, firstActionSeconds: null, wrongRepairs: 0, safetyBreaches: 0 });
+    expect(a!.run!.line).toMatchObject({ station: 'M1', name: { en: 'Mill M1' }, stopReason: 258 });
+    expect(a!.run!.unackedAlarms).toBeGreaterThan(0);
+
+    // Her screen says five commands by 11:30, but none has arrived: the simulation waits for them.
+    await inject('POST', `/api/runs/${runId}/status`, bearer(ada), { tick: 6900, speed: 60, running: false, commands: 5 });
+    [a] = await rows();
+    expect(a!.run!.seconds).toBe(630);
+    expect(a!.run!.state).toBe('paused');
+    // They arrive (ack at 11:00, stop, lock-out, diagnosis, repair): the row follows.
+    await inject('POST', `/api/runs/${runId}/events`, bearer(ada), { events: commandEvents(0, golden.commands.slice(0, 5)) });
+    await inject('POST', `/api/runs/${runId}/status`, bearer(ada), { tick: 6900, speed: 60, running: false, commands: 5 });
+    [a] = await rows();
+    expect(a!.run).toMatchObject({ seconds: 690, unackedAlarms: 0, firstActionSeconds: 60, wrongRepairs: 0, safetyBreaches: 0 });
+    expect(a!.run!.line).toMatchObject({ station: 'M1', state: Pack.Stopped });
+
+    // Bo repairs the mill without locking it out: a safety breach, on his row at once.
+    const boRun = await start(bo, 'run-live-bo-001');
+    await inject('POST', `/api/runs/${boRun}/events`, bearer(bo), {
+      events: commandEvents(0, [
+        { type: 'ackAlarm', tick: 6600, alarm: 'M1.stopped' },
+        { type: 'repair', tick: 6650, station: 'M1', action: 'replaceTool' },
+      ] as typeof golden.commands),
+    });
+    await inject('POST', `/api/runs/${boRun}/status`, bearer(bo), { tick: 6700, speed: 10, running: true, commands: 2 });
+    [, b] = await rows();
+    expect(b!.run).toMatchObject({ runId: boRun, seconds: 670, safetyBreaches: 1, firstActionSeconds: 60 });
+  });
+
+  it('a finished run shows the server’s verdict; a status for another student’s run is refused', async () => {
+    const { tokens, rows } = await setUp(['Di', 'Ed']);
+    const [di, ed] = tokens as [string, string];
+    const runId = await start(di, 'run-live-di-001');
+    expect((await inject('POST', `/api/runs/${runId}/status`, bearer(ed), { tick: 10, speed: 1, running: true, commands: 0 })).statusCode).toBe(403);
+    const bad = await inject('POST', `/api/runs/${runId}/status`, bearer(di), { tick: 10, speed: 1, running: 'yes', commands: 0 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().path).toBe('running');
+    const events: RunEvent[] = [...commandEvents(0, golden.commands), { seq: golden.commands.length, kind: 'end', tick: golden.endTick }];
+    await inject('POST', `/api/runs/${runId}/events`, bearer(di), { events });
+    await expect.poll(async () => (await rows())[0]!.run?.verdict.status, { timeout: 30_000 }).toBe('reproduces');
+    const [d] = await rows();
+    expect(d!.run).toMatchObject({ state: 'finished', seconds: golden.endTick / 10, wrongRepairs: 0, safetyBreaches: 0, firstActionSeconds: 60 });
+    expect(d!.run!.verdict.passed).toBe(true);
+  });
+});
