@@ -13,6 +13,8 @@ import { type StreamLink, streamLink } from '../session/school-stream';
 import { classState, loadCursors, type RunCursor, saveCursors, setDelivery } from '../ui/class-state';
 
 const ROUND_MS = 3000;
+/** How often a live run tells the class where it stands (the instructor's view is at most this far behind). */
+const STATUS_MS = 1000;
 
 type Cursors = Record<string, RunCursor>;
 
@@ -91,6 +93,22 @@ export function startSchoolSync(store: SimStoreApi): void {
     }
   };
   setInterval(() => void round(), ROUND_MS);
+  // Where the live run stands, every second, once the server knows the run (the round starts it).
+  let reporting = false;
+  setInterval(() => {
+    const joined = classState.get().joined;
+    const s = store.getState();
+    const serverRunId = s.runId === null ? null : (loadCursors()[s.runId]?.serverRunId ?? null);
+    if (joined === null || s.phase !== 'running' || s.observation === null || serverRunId === null || reporting || navigator.onLine === false) return;
+    reporting = true;
+    const status = { tick: s.observation.tick, speed: s.speed, running: s.running, commands: s.commands.length };
+    linkFor(joined.base, joined.membership.token)
+      .status(serverRunId, status)
+      .catch(() => undefined)
+      .finally(() => {
+        reporting = false;
+      });
+  }, STATUS_MS);
   // A run that ends is sent at once (the student may close the laptop).
   let phase = store.getState().phase;
   store.subscribe((s) => {

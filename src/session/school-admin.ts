@@ -3,7 +3,7 @@
  * cookie goes with every request by itself, and no other site can send it). Every call throws
  * SchoolError in the server's words, or with status null when the server cannot be reached.
  */
-import type { AssignmentInfo, AssignmentRequest, ClassAssignment, ClassInfo, InstructorInfo, Membership, StudentInfo } from './school-api';
+import type { AssignmentInfo, AssignmentRequest, ClassAssignment, ClassInfo, InstructorInfo, LiveRow, Membership, StudentInfo } from './school-api';
 import { answered, SchoolError } from './school-client';
 
 async function api<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
@@ -54,6 +54,7 @@ export const createClass = async (name: string) => (await api<{ class: ClassInfo
 export const setClassOpen = async (id: number, open: boolean) => (await api<{ class: ClassInfo }>('POST', `/api/classes/${id}/${open ? 'open' : 'close'}`)).class;
 export const newJoinCode = async (id: number) => (await api<{ class: ClassInfo }>('POST', `/api/classes/${id}/join-code`)).class;
 export const listStudents = async (id: number) => (await api<{ students: StudentInfo[] }>('GET', `/api/classes/${id}/students`)).students;
+export const classLive = async (classId: number) => (await api<{ rows: LiveRow[] }>('GET', `/api/classes/${classId}/live`)).rows;
 export const classAssignments = async (classId: number) => (await api<{ assignments: ClassAssignment[] }>('GET', `/api/classes/${classId}/assignments`)).assignments;
 export const assign = async (classId: number, a: AssignmentRequest) => (await api<{ assignment: AssignmentInfo }>('POST', `/api/classes/${classId}/assignments`, a)).assignment;
 export const withdraw = (classId: number, assignmentId: number) => api<unknown>('DELETE', `/api/classes/${classId}/assignments/${assignmentId}`);

@@ -6,7 +6,7 @@
  */
 import type { Command } from '../engine';
 import type { Checkpoint } from './record';
-import { MAX_EVENTS_PER_BATCH, type Membership, type RunAck, type RunEvent, type RunStartRequest, type StudentAssignment } from './school-api';
+import { MAX_EVENTS_PER_BATCH, type Membership, type RunAck, type RunEvent, type RunStartRequest, type RunStatus, type StudentAssignment } from './school-api';
 
 export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -100,12 +100,17 @@ export function runEvents(commands: readonly Command[], periodic: readonly Check
 export interface RunLink {
   start(header: RunStartRequest): Promise<{ runId: number; expected: number }>;
   events(runId: number, batch: readonly RunEvent[]): Promise<{ status: number; body: RunAck & { error?: string } }>;
+  /** Where the live run stands on screen (for the instructor's live view; nothing is stored). */
+  status(runId: number, status: RunStatus): Promise<void>;
 }
 
 export function httpLink(fetchFn: Fetch, base: string, token: string): RunLink {
   return {
     start: async (header) => (await call<{ runId: number; expected: number }>(fetchFn, base, '/api/runs', { method: 'POST', token, body: header })).body,
     events: (runId, batch) => call<RunAck & { error?: string }>(fetchFn, base, `/api/runs/${runId}/events`, { method: 'POST', token, body: { events: batch } }),
+    status: async (runId, status) => {
+      await call(fetchFn, base, `/api/runs/${runId}/status`, { method: 'POST', token, body: status });
+    },
   };
 }
 

@@ -143,6 +143,14 @@ export function streamLink(base: string, token: string, fallback: RunLink, open:
     },
     start: (run) => either({ op: 'start', run }, () => fallback.start(run), (r) => answered<{ runId: number; expected: number }>(r.status, r.body).body),
     events: (runId, events) => either({ op: 'events', runId, events }, () => fallback.events(runId, events), (r) => answered(r.status, r.body)),
+    status: (runId, status) =>
+      either(
+        { op: 'status', runId, status },
+        () => fallback.status(runId, status),
+        (r) => {
+          answered(r.status, r.body);
+        },
+      ),
     close: () => drop('closed'),
   };
 }

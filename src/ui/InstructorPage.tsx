@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import * as admin from '../session/school-admin';
 import { type ClassInfo, type InstructorInfo, MIN_PASSWORD_LENGTH, type StudentInfo } from '../session/school-api';
 import { ClassAssignments } from './ClassAssignments';
+import { ClassLive } from './ClassLive';
 import { setLanguage, useT } from './i18n';
 import { Field, Form, reasonOf } from './instructor-form';
 
@@ -100,6 +101,7 @@ function Students({ cls }: { cls: ClassInfo }) {
 function ClassCard({ cls, changed }: { cls: ClassInfo; changed: (c: ClassInfo) => void }) {
   const { t } = useT();
   const [open, setOpen] = useState(false);
+  const [live, setLive] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const run = (act: () => Promise<ClassInfo>) => () =>
     void act().then(
@@ -128,6 +130,9 @@ function ClassCard({ cls, changed }: { cls: ClassInfo; changed: (c: ClassInfo) =
         <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
           {open ? t('instr.hideStudents') : t('instr.showStudents')}
         </button>
+        <button type="button" aria-expanded={live} onClick={() => setLive(!live)}>
+          {live ? t('live.hide') : t('live.show')}
+        </button>
       </div>
       {error && (
         <p className="refusal" role="alert">
@@ -135,6 +140,7 @@ function ClassCard({ cls, changed }: { cls: ClassInfo; changed: (c: ClassInfo) =
         </p>
       )}
       {open && <Students cls={cls} />}
+      {live && <ClassLive cls={cls} />}
       <ClassAssignments cls={cls} />
     </li>
   );

@@ -224,3 +224,60 @@ test('an instructor assigns a drill with a due time and no hints; a joined stude
   await expect(student.getByTestId('assigned-item')).toContainText('Ikke bestått ennå');
   await audit(student, 'library with an assignment, in Norsk');
 });
+
+test('the instructor watches the class live: the line as the server simulates it, the first action, and a repair without lock-out marked as a safety breach', async ({ browser }) => {
+  test.setTimeout(180_000);
+  await addInstructor(db, 'Nils Nilsen', 'yet another long password', false);
+  const teacher = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+  await teacher.goto(`${base}/?instructor`);
+  await teacher.getByTestId('instructor-name').fill('Nils Nilsen');
+  await teacher.getByTestId('instructor-password').fill('yet another long password');
+  await teacher.getByRole('button', { name: 'Sign in' }).click();
+  await teacher.getByTestId('class-new-name').fill('Mechatronics 2C');
+  await teacher.getByRole('button', { name: 'Create the class' }).click();
+  const card = teacher.getByTestId('instructor-class').filter({ hasText: 'Mechatronics 2C' });
+  const joinCode = (await card.getByTestId('join-code').textContent()) ?? '';
+
+  const student = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  await student.goto(`${base}/?library`);
+  await student.evaluate(() => localStorage.setItem('lf.toured', '1'));
+  await student.getByText('Join a class').click();
+  await student.getByTestId('class-code').fill(joinCode);
+  await student.getByTestId('class-name').fill('Tor');
+  await student.getByRole('button', { name: 'Join the class' }).click();
+  await expect(student.getByTestId('class-panel')).toContainText('You are in Mechatronics 2C as Tor');
+
+  await card.getByRole('button', { name: 'Watch the class live' }).click();
+  const row = card.getByTestId('live-row').filter({ hasText: 'Tor' });
+  await expect(row).toContainText('No run yet');
+
+  await student.locator('[data-scenario="breakdown-drill"] button').click();
+  await student.getByRole('button', { name: 'Start the shift' }).click();
+  await student.getByRole('button', { name: '60×' }).click();
+  const alarm = student.locator('[data-alarm="M1.stopped"]');
+  await expect(alarm).toBeVisible({ timeout: 60_000 });
+  await student.keyboard.press('Space');
+  // Within seconds the instructor sees the held mill and its alarm, and that Tor has not acted yet.
+  await expect(row.getByTestId('live-line')).toHaveText('Mill M1: Held, Drive fault', { timeout: 15_000 });
+  await expect(row).toContainText('Paused');
+  await expect(row).toContainText('not yet');
+  await card.getByTestId('live-not-acted').check();
+  await expect(card.getByTestId('live-row')).toHaveCount(1);
+  await audit(teacher, 'live class view');
+
+  // Tor acknowledges, then repairs the mill without stopping and locking it out.
+  await alarm.getByRole('button', { name: 'Acknowledge' }).click();
+  await student.locator('.station-list [data-station="M1"]').click();
+  const fp = student.getByTestId('faceplate');
+  await fp.getByLabel('repair').selectOption('generalRepair');
+  await fp.getByRole('button', { name: 'Carry out' }).click();
+  await student.getByRole('button', { name: 'Step 1 s' }).click();
+  await expect(card.getByTestId('live-row')).toHaveCount(0, { timeout: 15_000 });
+  await card.getByTestId('live-not-acted').uncheck();
+  await expect(row).toHaveClass(/breach/, { timeout: 15_000 });
+  await expect(row.getByTestId('live-breaches')).toHaveText('⚠ 1');
+  await expect(row).not.toContainText('not yet');
+  await teacher.getByRole('button', { name: 'Norsk' }).click();
+  await expect(row.getByTestId('live-line')).toContainText('Fres M1');
+  await audit(teacher, 'live class view in Norsk');
+});

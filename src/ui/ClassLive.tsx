@@ -1,0 +1,128 @@
+/**
+ * The instructor's live view of a class: one row per student, as the school server's own
+ * simulation of their latest run has it (src/server/live.ts), asked for every second. Sort by
+ * any column that matters in a lesson; show only who has not acted yet. A safety breach marks
+ * the whole row.
+ */
+import { useEffect, useState } from 'react';
+import { PACK_NAMES } from '../engine';
+import * as admin from '../session/school-admin';
+import type { ClassInfo, LiveRow } from '../session/school-api';
+import { clock, scoreText } from './format';
+import { useT } from './i18n';
+import { reasonOf } from './instructor-form';
+import { stateName, stopReasonText } from './station-text';
+
+const REFRESH_MS = 1000;
+
+type SortKey = 'name' | 'firstAction' | 'alarms' | 'trouble';
+
+const SORTS: Record<SortKey, (a: LiveRow, b: LiveRow) => number> = {
+  name: (a, b) => a.displayName.localeCompare(b.displayName),
+  // Who has not acted yet first, then the slowest.
+  firstAction: (a, b) => (b.run?.firstActionSeconds ?? Number.POSITIVE_INFINITY) - (a.run?.firstActionSeconds ?? Number.POSITIVE_INFINITY),
+  alarms: (a, b) => (b.run?.unackedAlarms ?? 0) - (a.run?.unackedAlarms ?? 0),
+  trouble: (a, b) => (b.run ? b.run.safetyBreaches * 100 + b.run.wrongRepairs : 0) - (a.run ? a.run.safetyBreaches * 100 + a.run.wrongRepairs : 0),
+};
+
+export function ClassLive({ cls }: { cls: ClassInfo }) {
+  const { t, lang } = useT();
+  const [rows, setRows] = useState<LiveRow[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [sort, setSort] = useState<SortKey>('name');
+  const [notActed, setNotActed] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one poll per class
+  useEffect(() => {
+    let live = true;
+    const get = () =>
+      admin.classLive(cls.id).then(
+        (r) => {
+          if (!live) return;
+          setRows(r);
+          setError(null);
+        },
+        (e: unknown) => live && setError(reasonOf(e, t)),
+      );
+    void get();
+    const id = setInterval(() => void get(), REFRESH_MS);
+    return () => {
+      live = false;
+      clearInterval(id);
+    };
+  }, [cls.id]);
+  const shown = (rows ?? []).filter((r) => !notActed || (r.run !== null && r.run.state !== 'finished' && r.run.firstActionSeconds === null)).sort(SORTS[sort]);
+  const title = (x: { en: string; nb?: string }) => (lang === 'nb' ? x.nb : undefined) ?? x.en;
+  return (
+    <div className="class-live" data-testid="class-live">
+      <div className="class-live-tools">
+        <label>
+          {t('live.sort')}{' '}
+          <select value={sort} onChange={(e) => setSort(e.target.value as SortKey)} data-testid="live-sort">
+            {(Object.keys(SORTS) as SortKey[]).map((k) => (
+              <option key={k} value={k}>
+                {t(`live.sort.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="toggle">
+          <input type="checkbox" checked={notActed} onChange={(e) => setNotActed(e.target.checked)} data-testid="live-not-acted" /> {t('live.notActed')}
+        </label>
+      </div>
+      {error && (
+        <p className="refusal" role="alert">
+          {error}
+        </p>
+      )}
+      <table className="live-table">
+        <caption>{t('live.caption', { class: cls.name })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('live.student')}</th>
+            <th scope="col">{t('live.drill')}</th>
+            <th scope="col">{t('live.time')}</th>
+            <th scope="col">{t('live.state')}</th>
+            <th scope="col">{t('live.line')}</th>
+            <th scope="col">{t('live.alarms')}</th>
+            <th scope="col">{t('live.firstAction')}</th>
+            <th scope="col">{t('live.wrongRepairs')}</th>
+            <th scope="col">{t('live.breaches')}</th>
+            <th scope="col">{t('live.verdict')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((r) => {
+            const run = r.run;
+            return (
+              <tr key={r.studentId} className={run && run.safetyBreaches > 0 ? 'breach' : undefined} data-testid="live-row" data-student={r.displayName}>
+                <th scope="row">{r.displayName}</th>
+                {run === null ? (
+                  <td colSpan={9} className="muted">
+                    {t('live.none')}
+                  </td>
+                ) : (
+                  <>
+                    <td>{title(run.title)}</td>
+                    <td className="num">
+                      {clock(run.seconds)}
+                      {run.speed !== null && run.state !== 'finished' ? ` · ${run.speed}×` : ''}
+                    </td>
+                    <td>{t(`live.state.${run.state}`)}</td>
+                    <td data-testid="live-line">{run.line === null ? t('live.lineOk') : `${title(run.line.name)}: ${stateName({ state: run.line.state, stateName: PACK_NAMES[run.line.state] ?? '' }, t)}${run.line.stopReason !== 0 ? `, ${stopReasonText(run.line.stopReason, t)}` : ''}`}</td>
+                    <td className="num">{run.unackedAlarms}</td>
+                    <td className="num">{run.firstActionSeconds === null ? t('live.notYet') : clock(run.firstActionSeconds)}</td>
+                    <td className="num">{run.wrongRepairs}</td>
+                    <td className="num" data-testid="live-breaches">
+                      {run.safetyBreaches > 0 ? `⚠ ${run.safetyBreaches}` : '0'}
+                    </td>
+                    <td>{run.verdict.status === 'pending' ? (run.state === 'finished' ? t('live.checking') : '—') : run.verdict.score === undefined ? t('live.notChecked') : `${scoreText(run.verdict.score, lang)} · ${run.verdict.passed ? t('live.passed') : t('live.failed')}`}</td>
+                  </>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
