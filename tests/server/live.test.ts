@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Pack } from '../../src/engine';
 import type { LiveRow, RunEvent } from '../../src/session/school-api';
 import { loadSessionText } from '../../src/session/session-file';
+import { scoreSession } from '../../src/session/verify';
 import { instructor, testDatabases, testServerFor } from './harness';
 
 const golden = (() => {
@@ -69,7 +70,7 @@ describe.each(testDatabases())('on %s', (database) => {
   });
 
   it('a finished run shows the server’s verdict; a status for another student’s run is refused', async () => {
-    const { tokens, rows } = await setUp(['Di', 'Ed']);
+    const { tokens, rows, cookie, classId } = await setUp(['Di', 'Ed']);
     const [di, ed] = tokens as [string, string];
     const runId = await start(di, 'run-live-di-001');
     expect((await inject('POST', `/api/runs/${runId}/status`, bearer(ed), { tick: 10, speed: 1, running: true, commands: 0 })).statusCode).toBe(403);
@@ -82,5 +83,17 @@ describe.each(testDatabases())('on %s', (database) => {
     const [d] = await rows();
     expect(d!.run).toMatchObject({ state: 'finished', seconds: golden.endTick / 10, wrongRepairs: 0, safetyBreaches: 0, firstActionSeconds: 60 });
     expect(d!.run!.verdict.passed).toBe(true);
+
+    // After the drill: the class's results hold Di's verified run, with the server's own score.
+    const drills = (await inject('GET', `/api/classes/${classId}/results`, { cookie })).json().drills;
+    expect(drills).toEqual([{ scenarioId: 'breakdown-drill', title: { en: 'Breakdown on the mill', nb: 'Havari på fresen' }, runs: 1 }]);
+    const results = (await inject('GET', `/api/classes/${classId}/results/breakdown-drill`, { cookie })).json().results;
+    expect(results.students).toHaveLength(1);
+    expect(results.students[0]).toMatchObject({ displayName: 'Di', runs: 1, best: { runId, score: scoreSession(golden).score, passed: true, detect: 60 } });
+    expect(results.passed).toBe(1);
+    expect((await inject('GET', `/api/classes/${classId}/results/tutorial-line`, { cookie })).json().results.students).toEqual([]);
+    // Another instructor learns nothing of it.
+    const other = await instructor(server, 'Nosy Parker');
+    expect((await inject('GET', `/api/classes/${classId}/results/breakdown-drill`, { cookie: other })).statusCode).toBe(404);
   });
 });

@@ -1,0 +1,32 @@
+/** A class's results, from the runs the server itself verified (session/class-results.ts shapes them). */
+import { bilingual, type ScenarioFile } from '../scenario';
+import { type ClassResults, classResults, type ResultRun } from '../session/class-results';
+import type { Sql } from './db/database';
+
+/** Only runs whose re-simulation reproduced them have a score the class can be shown. */
+const VERIFIED = "r.end_tick is not null and r.verdict->>'status' = 'reproduces' and r.assessment is not null";
+
+export interface DrillRuns {
+  readonly scenarioId: string;
+  readonly title: { readonly en: string; readonly nb?: string };
+  readonly runs: number;
+}
+
+/** The drills the class has verified runs of, most recently run first. */
+export async function drillsRun(db: Sql, classId: number): Promise<DrillRuns[]> {
+  const rows = await db.query<{ scenario_id: string; scenario: ScenarioFile; runs: number; last: number }>(
+    `select distinct on (r.scenario_id) r.scenario_id, r.scenario, count(*) over (partition by r.scenario_id)::integer as runs, max(r.id) over (partition by r.scenario_id)::integer as last
+     from runs r join students s on s.id = r.student_id where s.class_id = $1 and ${VERIFIED} order by r.scenario_id, r.id desc`,
+    [classId],
+  );
+  return rows.sort((a, b) => Number(b.last) - Number(a.last)).map((r) => ({ scenarioId: r.scenario_id, title: bilingual(r.scenario.title), runs: r.runs }));
+}
+
+export async function resultsFor(db: Sql, classId: number, scenarioId: string): Promise<ClassResults> {
+  const rows = await db.query<{ id: number; student_id: number; display_name: string; created_at: Date | string; assessment: ResultRun['assessment'] }>(
+    `select r.id, r.student_id, s.display_name, r.created_at, r.assessment from runs r join students s on s.id = r.student_id
+     where s.class_id = $1 and r.scenario_id = $2 and ${VERIFIED} order by r.id`,
+    [classId, scenarioId],
+  );
+  return classResults(rows.map((r) => ({ runId: r.id, studentId: r.student_id, displayName: r.display_name, startedAt: new Date(r.created_at).toISOString(), assessment: r.assessment })));
+}
