@@ -4,6 +4,7 @@
  * SchoolError in the server's words, or with status null when the server cannot be reached.
  */
 import type { AssignmentInfo, AssignmentRequest, ClassAssignment, ClassInfo, InstructorInfo, LiveRow, Membership, StudentInfo } from './school-api';
+import type { ClassResults } from './class-results';
 import { answered, SchoolError } from './school-client';
 
 async function api<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
@@ -55,6 +56,8 @@ export const setClassOpen = async (id: number, open: boolean) => (await api<{ cl
 export const newJoinCode = async (id: number) => (await api<{ class: ClassInfo }>('POST', `/api/classes/${id}/join-code`)).class;
 export const listStudents = async (id: number) => (await api<{ students: StudentInfo[] }>('GET', `/api/classes/${id}/students`)).students;
 export const classLive = async (classId: number) => (await api<{ rows: LiveRow[] }>('GET', `/api/classes/${classId}/live`)).rows;
+export const classDrills = async (classId: number) => (await api<{ drills: { scenarioId: string; title: { en: string; nb?: string }; runs: number }[] }>('GET', `/api/classes/${classId}/results`)).drills;
+export const classResults = async (classId: number, scenarioId: string) => (await api<{ results: ClassResults }>('GET', `/api/classes/${classId}/results/${encodeURIComponent(scenarioId)}`)).results;
 export const classAssignments = async (classId: number) => (await api<{ assignments: ClassAssignment[] }>('GET', `/api/classes/${classId}/assignments`)).assignments;
 export const assign = async (classId: number, a: AssignmentRequest) => (await api<{ assignment: AssignmentInfo }>('POST', `/api/classes/${classId}/assignments`, a)).assignment;
 export const withdraw = (classId: number, assignmentId: number) => api<unknown>('DELETE', `/api/classes/${classId}/assignments/${assignmentId}`);

@@ -3,6 +3,7 @@ import * as admin from '../session/school-admin';
 import { type ClassInfo, type InstructorInfo, MIN_PASSWORD_LENGTH, type StudentInfo } from '../session/school-api';
 import { ClassAssignments } from './ClassAssignments';
 import { ClassLive } from './ClassLive';
+import { ClassResults } from './ClassResults';
 import { setLanguage, useT } from './i18n';
 import { Field, Form, reasonOf } from './instructor-form';
 
@@ -102,6 +103,7 @@ function ClassCard({ cls, changed }: { cls: ClassInfo; changed: (c: ClassInfo) =
   const { t } = useT();
   const [open, setOpen] = useState(false);
   const [live, setLive] = useState(false);
+  const [results, setResults] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const run = (act: () => Promise<ClassInfo>) => () =>
     void act().then(
@@ -133,6 +135,9 @@ function ClassCard({ cls, changed }: { cls: ClassInfo; changed: (c: ClassInfo) =
         <button type="button" aria-expanded={live} onClick={() => setLive(!live)}>
           {live ? t('live.hide') : t('live.show')}
         </button>
+        <button type="button" aria-expanded={results} onClick={() => setResults(!results)}>
+          {results ? t('results.hide') : t('results.show')}
+        </button>
       </div>
       {error && (
         <p className="refusal" role="alert">
@@ -141,6 +146,7 @@ function ClassCard({ cls, changed }: { cls: ClassInfo; changed: (c: ClassInfo) =
       )}
       {open && <Students cls={cls} />}
       {live && <ClassLive cls={cls} />}
+      {results && <ClassResults cls={cls} />}
       <ClassAssignments cls={cls} />
     </li>
   );

@@ -5,7 +5,7 @@
  * middle. Both runs reach the server by themselves, and the server's own re-simulation of each
  * reproduces and scores it exactly as the student's debrief did.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
@@ -219,6 +219,18 @@ test('an instructor assigns a drill with a due time and no hints; a joined stude
     .toBe('failed');
   await expect(student.getByTestId('assigned-item')).toContainText('Not passed yet');
   await expect(row.getByTestId('assignment-progress')).toHaveText('0 passed · 1 not passed · 0 in progress · 0 not started', { timeout: 15_000 });
+
+  // After the drill: the class's results, as the server scored the run, and as CSV.
+  await card.getByRole('button', { name: 'Class results' }).click();
+  const results = card.getByTestId('class-results');
+  await expect(results.getByTestId('results-drill')).toContainText('Breakdown on the mill (1 run)');
+  await expect(results.getByTestId('results-summary')).toContainText('0 of 1 students passed');
+  await expect(results.getByTestId('results-row')).toContainText('Sol');
+  const [csv] = await Promise.all([teacher.waitForEvent('download'), results.getByTestId('results-csv').click()]);
+  const text = readFileSync((await csv.path())!, 'utf8');
+  expect(text.split('\r\n')[0]).toBe('student,runs,which,run,started,score,passed,detect_s,diagnose_s,restore_s,wrong_repairs,safety_breaches,production_lost,hints');
+  expect(text).toMatch(/\r\nSol,1,best,\d+,[^,]+,[\d.]+,false,/);
+  await audit(teacher, 'class results');
   await student.getByRole('button', { name: 'Norsk' }).click();
   await expect(student.getByRole('heading', { name: 'Tildelt deg' })).toBeVisible();
   await expect(student.getByTestId('assigned-item')).toContainText('Ikke bestått ennå');

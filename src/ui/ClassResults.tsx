@@ -1,0 +1,157 @@
+/**
+ * A class's results after a drill, on the instructor's page: pick a drill the class has run,
+ * see every student's best and latest run as the server scored them, the spread of scores and
+ * times, the wrong repair most of them reached for; download it all as CSV.
+ */
+import { useEffect, useState } from 'react';
+import type { ClassResults as Results, RunLine, Spread } from '../session/class-results';
+import { resultsCsv } from '../session/class-results';
+import * as admin from '../session/school-admin';
+import type { ClassInfo } from '../session/school-api';
+import { download } from './download';
+import { clock, scoreText } from './format';
+import { hasText, useT } from './i18n';
+import { reasonOf } from './instructor-form';
+
+type Drill = Awaited<ReturnType<typeof admin.classDrills>>[number];
+
+function Bins({ bins }: { bins: readonly number[] }) {
+  const { t } = useT();
+  const top = Math.max(1, ...bins);
+  return (
+    <figure className="score-bins" aria-label={t('results.bins')}>
+      <figcaption>{t('results.bins')}</figcaption>
+      <ol>
+        {bins.map((n, k) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the bins are fixed, ten of them in order
+          <li key={k} title={`${k * 10}–${k === 9 ? 100 : k * 10 + 9}: ${n}`}>
+            <span className="bar" style={{ height: `${(n / top) * 100}%` }} />
+            <span className="label">{k * 10}</span>
+            <span className="count">{n}</span>
+          </li>
+        ))}
+      </ol>
+    </figure>
+  );
+}
+
+export function ClassResults({ cls }: { cls: ClassInfo }) {
+  const { t, lang } = useT();
+  const [drills, setDrills] = useState<Drill[] | null>(null);
+  const [drill, setDrill] = useState('');
+  const [results, setResults] = useState<Results | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: asked once per class
+  useEffect(() => {
+    admin.classDrills(cls.id).then(
+      (d) => {
+        setDrills(d);
+        setDrill((now) => now || (d[0]?.scenarioId ?? ''));
+      },
+      (e: unknown) => setError(reasonOf(e, t)),
+    );
+  }, [cls.id]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: asked again when the drill changes
+  useEffect(() => {
+    if (drill === '') return;
+    admin.classResults(cls.id, drill).then(setResults, (e: unknown) => setError(reasonOf(e, t)));
+  }, [cls.id, drill]);
+  const title = (x: { en: string; nb?: string }) => (lang === 'nb' ? x.nb : undefined) ?? x.en;
+  const time = (s: number | null) => (s === null ? '—' : clock(s));
+  const spread = (what: string, s: Spread) => (s.n === 0 ? t('results.spreadNone', { what }) : t('results.spread', { what, median: time(s.median), min: time(s.min), max: time(s.max), n: s.n }));
+  const runs = (n: number) => (n === 1 ? t('results.oneRun') : t('results.runs', { n }));
+  const cells = (r: RunLine) => (
+    <>
+      <td className="num">{scoreText(r.score, lang)}</td>
+      <td>{r.passed ? t('live.passed') : t('live.failed')}</td>
+      <td className="num">{time(r.detect)}</td>
+      <td className="num">{time(r.diagnose)}</td>
+      <td className="num">{time(r.restore)}</td>
+      <td className="num">{r.wrongRepairs}</td>
+      <td className="num">{r.safetyBreaches > 0 ? `⚠ ${r.safetyBreaches}` : '0'}</td>
+      <td className="num">{r.productionLost}</td>
+      <td className="num">{r.hints}</td>
+    </>
+  );
+  const current = drills?.find((d) => d.scenarioId === drill);
+  return (
+    <div className="class-results" data-testid="class-results">
+      {error && (
+        <p className="refusal" role="alert">
+          {error}
+        </p>
+      )}
+      {drills?.length === 0 && <p className="muted">{t('results.none')}</p>}
+      {drills && drills.length > 0 && (
+        <label>
+          {t('results.drill')}{' '}
+          <select value={drill} onChange={(e) => setDrill(e.target.value)} data-testid="results-drill">
+            {drills.map((d) => (
+              <option key={d.scenarioId} value={d.scenarioId}>
+                {title(d.title)} ({runs(d.runs)})
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {results && current && (
+        <>
+          <p data-testid="results-summary">
+            {t('results.passed', { passed: results.passed, students: results.students.length })}
+            <br />
+            {spread(t('results.detect'), results.detect)}
+            <br />
+            {spread(t('results.diagnose'), results.diagnose)}
+            <br />
+            {spread(t('results.restore'), results.restore)}
+            <br />
+            {results.commonWrongRepair === null
+              ? t('results.noWrongRepair')
+              : t('results.commonWrongRepair', {
+                  action: hasText(`repair.${results.commonWrongRepair.action}`) ? t(`repair.${results.commonWrongRepair.action}` as never) : results.commonWrongRepair.action,
+                  station: results.commonWrongRepair.station,
+                  n: results.commonWrongRepair.students,
+                })}
+          </p>
+          <Bins bins={results.scoreBins} />
+          <table className="live-table results-table">
+            <caption>{t('results.caption', { drill: title(current.title) })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('live.student')}</th>
+                <th scope="col">{t('results.which')}</th>
+                <th scope="col">{t('results.score')}</th>
+                <th scope="col">{t('live.verdict')}</th>
+                <th scope="col">{t('results.detect')}</th>
+                <th scope="col">{t('results.diagnose')}</th>
+                <th scope="col">{t('results.restore')}</th>
+                <th scope="col">{t('live.wrongRepairs')}</th>
+                <th scope="col">{t('live.breaches')}</th>
+                <th scope="col">{t('results.lost')}</th>
+                <th scope="col">{t('results.hints')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {results.students.flatMap((s) => [
+                <tr key={`${s.studentId} best`} data-testid="results-row" data-student={s.displayName}>
+                  <th scope="row" rowSpan={2}>
+                    {s.displayName} <span className="muted">({runs(s.runs)})</span>
+                  </th>
+                  <td>{t('results.best')}</td>
+                  {cells(s.best)}
+                </tr>,
+                <tr key={`${s.studentId} latest`}>
+                  <td>{t('results.latest')}</td>
+                  {cells(s.latest)}
+                </tr>,
+              ])}
+            </tbody>
+          </table>
+          <button type="button" onClick={() => download(`${cls.name} ${drill}.csv`, resultsCsv(results), 'text/csv')} data-testid="results-csv">
+            {t('results.csv')}
+          </button>
+        </>
+      )}
+    </div>
+  );
+}
