@@ -9,7 +9,7 @@ import { describeErrors, loadScenarioText, textOf } from '../scenario';
 import * as admin from '../session/school-admin';
 import type { ClassAssignment, ClassInfo } from '../session/school-api';
 import { useT } from './i18n';
-import { Form, reasonOf } from './instructor-form';
+import { Form, reasonOf, Refusal } from './instructor-form';
 import { shippedScenarios } from './shipped';
 
 /** How often the class's standing is asked for again. */
@@ -132,11 +132,7 @@ export function ClassAssignments({ cls }: { cls: ClassInfo }) {
           <input type="checkbox" checked={hints} onChange={(e) => setHints(e.target.checked)} data-testid="assign-hints" /> {t('assign.hints')}
         </label>
       </Form>
-      {error && (
-        <p className="refusal" role="alert">
-          {error}
-        </p>
-      )}
+      <Refusal text={error} />
     </div>
   );
 }

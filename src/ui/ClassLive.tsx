@@ -10,7 +10,7 @@ import * as admin from '../session/school-admin';
 import type { ClassInfo, LiveRow } from '../session/school-api';
 import { clock, scoreText } from './format';
 import { useT } from './i18n';
-import { reasonOf } from './instructor-form';
+import { reasonOf, Refusal } from './instructor-form';
 import { stateName, stopReasonText } from './station-text';
 
 const REFRESH_MS = 1000;
@@ -69,11 +69,7 @@ export function ClassLive({ cls }: { cls: ClassInfo }) {
           <input type="checkbox" checked={notActed} onChange={(e) => setNotActed(e.target.checked)} data-testid="live-not-acted" /> {t('live.notActed')}
         </label>
       </div>
-      {error && (
-        <p className="refusal" role="alert">
-          {error}
-        </p>
-      )}
+      <Refusal text={error} />
       <table className="live-table">
         <caption>{t('live.caption', { class: cls.name })}</caption>
         <thead>

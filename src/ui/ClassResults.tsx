@@ -11,7 +11,7 @@ import type { ClassInfo } from '../session/school-api';
 import { download } from './download';
 import { clock, scoreText } from './format';
 import { hasText, useT } from './i18n';
-import { reasonOf } from './instructor-form';
+import { reasonOf, Refusal } from './instructor-form';
 
 type Drill = Awaited<ReturnType<typeof admin.classDrills>>[number];
 
@@ -76,11 +76,7 @@ export function ClassResults({ cls }: { cls: ClassInfo }) {
   const current = drills?.find((d) => d.scenarioId === drill);
   return (
     <div className="class-results" data-testid="class-results">
-      {error && (
-        <p className="refusal" role="alert">
-          {error}
-        </p>
-      )}
+      <Refusal text={error} />
       {drills?.length === 0 && <p className="muted">{t('results.none')}</p>}
       {drills && drills.length > 0 && (
         <label>

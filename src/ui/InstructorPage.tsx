@@ -5,7 +5,7 @@ import { ClassAssignments } from './ClassAssignments';
 import { ClassLive } from './ClassLive';
 import { ClassResults } from './ClassResults';
 import { setLanguage, useT } from './i18n';
-import { Field, Form, reasonOf } from './instructor-form';
+import { Field, Form, reasonOf, Refusal } from './instructor-form';
 
 /** How often the classes (and their counts of students) are asked for again. */
 const REFRESH_MS = 5000;
@@ -74,11 +74,7 @@ function Students({ cls }: { cls: ClassInfo }) {
   const when = (iso: string) => new Date(iso).toLocaleString(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
   return (
     <div className="instructor-students">
-      {error !== null && (
-        <p className="refusal" role="alert">
-          {reasonOf(error, t)}
-        </p>
-      )}
+      <Refusal text={error === null ? null : reasonOf(error, t)} />
       {students?.length === 0 && <p className="muted">{t('instr.noStudents')}</p>}
       <ul>
         {students?.map((s) => (
@@ -139,11 +135,7 @@ function ClassCard({ cls, changed }: { cls: ClassInfo; changed: (c: ClassInfo) =
           {results ? t('results.hide') : t('results.show')}
         </button>
       </div>
-      {error && (
-        <p className="refusal" role="alert">
-          {error}
-        </p>
-      )}
+      <Refusal text={error} />
       {open && <Students cls={cls} />}
       {live && <ClassLive cls={cls} />}
       {results && <ClassResults cls={cls} />}
@@ -192,11 +184,7 @@ function Classes({ instructor, signedOut }: { instructor: InstructorInfo; signed
         <Form label={t('instr.createClass')} act={create} testId="create-class">
           <Field label={t('instr.className')} value={name} set={setName} autoComplete="off" testId="class-new-name" />
         </Form>
-        {error !== null && (
-          <p className="refusal" role="alert">
-            {reasonOf(error, t)}
-          </p>
-        )}
+        <Refusal text={error === null ? null : reasonOf(error, t)} />
         {classes?.length === 0 && <p className="muted">{t('instr.noClasses')}</p>}
         <ul className="instructor-classes">
           {classes?.map((c) => (

@@ -16,6 +16,15 @@ export function reasonOf(e: unknown, t: T, on401: 'wrong' | 'wrongCurrent' = 'wr
   return t('instr.failed', { reason: e.message });
 }
 
+/** A refusal in words, announced (role alert); nothing when there is none. */
+export function Refusal({ text }: { text: string | null }) {
+  return text === null || text === '' ? null : (
+    <p className="refusal" role="alert">
+      {text}
+    </p>
+  );
+}
+
 /** A form that runs `act` on submit, disables itself meanwhile and shows its refusal. */
 export function Form({ label, act, children, testId }: { label: string; act: () => Promise<string | null>; children: ReactNode; testId: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -32,11 +41,7 @@ export function Form({ label, act, children, testId }: { label: string; act: () 
       <button type="submit" className="primary" disabled={busy}>
         {label}
       </button>
-      {error && (
-        <p className="refusal" role="alert">
-          {error}
-        </p>
-      )}
+      <Refusal text={error} />
     </form>
   );
 }

@@ -152,18 +152,36 @@ test('two students join a class and run a drill, one offline for a while: both r
   expect((await fetch(`${base}/api/student/me`, { headers: { authorization: `Bearer ${old}` } })).status).toBe(401);
 });
 
+/** An instructor (added to the server) signs in on the instructor page and creates a class: the page, the class's card and its join code. */
+async function instructorWithClass(browser: Browser, name: string, password: string, className: string) {
+  await addInstructor(db, name, password, false);
+  const teacher = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+  await teacher.goto(`${base}/?instructor`);
+  await teacher.getByTestId('instructor-name').fill(name);
+  await teacher.getByTestId('instructor-password').fill(password);
+  await teacher.getByRole('button', { name: 'Sign in' }).click();
+  await teacher.getByTestId('class-new-name').fill(className);
+  await teacher.getByRole('button', { name: 'Create the class' }).click();
+  const card = teacher.getByTestId('instructor-class').filter({ hasText: className });
+  return { teacher, card, joinCode: (await card.getByTestId('join-code').textContent()) ?? '' };
+}
+
+/** A student's browser opens the library from the school server and joins the class. */
+async function studentIn(browser: Browser, joinCode: string, name: string): Promise<Page> {
+  const student = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  await student.goto(`${base}/?library`);
+  await student.evaluate(() => localStorage.setItem('lf.toured', '1'));
+  await student.getByText('Join a class').click();
+  await student.getByTestId('class-code').fill(joinCode);
+  await student.getByTestId('class-name').fill(name);
+  await student.getByRole('button', { name: 'Join the class' }).click();
+  await expect(student.getByTestId('class-panel')).toContainText(`as ${name}`);
+  return student;
+}
+
 test('an instructor assigns a drill with a due time and no hints; a joined student finds it at the top of the library and its status follows the server’s verdict', async ({ browser }) => {
   test.setTimeout(180_000);
-  await addInstructor(db, 'Lars Lærer', 'another long password', false);
-  const teacher = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await teacher.goto(`${base}/?instructor`);
-  await teacher.getByTestId('instructor-name').fill('Lars Lærer');
-  await teacher.getByTestId('instructor-password').fill('another long password');
-  await teacher.getByRole('button', { name: 'Sign in' }).click();
-  await teacher.getByTestId('class-new-name').fill('Electro 1B');
-  await teacher.getByRole('button', { name: 'Create the class' }).click();
-  const card = teacher.getByTestId('instructor-class').filter({ hasText: 'Electro 1B' });
-  const joinCode = (await card.getByTestId('join-code').textContent()) ?? '';
+  const { teacher, card, joinCode } = await instructorWithClass(browser, 'Lars Lærer', 'another long password', 'Electro 1B');
   const form = card.getByTestId('assign-form');
   // A file that is not a valid scenario is refused in the library's words, naming where.
   await form.getByTestId('assign-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": 1, "id": "x"}') });
@@ -179,13 +197,7 @@ test('an instructor assigns a drill with a due time and no hints; a joined stude
   await expect(row).toContainText('due 20/06/2099, 14:00');
   await audit(teacher, 'instructor page with an assignment');
 
-  const student = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  await student.goto(`${base}/?library`);
-  await student.evaluate(() => localStorage.setItem('lf.toured', '1'));
-  await student.getByText('Join a class').click();
-  await student.getByTestId('class-code').fill(joinCode);
-  await student.getByTestId('class-name').fill('Sol');
-  await student.getByRole('button', { name: 'Join the class' }).click();
+  const student = await studentIn(browser, joinCode, 'Sol');
   const assigned = student.getByTestId('assigned');
   await expect(assigned.getByRole('heading', { name: 'Assigned to you' })).toBeVisible();
   const item = assigned.getByTestId('assigned-item');
@@ -239,24 +251,8 @@ test('an instructor assigns a drill with a due time and no hints; a joined stude
 
 test('the instructor watches the class live: the line as the server simulates it, the first action, and a repair without lock-out marked as a safety breach', async ({ browser }) => {
   test.setTimeout(180_000);
-  await addInstructor(db, 'Nils Nilsen', 'yet another long password', false);
-  const teacher = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-  await teacher.goto(`${base}/?instructor`);
-  await teacher.getByTestId('instructor-name').fill('Nils Nilsen');
-  await teacher.getByTestId('instructor-password').fill('yet another long password');
-  await teacher.getByRole('button', { name: 'Sign in' }).click();
-  await teacher.getByTestId('class-new-name').fill('Mechatronics 2C');
-  await teacher.getByRole('button', { name: 'Create the class' }).click();
-  const card = teacher.getByTestId('instructor-class').filter({ hasText: 'Mechatronics 2C' });
-  const joinCode = (await card.getByTestId('join-code').textContent()) ?? '';
-
-  const student = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  await student.goto(`${base}/?library`);
-  await student.evaluate(() => localStorage.setItem('lf.toured', '1'));
-  await student.getByText('Join a class').click();
-  await student.getByTestId('class-code').fill(joinCode);
-  await student.getByTestId('class-name').fill('Tor');
-  await student.getByRole('button', { name: 'Join the class' }).click();
+  const { teacher, card, joinCode } = await instructorWithClass(browser, 'Nils Nilsen', 'yet another long password', 'Mechatronics 2C');
+  const student = await studentIn(browser, joinCode, 'Tor');
   await expect(student.getByTestId('class-panel')).toContainText('You are in Mechatronics 2C as Tor');
 
   await card.getByRole('button', { name: 'Watch the class live' }).click();
