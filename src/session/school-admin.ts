@@ -55,6 +55,8 @@ export const createClass = async (name: string) => (await api<{ class: ClassInfo
 export const setClassOpen = async (id: number, open: boolean) => (await api<{ class: ClassInfo }>('POST', `/api/classes/${id}/${open ? 'open' : 'close'}`)).class;
 export const newJoinCode = async (id: number) => (await api<{ class: ClassInfo }>('POST', `/api/classes/${id}/join-code`)).class;
 export const listStudents = async (id: number) => (await api<{ students: StudentInfo[] }>('GET', `/api/classes/${id}/students`)).students;
+/** Where the class's live rows are pushed (same origin: the sign-in cookie goes with the upgrade). */
+export const liveStreamUrl = (origin: string, classId: number) => `${origin.replace(/^http/i, 'ws')}/api/classes/${classId}/live/stream`;
 export const classLive = async (classId: number) => (await api<{ rows: LiveRow[] }>('GET', `/api/classes/${classId}/live`)).rows;
 export const classDrills = async (classId: number) => (await api<{ drills: { scenarioId: string; title: { en: string; nb?: string }; runs: number }[] }>('GET', `/api/classes/${classId}/results`)).drills;
 export const classResults = async (classId: number, scenarioId: string) => (await api<{ results: ClassResults }>('GET', `/api/classes/${classId}/results/${encodeURIComponent(scenarioId)}`)).results;

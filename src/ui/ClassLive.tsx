@@ -1,6 +1,7 @@
 /**
  * The instructor's live view of a class: one row per student, as the school server's own
- * simulation of their latest run has it (src/server/live.ts), asked for every second. Sort by
+ * simulation of their latest run has it (src/server/live.ts), pushed over a WebSocket when it
+ * changes (asked for every second over HTTP when no socket can be kept open). Sort by
  * any column that matters in a lesson; show only who has not acted yet. A safety breach marks
  * the whole row.
  */
@@ -34,6 +35,7 @@ export function ClassLive({ cls }: { cls: ClassInfo }) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: one poll per class
   useEffect(() => {
     let live = true;
+    let timer: ReturnType<typeof setInterval> | null = null;
     const get = () =>
       admin.classLive(cls.id).then(
         (r) => {
@@ -43,11 +45,28 @@ export function ClassLive({ cls }: { cls: ClassInfo }) {
         },
         (e: unknown) => live && setError(reasonOf(e, t)),
       );
-    void get();
-    const id = setInterval(() => void get(), REFRESH_MS);
+    const poll = () => {
+      if (!live || timer !== null) return;
+      void get();
+      timer = setInterval(() => void get(), REFRESH_MS);
+    };
+    let socket: WebSocket | null = null;
+    try {
+      socket = new WebSocket(admin.liveStreamUrl(location.origin, cls.id));
+      socket.onmessage = (e: MessageEvent<string>) => {
+        if (!live) return;
+        setRows((JSON.parse(e.data) as { rows: LiveRow[] }).rows);
+        setError(null);
+      };
+      // Refused (signed out), or the server went away: over HTTP, which says why.
+      socket.onclose = poll;
+    } catch {
+      poll();
+    }
     return () => {
       live = false;
-      clearInterval(id);
+      socket?.close();
+      if (timer !== null) clearInterval(timer);
     };
   }, [cls.id]);
   const shown = (rows ?? []).filter((r) => !notActed || (r.run !== null && r.run.state !== 'finished' && r.run.firstActionSeconds === null)).sort(SORTS[sort]);

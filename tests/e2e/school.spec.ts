@@ -255,6 +255,8 @@ test('the instructor watches the class live: the line as the server simulates it
   const student = await studentIn(browser, joinCode, 'Tor');
   await expect(student.getByTestId('class-panel')).toContainText('You are in Mechatronics 2C as Tor');
 
+  const sockets: string[] = [];
+  teacher.on('websocket', (ws) => sockets.push(ws.url()));
   await card.getByRole('button', { name: 'Watch the class live' }).click();
   const row = card.getByTestId('live-row').filter({ hasText: 'Tor' });
   await expect(row).toContainText('No run yet');
@@ -267,6 +269,8 @@ test('the instructor watches the class live: the line as the server simulates it
   await student.keyboard.press('Space');
   // Within seconds the instructor sees the held mill and its alarm, and that Tor has not acted yet.
   await expect(row.getByTestId('live-line')).toHaveText('Mill M1: Held, Drive fault', { timeout: 15_000 });
+  // Pushed by the server over a WebSocket, not asked for.
+  expect(sockets.some((u) => u.endsWith('/live/stream'))).toBe(true);
   await expect(row).toContainText('Paused');
   await expect(row).toContainText('not yet');
   await card.getByTestId('live-not-acted').check();

@@ -96,4 +96,29 @@ describe.each(testDatabases())('on %s', (database) => {
     const other = await instructor(server, 'Nosy Parker');
     expect((await inject('GET', `/api/classes/${classId}/results/breakdown-drill`, { cookie: other })).statusCode).toBe(404);
   });
+
+  it('pushes the rows over a WebSocket when they change, only to the class’s instructor', async () => {
+    const { tokens, cookie, classId } = await setUp(['Fay']);
+    const pushed: LiveRow[][] = [];
+    // Listening from the start, as a browser's socket does (the first rows come at once).
+    const ws = await server.app.injectWS(`/api/classes/${classId}/live/stream`, { headers: { cookie } }, { onInit: (s) => s.on('message', (data) => pushed.push(JSON.parse(data.toString()).rows)) });
+    try {
+      await expect.poll(() => pushed.length).toBe(1);
+      expect(pushed[0]![0]).toMatchObject({ displayName: 'Fay', run: null });
+      const runId = await start(tokens[0]!, 'run-live-fay-01');
+      await inject('POST', `/api/runs/${runId}/status`, bearer(tokens[0]!), { tick: 1200, speed: 5, running: true, commands: 0 });
+      await expect.poll(() => pushed.at(-1)?.[0]?.run?.seconds, { timeout: 5000 }).toBe(120);
+      // Nothing changed: nothing more is sent.
+      const count = pushed.length;
+      await new Promise((r) => setTimeout(r, 2500));
+      expect(pushed.length).toBe(count);
+    } finally {
+      ws.terminate();
+    }
+    // Refused before the socket opens: another instructor (404), a student's device (403), nobody (401).
+    const other = await instructor(server, 'Peeping Tom');
+    await expect(server.app.injectWS(`/api/classes/${classId}/live/stream`, { headers: { cookie: other } })).rejects.toThrow('404');
+    await expect(server.app.injectWS(`/api/classes/${classId}/live/stream`, { headers: bearer(tokens[0]!) })).rejects.toThrow('403');
+    await expect(server.app.injectWS(`/api/classes/${classId}/live/stream`)).rejects.toThrow('401');
+  });
 });
