@@ -41,11 +41,18 @@ export class LiveRuns {
 
   /** A run's status arrived (its owner was checked by the caller): the simulation catches up as far as it safely can. */
   async status(db: Sql, runId: number, status: RunStatus): Promise<void> {
+    this.forgetQuiet();
     const live = await this.load(db, runId);
     if (live === null) return;
     live.status = status;
     live.statusAt = this.clock();
     await this.catchUp(db, runId, live);
+  }
+
+  /** Runs whose apps have said nothing for long (a laptop closed mid-drill) leave memory; a status brings one back. */
+  private forgetQuiet(): void {
+    const now = this.clock();
+    for (const [id, live] of this.runs) if (live.statusAt > 0 && now - live.statusAt > FORGET_MS) this.runs.delete(id);
   }
 
   /** A run that ended is judged by the verifier; its live simulation is no longer needed. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Pack } from '../../src/engine';
+import { LiveRuns, QUIET_MS } from '../../src/server/live';
 import type { LiveRow, RunEvent } from '../../src/session/school-api';
 import { loadSessionText } from '../../src/session/session-file';
 import { scoreSession } from '../../src/session/verify';
@@ -120,5 +121,24 @@ describe.each(testDatabases())('on %s', (database) => {
     await expect(server.app.injectWS(`/api/classes/${classId}/live/stream`, { headers: { cookie: other } })).rejects.toThrow('404');
     await expect(server.app.injectWS(`/api/classes/${classId}/live/stream`, { headers: bearer(tokens[0]!) })).rejects.toThrow('403');
     await expect(server.app.injectWS(`/api/classes/${classId}/live/stream`)).rejects.toThrow('401');
+  });
+
+  it('a run whose app stops reporting is shown as not reporting, and after half an hour leaves memory', async () => {
+    const { tokens } = await setUp(['Gus', 'Hal']);
+    let now = 1_000_000;
+    const live = new LiveRuns(() => now);
+    const gus = await start(tokens[0]!, 'run-live-gus-01');
+    const hal = await start(tokens[1]!, 'run-live-hal-01');
+    await live.status(server.db, gus, { tick: 600, speed: 1, running: true, commands: 0 });
+    expect(live.row(gus)).toMatchObject({ state: 'running', seconds: 60 });
+    now += QUIET_MS + 1000;
+    expect(live.row(gus)?.state).toBe('quiet');
+    now += 30 * 60_000;
+    // Any other run's status sweeps it out; it would be rebuilt from its rows if its app came back.
+    await live.status(server.db, hal, { tick: 100, speed: 1, running: true, commands: 0 });
+    expect(live.row(gus)).toBeNull();
+    expect(live.row(hal)).toMatchObject({ state: 'running', seconds: 10 });
+    await live.status(server.db, gus, { tick: 900, speed: 1, running: false, commands: 0 });
+    expect(live.row(gus)).toMatchObject({ state: 'paused', seconds: 90 });
   });
 });
