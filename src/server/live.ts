@@ -97,13 +97,10 @@ export class LiveRuns {
 
   /** The row of a live run this server simulates, or null when it has none in memory. */
   row(runId: number): Omit<NonNullable<LiveRow['run']>, 'runId' | 'scenarioId' | 'title' | 'verdict'> | null {
+    this.forgetQuiet();
     const live = this.runs.get(runId);
     if (live === undefined) return null;
     const now = this.clock();
-    if (now - live.statusAt > FORGET_MS) {
-      this.runs.delete(runId);
-      return null;
-    }
     const s = live.state;
     const view = observe(s, 0);
     const worst = view.stations.find((st) => st.causePresent || NEEDS_ATTENTION.has(st.state));

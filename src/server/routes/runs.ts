@@ -119,27 +119,20 @@ export function runRoutes(app: FastifyInstance, ctx: ServerContext): void {
     return reply.code(a.status).send(a.body);
   });
 
-  app.post('/api/runs/:id/events', async (request, reply) => {
-    const student = await studentOf(ctx, request, reply);
-    if (student === null) return reply;
-    const runId = idOf((request.params as { id?: unknown }).id);
-    if (runId === null) return refusal(reply, 404, NO_RUN);
-    const body = bodyOf(runEventsRequest, request.body, reply);
-    if (body === null) return reply;
-    const a = await eventsAnswer(ctx, student, runId, body.events);
-    return reply.code(a.status).send(a.body);
-  });
-
-  app.post('/api/runs/:id/status', async (request, reply) => {
-    const student = await studentOf(ctx, request, reply);
-    if (student === null) return reply;
-    const runId = idOf((request.params as { id?: unknown }).id);
-    if (runId === null) return refusal(reply, 404, NO_RUN);
-    const body = bodyOf(runStatus, request.body, reply);
-    if (body === null) return reply;
-    const a = await statusAnswer(ctx, student, runId, body);
-    return reply.code(a.status).send(a.body);
-  });
+  /** A request about one of the student's runs: who, which run, the body checked; answered as the stream answers it. */
+  const toRun = <S extends z.ZodType>(path: string, schema: S, answer: (student: StudentIdentity, runId: number, body: z.output<S>) => Promise<Answer>) =>
+    app.post(path, async (request, reply) => {
+      const student = await studentOf(ctx, request, reply);
+      if (student === null) return reply;
+      const runId = idOf((request.params as { id?: unknown }).id);
+      if (runId === null) return refusal(reply, 404, NO_RUN);
+      const body = bodyOf(schema, request.body, reply);
+      if (body === null) return reply;
+      const a = await answer(student, runId, body);
+      return reply.code(a.status).send(a.body);
+    });
+  toRun('/api/runs/:id/events', runEventsRequest, (student, runId, body) => eventsAnswer(ctx, student, runId, body.events));
+  toRun('/api/runs/:id/status', runStatus, (student, runId, body) => statusAnswer(ctx, student, runId, body));
 
   app.get('/api/runs/:id', async (request, reply) => {
     const student = await studentOf(ctx, request, reply);
