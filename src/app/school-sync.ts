@@ -10,7 +10,7 @@ import { readJournal } from '../session/journal';
 import { getSession } from '../session/saved-sessions';
 import { deliver, httpLink, runEvents, SchoolError } from '../session/school-client';
 import { type StreamLink, streamLink } from '../session/school-stream';
-import { classState, loadCursors, type RunCursor, saveCursors, setDelivery } from '../ui/class-state';
+import { classState, instructionsSeen, loadCursors, markInstructionsSeen, type RunCursor, saveCursors, setDelivery } from '../ui/class-state';
 
 const ROUND_MS = 3000;
 /** How often a live run tells the class where it stands (the instructor's view is at most this far behind). */
@@ -101,9 +101,20 @@ export function startSchoolSync(store: SimStoreApi): void {
     const serverRunId = s.runId === null ? null : (loadCursors()[s.runId]?.serverRunId ?? null);
     if (joined === null || s.phase !== 'running' || s.observation === null || serverRunId === null || reporting || navigator.onLine === false) return;
     reporting = true;
-    const status = { tick: s.observation.tick, speed: s.speed, running: s.running, commands: s.commands.length };
+    const status = { tick: s.observation.tick, speed: s.speed, running: s.running, commands: s.commands.length, instructionsSeen: instructionsSeen(serverRunId) };
+    const runId = s.runId;
     linkFor(joined.base, joined.membership.token)
       .status(serverRunId, status)
+      .then((instructions) => {
+        // Carried out in this run only (the student may have left it meanwhile), each once.
+        const now = store.getState();
+        if (now.runId !== runId || now.phase !== 'running') return;
+        for (const i of instructions) {
+          if (i.id <= instructionsSeen(serverRunId)) continue;
+          markInstructionsSeen(serverRunId, i.id);
+          now.send(i.kind === 'message' ? { type: 'instructorMessage', text: i.text } : { type: 'injectFault', fault: i.fault });
+        }
+      })
       .catch(() => undefined)
       .finally(() => {
         reporting = false;

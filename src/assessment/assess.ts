@@ -97,10 +97,9 @@ function stationOfCommand(c: Command): string | null {
   return 'station' in c ? c.station : null;
 }
 
-/** The actions that show a student noticed something at a station. */
-function isAttention(c: Command): boolean {
-  // The instructor's injected faults are not the student's actions.
-  return c.type !== 'hint' && c.type !== 'setSpeed' && c.type !== 'injectFault';
+/** The actions that show a student noticed something at a station (not a hint, a speed, or what the instructor did). */
+export function isAttention(c: Command): boolean {
+  return c.type !== 'hint' && c.type !== 'setSpeed' && c.type !== 'injectFault' && c.type !== 'instructorMessage';
 }
 
 function firstBackRunning(log: readonly LogEntry[], station: string, from: number): number | null {

@@ -44,7 +44,12 @@ export type Command =
   /** A hint asked for by the student (it costs points in the assessment). */
   | { readonly type: 'hint'; readonly tick: number }
   /** The instructor starts a fault of the scenario now (recorded, so replays see it too). */
-  | { readonly type: 'injectFault'; readonly tick: number; readonly fault: string };
+  | { readonly type: 'injectFault'; readonly tick: number; readonly fault: string }
+  /**
+   * A short message from the instructor, shown to the student. Recorded so that a replay shows
+   * when it came; it changes nothing on the line.
+   */
+  | { readonly type: 'instructorMessage'; readonly tick: number; readonly text: string };
 
 export type CommandType = Command['type'];
 

@@ -198,6 +198,8 @@ function dispatch(s: State, cmd: Command): Outcome {
       onset(s, fi);
       return '';
     }
+    case 'instructorMessage':
+      return '';
   }
 }
 

@@ -15,6 +15,7 @@ import type { ServerContext } from './http/context';
 import { LiveRuns } from './live';
 import { allowStudentsFromAnyOrigin } from './http/cors';
 import { assignmentRoutes } from './routes/assignments';
+import { instructRoutes } from './routes/instruct';
 import { liveRoutes } from './routes/live';
 import { classRoutes } from './routes/classes';
 import { instructorRoutes } from './routes/instructors';
@@ -58,6 +59,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   allowStudentsFromAnyOrigin(app);
   instructorRoutes(app, ctx);
   classRoutes(app, ctx);
+  instructRoutes(app, ctx);
   assignmentRoutes(app, ctx);
   liveRoutes(app, ctx);
   studentRoutes(app, ctx);

@@ -4,6 +4,7 @@
  * shows (its status, sent every second or so). What the row says is what the simulation says,
  * never what the app claims; the status only says how far to go.
  */
+import { isAttention } from '../assessment';
 import { advance, apply, type Command, createState, type LineModel, observe, Pack, type State, TICKS_PER_SECOND } from '../engine';
 import { bilingual, loadScenarioJson, type ScenarioFile } from '../scenario';
 import type { LiveRow, RunStatus, RunVerdict } from '../session/school-api';
@@ -31,8 +32,6 @@ interface Live {
 /** Stations in these states need someone (a stop, a hold, an abort), whatever their interlock. */
 const NEEDS_ATTENTION = new Set<number>([Pack.Stopped, Pack.Stopping, Pack.Aborting, Pack.Aborted, Pack.Holding, Pack.Held]);
 
-/** The commands that show a student acting on something (not a hint, a speed or an instructor's fault). */
-const isAction = (c: Command) => c.type !== 'hint' && c.type !== 'setSpeed' && c.type !== 'injectFault';
 
 export class LiveRuns {
   private readonly runs = new Map<number, Live>();
@@ -53,6 +52,23 @@ export class LiveRuns {
   private forgetQuiet(): void {
     const now = this.clock();
     for (const [id, live] of this.runs) if (live.statusAt > 0 && now - live.statusAt > FORGET_MS) this.runs.delete(id);
+  }
+
+  /** Runs whose apps have reported in the last QUIET_MS: the students in a drill now. */
+  active(): Set<number> {
+    const now = this.clock();
+    return new Set([...this.runs].flatMap(([id, live]) => (now - live.statusAt <= QUIET_MS ? [id] : [])));
+  }
+
+  /** How far the server's simulation of a live run has come (every command up to it applied), or null when it has none. */
+  tick(runId: number): number | null {
+    return this.runs.get(runId)?.state.tick ?? null;
+  }
+
+  /** How the student's screen runs: its speed and whether it is paused (null when unknown). */
+  pace(runId: number): { speed: number; running: boolean } | null {
+    const status = this.runs.get(runId)?.status;
+    return status === null || status === undefined ? null : { speed: status.speed, running: status.running };
   }
 
   /** A run that ended is judged by the verifier; its live simulation is no longer needed. */
@@ -107,7 +123,7 @@ export class LiveRuns {
     const name = worst === undefined ? undefined : live.scenario.line.stations.find((st) => st.id === worst.id)?.name;
     const onsets = s.faults.filter((f) => f.onset >= 0).map((f) => f.onset);
     const firstFault = onsets.length === 0 ? null : Math.min(...onsets);
-    const firstAction = firstFault === null ? undefined : live.commands.slice(0, live.applied).find((c) => c.tick >= firstFault && isAction(c));
+    const firstAction = firstFault === null ? undefined : live.commands.slice(0, live.applied).find((c) => c.tick >= firstFault && isAttention(c));
     return {
       state: now - live.statusAt > QUIET_MS ? 'quiet' : live.status?.running ? 'running' : 'paused',
       seconds: s.tick / TICKS_PER_SECOND,

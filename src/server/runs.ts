@@ -162,14 +162,21 @@ export async function appendEvents(db: Database, studentId: number, runId: numbe
   });
 }
 
-/** A finished run as a session file, rebuilt from its rows, for the server's own re-simulation. */
-export async function sessionOf(db: Sql, runId: number): Promise<SessionFile | null> {
+/**
+ * A run as a session file, rebuilt from its rows: a finished run whole (for the server's own
+ * re-simulation, and to replay it); a run still going as far as `soFar` says it is known (the
+ * tick the server's simulation has reached, or else its newest event), for an instructor
+ * following it. Null when there is no such run, or it is still going and `soFar` is not given.
+ */
+export async function sessionOf(db: Sql, runId: number, soFar?: (lastEventTick: number) => number): Promise<SessionFile | null> {
   const [run] = await db.query<{ scenario: ScenarioFile; scenario_hash: string; header: { seed: number; engine: number; name?: string }; end_tick: number | null }>(
     'select scenario, scenario_hash, header, end_tick from runs where id = $1',
     [runId],
   );
-  if (run === undefined || run.end_tick === null) return null;
-  const events = await db.query<{ kind: string; tick: number; body: Record<string, unknown> }>("select kind, tick, body from run_events where run_id = $1 and kind <> 'end' order by seq", [runId]);
+  if (run === undefined || (run.end_tick === null && soFar === undefined)) return null;
+  const all = await db.query<{ kind: string; tick: number; body: Record<string, unknown> }>("select kind, tick, body from run_events where run_id = $1 and kind <> 'end' order by seq", [runId]);
+  const endTick = run.end_tick ?? soFar!(all.at(-1)?.tick ?? 0);
+  const events = run.end_tick === null ? all.filter((e) => e.tick <= endTick) : all;
   return {
     format: SESSION_FORMAT,
     engine: run.header.engine ?? ENGINE_VERSION,
@@ -177,7 +184,7 @@ export async function sessionOf(db: Sql, runId: number): Promise<SessionFile | n
     scenario: run.scenario,
     scenarioHash: run.scenario_hash,
     seed: run.header.seed,
-    endTick: run.end_tick,
+    endTick,
     commands: events.filter((e) => e.kind === 'command').map((e) => e.body as unknown as Command),
     checkpoints: events.filter((e) => e.kind === 'checkpoint').map((e) => ({ tick: e.tick, hash: String(e.body.hash) })),
   };

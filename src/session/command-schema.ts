@@ -9,6 +9,13 @@ import { REPAIR_ACTION_NAMES, SENSOR_KINDS, FAULT_TYPES, id as scenarioId } from
 const tick = z.number().int({ error: 'must be a whole tick number' }).min(0, { error: 'must be 0 or more' });
 /** A station, alarm or fault of the scenario: its ids follow the scenario's rule (so no control characters, which PostgreSQL's jsonb refuses). */
 const id = scenarioId;
+/** An instructor's message is a line on a banner: short, and one line. */
+export const MAX_MESSAGE_CHARS = 280;
+export const messageText = z
+  .string()
+  .min(1, { error: 'must not be empty' })
+  .max(MAX_MESSAGE_CHARS, { error: `must be at most ${MAX_MESSAGE_CHARS} characters` })
+  .regex(/^[^\p{Cc}]*$/u, { error: 'must be one line without control characters' });
 const packCommands = ['reset', 'start', 'stop', 'hold', 'unhold', 'suspend', 'unsuspend', 'abort', 'clear'] as const;
 
 export const commandSchema = z.discriminatedUnion(
@@ -41,8 +48,9 @@ export const commandSchema = z.discriminatedUnion(
     z.strictObject({ type: z.literal('diagnose'), tick, station: id, cause: z.enum(FAULT_TYPES), sensor: z.enum(SENSOR_KINDS).optional() }),
     z.strictObject({ type: z.literal('hint'), tick }),
     z.strictObject({ type: z.literal('injectFault'), tick, fault: id }),
+    z.strictObject({ type: z.literal('instructorMessage'), tick, text: messageText }),
   ],
-  { error: 'type must be one of packml, eStop, releaseEStop, lockOut, removeLockOut, check, repair, setSpeed, ackAlarm, shelveAlarm, unshelveAlarm, diagnose, hint, injectFault' },
+  { error: 'type must be one of packml, eStop, releaseEStop, lockOut, removeLockOut, check, repair, setSpeed, ackAlarm, shelveAlarm, unshelveAlarm, diagnose, hint, injectFault, instructorMessage' },
 );
 
 export const commandLogSchema = z.array(commandSchema).superRefine((cmds, ctx) => {

@@ -5,7 +5,8 @@
  */
 import { MAX_RUN_TICKS } from '../scenario/limits';
 import { z } from '../scenario/zod';
-import { commandSchema } from './command-schema';
+import { commandSchema, messageText } from './command-schema';
+import { id as scenarioId } from '../scenario/schema';
 import { sessionSchema } from './session-file';
 
 /** 1–40 characters after trimming, no control characters. */
@@ -117,8 +118,32 @@ export const runStatus = z.strictObject({
   speed: z.number().min(0).max(10_000),
   running: z.boolean(),
   commands: z.number().int().min(0).max(10_000_000),
+  /** The last instruction of this run the app has carried out: the answer holds those after it. */
+  instructionsSeen: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
 });
-export type RunStatus = z.output<typeof runStatus>;
+export type RunStatus = z.input<typeof runStatus>;
+
+/**
+ * What an instructor sends into a student's live run: a short message (a banner on the
+ * student's screen) or the start of one of the scenario's faults. The student's app carries it
+ * out as a recorded command, so the run's own log says when it came.
+ */
+export const instruction = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('message'), text: z.string().trim().pipe(messageText) }),
+  z.strictObject({ kind: z.literal('injectFault'), fault: scenarioId }),
+]);
+export type Instruction = z.output<typeof instruction>;
+/** An instruction as the student's app receives it, numbered within the server. */
+export type NumberedInstruction = Instruction & { readonly id: number };
+
+/** A message to the whole class: it goes to every student who is in a drill now. */
+export const classMessage = z.strictObject({ text: z.string().trim().pipe(messageText) });
+
+/** Who a class message reached: those in a drill now, and the names of those who were not. */
+export interface ClassMessageResult {
+  readonly sent: number;
+  readonly notInDrill: readonly string[];
+}
 
 /** Where a joined app keeps one WebSocket open to stream its runs (HTTP stays the fallback). */
 export const STREAM_PATH = '/api/stream';

@@ -6,7 +6,7 @@
  */
 import type { Command } from '../engine';
 import type { Checkpoint } from './record';
-import { MAX_EVENTS_PER_BATCH, type Membership, type RunAck, type RunEvent, type RunStartRequest, type RunStatus, type StudentAssignment } from './school-api';
+import { MAX_EVENTS_PER_BATCH, type Membership, type RunAck, type RunEvent, type RunStartRequest, type RunStatus, type StudentAssignment, instruction, type NumberedInstruction } from './school-api';
 
 export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -100,18 +100,28 @@ export function runEvents(commands: readonly Command[], periodic: readonly Check
 export interface RunLink {
   start(header: RunStartRequest): Promise<{ runId: number; expected: number }>;
   events(runId: number, batch: readonly RunEvent[]): Promise<{ status: number; body: RunAck & { error?: string } }>;
-  /** Where the live run stands on screen (for the instructor's live view; nothing is stored). */
-  status(runId: number, status: RunStatus): Promise<void>;
+  /** Where the live run stands on screen (for the instructor's live view; nothing is stored); answered with what the instructor has sent since. */
+  status(runId: number, status: RunStatus): Promise<NumberedInstruction[]>;
 }
 
 export function httpLink(fetchFn: Fetch, base: string, token: string): RunLink {
   return {
     start: async (header) => (await call<{ runId: number; expected: number }>(fetchFn, base, '/api/runs', { method: 'POST', token, body: header })).body,
     events: (runId, batch) => call<RunAck & { error?: string }>(fetchFn, base, `/api/runs/${runId}/events`, { method: 'POST', token, body: { events: batch } }),
-    status: async (runId, status) => {
-      await call(fetchFn, base, `/api/runs/${runId}/status`, { method: 'POST', token, body: status });
-    },
+    status: async (runId, status) => instructionsOf((await call<unknown>(fetchFn, base, `/api/runs/${runId}/status`, { method: 'POST', token, body: status })).body),
   };
+}
+
+/** The instructions in a status answer, each checked: one the app cannot read is left out, never carried out half. */
+export function instructionsOf(body: unknown): NumberedInstruction[] {
+  const list = (body as { instructions?: unknown } | null)?.instructions;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((x: unknown) => {
+    if (typeof x !== 'object' || x === null) return [];
+    const { id, ...what } = x as { id?: unknown };
+    const parsed = instruction.safeParse(what);
+    return parsed.success && typeof id === 'number' && Number.isSafeInteger(id) ? [{ ...parsed.data, id }] : [];
+  });
 }
 
 /** How far a run has reached the server. */

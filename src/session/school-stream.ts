@@ -7,7 +7,7 @@
  * arrived before the break does no harm sent again.
  */
 import { STREAM_PATH, type StreamReply } from './school-api';
-import { answered, type RunLink, SchoolError, TIMEOUT_MS } from './school-client';
+import { answered, instructionsOf, type RunLink, SchoolError, TIMEOUT_MS } from './school-client';
 
 /** What the link needs of a WebSocket: the browser's, or `ws` in Node. */
 export interface SocketLike {
@@ -147,9 +147,7 @@ export function streamLink(base: string, token: string, fallback: RunLink, open:
       either(
         { op: 'status', runId, status },
         () => fallback.status(runId, status),
-        (r) => {
-          answered(r.status, r.body);
-        },
+        (r) => instructionsOf(answered(r.status, r.body).body),
       ),
     close: () => drop('closed'),
   };

@@ -6,6 +6,7 @@ import { AlarmList } from './AlarmList';
 import { beep, unlockAudio } from './alarm-horn';
 import { Faceplate } from './Faceplate';
 import { useT } from './i18n';
+import { InstructorMessage } from './InstructorMessage';
 import { InstructorPanel } from './InstructorPanel';
 import { KpiStrip } from './KpiStrip';
 import { ReplayBar } from './ReplayBar';
@@ -133,6 +134,7 @@ export function ControlRoom() {
       </nav>
       {replaying ? <ReplayBar /> : <TopBar muted={muted} onMute={onMute} />}
       <StorageAlert />
+      <InstructorMessage />
       <HelpPanel />
       {!replaying && <AlarmAnnouncer />}
       <KpiStrip />

@@ -40,7 +40,7 @@ export function CouldHaveSeen({ assessment, markers, onReplayAt }: { assessment:
           .slice(0, SYMPTOMS_PER_FAULT)
           .map((m) => ({ tick: m.tick, who: 'line', text: describeMarker(m, t, names) }));
         const actions: Row[] = markers
-          .flatMap((m) => (m.kind === 'command' && m.tick >= onset && m.command.type !== 'injectFault' ? [m] : []))
+          .flatMap((m) => (m.kind === 'command' && m.tick >= onset && m.command.type !== 'injectFault' && m.command.type !== 'instructorMessage' ? [m] : []))
           .slice(0, ACTIONS_PER_FAULT)
           .map((m) => ({ tick: m.tick, who: 'you', text: `${describeCommand(m.command, t, names)}${m.accepted ? '' : ` (${t('faceplate.refused')})`}` }));
         const rows = [...symptoms, ...actions].sort((a, b) => a.tick - b.tick || (a.who === 'line' ? -1 : 1));

@@ -88,6 +88,27 @@ export function saveCursors(cursors: Record<string, RunCursor>): void {
   if (JSON.stringify(now.cursors) !== JSON.stringify(cursors)) classState.set({ ...now, cursors: { ...cursors } });
 }
 
+const SEEN_KEY = 'lf.school.instructions';
+
+/** The last instruction from the instructor this browser has carried out in a server run (0: none). */
+export function instructionsSeen(serverRunId: number): number {
+  try {
+    const seen = JSON.parse(globalThis.localStorage?.getItem(SEEN_KEY) ?? '{}') as Record<string, number>;
+    return Number(seen[serverRunId] ?? 0) || 0;
+  } catch {
+    return 0;
+  }
+}
+
+export function markInstructionsSeen(serverRunId: number, id: number): void {
+  try {
+    const seen = JSON.parse(globalThis.localStorage?.getItem(SEEN_KEY) ?? '{}') as Record<string, number>;
+    globalThis.localStorage?.setItem(SEEN_KEY, JSON.stringify({ ...seen, [serverRunId]: Math.max(id, Number(seen[serverRunId] ?? 0) || 0) }));
+  } catch {
+    // Without storage an instruction may be carried out twice after a reload: a message shows again, a fault is refused as started.
+  }
+}
+
 /** A run made before joining, or an imported one, sent to the class on request (the next sync round sends it). */
 export function sendToClass(runId: string): void {
   const cursors = loadCursors();

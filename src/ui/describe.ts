@@ -41,6 +41,8 @@ export function describeCommand(c: Command, t: T, names: Names): string {
       return t('replay.hint');
     case 'injectFault':
       return t('replay.injected', { fault: names.fault(c.fault) });
+    case 'instructorMessage':
+      return t('replay.message', { text: c.text });
   }
 }
 

@@ -11,6 +11,7 @@ import { embeddedScenario } from '../../session/session-file';
 import type { StudentIdentity } from '../classes';
 import { type ServerContext, refusal, studentOf } from '../http/context';
 import { bodyOf, idOf } from '../http/validate';
+import { instructionsAfter } from '../instructions';
 import { appendEvents, runOf, sessionOf, setVerdict, startRun } from '../runs';
 
 const NO_RUN = 'no such run';
@@ -62,7 +63,9 @@ export async function statusAnswer(ctx: ServerContext, student: StudentIdentity,
   if (run === 'not yours') return refused(403, NOT_YOURS);
   // An ended run is the verifier's; a status that crossed its end is simply late.
   if (run.endTick === null) await ctx.live.status(ctx.db, runId, status);
-  return { status: 200, body: {} };
+  // What the instructor has sent since the app last carried something out.
+  const instructions = run.endTick === null ? await instructionsAfter(ctx.db, runId, status.instructionsSeen ?? 0) : [];
+  return { status: 200, body: { instructions } };
 }
 
 /**
