@@ -8,6 +8,7 @@ import { getLanguage, setLanguage } from '../ui/i18n';
 import { ResumeBanner } from '../ui/ResumeBanner';
 import { UpdateBanner } from '../ui/UpdateBanner';
 import { App, preloadControlRoom } from './App';
+import { idsOf, openClassCompare, openClassRun } from './class-run';
 import { persist } from './persist';
 import { registerPwa } from './pwa';
 import { startSchoolSync } from './school-sync';
@@ -31,13 +32,17 @@ async function start(): Promise<void> {
     );
     return;
   }
+  // An instructor opening a student's run (class pages): a replay, followed while it runs, or two side by side.
+  const classRun = idsOf(params.get('classRun'), 2);
+  const classCompare = idsOf(params.get('classCompare'), 3);
+  const fromClass = classRun !== null || classCompare !== null;
   // Opening on a drill: the 3D control room's code (the biggest part) loads beside the rest, not
   // after it (index.html already fetches it; this runs it). The library loads without it.
-  const room = params.has('library') ? null : preloadControlRoom();
+  const room = params.has('library') || classCompare !== null ? null : preloadControlRoom();
   const draft: Draft | null = await loadDraft();
   // `npm start` opens on the default scenario, running; `?library` opens the library. A saved
   // run is offered first and nothing overwrites it until the student chooses.
-  if (draft === null && !params.has('library')) {
+  if (draft === null && !params.has('library') && !fromClass) {
     store.getState().load(defaultScenario);
     store.getState().begin();
   }
@@ -49,12 +54,14 @@ async function start(): Promise<void> {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <SimContext.Provider value={store}>
-        {draft && <ResumeBanner draft={draft} onDiscard={() => void clearDraft()} />}
+        {draft && !fromClass && <ResumeBanner draft={draft} onDiscard={() => void clearDraft()} />}
         <UpdateBanner />
         <App />
       </SimContext.Provider>
     </StrictMode>,
   );
+  if (classRun !== null) void openClassRun(store, classRun[0]!, classRun[1]!);
+  if (classCompare !== null) void openClassCompare(store, classCompare[0]!, classCompare[1]!, classCompare[2]!);
 }
 
 void start();

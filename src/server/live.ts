@@ -5,7 +5,8 @@
  * never what the app claims; the status only says how far to go.
  */
 import { isAttention } from '../assessment';
-import { advance, apply, type Command, createState, type LineModel, observe, Pack, type State, TICKS_PER_SECOND } from '../engine';
+import { advance, apply, type Command, createState, type LineModel, observe, Pack, type State, stateHash, TICKS_PER_SECOND } from '../engine';
+import type { Checkpoint } from '../session/record';
 import { bilingual, loadScenarioJson, type ScenarioFile } from '../scenario';
 import type { LiveRow, RunStatus, RunVerdict } from '../session/school-api';
 import type { Sql } from './db/database';
@@ -60,9 +61,16 @@ export class LiveRuns {
     return new Set([...this.runs].flatMap(([id, live]) => (now - live.statusAt <= QUIET_MS ? [id] : [])));
   }
 
-  /** How far the server's simulation of a live run has come (every command up to it applied), or null when it has none. */
-  tick(runId: number): number | null {
-    return this.runs.get(runId)?.state.tick ?? null;
+  /**
+   * How far the server's own simulation of a live run has come (every command up to there
+   * applied) and the state's hash there; a run not in memory is rebuilt from its rows up to
+   * its newest command. Null when the run has ended or does not load.
+   */
+  async position(db: Sql, runId: number): Promise<Checkpoint | null> {
+    const live = await this.load(db, runId);
+    if (live === null) return null;
+    if (live.status === null) await this.catchUp(db, runId, live);
+    return { tick: live.state.tick, hash: stateHash(live.state) };
   }
 
   /** How the student's screen runs: its speed and whether it is paused (null when unknown). */

@@ -6,6 +6,7 @@
  */
 import { type Command, ENGINE_VERSION } from '../engine';
 import type { RunAck, RunEvent, RunVerdict } from '../session/school-api';
+import type { Checkpoint } from '../session/record';
 import { SESSION_FORMAT, type SessionFile } from '../session/session-file';
 import type { ScenarioFile } from '../scenario';
 import { type Database, isUniqueViolation, type Sql } from './db/database';
@@ -164,19 +165,21 @@ export async function appendEvents(db: Database, studentId: number, runId: numbe
 
 /**
  * A run as a session file, rebuilt from its rows: a finished run whole (for the server's own
- * re-simulation, and to replay it); a run still going as far as `soFar` says it is known (the
- * tick the server's simulation has reached, or else its newest event), for an instructor
- * following it. Null when there is no such run, or it is still going and `soFar` is not given.
+ * re-simulation, and to replay it); a run still going as far as the server's own simulation of
+ * it has come (`soFar`: its tick and the state's hash there, the session's final checkpoint),
+ * for an instructor following it. Null when there is no such run, or it is still going and
+ * `soFar` is not given.
  */
-export async function sessionOf(db: Sql, runId: number, soFar?: (lastEventTick: number) => number): Promise<SessionFile | null> {
+export async function sessionOf(db: Sql, runId: number, soFar?: Checkpoint): Promise<SessionFile | null> {
   const [run] = await db.query<{ scenario: ScenarioFile; scenario_hash: string; header: { seed: number; engine: number; name?: string }; end_tick: number | null }>(
     'select scenario, scenario_hash, header, end_tick from runs where id = $1',
     [runId],
   );
   if (run === undefined || (run.end_tick === null && soFar === undefined)) return null;
   const all = await db.query<{ kind: string; tick: number; body: Record<string, unknown> }>("select kind, tick, body from run_events where run_id = $1 and kind <> 'end' order by seq", [runId]);
-  const endTick = run.end_tick ?? soFar!(all.at(-1)?.tick ?? 0);
+  const endTick = run.end_tick ?? soFar!.tick;
   const events = run.end_tick === null ? all.filter((e) => e.tick <= endTick) : all;
+  const final = run.end_tick === null ? [soFar!] : [];
   return {
     format: SESSION_FORMAT,
     engine: run.header.engine ?? ENGINE_VERSION,
@@ -186,7 +189,7 @@ export async function sessionOf(db: Sql, runId: number, soFar?: (lastEventTick: 
     seed: run.header.seed,
     endTick,
     commands: events.filter((e) => e.kind === 'command').map((e) => e.body as unknown as Command),
-    checkpoints: events.filter((e) => e.kind === 'checkpoint').map((e) => ({ tick: e.tick, hash: String(e.body.hash) })),
+    checkpoints: [...events.filter((e) => e.kind === 'checkpoint').map((e) => ({ tick: e.tick, hash: String(e.body.hash) })), ...final],
   };
 }
 

@@ -21,6 +21,8 @@ export type ToEngine =
   | { readonly type: 'checkpoints' }
   /** Replay a recorded session, read-only: `run` then plays its commands, `seek` jumps. */
   | { readonly type: 'openReplay'; readonly session: SessionFile }
+  /** The replayed session has grown (a live run followed): index the new part; reassess when asked (two full passes). */
+  | { readonly type: 'extendReplay'; readonly session: SessionFile; readonly reassess: boolean }
   | { readonly type: 'seek'; readonly tick: number };
 
 export interface ScenePart {

@@ -8,7 +8,7 @@ import { byTick, throttled } from '../assessment';
 import { loadScenarioJson } from '../scenario';
 import type { FromEngine, SceneFrame, ScenePart, ToEngine } from './engine-protocol';
 import { advanceRecording, type Checkpoint, replayInto } from './record';
-import { buildReplayIndex, playForward, type ReplayIndex, seekIndex } from './replay-index';
+import { buildReplayIndex, extendReplayIndex, playForward, type ReplayIndex, seekIndex } from './replay-index';
 
 const trim = (p: { id: number; t: number; rework: number } | null): ScenePart | null => (p === null ? null : { id: p.id, t: p.t, rework: p.rework });
 
@@ -78,6 +78,21 @@ export function createEngineService(post: (m: FromEngine) => void): (m: ToEngine
           sim = at.state;
           applied = at.applied;
           post({ type: 'replayReady', endTick: index.endTick, markers: index.markers, kpis: index.kpis, verification: index.verification, assessment: index.assessment });
+          frame(true);
+          return;
+        }
+        case 'extendReplay': {
+          if (replaying === null || model === null || sim === null) return;
+          const grown = extendReplayIndex(replaying, m.session, m.reassess);
+          if (grown === replaying) return;
+          replaying = grown ?? buildReplayIndex(model, m.session);
+          if (grown === null) {
+            // Not a continuation (the run was restarted on the server's side): the moment shown, rebuilt.
+            const at = seekIndex(replaying, sim.tick);
+            sim = at.state;
+            applied = at.applied;
+          }
+          post({ type: 'replayReady', endTick: replaying.endTick, markers: replaying.markers, kpis: replaying.kpis, verification: replaying.verification, assessment: replaying.assessment });
           frame(true);
           return;
         }

@@ -55,6 +55,8 @@ export interface ReplayIndex {
   readonly kpis: KpiSamples;
   readonly verification: Verification;
   readonly assessment: Assessment;
+  /** What extending the index needs (extendReplayIndex): the pass's own markers, refusals and checkpoints. */
+  readonly grown: { readonly collected: readonly Marker[]; readonly refusals: readonly (Refusal | null)[]; readonly checkpoints: readonly Checkpoint[]; readonly scenario: SessionFile['scenario']; readonly engine: number };
 }
 
 /** Keyframe spacing: 5 simulated minutes, wider for very long sessions (at most ~400 keyframes). */
@@ -69,14 +71,18 @@ function sampleInterval(endTick: number): number {
 
 const STOPPED: ReadonlySet<number> = new Set([Pack.Held, Pack.Aborted, Pack.Stopped]);
 
-/** Reads new log entries and fault edges after each step of the pass, without changing the state. */
-function markerCollector(s: State) {
+/**
+ * Reads new log entries and fault edges after each step of the pass, without changing the state.
+ * A collector on a state restored mid-session (a live session grown) starts after the entries
+ * the state already holds, numbering commands from `commandsBefore`.
+ */
+function markerCollector(s: State, resumed: boolean, commandsBefore: number) {
   const out: Marker[] = [];
   const alarmStation = new Map(s.model.alarms.map((a) => [a.id, s.model.stations[a.station]!.id]));
   // The engine logs every command it is given, in order: the n-th command entry is command n.
-  let commandsSeen = 0;
-  let lastSeen: object | null = null;
-  let lastTick = -1;
+  let commandsSeen = commandsBefore;
+  let lastSeen: object | null = resumed ? (s.log.at(-1) ?? null) : null;
+  let lastTick = resumed ? (s.log.at(-1)?.tick ?? -1) : -1;
   const onsets = s.faults.map((f) => f.onset);
   const resolved = s.faults.map((f) => f.resolvedAt);
   return {
@@ -128,53 +134,127 @@ function scoreMarkers(a: Assessment, endTick: number): Marker[] {
   return out;
 }
 
+/** What one pass over part of a session adds to an index. */
+interface Pass {
+  readonly collected: Marker[];
+  readonly checkpoints: Checkpoint[];
+  readonly keyframes: Keyframe[];
+  readonly samples: KpiSamples;
+  readonly refusals: (Refusal | null)[];
+}
+
+/**
+ * Simulates `s` from where it stands to `endTick`, applying `commands` from `applied` on at
+ * their ticks and stopping at every keyframe and KPI sample tick of the grid on the way (and at
+ * `endTick`, which always gets a keyframe and a sample).
+ */
+function simulatePass(s: State, commands: readonly Command[], applied: number, endTick: number, every: number, sampleEvery: number, withKeyframes: boolean, onTick?: (tick: number) => void): Pass {
+  const collector = markerCollector(s, applied > 0 || s.tick > 0, applied);
+  const pass: Pass = { collected: collector.out, checkpoints: [], keyframes: [], samples: { ticks: [], oee: [], throughput: [], good: [], scrap: [] }, refusals: [] };
+  const from = s.tick;
+  const stops = new Set<number>([endTick]);
+  if (from === 0) stops.add(0);
+  for (let t = (Math.floor(from / every) + 1) * every; t < endTick; t += every) stops.add(t);
+  for (let t = (Math.floor(from / sampleEvery) + 1) * sampleEvery; t < endTick; t += sampleEvery) stops.add(t);
+  for (const stop of [...stops].sort((a, b) => a - b)) {
+    while (applied < commands.length && commands[applied]!.tick <= stop) {
+      const c = commands[applied]!;
+      advanceRecording(s, c.tick, pass.checkpoints, onTick);
+      pass.refusals.push(apply(s, c).refusal);
+      applied += 1;
+      collector.collect();
+    }
+    advanceRecording(s, stop, pass.checkpoints, onTick);
+    collector.collect();
+    if (stop % sampleEvery === 0 || stop === endTick) {
+      const k = kpis(s).line;
+      pass.samples.ticks.push(stop);
+      pass.samples.oee.push(k.oee.oee);
+      pass.samples.throughput.push(k.throughputPerHour);
+      pass.samples.good.push(k.goodParts);
+      pass.samples.scrap.push(k.scrapParts);
+    }
+    if (withKeyframes && (stop % every === 0 || stop === endTick)) pass.keyframes.push({ tick: stop, snap: snapshot(s), applied });
+  }
+  return pass;
+}
+
+/** The timeline's markers: what the pass saw (refused commands with their reasons) and the assessment's moments. */
+function markersOf(collected: readonly Marker[], refusals: readonly (Refusal | null)[], assessment: Assessment, endTick: number): Marker[] {
+  const withRefusals = collected.map((m) => (m.kind === 'command' && !m.accepted ? { ...m, refusal: refusals[m.index] ?? null } : m));
+  return [...withRefusals, ...scoreMarkers(assessment, endTick)].sort((a, b) => a.tick - b.tick);
+}
+
 /**
  * Re-simulate a whole session once, keeping what random access and the timeline need. The
  * assessment re-runs it twice more (the student's run and its fault-free twin): a third of the
  * progress each.
  */
 export function buildReplayIndex(model: LineModel, session: SessionFile, options: { keyframes?: boolean; progress?: Progress } = {}): ReplayIndex {
-  const withKeyframes = options.keyframes ?? true;
   const onTick = byTick(part(options.progress, 0, 1 / 3), session.endTick);
   const { seed, commands, endTick } = session;
   const s = createState(model, seed);
-  const collector = markerCollector(s);
-  const checkpoints: Checkpoint[] = [];
-  const keyframes: Keyframe[] = [];
-  const samples: KpiSamples = { ticks: [], oee: [], throughput: [], good: [], scrap: [] };
-  const every = keyframeInterval(endTick);
-  const sampleEvery = sampleInterval(endTick);
-  let applied = 0;
-  const results: (Refusal | null)[] = [];
-  // Stops at every keyframe and KPI sample tick; commands apply at their tick on the way.
-  const stops = new Set<number>([0, endTick]);
-  for (let t = every; t < endTick; t += every) stops.add(t);
-  for (let t = sampleEvery; t < endTick; t += sampleEvery) stops.add(t);
-  for (const stop of [...stops].sort((a, b) => a - b)) {
-    while (applied < commands.length && commands[applied]!.tick <= stop) {
-      const c = commands[applied]!;
-      advanceRecording(s, c.tick, checkpoints, onTick);
-      results.push(apply(s, c).refusal);
-      applied += 1;
-      collector.collect();
-    }
-    advanceRecording(s, stop, checkpoints, onTick);
-    collector.collect();
-    if (stop % sampleEvery === 0 || stop === endTick) {
-      const k = kpis(s).line;
-      samples.ticks.push(stop);
-      samples.oee.push(k.oee.oee);
-      samples.throughput.push(k.throughputPerHour);
-      samples.good.push(k.goodParts);
-      samples.scrap.push(k.scrapParts);
-    }
-    if (withKeyframes && (stop % every === 0 || stop === endTick)) keyframes.push({ tick: stop, snap: snapshot(s), applied });
-  }
-  checkpoints.push({ tick: s.tick, hash: stateHash(s) });
+  const pass = simulatePass(s, commands, 0, endTick, keyframeInterval(endTick), sampleInterval(endTick), options.keyframes ?? true, onTick);
+  const checkpoints = [...pass.checkpoints, { tick: s.tick, hash: stateHash(s) }];
   const assessment = assess(model, seed, commands, endTick, scoringRules(session.scenario), part(options.progress, 1 / 3, 1));
-  const withRefusals = collector.out.map((m) => (m.kind === 'command' && !m.accepted ? { ...m, refusal: results[m.index] ?? null } : m));
-  const markers = [...withRefusals, ...scoreMarkers(assessment, endTick)].sort((a, b) => a.tick - b.tick);
-  return { model, seed, commands, endTick, keyframes, markers, kpis: samples, verification: verifyCheckpoints(session.engine, session.checkpoints, checkpoints), assessment };
+  return {
+    model,
+    seed,
+    commands,
+    endTick,
+    keyframes: pass.keyframes,
+    markers: markersOf(pass.collected, pass.refusals, assessment, endTick),
+    kpis: pass.samples,
+    verification: verifyCheckpoints(session.engine, session.checkpoints, checkpoints),
+    assessment,
+    grown: { collected: pass.collected, refusals: pass.refusals, checkpoints: pass.checkpoints, scenario: session.scenario, engine: session.engine },
+  };
+}
+
+/**
+ * The index of a session that has grown since `index` was built (an instructor following a
+ * live run): the same session with more commands after the ones indexed and a later end. Only
+ * the new part is simulated, from the keyframe at the old end; the assessment, which needs the
+ * whole run and its fault-free twin, is redone only when `reassess` (it costs two full passes),
+ * else the previous one is kept. Null when the session is not a continuation of the indexed one
+ * (the caller then builds it afresh).
+ */
+export function extendReplayIndex(index: ReplayIndex, session: SessionFile, reassess: boolean): ReplayIndex | null {
+  const old = index.commands;
+  const last = index.keyframes.at(-1);
+  if (last === undefined || last.tick !== index.endTick || session.seed !== index.seed || session.endTick < index.endTick || session.commands.length < old.length) return null;
+  if (old.some((c, k) => JSON.stringify(c) !== JSON.stringify(session.commands[k])) || session.commands.slice(old.length).some((c) => c.tick < index.endTick)) return null;
+  if (session.endTick === index.endTick && session.commands.length === old.length) {
+    if (!reassess) return index;
+    const assessment = assess(index.model, index.seed, old, index.endTick, scoringRules(session.scenario));
+    return { ...index, assessment, markers: markersOf(index.grown.collected, index.grown.refusals, assessment, index.endTick) };
+  }
+  const { endTick, commands } = session;
+  const s = restore(index.model, last.snap);
+  const pass = simulatePass(s, commands, last.applied, endTick, keyframeInterval(endTick), sampleInterval(endTick), true);
+  const checkpoints = [...index.grown.checkpoints, ...pass.checkpoints];
+  // The old end's sample stays (it was true at its tick); so does its keyframe (one more to seek from).
+  const kpiSamples: KpiSamples = {
+    ticks: [...index.kpis.ticks, ...pass.samples.ticks],
+    oee: [...index.kpis.oee, ...pass.samples.oee],
+    throughput: [...index.kpis.throughput, ...pass.samples.throughput],
+    good: [...index.kpis.good, ...pass.samples.good],
+    scrap: [...index.kpis.scrap, ...pass.samples.scrap],
+  };
+  const collected = [...index.grown.collected, ...pass.collected];
+  const refusals = [...index.grown.refusals, ...pass.refusals];
+  const assessment = reassess ? assess(index.model, index.seed, commands, endTick, scoringRules(session.scenario)) : index.assessment;
+  return {
+    ...index,
+    commands,
+    endTick,
+    keyframes: [...index.keyframes, ...pass.keyframes],
+    markers: markersOf(collected, refusals, assessment, endTick),
+    kpis: kpiSamples,
+    verification: verifyCheckpoints(session.engine, session.checkpoints, [...checkpoints, { tick: s.tick, hash: stateHash(s) }]),
+    assessment,
+    grown: { ...index.grown, collected, refusals, checkpoints },
+  };
 }
 
 /** The state at `tick` (commands stamped at or before it applied), and how many commands that is. */

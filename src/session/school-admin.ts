@@ -3,7 +3,8 @@
  * cookie goes with every request by itself, and no other site can send it). Every call throws
  * SchoolError in the server's words, or with status null when the server cannot be reached.
  */
-import type { AssignmentInfo, AssignmentRequest, ClassAssignment, ClassInfo, InstructorInfo, LiveRow, Membership, StudentInfo } from './school-api';
+import type { AssignmentInfo, AssignmentRequest, ClassAssignment, ClassInfo, ClassMessageResult, Instruction, InstructorInfo, LiveRow, Membership, StudentInfo } from './school-api';
+import { loadSessionValue, type SessionFile } from './session-file';
 import type { ClassResults } from './class-results';
 import { answered, SchoolError } from './school-client';
 
@@ -63,6 +64,22 @@ export const classResults = async (classId: number, scenarioId: string) => (awai
 export const classAssignments = async (classId: number) => (await api<{ assignments: ClassAssignment[] }>('GET', `/api/classes/${classId}/assignments`)).assignments;
 export const assign = async (classId: number, a: AssignmentRequest) => (await api<{ assignment: AssignmentInfo }>('POST', `/api/classes/${classId}/assignments`, a)).assignment;
 export const withdraw = (classId: number, assignmentId: number) => api<unknown>('DELETE', `/api/classes/${classId}/assignments/${assignmentId}`);
+/** A student's run as a session file (a live one as far as the server has it), whose it is, and how it runs on the student's screen. */
+export interface ClassRunSession {
+  readonly session: SessionFile;
+  readonly student: string;
+  readonly live: boolean;
+  readonly pace: { readonly speed: number; readonly running: boolean } | null;
+}
+/** A run of the class, checked as any session file is before it is replayed. */
+export async function classRunSession(classId: number, runId: number): Promise<ClassRunSession> {
+  const got = await api<ClassRunSession>('GET', `/api/classes/${classId}/runs/${runId}/session`);
+  const checked = loadSessionValue(got.session);
+  if (!checked.ok) throw new SchoolError(`the server sent a run that does not load: ${checked.errors[0]?.path}: ${checked.errors[0]?.message}`, 409);
+  return { ...got, session: checked.session };
+}
+export const instruct = (classId: number, runId: number, what: Instruction) => api<{ instruction: { id: number } }>('POST', `/api/classes/${classId}/runs/${runId}/instructions`, what);
+export const messageClass = (classId: number, text: string) => api<ClassMessageResult>('POST', `/api/classes/${classId}/messages`, { text });
 export const newDeviceToken = async (classId: number, studentId: number) => (await api<{ membership: Membership }>('POST', `/api/classes/${classId}/students/${studentId}/token`)).membership;
 
 /**

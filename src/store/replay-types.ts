@@ -19,4 +19,16 @@ export interface ReplayInfo {
   readonly presenter: boolean;
   /** The sessions-list entry it was opened from, so notes can be saved back. */
   readonly savedId: string | null;
+  /** A student's run still going, followed as it grows (null: a recorded session). */
+  readonly live: LiveTail | null;
+}
+
+/** How a followed run stands: whether the view keeps up with its newest moment, and the student's pace. */
+export interface LiveTail {
+  /** The view moves with the newest moment (off once the instructor seeks, steps or pauses). */
+  readonly following: boolean;
+  /** The student's run has ended: it grows no more. */
+  readonly ended: boolean;
+  /** The student's speed (simulated seconds per second), which the followed view plays at. */
+  readonly speed: number;
 }

@@ -20,12 +20,14 @@ import { makeSession, type SessionFile } from '../session/session-file';
 import { createHistory, type History, recordHistory } from './history';
 import { jobs } from './jobs';
 import { replayEditing } from './replay-editing';
-import type { ReplayInfo } from './replay-types';
+import type { LiveTail, ReplayInfo } from './replay-types';
 
 export type { CompareSide, ReplayInfo, UserCommand };
 export const SPEEDS = [1, 2, 5, 10, 60] as const;
 /** The most simulated time one frame may ask for, so a slow frame never stalls the page. */
 const MAX_TICKS_PER_FRAME = 600 * TICKS_PER_SECOND;
+/** A followed run's view further behind its newest moment than this many seconds of the student's time jumps there. */
+const FOLLOW_LAG_WALL_SECONDS = 5;
 const PUBLISH_MS = 200;
 
 export type Phase = 'library' | 'briefing' | 'running' | 'debrief' | 'replay' | 'compare';
@@ -82,7 +84,11 @@ export interface SimStore {
   finish(): void;
   toLibrary(): void;
   /** Open a recorded session for replay, paused at its start. */
-  openReplay(session: SessionFile, savedId?: string | null, atTick?: number): boolean;
+  openReplay(session: SessionFile, savedId?: string | null, atTick?: number, live?: LiveTail | null): boolean;
+  /** A followed run has grown: the replay takes the longer session (and, when following, moves with it). */
+  growReplay(session: SessionFile, tail: Omit<LiveTail, 'following'>, reassess: boolean): void;
+  /** A followed run: jump to its newest moment and move with it again. */
+  backToLive(): void;
   /** Replay: jump to a tick (keyframe + forward simulation in the engine). */
   seek(tick: number): void;
   /** Replay: move by a number of ticks, backwards too. */
@@ -175,6 +181,11 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
     /** A new model in the engine: the frame, pacing and view history start again at tick 0. */
     /** The tick a replay was asked to open at, taken when its index is ready. */
     let startAt = 0;
+    /** The instructor moved the view themselves: it no longer moves with the live run. */
+    const stopFollowing = () => {
+      const r = get().replay;
+      if (r?.live?.following) set({ replay: { ...r, live: { ...r.live, following: false } } });
+    };
     const startFresh = (m: LineModel) => {
       model = m;
       frame.model = m;
@@ -197,6 +208,36 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
       inFlight = true;
       requested = Math.max(requested, to);
       host.post({ type: 'run', to, observe });
+    };
+    /** Replay: show the state at a tick (keyframe + forward simulation in the engine). */
+    const jump = (tick: number) => {
+      const r = get().replay;
+      if (r === null || get().phase !== 'replay') return;
+      const to = Math.max(0, Math.min(Math.round(tick), r.endTick));
+      pending = 0;
+      carry = 0;
+      // Trends are drawn from what was observed on the way: after a jump they start afresh.
+      history = createHistory();
+      set((prev) => ({ historyVersion: prev.historyVersion + 1 }));
+      inFlight = true;
+      requested = to;
+      host.post({ type: 'seek', tick: to });
+    };
+    /** Following a live run: play towards its newest moment at the student's pace; jump when far behind. */
+    const keepUp = () => {
+      const r = get().replay;
+      if (r?.live == null || !r.ready) return;
+      if (Math.max(known, requested) < r.endTick - FOLLOW_LAG_WALL_SECONDS * TICKS_PER_SECOND * Math.max(1, r.live.speed)) jump(r.endTick);
+      if (get().speed !== r.live.speed) get().setSpeed(r.live.speed);
+      if (!get().running && Math.max(known, requested) < r.endTick) {
+        set({ running: true });
+        frame.running = true;
+        if (!looping) {
+          looping = true;
+          last = clock.now();
+          clock.frame(loop);
+        }
+      }
     };
     const loop = () => {
       if (!get().running || model === null) {
@@ -266,8 +307,9 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
           if (r === null) return;
           set({ job: null, replay: { ...r, ready: true, endTick: m.endTick, markers: m.markers, kpis: m.kpis, verification: m.verification, assessment: m.assessment } });
           // Opened at a moment (a debrief's "replay from here"): go there once the index is built.
-          if (startAt > 0) get().seek(startAt);
+          if (startAt > 0) jump(startAt);
           startAt = 0;
+          if (r.live?.following) keepUp();
           return;
         }
         case 'error':
@@ -334,6 +376,8 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
         if (get().phase === 'replay') {
           const r = get().replay;
           if (r === null || !r.ready) return;
+          // A followed run played from its newest moment moves with it again.
+          if (r.live !== null && !r.live.ended && known >= r.endTick) return get().backToLive();
           // Playing from the end starts over, like any media player.
           if (known >= r.endTick) get().seek(0);
         } else if (get().ended) return;
@@ -352,8 +396,10 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
         if (model !== null) request(known, true);
       },
       togglePlay() {
-        if (get().running) get().pause();
-        else get().play();
+        if (get().running) {
+          stopFollowing();
+          get().pause();
+        } else get().play();
       },
       step() {
         if (get().phase === 'replay') return get().stepBy(TICKS_PER_SECOND);
@@ -394,8 +440,8 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
         get().pause();
         set({ phase: 'library', replay: null, truth: null });
       },
-      openReplay(session, savedId = null, atTick = 0) {
-        startAt = atTick;
+      openReplay(session, savedId = null, atTick = 0, live = null) {
+        startAt = live?.following ? session.endTick : atTick;
         const result = loadScenarioJson(session.scenario);
         if (!result.ok) {
           set({ error: describeErrors(result.errors) });
@@ -409,24 +455,27 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
           scenario: result.scenario,
           commands: session.commands,
           phase: 'replay',
-          replay: { session, ready: false, endTick: session.endTick, markers: [], kpis: null, verification: null, assessment: null, notes, showTruth: false, presenter: false, savedId },
+          replay: { session, ready: false, endTick: session.endTick, markers: [], kpis: null, verification: null, assessment: null, notes, showTruth: false, presenter: false, savedId, live },
           job: { what: 'replay', fraction: 0 },
         });
         host.post({ type: 'openReplay', session });
         return true;
       },
       seek(tick) {
+        stopFollowing();
+        jump(tick);
+      },
+      growReplay(session, tail, reassess) {
         const r = get().replay;
-        if (r === null || get().phase !== 'replay') return;
-        const to = Math.max(0, Math.min(Math.round(tick), r.endTick));
-        pending = 0;
-        carry = 0;
-        // Trends are drawn from what was observed on the way: after a jump they start afresh.
-        history = createHistory();
-        set((prev) => ({ historyVersion: prev.historyVersion + 1 }));
-        inFlight = true;
-        requested = to;
-        host.post({ type: 'seek', tick: to });
+        if (r?.live == null || get().phase !== 'replay' || session.endTick < r.session.endTick) return;
+        set({ replay: { ...r, session, live: { ...r.live, ...tail } }, commands: session.commands });
+        host.post({ type: 'extendReplay', session, reassess });
+      },
+      backToLive() {
+        const r = get().replay;
+        if (r?.live == null || !r.ready) return;
+        set({ replay: { ...r, live: { ...r.live, following: true } } });
+        jump(r.endTick);
       },
       stepBy(ticks) {
         if (get().running) get().pause();

@@ -8,10 +8,12 @@
 import { useEffect, useState } from 'react';
 import { PACK_NAMES } from '../engine';
 import * as admin from '../session/school-admin';
-import type { ClassInfo, LiveRow } from '../session/school-api';
+import { MAX_MESSAGE_CHARS } from '../session/command-schema';
+import type { ClassInfo, ClassMessageResult, LiveRow } from '../session/school-api';
+import { classRunHref } from './class-links';
 import { clock, scoreText } from './format';
 import { useT } from './i18n';
-import { reasonOf, Refusal } from './instructor-form';
+import { Field, Form, reasonOf, Refusal } from './instructor-form';
 import { stateName, stopReasonText } from './station-text';
 
 const REFRESH_MS = 1000;
@@ -25,6 +27,35 @@ const SORTS: Record<SortKey, (a: LiveRow, b: LiveRow) => number> = {
   alarms: (a, b) => (b.run?.unackedAlarms ?? 0) - (a.run?.unackedAlarms ?? 0),
   trouble: (a, b) => (b.run ? b.run.safetyBreaches * 100 + b.run.wrongRepairs : 0) - (a.run ? a.run.safetyBreaches * 100 + a.run.wrongRepairs : 0),
 };
+
+/** A message to every student in a drill now; says who it reached and who was not in one. */
+function ClassMessage({ cls }: { cls: ClassInfo }) {
+  const { t } = useT();
+  const [text, setText] = useState('');
+  const [result, setResult] = useState<ClassMessageResult | null>(null);
+  const act = async (): Promise<string | null> => {
+    try {
+      setResult(await admin.messageClass(cls.id, text));
+      setText('');
+      return null;
+    } catch (e) {
+      return reasonOf(e, t);
+    }
+  };
+  return (
+    <div className="class-message">
+      <Form label={t('live.messageSend')} act={act} testId="class-message">
+        <Field label={t('live.messageClass')} value={text} set={setText} autoComplete="off" testId="class-message-text" maxLength={MAX_MESSAGE_CHARS} />
+      </Form>
+      {result !== null && (
+        <p className="muted" role="status" data-testid="class-message-result">
+          {result.sent === 0 ? t('live.messageNobody') : t('live.messageSent', { n: result.sent })}
+          {result.notInDrill.length > 0 ? ` ${t('live.messageNotInDrill', { names: result.notInDrill.join(', ') })}` : ''}
+        </p>
+      )}
+    </div>
+  );
+}
 
 export function ClassLive({ cls }: { cls: ClassInfo }) {
   const { t, lang } = useT();
@@ -88,6 +119,7 @@ export function ClassLive({ cls }: { cls: ClassInfo }) {
           <input type="checkbox" checked={notActed} onChange={(e) => setNotActed(e.target.checked)} data-testid="live-not-acted" /> {t('live.notActed')}
         </label>
       </div>
+      <ClassMessage cls={cls} />
       <Refusal text={error} />
       <table className="live-table">
         <caption>{t('live.caption', { class: cls.name })}</caption>
@@ -103,6 +135,7 @@ export function ClassLive({ cls }: { cls: ClassInfo }) {
             <th scope="col">{t('live.wrongRepairs')}</th>
             <th scope="col">{t('live.breaches')}</th>
             <th scope="col">{t('live.verdict')}</th>
+            <th scope="col">{t('live.watch')}</th>
           </tr>
         </thead>
         <tbody>
@@ -112,7 +145,7 @@ export function ClassLive({ cls }: { cls: ClassInfo }) {
               <tr key={r.studentId} className={run && run.safetyBreaches > 0 ? 'breach' : undefined} data-testid="live-row" data-student={r.displayName}>
                 <th scope="row">{r.displayName}</th>
                 {run === null ? (
-                  <td colSpan={9} className="muted">
+                  <td colSpan={10} className="muted">
                     {t('live.none')}
                   </td>
                 ) : (
@@ -126,11 +159,18 @@ export function ClassLive({ cls }: { cls: ClassInfo }) {
                     <td data-testid="live-line">{run.line === null ? t('live.lineOk') : `${title(run.line.name)}: ${stateName({ state: run.line.state, stateName: PACK_NAMES[run.line.state] ?? '' }, t)}${run.line.stopReason !== 0 ? `, ${stopReasonText(run.line.stopReason, t)}` : ''}`}</td>
                     <td className="num">{run.unackedAlarms}</td>
                     <td className="num">{run.firstActionSeconds === null ? t('live.notYet') : clock(run.firstActionSeconds)}</td>
-                    <td className="num">{run.wrongRepairs}</td>
+                    <td className={run.wrongRepairs > 0 ? "num wrong" : "num"} data-testid="live-wrong">
+                      {run.wrongRepairs}
+                    </td>
                     <td className="num" data-testid="live-breaches">
                       {run.safetyBreaches > 0 ? `⚠ ${run.safetyBreaches}` : '0'}
                     </td>
                     <td>{run.verdict.status === 'pending' ? (run.state === 'finished' ? t('live.checking') : '—') : run.verdict.score === undefined ? t('live.notChecked') : `${scoreText(run.verdict.score, lang)} · ${run.verdict.passed ? t('live.passed') : t('live.failed')}`}</td>
+                    <td>
+                      <a href={classRunHref(cls.id, run.runId)} target="_blank" rel="noopener" data-testid="live-follow">
+                        {t(run.state === 'finished' ? 'live.replay' : 'live.follow')}
+                      </a>
+                    </td>
                   </>
                 )}
               </tr>

@@ -11,6 +11,7 @@ import type { ClassInfo } from '../session/school-api';
 import { download } from './download';
 import { clock, scoreText } from './format';
 import { hasText, useT } from './i18n';
+import { classCompareHref, classRunHref } from './class-links';
 import { reasonOf, Refusal } from './instructor-form';
 
 type Drill = Awaited<ReturnType<typeof admin.classDrills>>[number];
@@ -41,6 +42,8 @@ export function ClassResults({ cls }: { cls: ClassInfo }) {
   const [drill, setDrill] = useState('');
   const [results, setResults] = useState<Results | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** Up to two runs to compare (the last two ticked). */
+  const [picked, setPicked] = useState<number[]>([]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: asked once per class
   useEffect(() => {
     admin.classDrills(cls.id).then(
@@ -60,7 +63,8 @@ export function ClassResults({ cls }: { cls: ClassInfo }) {
   const time = (s: number | null) => (s === null ? '—' : clock(s));
   const spread = (what: string, s: Spread) => (s.n === 0 ? t('results.spreadNone', { what }) : t('results.spread', { what, median: time(s.median), min: time(s.min), max: time(s.max), n: s.n }));
   const runs = (n: number) => (n === 1 ? t('results.oneRun') : t('results.runs', { n }));
-  const cells = (r: RunLine) => (
+  const pick = (runId: number, on: boolean) => setPicked((now) => (on ? [...now.filter((x) => x !== runId), runId].slice(-2) : now.filter((x) => x !== runId)));
+  const cells = (r: RunLine, who: string) => (
     <>
       <td className="num">{scoreText(r.score, lang)}</td>
       <td>{r.passed ? t('live.passed') : t('live.failed')}</td>
@@ -71,6 +75,15 @@ export function ClassResults({ cls }: { cls: ClassInfo }) {
       <td className="num">{r.safetyBreaches > 0 ? `⚠ ${r.safetyBreaches}` : '0'}</td>
       <td className="num">{r.productionLost}</td>
       <td className="num">{r.hints}</td>
+      <td className="run-open">
+        <a href={classRunHref(cls.id, r.runId)} target="_blank" rel="noopener" data-testid="results-replay">
+          {t('live.replay')}
+        </a>{' '}
+        <label className="toggle">
+          <input type="checkbox" checked={picked.includes(r.runId)} onChange={(e) => pick(r.runId, e.target.checked)} aria-label={t('results.pickFor', { name: who })} data-testid="results-pick" />
+          {t('results.pick')}
+        </label>
+      </td>
     </>
   );
   const current = drills?.find((d) => d.scenarioId === drill);
@@ -125,6 +138,7 @@ export function ClassResults({ cls }: { cls: ClassInfo }) {
                 <th scope="col">{t('live.breaches')}</th>
                 <th scope="col">{t('results.lost')}</th>
                 <th scope="col">{t('results.hints')}</th>
+                <th scope="col">{t('results.open')}</th>
               </tr>
             </thead>
             <tbody>
@@ -134,18 +148,27 @@ export function ClassResults({ cls }: { cls: ClassInfo }) {
                     {s.displayName} <span className="muted">({runs(s.runs)})</span>
                   </th>
                   <td>{t('results.best')}</td>
-                  {cells(s.best)}
+                  {cells(s.best, `${s.displayName}, ${t('results.best')}`)}
                 </tr>,
                 <tr key={`${s.studentId} latest`}>
                   <td>{t('results.latest')}</td>
-                  {cells(s.latest)}
+                  {cells(s.latest, `${s.displayName}, ${t('results.latest')}`)}
                 </tr>,
               ])}
             </tbody>
           </table>
-          <button type="button" onClick={() => download(`${cls.name} ${drill}.csv`, resultsCsv(results), 'text/csv')} data-testid="results-csv">
-            {t('results.csv')}
-          </button>
+          <div className="results-actions">
+            {picked.length === 2 ? (
+              <a className="button" href={classCompareHref(cls.id, picked[0]!, picked[1]!)} target="_blank" rel="noopener" data-testid="results-compare">
+                {t('results.compare')}
+              </a>
+            ) : (
+              <span className="muted">{t('results.pickTwo')}</span>
+            )}
+            <button type="button" onClick={() => download(`${cls.name} ${drill}.csv`, resultsCsv(results), 'text/csv')} data-testid="results-csv">
+              {t('results.csv')}
+            </button>
+          </div>
         </>
       )}
     </div>

@@ -6,6 +6,7 @@ import { AlarmList } from './AlarmList';
 import { beep, unlockAudio } from './alarm-horn';
 import { Faceplate } from './Faceplate';
 import { useT } from './i18n';
+import { FollowPanel } from './FollowPanel';
 import { InstructorMessage } from './InstructorMessage';
 import { InstructorPanel } from './InstructorPanel';
 import { KpiStrip } from './KpiStrip';
@@ -153,6 +154,7 @@ export function ControlRoom() {
         </div>
         <div className="side">
           {replaying && <TruthPanel />}
+          {replaying && <FollowPanel />}
           {replaying && <NotesPanel />}
           <Faceplate />
           <Objectives />

@@ -5,6 +5,30 @@ import { downloadSession } from './download';
 import { setLanguage, useT } from './i18n';
 import { HelpButton } from './HelpPanel';
 
+/** A followed run: live (moving with it), behind it (with the way back), or ended. */
+function LiveTail() {
+  const { t } = useT();
+  const live = useSim((s) => s.replay?.live ?? null);
+  const behind = useSim((s) => Math.max(0, (s.replay?.endTick ?? 0) - (s.observation?.tick ?? 0)));
+  const backToLive = useSim((s) => s.backToLive);
+  if (live === null) return null;
+  if (live.ended) return <span className="badge" data-testid="live-tail">{t('follow.ended')}</span>;
+  return (
+    <span className="live-tail" data-testid="live-tail">
+      {live.following ? (
+        <span className="badge live">● {t('follow.live')}</span>
+      ) : (
+        <>
+          <span className="muted">{t('follow.behind', { time: clock(behind / 10) })}</span>{' '}
+          <button type="button" onClick={backToLive} data-testid="back-to-live">
+            {t('follow.backToLive')}
+          </button>
+        </>
+      )}
+    </span>
+  );
+}
+
 /** The replay's top bar: what is replayed, whether it is genuine, and the instructor's switches. */
 export function ReplayBar() {
   const { t, lang } = useT();
@@ -34,6 +58,7 @@ export function ReplayBar() {
               ? `⚠ ${t('replay.otherEngine', { recorded: v.recorded, current: v.current })}`
               : `⚠ ${t('replay.diverges', { time: clock(v.firstDivergentTick / 10) })}`}
       </span>
+      {replay.live !== null && <LiveTail />}
       {a && <span data-testid="replay-score">{t('replay.scoreLine', { score: scoreText(a.score, lang), verdict: a.passed ? t('debrief.passed') : t('debrief.failed') })}</span>}
       <span className="spacer" />
       <label className="toggle">

@@ -46,11 +46,11 @@ export function Form({ label, act, children, testId }: { label: string; act: () 
   );
 }
 
-export function Field({ label, value, set, type = 'text', autoComplete, testId }: { label: string; value: string; set: (v: string) => void; type?: string; autoComplete: string; testId: string }) {
+export function Field({ label, value, set, type = 'text', autoComplete, testId, maxLength }: { label: string; value: string; set: (v: string) => void; type?: string; autoComplete: string; testId: string; maxLength?: number }) {
   return (
     <label>
       {label}
-      <input type={type} value={value} onChange={(e) => set(e.target.value)} required maxLength={type === 'password' ? 200 : 40} autoComplete={autoComplete} data-testid={testId} />
+      <input type={type} value={value} onChange={(e) => set(e.target.value)} required maxLength={maxLength ?? (type === 'password' ? 200 : 40)} autoComplete={autoComplete} data-testid={testId} />
     </label>
   );
 }

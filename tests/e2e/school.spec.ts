@@ -5,33 +5,28 @@
  * middle. Both runs reach the server by themselves, and the server's own re-simulation of each
  * reproduces and scores it exactly as the student's debrief did.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
-import type { FastifyInstance } from 'fastify';
-import { addInstructor } from '../../src/server/accounts';
-import { buildServer } from '../../src/server/app';
 import type { Database } from '../../src/server/db/database';
-import { openDatabase } from '../../src/server/db/open';
 import { audit, expect, test } from './fixtures';
+import { instructorWithClass as withClass, type School, startSchool, studentIn as joined } from './school-server';
 
-let app: FastifyInstance;
+let school: School;
 let db: Database;
 let base = '';
 
 test.beforeAll(async () => {
-  db = await openDatabase({ dataDir: mkdtempSync(join(tmpdir(), 'lf-school-e2e-')) });
-  app = await buildServer({ db, appDir: 'dist' });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
+  school = await startSchool();
+  db = school.db;
+  base = school.base;
 });
 
 test.afterAll(async () => {
-  await app.close();
-  await db.close();
+  await school.close();
 });
+
+const instructorWithClass = (browser: Browser, name: string, password: string, className: string) => withClass(school, browser, name, password, className);
+const studentIn = (browser: Browser, joinCode: string, name: string) => joined(school, browser, joinCode, name);
 
 async function joinAndRun(browser: Browser, code: string, name: string, cutNetwork: boolean): Promise<{ page: Page; score: string }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -151,33 +146,6 @@ test('two students join a class and run a drill, one offline for a while: both r
   const old = await per.page.evaluate(() => JSON.parse(localStorage.getItem('lf.school') ?? 'null')?.membership?.token as string);
   expect((await fetch(`${base}/api/student/me`, { headers: { authorization: `Bearer ${old}` } })).status).toBe(401);
 });
-
-/** An instructor (added to the server) signs in on the instructor page and creates a class: the page, the class's card and its join code. */
-async function instructorWithClass(browser: Browser, name: string, password: string, className: string) {
-  await addInstructor(db, name, password, false);
-  const teacher = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-  await teacher.goto(`${base}/?instructor`);
-  await teacher.getByTestId('instructor-name').fill(name);
-  await teacher.getByTestId('instructor-password').fill(password);
-  await teacher.getByRole('button', { name: 'Sign in' }).click();
-  await teacher.getByTestId('class-new-name').fill(className);
-  await teacher.getByRole('button', { name: 'Create the class' }).click();
-  const card = teacher.getByTestId('instructor-class').filter({ hasText: className });
-  return { teacher, card, joinCode: (await card.getByTestId('join-code').textContent()) ?? '' };
-}
-
-/** A student's browser opens the library from the school server and joins the class. */
-async function studentIn(browser: Browser, joinCode: string, name: string): Promise<Page> {
-  const student = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  await student.goto(`${base}/?library`);
-  await student.evaluate(() => localStorage.setItem('lf.toured', '1'));
-  await student.getByText('Join a class').click();
-  await student.getByTestId('class-code').fill(joinCode);
-  await student.getByTestId('class-name').fill(name);
-  await student.getByRole('button', { name: 'Join the class' }).click();
-  await expect(student.getByTestId('class-panel')).toContainText(`as ${name}`);
-  return student;
-}
 
 test('an instructor assigns a drill with a due time and no hints; a joined student finds it at the top of the library and its status follows the server’s verdict', async ({ browser }) => {
   test.setTimeout(180_000);

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../src/session/school-api';
-import { loadSessionText, type SessionFile } from '../../src/session/session-file';
+import { loadSessionText, loadSessionValue, type SessionFile } from '../../src/session/session-file';
+import { verifySession } from '../../src/session/verify';
 import { instructor, testDatabases, testServerFor } from './harness';
 
 const golden = (() => {
@@ -96,6 +97,11 @@ describe.each(testDatabases())('on %s', (database) => {
     expect(got.live).toBe(true);
     expect(got.pace).toEqual({ speed: 60, running: true });
     expect(got.session).toMatchObject({ scenarioHash: golden.scenarioHash, seed: golden.seed, endTick: 6900, commands: golden.commands.slice(0, 5) });
+    // A session file like any other: its last checkpoint is the server's own state at its end, and a replay reproduces it.
+    const checked = loadSessionValue(got.session);
+    expect(checked.ok).toBe(true);
+    expect(got.session.checkpoints.at(-1)!.tick).toBe(6900);
+    expect(verifySession(got.session).verification.kind).toBe('reproduces');
     // Finished: the whole run, as the student's app recorded it.
     const events: RunEvent[] = [
       ...commandEvents(5, golden.commands.slice(5)),

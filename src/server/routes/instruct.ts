@@ -45,12 +45,14 @@ export function instructRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const o = await ownClass(ctx, request, reply);
     if (o === null) return reply;
     const runId = idOf((request.params as { run?: unknown }).run);
-    const [run] = runId === null ? [] : await ctx.db.query<{ end_tick: number | null }>('select r.end_tick from runs r join students s on s.id = r.student_id where r.id = $1 and s.class_id = $2', [runId, o.classId]);
+    const [run] =
+      runId === null ? [] : await ctx.db.query<{ end_tick: number | null; display_name: string }>('select r.end_tick, s.display_name from runs r join students s on s.id = r.student_id where r.id = $1 and s.class_id = $2', [runId, o.classId]);
     if (run === undefined || runId === null) return refusal(reply, 404, NO_RUN);
     // A run still going: as far as the server's own simulation has it (every command up to there is stored).
-    const session = await sessionOf(ctx.db, runId, (lastEvent) => ctx.live.tick(runId) ?? lastEvent);
-    if (session === null) return refusal(reply, 404, NO_RUN);
     const live = run.end_tick === null;
-    return { session, live, pace: live ? ctx.live.pace(runId) : null };
+    const position = live ? await ctx.live.position(ctx.db, runId) : undefined;
+    const session = position === null ? null : await sessionOf(ctx.db, runId, position);
+    if (session === null) return refusal(reply, 404, NO_RUN);
+    return { session, student: run.display_name, live, pace: live ? ctx.live.pace(runId) : null };
   });
 }
