@@ -135,7 +135,6 @@ export function ClassLive({ cls }: { cls: ClassInfo }) {
             <th scope="col">{t('live.wrongRepairs')}</th>
             <th scope="col">{t('live.breaches')}</th>
             <th scope="col">{t('live.verdict')}</th>
-            <th scope="col">{t('live.watch')}</th>
           </tr>
         </thead>
         <tbody>
@@ -143,9 +142,19 @@ export function ClassLive({ cls }: { cls: ClassInfo }) {
             const run = r.run;
             return (
               <tr key={r.studentId} className={run && run.safetyBreaches > 0 ? 'breach' : undefined} data-testid="live-row" data-student={r.displayName}>
-                <th scope="row">{r.displayName}</th>
+                <th scope="row">
+                  {r.displayName}
+                  {run !== null && (
+                    <>
+                      <br />
+                      <a href={classRunHref(cls.id, run.runId)} target="_blank" rel="noopener" data-testid="live-follow">
+                        {t(run.state === 'finished' ? 'live.replay' : 'live.follow')}
+                      </a>
+                    </>
+                  )}
+                </th>
                 {run === null ? (
-                  <td colSpan={10} className="muted">
+                  <td colSpan={9} className="muted">
                     {t('live.none')}
                   </td>
                 ) : (
@@ -166,11 +175,6 @@ export function ClassLive({ cls }: { cls: ClassInfo }) {
                       {run.safetyBreaches > 0 ? `⚠ ${run.safetyBreaches}` : '0'}
                     </td>
                     <td>{run.verdict.status === 'pending' ? (run.state === 'finished' ? t('live.checking') : '—') : run.verdict.score === undefined ? t('live.notChecked') : `${scoreText(run.verdict.score, lang)} · ${run.verdict.passed ? t('live.passed') : t('live.failed')}`}</td>
-                    <td>
-                      <a href={classRunHref(cls.id, run.runId)} target="_blank" rel="noopener" data-testid="live-follow">
-                        {t(run.state === 'finished' ? 'live.replay' : 'live.follow')}
-                      </a>
-                    </td>
                   </>
                 )}
               </tr>

@@ -59,7 +59,11 @@ export function ReplayBar() {
               : `⚠ ${t('replay.diverges', { time: clock(v.firstDivergentTick / 10) })}`}
       </span>
       {replay.live !== null && <LiveTail />}
-      {a && <span data-testid="replay-score">{t('replay.scoreLine', { score: scoreText(a.score, lang), verdict: a.passed ? t('debrief.passed') : t('debrief.failed') })}</span>}
+      {a && (
+        <span data-testid="replay-score">
+          {replay.live !== null && !replay.live.ended ? t('follow.scoreSoFar', { score: scoreText(a.score, lang) }) : t('replay.scoreLine', { score: scoreText(a.score, lang), verdict: a.passed ? t('debrief.passed') : t('debrief.failed') })}
+        </span>
+      )}
       <span className="spacer" />
       <label className="toggle">
         <input type="checkbox" checked={replay.presenter} onChange={(e) => api.setPresenter(e.target.checked)} data-testid="presenter-toggle" />

@@ -156,7 +156,6 @@ export const schoolEn = {
   'follow.messageShown': 'Shown on the student’s screen at {time}.',
   'follow.faultSent': 'sent: starts when the student’s app takes it',
   'follow.runEnded': 'This run has ended: nothing reaches it any more.',
-  'live.watch': 'Watch',
   'live.follow': 'Follow',
   'live.replay': 'Replay',
   'live.messageClass': 'Message to everyone in a drill now',
@@ -169,4 +168,5 @@ export const schoolEn = {
   'results.pickFor': 'Compare the run of {name}',
   'results.pickTwo': 'Tick two runs to compare them side by side.',
   'results.compare': 'Compare the two ticked runs',
+  'follow.scoreSoFar': 'Score so far {score} (the run is still going)',
 } as const;

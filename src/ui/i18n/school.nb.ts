@@ -158,7 +158,6 @@ export const schoolNb: Record<keyof typeof schoolEn, string> = {
   'follow.messageShown': 'Vist på elevens skjerm ved {time}.',
   'follow.faultSent': 'sendt: starter når elevens app tar den imot',
   'follow.runEnded': 'Denne økta er avsluttet: ingenting når fram til den lenger.',
-  'live.watch': 'Se',
   'live.follow': 'Følg',
   'live.replay': 'Spill av',
   'live.messageClass': 'Melding til alle som er i en øvelse nå',
@@ -171,4 +170,5 @@ export const schoolNb: Record<keyof typeof schoolEn, string> = {
   'results.pickFor': 'Sammenlign økta til {name}',
   'results.pickTwo': 'Kryss av to økter for å sammenligne dem side om side.',
   'results.compare': 'Sammenlign de to avkryssede øktene',
+  'follow.scoreSoFar': 'Poeng så langt {score} (økta pågår ennå)',
 };
