@@ -10,6 +10,8 @@ import type { Checkpoint } from '../session/record';
 import { bilingual, loadScenarioJson, type ScenarioFile } from '../scenario';
 import type { LiveRow, RunStatus, RunVerdict } from '../session/school-api';
 import type { Sql } from './db/database';
+import { sessionOf } from './runs';
+import type { Verifier } from './verify-pool';
 
 /** A status older than this: the app is closed or offline (the row says so). */
 export const QUIET_MS = 10_000;
@@ -28,7 +30,15 @@ interface Live {
   applied: number;
   status: RunStatus | null;
   statusAt: number;
+  /** The assessment of the run so far (from the verifier pool), and when it was last asked for. */
+  scored: { readonly tick: number; readonly applied: number; readonly score: number; readonly detect: number | null } | null;
+  scoredAt: number;
 }
+
+/** A live run's score so far is asked for again after this long (one run at a time, the stalest first)… */
+export const SCORE_EVERY_MS = 10_000;
+/** …or this soon after the student did something (which is what changes a score). */
+const SCORE_AFTER_ACTION_MS = 1000;
 
 /** Stations in these states need someone (a stop, a hold, an abort), whatever their interlock. */
 const NEEDS_ATTENTION = new Set<number>([Pack.Stopped, Pack.Stopping, Pack.Aborting, Pack.Aborted, Pack.Holding, Pack.Held]);
@@ -36,6 +46,7 @@ const NEEDS_ATTENTION = new Set<number>([Pack.Stopped, Pack.Stopping, Pack.Abort
 
 export class LiveRuns {
   private readonly runs = new Map<number, Live>();
+  private scoring = false;
 
   constructor(private readonly clock: () => number = Date.now) {}
 
@@ -79,6 +90,40 @@ export class LiveRuns {
     return status === null || status === undefined ? null : { speed: status.speed, running: status.running };
   }
 
+  /**
+   * Keeps the score so far of the runs in a drill fresh while someone watches (the live view
+   * calls this): the whole run so far is assessed in the verifier pool as a finished one would
+   * be, one run at a time so that the verdicts of finished runs never wait long behind them,
+   * the stalest first, each at most every SCORE_EVERY_MS.
+   */
+  refreshScores(db: Sql, verifier: Verifier, log: (m: string) => void): void {
+    if (this.scoring) return;
+    const now = this.clock();
+    const [next] = [...this.runs]
+      .filter(([, l]) => l.state.tick > (l.scored?.tick ?? -1) && now - l.scoredAt >= (l.applied !== l.scored?.applied ? SCORE_AFTER_ACTION_MS : SCORE_EVERY_MS))
+      .sort((a, b) => a[1].scoredAt - b[1].scoredAt);
+    if (next === undefined) return;
+    const [runId, live] = next;
+    live.scoredAt = now;
+    this.scoring = true;
+    const at = { tick: live.state.tick, hash: stateHash(live.state) };
+    const applied = live.applied;
+    void (async () => {
+      try {
+        const session = await sessionOf(db, runId, at);
+        if (session === null) return;
+        const { assessment } = await verifier.verify(session);
+        const detect = assessment.faults.find((f) => f.onsetSeconds * TICKS_PER_SECOND <= at.tick)?.detectSeconds ?? null;
+        live.scored = { tick: at.tick, applied, score: assessment.score, detect };
+      } catch (e) {
+        log(`the score so far of run ${runId} could not be computed: ${(e as Error).message}`);
+      } finally {
+        this.scoring = false;
+        this.refreshScores(db, verifier, log);
+      }
+    })();
+  }
+
   /** A run that ended is judged by the verifier; its live simulation is no longer needed. */
   ended(runId: number): void {
     this.runs.delete(runId);
@@ -91,7 +136,7 @@ export class LiveRuns {
     if (run === undefined) return null;
     const sc = loadScenarioJson(run.scenario);
     if (!sc.ok) return null;
-    const live: Live = { scenario: sc.scenario, model: sc.model, seed: run.header.seed, state: createState(sc.model, run.header.seed), commands: [], applied: 0, status: null, statusAt: 0 };
+    const live: Live = { scenario: sc.scenario, model: sc.model, seed: run.header.seed, state: createState(sc.model, run.header.seed), commands: [], applied: 0, status: null, statusAt: 0, scored: null, scoredAt: 0 };
     this.runs.set(runId, live);
     return live;
   }
@@ -132,13 +177,18 @@ export class LiveRuns {
     const onsets = s.faults.filter((f) => f.onset >= 0).map((f) => f.onset);
     const firstFault = onsets.length === 0 ? null : Math.min(...onsets);
     const firstAction = firstFault === null ? undefined : live.commands.slice(0, live.applied).find((c) => c.tick >= firstFault && isAttention(c));
+    // The assessment's time to detect (an action at the fault's own station) once it has looked
+    // past the first action; until then, the first action anywhere after the fault.
+    const scored = live.scored;
+    const assessedDetect = scored !== null && (scored.detect !== null || firstAction === undefined || firstAction.tick <= scored.tick);
     return {
       state: now - live.statusAt > QUIET_MS ? 'quiet' : live.status?.running ? 'running' : 'paused',
       seconds: s.tick / TICKS_PER_SECOND,
       speed: live.status?.speed ?? null,
       line: worst === undefined ? null : { station: worst.id, name: bilingual(name ?? worst.name), state: worst.state, stopReason: worst.stopReason },
       unackedAlarms: view.alarms.filter((a) => a.phase === 'unack').length,
-      firstActionSeconds: firstFault === null || firstAction === undefined ? null : (firstAction.tick - firstFault) / TICKS_PER_SECOND,
+      firstActionSeconds: assessedDetect ? scored.detect : firstFault === null || firstAction === undefined ? null : (firstAction.tick - firstFault) / TICKS_PER_SECOND,
+      score: scored?.score ?? null,
       wrongRepairs: s.truth.wrongRepairs.length,
       safetyBreaches: s.truth.safetyBreaches.length,
     };
@@ -184,6 +234,7 @@ export async function classLive(db: Sql, live: LiveRuns, classId: number): Promi
         firstActionSeconds: a?.faults?.[0]?.detectSeconds ?? null,
         wrongRepairs: a?.wrongRepairs?.length ?? 0,
         safetyBreaches: a?.safetyBreaches?.length ?? 0,
+        score: r.verdict?.score ?? null,
       },
     };
   });

@@ -254,6 +254,8 @@ export interface LiveRow {
     readonly firstActionSeconds: number | null;
     readonly wrongRepairs: number;
     readonly safetyBreaches: number;
+    /** The score of the run so far, as the server assessed it a few seconds ago (null: not yet); the verdict's once ended. */
+    readonly score: number | null;
     /** The server's verdict once the run has ended and been re-simulated. */
     readonly verdict: RunVerdict;
   } | null;

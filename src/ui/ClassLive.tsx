@@ -174,7 +174,7 @@ export function ClassLive({ cls }: { cls: ClassInfo }) {
                     <td className="num" data-testid="live-breaches">
                       {run.safetyBreaches > 0 ? `⚠ ${run.safetyBreaches}` : '0'}
                     </td>
-                    <td>{run.verdict.status === 'pending' ? (run.state === 'finished' ? t('live.checking') : '—') : run.verdict.score === undefined ? t('live.notChecked') : `${scoreText(run.verdict.score, lang)} · ${run.verdict.passed ? t('live.passed') : t('live.failed')}`}</td>
+                    <td data-testid="live-score">{run.verdict.status === 'pending' ? (run.state === 'finished' ? t('live.checking') : run.score === null ? '—' : t('live.scoreSoFar', { score: scoreText(run.score, lang) })) : run.verdict.score === undefined ? t('live.notChecked') : `${scoreText(run.verdict.score, lang)} · ${run.verdict.passed ? t('live.passed') : t('live.failed')}`}</td>
                   </>
                 )}
               </tr>

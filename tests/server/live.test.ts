@@ -57,6 +57,11 @@ describe.each(testDatabases())('on %s', (database) => {
     expect(a!.run).toMatchObject({ seconds: 690, unackedAlarms: 0, firstActionSeconds: 60, wrongRepairs: 0, safetyBreaches: 0 });
     expect(a!.run!.line).toMatchObject({ station: 'M1', state: Pack.Stopped });
 
+    // Within seconds, the score so far: the server's own assessment of the run up to 11:30, and its time to detect.
+    const partial = { ...golden, endTick: 6900, commands: golden.commands.slice(0, 5), checkpoints: [] };
+    await expect.poll(async () => (await rows())[0]!.run!.score, { timeout: 20_000 }).toBe(scoreSession(partial).score);
+    expect((await rows())[0]!.run!.firstActionSeconds).toBe(scoreSession(partial).faults[0]!.detectSeconds);
+
     // Bo repairs the mill without locking it out: a safety breach, on his row at once.
     const boRun = await start(bo, 'run-live-bo-001');
     await inject('POST', `/api/runs/${boRun}/events`, bearer(bo), {
@@ -109,6 +114,8 @@ describe.each(testDatabases())('on %s', (database) => {
       const runId = await start(tokens[0]!, 'run-live-fay-01');
       await inject('POST', `/api/runs/${runId}/status`, bearer(tokens[0]!), { tick: 1200, speed: 5, running: true, commands: 0 });
       await expect.poll(() => pushed.at(-1)?.[0]?.run?.seconds, { timeout: 5000 }).toBe(120);
+      // Then its score so far, a moment later (assessed in the verifier pool).
+      await expect.poll(() => pushed.at(-1)?.[0]?.run?.score, { timeout: 20_000 }).not.toBeNull();
       // Nothing changed: nothing more is sent.
       const count = pushed.length;
       await new Promise((r) => setTimeout(r, 2500));

@@ -14,7 +14,9 @@ export const LIVE_PUSH_MS = 1000;
 export function liveRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get('/api/classes/:id/live', async (request, reply) => {
     const o = await ownClass(ctx, request, reply);
-    return o === null ? reply : { rows: await classLive(ctx.db, ctx.live, o.classId) };
+    if (o === null) return reply;
+    ctx.live.refreshScores(ctx.db, ctx.verifier, ctx.log);
+    return { rows: await classLive(ctx.db, ctx.live, o.classId) };
   });
 
   // The same rows pushed over a WebSocket when they change: the sign-in cookie goes with the
@@ -37,6 +39,7 @@ export function liveRoutes(app: FastifyInstance, ctx: ServerContext): void {
         if (busy) return;
         busy = true;
         try {
+          ctx.live.refreshScores(ctx.db, ctx.verifier, ctx.log);
           const text = JSON.stringify({ rows: await classLive(ctx.db, ctx.live, classId) });
           if (text !== last && socket.readyState === socket.OPEN) socket.send(text);
           last = text;

@@ -133,7 +133,7 @@ export const schoolEn = {
   'live.firstAction': 'First action after the fault',
   'live.wrongRepairs': 'Wrong repairs',
   'live.breaches': 'Safety breaches',
-  'live.verdict': 'Server’s verdict',
+  'live.verdict': 'Score (server)',
   'live.none': 'No run yet',
   'live.state.running': 'Running',
   'live.state.paused': 'Paused',
@@ -169,4 +169,5 @@ export const schoolEn = {
   'results.pickTwo': 'Tick two runs to compare them side by side.',
   'results.compare': 'Compare the two ticked runs',
   'follow.scoreSoFar': 'Score so far {score} (the run is still going)',
+  'live.scoreSoFar': '{score} so far',
 } as const;

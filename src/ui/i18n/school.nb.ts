@@ -135,7 +135,7 @@ export const schoolNb: Record<keyof typeof schoolEn, string> = {
   'live.firstAction': 'Første handling etter feilen',
   'live.wrongRepairs': 'Feil reparasjoner',
   'live.breaches': 'Sikkerhetsbrudd',
-  'live.verdict': 'Serverens vurdering',
+  'live.verdict': 'Poeng (server)',
   'live.none': 'Ingen kjøring ennå',
   'live.state.running': 'Kjører',
   'live.state.paused': 'På pause',
@@ -171,4 +171,5 @@ export const schoolNb: Record<keyof typeof schoolEn, string> = {
   'results.pickTwo': 'Kryss av to økter for å sammenligne dem side om side.',
   'results.compare': 'Sammenlign de to avkryssede øktene',
   'follow.scoreSoFar': 'Poeng så langt {score} (økta pågår ennå)',
+  'live.scoreSoFar': '{score} så langt',
 };
