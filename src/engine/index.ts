@@ -10,6 +10,7 @@ export type { Distribution } from './distributions';
 export { dexp, dlog, dpow } from './dmath';
 export { hash64 } from './hash';
 export { kpis, type Kpis, type LineKpis, type Oee, type StationKpis } from './kpis';
+export { RELEVANT_CHECKS } from './evidence';
 export * from './model';
 export { observe, truth, type AlarmView, type FaultTruth, type Observation, type SensorView, type StationView, type Truth } from './observe';
 export { Pack, PACK_NAMES, type PackCommand, STOP_REASON_TEXT, StopReason } from './packml';

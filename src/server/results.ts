@@ -1,6 +1,7 @@
 /** A class's results, from the runs the server itself verified (session/class-results.ts shapes them). */
 import { bilingual, type ScenarioFile } from '../scenario';
-import { type ClassResults, classResults, type ResultRun } from '../session/class-results';
+import { RELEVANT_CHECKS } from '../engine';
+import { type ClassResults, classResults, type EvidenceItem, type ResultRun } from '../session/class-results';
 import type { Sql } from './db/database';
 
 /** Only runs whose re-simulation reproduced them have a score the class can be shown. */
@@ -22,11 +23,43 @@ export async function drillsRun(db: Sql, classId: number): Promise<DrillRuns[]> 
   return rows.sort((a, b) => Number(b.last) - Number(a.last)).map((r) => ({ scenarioId: r.scenario_id, title: bilingual(r.scenario.title), runs: r.runs }));
 }
 
-export async function resultsFor(db: Sql, classId: number, scenarioId: string): Promise<ClassResults> {
-  const rows = await db.query<{ id: number; student_id: number; display_name: string; created_at: Date | string; assessment: ResultRun['assessment'] }>(
-    `select r.id, r.student_id, s.display_name, r.created_at, r.assessment from runs r join students s on s.id = r.student_id
+/** The checks that bear on the drill's faults: what a student could have looked at (engine/evidence.ts). */
+function evidenceOf(scenario: ScenarioFile): EvidenceItem[] {
+  const items: EvidenceItem[] = [];
+  for (const f of scenario.faults ?? []) {
+    if (f.station === undefined) continue;
+    for (const check of RELEVANT_CHECKS[f.type]) if (!items.some((i) => i.station === f.station && i.check === check)) items.push({ station: f.station, check });
+  }
+  return items;
+}
+
+export interface DrillResults {
+  readonly results: ClassResults;
+  /** The drill's station names (of its latest run's scenario), for the page to name what the results point at. */
+  readonly stations: Readonly<Record<string, { readonly en: string; readonly nb?: string }>>;
+}
+
+export async function resultsFor(db: Sql, classId: number, scenarioId: string): Promise<DrillResults> {
+  const rows = await db.query<{ id: number; student_id: number; display_name: string; created_at: Date | string; assessment: ResultRun['assessment']; scenario: ScenarioFile }>(
+    `select r.id, r.student_id, s.display_name, r.created_at, r.assessment, r.scenario from runs r join students s on s.id = r.student_id
      where s.class_id = $1 and r.scenario_id = $2 and ${VERIFIED} order by r.id`,
     [classId, scenarioId],
   );
-  return classResults(rows.map((r) => ({ runId: r.id, studentId: r.student_id, displayName: r.display_name, startedAt: new Date(r.created_at).toISOString(), assessment: r.assessment })));
+  const checks = await db.query<{ run_id: number; station: string; check: string }>(
+    "select run_id, body->>'station' as station, body->>'check' as check from run_events where run_id = any($1::integer[]) and kind = 'command' and body->>'type' = 'check'",
+    [rows.map((r) => r.id)],
+  );
+  const latest = rows.at(-1)?.scenario;
+  const runs = rows.map((r) => ({
+    runId: r.id,
+    studentId: r.student_id,
+    displayName: r.display_name,
+    startedAt: new Date(r.created_at).toISOString(),
+    assessment: r.assessment,
+    checks: checks.filter((c) => c.run_id === r.id).map((c) => ({ station: c.station, check: c.check })),
+  }));
+  return {
+    results: classResults(runs, latest === undefined ? [] : evidenceOf(latest)),
+    stations: Object.fromEntries((latest?.line.stations ?? []).map((st) => [st.id, bilingual(st.name ?? st.id)])),
+  };
 }

@@ -14,6 +14,20 @@ export interface ResultRun {
   /** When the run was started on the server (ISO 8601): orders a student's runs. */
   readonly startedAt: string;
   readonly assessment: Pick<Assessment, 'score' | 'passed' | 'faults' | 'wrongRepairs' | 'safetyBreaches' | 'productionLost' | 'hints'>;
+  /** The checks the student made in this run (station and kind), from its commands. */
+  readonly checks?: readonly { readonly station: string; readonly check: string }[];
+}
+
+/** A check that bears on one of the drill's faults (a measurement, an inspection at its station). */
+export interface EvidenceItem {
+  readonly station: string;
+  readonly check: string;
+}
+
+/** An evidence item and how many of the class never looked at it in any of their runs. */
+export interface EvidenceMissed extends EvidenceItem {
+  readonly missed: number;
+  readonly of: number;
 }
 
 export interface RunLine {
@@ -58,6 +72,8 @@ export interface ClassResults {
   readonly restore: Spread;
   /** The wrong repair made by the most students (each counted once), or null when nobody made one. */
   readonly commonWrongRepair: { readonly action: string; readonly station: string; readonly students: number } | null;
+  /** The drill's evidence, the item the most students never looked at first. */
+  readonly evidenceMissed: readonly EvidenceMissed[];
 }
 
 function lineOf(r: ResultRun): RunLine {
@@ -94,7 +110,15 @@ function spread(xs: readonly (number | null)[]): Spread {
 /** Best: passed before not, then the higher score, then the earlier run. */
 const better = (a: RunLine, b: RunLine) => (a.passed !== b.passed ? (a.passed ? -1 : 1) : a.score !== b.score ? b.score - a.score : a.startedAt.localeCompare(b.startedAt));
 
-export function classResults(runs: readonly ResultRun[]): ClassResults {
+/** Each item with how many students never made that check in any of their runs, most missed first (then in the drill's order). */
+export function evidenceMissed(items: readonly EvidenceItem[], byStudent: ReadonlyMap<number, readonly ResultRun[]>): EvidenceMissed[] {
+  const students = [...byStudent.values()];
+  return items
+    .map((item) => ({ ...item, missed: students.filter((runs) => !runs.some((r) => (r.checks ?? []).some((c) => c.station === item.station && c.check === item.check))).length, of: students.length }))
+    .sort((a, b) => b.missed - a.missed);
+}
+
+export function classResults(runs: readonly ResultRun[], evidence: readonly EvidenceItem[] = []): ClassResults {
   const byStudent = new Map<number, ResultRun[]>();
   for (const r of runs) byStudent.set(r.studentId, [...(byStudent.get(r.studentId) ?? []), r]);
   const students: StudentResult[] = [];
@@ -130,6 +154,7 @@ export function classResults(runs: readonly ResultRun[]): ClassResults {
     diagnose: spread(bests.map((b) => b.diagnose)),
     restore: spread(bests.map((b) => b.restore)),
     commonWrongRepair,
+    evidenceMissed: evidenceMissed(evidence, byStudent),
   };
 }
 

@@ -4,7 +4,7 @@
  * times, the wrong repair most of them reached for; download it all as CSV.
  */
 import { useEffect, useState } from 'react';
-import type { ClassResults as Results, RunLine, Spread } from '../session/class-results';
+import type { RunLine, Spread } from '../session/class-results';
 import { resultsCsv } from '../session/class-results';
 import * as admin from '../session/school-admin';
 import type { ClassInfo } from '../session/school-api';
@@ -36,11 +36,32 @@ function Bins({ bins }: { bins: readonly number[] }) {
   );
 }
 
+/** One time over the class (each student's best run) as dots on a line from 0 to the slowest, with the median marked. */
+function Strip({ label, values, median }: { label: string; values: readonly (number | null)[]; median: number | null }) {
+  const known = values.filter((v): v is number => v !== null);
+  const top = Math.max(1, ...known);
+  const x = (v: number) => 8 + (v / top) * 224;
+  return (
+    <figure className="time-strip">
+      <svg viewBox="0 0 240 30" width="240" height="30" role="img" aria-label={label}>
+        <line x1="8" y1="15" x2="232" y2="15" stroke="#78909c" />
+        {median !== null && <line x1={x(median)} y1="4" x2={x(median)} y2="26" stroke="#263238" strokeWidth="2" />}
+        {known.map((v, k) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: one dot per student, in the table's order
+          <circle key={k} cx={x(v)} cy="15" r="4" fill="#1565c0" fillOpacity="0.6" />
+        ))}
+      </svg>
+      <figcaption>{label}</figcaption>
+    </figure>
+  );
+}
+
 export function ClassResults({ cls }: { cls: ClassInfo }) {
   const { t, lang } = useT();
   const [drills, setDrills] = useState<Drill[] | null>(null);
   const [drill, setDrill] = useState('');
-  const [results, setResults] = useState<Results | null>(null);
+  const [got, setGot] = useState<Awaited<ReturnType<typeof admin.classResults>> | null>(null);
+  const results = got?.results ?? null;
   const [error, setError] = useState<string | null>(null);
   /** Up to two runs to compare (the last two ticked). */
   const [picked, setPicked] = useState<number[]>([]);
@@ -57,9 +78,10 @@ export function ClassResults({ cls }: { cls: ClassInfo }) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: asked again when the drill changes
   useEffect(() => {
     if (drill === '') return;
-    admin.classResults(cls.id, drill).then(setResults, (e: unknown) => setError(reasonOf(e, t)));
+    admin.classResults(cls.id, drill).then(setGot, (e: unknown) => setError(reasonOf(e, t)));
   }, [cls.id, drill]);
   const title = (x: { en: string; nb?: string }) => (lang === 'nb' ? x.nb : undefined) ?? x.en;
+  const station = (id: string) => (got?.stations[id] ? title(got.stations[id]!) : id);
   const time = (s: number | null) => (s === null ? '—' : clock(s));
   const spread = (what: string, s: Spread) => (s.n === 0 ? t('results.spreadNone', { what }) : t('results.spread', { what, median: time(s.median), min: time(s.min), max: time(s.max), n: s.n }));
   const runs = (n: number) => (n === 1 ? t('results.oneRun') : t('results.runs', { n }));
@@ -108,21 +130,34 @@ export function ClassResults({ cls }: { cls: ClassInfo }) {
           <p data-testid="results-summary">
             {t('results.passed', { passed: results.passed, students: results.students.length })}
             <br />
-            {spread(t('results.detect'), results.detect)}
-            <br />
-            {spread(t('results.diagnose'), results.diagnose)}
-            <br />
-            {spread(t('results.restore'), results.restore)}
-            <br />
             {results.commonWrongRepair === null
               ? t('results.noWrongRepair')
-              : t('results.commonWrongRepair', {
+              : t(results.commonWrongRepair.students === 1 ? 'results.commonWrongRepairOne' : 'results.commonWrongRepair', {
                   action: hasText(`repair.${results.commonWrongRepair.action}`) ? t(`repair.${results.commonWrongRepair.action}` as never) : results.commonWrongRepair.action,
-                  station: results.commonWrongRepair.station,
+                  station: station(results.commonWrongRepair.station),
                   n: results.commonWrongRepair.students,
                 })}
           </p>
-          <Bins bins={results.scoreBins} />
+          <div className="results-charts">
+            <Bins bins={results.scoreBins} />
+            {(['detect', 'diagnose', 'restore'] as const).map((what) => (
+              <Strip key={what} label={spread(t(`results.${what}`), results[what])} values={results.students.map((st) => st.best[what])} median={results[what].median} />
+            ))}
+          </div>
+          <div data-testid="results-evidence">
+            <h4>{t('results.evidence')}</h4>
+            {results.evidenceMissed.length === 0 ? (
+              <p className="muted">{t('results.evidenceNone')}</p>
+            ) : (
+              <ul>
+                {results.evidenceMissed.map((e) => (
+                  <li key={`${e.station} ${e.check}`}>
+                    {t('results.evidenceItem', { check: hasText(`check.${e.check}`) ? t(`check.${e.check}` as never) : e.check, station: station(e.station), missed: e.missed, of: e.of })}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
           <table className="live-table results-table">
             <caption>{t('results.caption', { drill: title(current.title) })}</caption>
             <thead>

@@ -144,7 +144,9 @@ test('assign, watch live, follow one run and message her, then compare the class
   const results = card.getByTestId('class-results');
   await expect(results.getByTestId('results-drill')).toContainText('Breakdown on the mill (2 runs)', { timeout: 30_000 });
   await expect(results.getByTestId('results-summary')).toContainText('1 of 2 students passed');
-  await expect(results.getByTestId('results-summary')).toContainText('Most common wrong repair');
+  await expect(results.getByTestId('results-summary')).toContainText('Most common wrong repair: Replace tool on Mill M1 (one student).');
+  await expect(results.getByTestId('results-evidence')).toContainText('This drill has no check that bears on its fault');
+  await audit(teacher, 'class results of two runs');
   const rowOf = (name: string) => results.getByTestId('results-row').filter({ hasText: name });
   await expect(rowOf('Ada')).toContainText(adaScore);
   await expect(rowOf('Ben')).toContainText(benScore);

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { Command } from '../../src/engine';
+import { replay } from '../../src/session/record';
 import type { RunEvent } from '../../src/session/school-api';
+import { modelOf } from '../helpers';
 import { loadSessionText, loadSessionValue, type SessionFile } from '../../src/session/session-file';
 import { verifySession } from '../../src/session/verify';
 import { instructor, testDatabases, testServerFor } from './harness';
@@ -116,5 +119,30 @@ describe.each(testDatabases())('on %s', (database) => {
     const other = await instructor(server, 'Prof Peek');
     expect((await inject('GET', `/api/classes/${classId}/runs/${runId}/session`, { cookie: other })).statusCode).toBe(404);
     expect((await inject('GET', `/api/classes/${classId}/runs/999999/session`, { cookie })).statusCode).toBe(404);
+  });
+
+  it('class results name the evidence the students never looked at, with the drill’s station names', async () => {
+    const stuck = loadSessionText(readFileSync('tests/golden/stuck-sensor-wrong.session.json', 'utf8'));
+    if (!stuck.ok) throw new Error('golden session');
+    const sc = stuck.session;
+    const { cookie, classId, tokens } = await setUp('Mrs Evidence', ['Pia', 'Rut']);
+    // Pia measures M1's temperature by hand before acting; Rut does not. Both runs recorded as an app records them.
+    const commands = [[{ type: 'check', tick: 12_050, station: 'M1', check: 'handheld', sensor: 'temperature' }, ...sc.commands], sc.commands] as Command[][];
+    for (const [k, token] of tokens.entries()) {
+      const cmds = commands[k]!;
+      const { checkpoints } = replay(modelOf(sc.scenario as never), sc.seed, cmds, sc.endTick);
+      const runId = (await inject('POST', '/api/runs', bearer(token), { clientRunId: `run-evidence-${k}-0001`, scenario: sc.scenario, scenarioHash: sc.scenarioHash, seed: sc.seed, engine: sc.engine })).json().runId;
+      const events: RunEvent[] = [
+        ...commandEvents(0, cmds),
+        ...checkpoints.slice(0, -1).map((c, j) => ({ seq: cmds.length + j, kind: 'checkpoint', tick: c.tick, hash: c.hash }) as RunEvent),
+        { seq: cmds.length + checkpoints.length - 1, kind: 'end', tick: sc.endTick },
+      ];
+      expect((await inject('POST', `/api/runs/${runId}/events`, bearer(token), { events })).statusCode).toBe(200);
+    }
+    const got = async () => (await inject('GET', `/api/classes/${classId}/results/${sc.scenario.id}`, { cookie })).json();
+    await expect.poll(async () => (await got()).results.students.length, { timeout: 30_000 }).toBe(2);
+    const { results, stations } = await got();
+    expect(results.evidenceMissed).toEqual([{ station: 'M1', check: 'handheld', missed: 1, of: 2 }]);
+    expect(stations.M1).toEqual(expect.objectContaining({ en: expect.any(String) }));
   });
 });

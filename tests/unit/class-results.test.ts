@@ -71,4 +71,22 @@ describe('class results', () => {
     expect(lines).toContain('Bo,1,best,5,2026-12-01T09:40:00Z,20,false,200,,,3,1,12,1');
     expect(lines).toContain('"Dahl, ""Eli""",1,latest,7,2026-12-01T09:55:00Z,61.5,false,75,,,0,0,12,1');
   });
+
+  it('the evidence most students never looked at, over all of each student’s runs', () => {
+    const items = [
+      { station: 'M2', check: 'handheld' },
+      { station: 'M2', check: 'lubricationLevel' },
+      { station: 'M1', check: 'inspectTool' },
+    ];
+    const withChecks = set.map((r) =>
+      r.runId === 1 ? { ...r, checks: [{ station: 'M2', check: 'handheld' }] } : r.runId === 4 ? { ...r, checks: [{ station: 'M2', check: 'handheld' }, { station: 'M1', check: 'inspectTool' }] } : r.runId === 5 ? { ...r, checks: [{ station: 'M1', check: 'handheld' }] } : r,
+    );
+    // Per looked in his first run only (it counts); Bo measured the wrong machine; nobody checked the lubrication.
+    expect(classResults(withChecks, items).evidenceMissed).toEqual([
+      { station: 'M2', check: 'lubricationLevel', missed: 4, of: 4 },
+      { station: 'M1', check: 'inspectTool', missed: 3, of: 4 },
+      { station: 'M2', check: 'handheld', missed: 2, of: 4 },
+    ]);
+    expect(classResults(withChecks).evidenceMissed).toEqual([]);
+  });
 });

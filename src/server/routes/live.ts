@@ -63,6 +63,6 @@ export function liveRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get('/api/classes/:id/results/:scenario', async (request, reply) => {
     const o = await ownClass(ctx, request, reply);
     const scenarioId = String((request.params as { scenario?: unknown }).scenario ?? '');
-    return o === null ? reply : { results: await resultsFor(ctx.db, o.classId, scenarioId) };
+    return o === null ? reply : await resultsFor(ctx.db, o.classId, scenarioId);
   });
 }

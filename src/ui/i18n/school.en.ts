@@ -104,6 +104,7 @@ export const schoolEn = {
   'results.detect': 'To detect',
   'results.diagnose': 'To diagnose',
   'results.restore': 'To restore',
+  'results.commonWrongRepairOne': 'Most common wrong repair: {action} on {station} (one student).',
   'results.commonWrongRepair': 'Most common wrong repair: {action} on {station} ({n} students).',
   'results.noWrongRepair': 'Nobody made a wrong repair.',
   'results.bins': 'Best scores, in bins of ten points',
@@ -170,4 +171,7 @@ export const schoolEn = {
   'results.compare': 'Compare the two ticked runs',
   'follow.scoreSoFar': 'Score so far {score} (the run is still going)',
   'live.scoreSoFar': '{score} so far',
+  'results.evidence': 'Evidence the class did not look at',
+  'results.evidenceNone': 'This drill has no check that bears on its fault: its evidence is on the screens (alarms, states, trends).',
+  'results.evidenceItem': '{check} at {station}: {missed} of {of} students never did it',
 } as const;

@@ -106,7 +106,8 @@ export const schoolNb: Record<keyof typeof schoolEn, string> = {
   'results.detect': 'Til oppdaget',
   'results.diagnose': 'Til diagnose',
   'results.restore': 'Til gjenopprettet',
-  'results.commonWrongRepair': 'Vanligste feil reparasjon: {action} på {station} ({n} elever).',
+  'results.commonWrongRepairOne': 'Vanligste feilreparasjon: {action} på {station} (én elev).',
+  'results.commonWrongRepair': 'Vanligste feilreparasjon: {action} på {station} ({n} elever).',
   'results.noWrongRepair': 'Ingen gjorde en feil reparasjon.',
   'results.bins': 'Beste poengsum, i grupper på ti poeng',
   'results.caption': '{drill}: hver elevs beste og siste kjøring, slik skoleserveren vurderte dem',
@@ -172,4 +173,7 @@ export const schoolNb: Record<keyof typeof schoolEn, string> = {
   'results.compare': 'Sammenlign de to avkryssede øktene',
   'follow.scoreSoFar': 'Poeng så langt {score} (økta pågår ennå)',
   'live.scoreSoFar': '{score} så langt',
+  'results.evidence': 'Spor klassen ikke så på',
+  'results.evidenceNone': 'Denne øvelsen har ingen kontroll som gjelder feilen: sporene står på skjermene (alarmer, tilstander, trender).',
+  'results.evidenceItem': '{check} ved {station}: {missed} av {of} elever gjorde det aldri',
 };
