@@ -3,7 +3,7 @@
  * cookie goes with every request by itself, and no other site can send it). Every call throws
  * SchoolError in the server's words, or with status null when the server cannot be reached.
  */
-import type { AssignmentInfo, AssignmentRequest, ClassAssignment, ClassInfo, ClassMessageResult, Instruction, InstructorInfo, LiveRow, Membership, StudentInfo } from './school-api';
+import type { AssignmentInfo, AssignmentRequest, ClassAssignment, ClassInfo, ClassMessageResult, HistoryRun, Instruction, InstructorInfo, LiveRow, Membership, StudentInfo } from './school-api';
 import { loadSessionValue, type SessionFile } from './session-file';
 import type { ClassResults } from './class-results';
 import { answered, SchoolError } from './school-client';
@@ -81,6 +81,7 @@ export async function classRunSession(classId: number, runId: number): Promise<C
 }
 export const instruct = (classId: number, runId: number, what: Instruction) => api<{ instruction: { id: number } }>('POST', `/api/classes/${classId}/runs/${runId}/instructions`, what);
 export const messageClass = (classId: number, text: string) => api<ClassMessageResult>('POST', `/api/classes/${classId}/messages`, { text });
+export const studentHistory = async (classId: number, studentId: number) => (await api<{ runs: HistoryRun[] }>('GET', `/api/classes/${classId}/students/${studentId}/history`)).runs;
 export const newDeviceToken = async (classId: number, studentId: number) => (await api<{ membership: Membership }>('POST', `/api/classes/${classId}/students/${studentId}/token`)).membership;
 
 /**

@@ -260,3 +260,18 @@ export interface LiveRow {
     readonly verdict: RunVerdict;
   } | null;
 }
+
+/** One of a student's runs in the class, for their progress over the term (oldest first). */
+export interface HistoryRun {
+  readonly runId: number;
+  readonly scenarioId: string;
+  readonly title: { readonly en: string; readonly nb?: string };
+  readonly startedAt: string;
+  /** going: not ended yet; checking: ended, being re-simulated; scored: the server's score; notScored: it could not be reproduced. */
+  readonly state: 'going' | 'checking' | 'scored' | 'notScored';
+  readonly score: number | null;
+  readonly passed: boolean | null;
+  /** Seconds from the first fault's start to detecting and to restoring it (null: never, or not scored). */
+  readonly detect: number | null;
+  readonly restore: number | null;
+}

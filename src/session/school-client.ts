@@ -6,7 +6,7 @@
  */
 import type { Command } from '../engine';
 import type { Checkpoint } from './record';
-import { MAX_EVENTS_PER_BATCH, type Membership, type RunAck, type RunEvent, type RunStartRequest, type RunStatus, type StudentAssignment, instruction, type NumberedInstruction } from './school-api';
+import { MAX_EVENTS_PER_BATCH, type Membership, type RunAck, type RunEvent, type RunStartRequest, type RunStatus, type StudentAssignment, type HistoryRun, instruction, type NumberedInstruction } from './school-api';
 
 export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -68,6 +68,12 @@ export async function rejoin(fetchFn: Fetch, base: string, token: string): Promi
 export async function assignedTo(fetchFn: Fetch, base: string, token: string): Promise<StudentAssignment[]> {
   const { body } = await call<{ assignments: StudentAssignment[] }>(fetchFn, base, '/api/assignments', { method: 'GET', token });
   return body.assignments;
+}
+
+/** This device's own runs in the class, oldest first, as the server scored them. */
+export async function historyOf(fetchFn: Fetch, base: string, token: string): Promise<HistoryRun[]> {
+  const { body } = await call<{ runs: HistoryRun[] }>(fetchFn, base, '/api/student/history', { method: 'GET', token });
+  return body.runs;
 }
 
 /**

@@ -1,9 +1,10 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { setupNeeded } from '../session/school-admin';
 import type { Membership } from '../session/school-api';
-import { joinClass, rejoin, SchoolError } from '../session/school-client';
+import { historyOf, joinClass, rejoin, SchoolError } from '../session/school-client';
 import { setMembership, useClassState } from './class-state';
 import { useT } from './i18n';
+import { StudentHistory } from './StudentHistory';
 
 /** A refusal in the reader's language where the server's reason is a known one. */
 function reasonOf(e: unknown, t: ReturnType<typeof useT>['t']): string {
@@ -90,9 +91,12 @@ export function ClassPanel() {
                 ? t('class.waiting')
                 : t('class.refused', { reason: delivery.reason })}
         </p>
-        <button type="button" onClick={() => setMembership(null)}>
-          {t('class.leave')}
-        </button>
+        <div className="class-actions">
+          <StudentHistory load={() => historyOf(fetch.bind(globalThis), joined.base, m.token)} label={t('history.mine')} />
+          <button type="button" onClick={() => setMembership(null)}>
+            {t('class.leave')}
+          </button>
+        </div>
       </section>
     );
   }

@@ -36,6 +36,20 @@ function Bins({ bins }: { bins: readonly number[] }) {
   );
 }
 
+/**
+ * The class debrief on paper: the page prints this drill's results alone (the print styles
+ * hide the rest of the page and the buttons while `print-results` is on the body).
+ */
+function printDebrief(): void {
+  document.body.classList.add('print-results');
+  const done = () => {
+    document.body.classList.remove('print-results');
+    window.removeEventListener('afterprint', done);
+  };
+  window.addEventListener('afterprint', done);
+  window.print();
+}
+
 /** One time over the class (each student's best run) as dots on a line from 0 to the slowest, with the median marked. */
 function Strip({ label, values, median }: { label: string; values: readonly (number | null)[]; median: number | null }) {
   const known = values.filter((v): v is number => v !== null);
@@ -127,6 +141,7 @@ export function ClassResults({ cls }: { cls: ClassInfo }) {
       )}
       {results && current && (
         <>
+          <h3 className="print-only">{t('results.printHeading', { class: cls.name, drill: title(current.title), date: new Date().toLocaleDateString(lang === 'nb' ? 'nb-NO' : 'en-GB') })}</h3>
           <p data-testid="results-summary">
             {t('results.passed', { passed: results.passed, students: results.students.length })}
             <br />
@@ -202,6 +217,9 @@ export function ClassResults({ cls }: { cls: ClassInfo }) {
             )}
             <button type="button" onClick={() => download(`${cls.name} ${drill}.csv`, resultsCsv(results), 'text/csv')} data-testid="results-csv">
               {t('results.csv')}
+            </button>
+            <button type="button" onClick={printDebrief} data-testid="results-print">
+              {t('results.print')}
             </button>
           </div>
         </>

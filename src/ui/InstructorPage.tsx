@@ -4,6 +4,7 @@ import { type ClassInfo, type InstructorInfo, MIN_PASSWORD_LENGTH, type StudentI
 import { ClassAssignments } from './ClassAssignments';
 import { ClassLive } from './ClassLive';
 import { ClassResults } from './ClassResults';
+import { StudentHistory } from './StudentHistory';
 import { setLanguage, useT } from './i18n';
 import { Field, Form, reasonOf, Refusal } from './instructor-form';
 
@@ -82,7 +83,8 @@ function Students({ cls }: { cls: ClassInfo }) {
             {s.displayName} <span className="muted">({t('instr.joinedAt', { when: when(s.joinedAt) })})</span>{' '}
             <button type="button" onClick={() => void newDevice(s)}>
               {t('instr.newDevice')}
-            </button>
+            </button>{' '}
+            <StudentHistory load={() => admin.studentHistory(cls.id, s.id)} label={t('history.progressOf', { name: s.displayName })} />
           </li>
         ))}
       </ul>

@@ -155,6 +155,30 @@ test('assign, watch live, follow one run and message her, then compare the class
   expect(text).toMatch(new RegExp(`\\r\\nAda,1,best,\\d+,[^,]+,${adaScore.replace(',', '.')},true,`));
   expect(text).toMatch(new RegExp(`\\r\\nBen,1,best,\\d+,[^,]+,${benScore.replace(',', '.')},false,[^\\r]*,1,1,`));
 
+  // The class debrief on paper: the results alone, with a heading, without the page's controls.
+  await teacher.evaluate(() => {
+    window.print = () => undefined;
+  });
+  await results.getByTestId('results-print').click();
+  await teacher.emulateMedia({ media: 'print' });
+  await expect(results.getByRole('heading', { name: /Automation 3A · Breakdown on the mill · class debrief/ })).toBeVisible();
+  await expect(results.getByTestId('results-row').first()).toBeVisible();
+  await expect(card.getByTestId('class-live')).toBeHidden();
+  await expect(results.getByTestId('results-csv')).toBeHidden();
+  await teacher.screenshot({ path: 'tests/artifacts/class-debrief-print.png', fullPage: true });
+  await teacher.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await teacher.emulateMedia({ media: 'screen' });
+  await expect(results.getByTestId('results-csv')).toBeVisible();
+
+  // Progress over the term: Ada's own in her library, Ben's on the instructor's page.
+  await ada.getByRole('button', { name: 'Your progress in the class' }).click();
+  await expect(ada.getByTestId('history-row')).toHaveCount(1);
+  await expect(ada.getByTestId('history-row')).toContainText(`Breakdown on the mill${adaScore} · passed`);
+  await audit(ada, 'library with the student’s progress');
+  await card.getByRole('button', { name: 'Show the students' }).click();
+  await card.getByRole('button', { name: 'Progress of Ben' }).click();
+  await expect(card.getByTestId('student-history').getByTestId('history-row')).toContainText(`${benScore} · not passed`);
+
   // Compare the two runs side by side.
   await rowOf('Ada').getByTestId('results-pick').check();
   await rowOf('Ben').getByTestId('results-pick').check();

@@ -144,5 +144,14 @@ describe.each(testDatabases())('on %s', (database) => {
     const { results, stations } = await got();
     expect(results.evidenceMissed).toEqual([{ station: 'M1', check: 'handheld', missed: 1, of: 2 }]);
     expect(stations.M1).toEqual(expect.objectContaining({ en: expect.any(String) }));
+
+    // Each student's progress over the term: the instructor's view of one, and the student's own.
+    const pia = results.students.find((x: { displayName: string }) => x.displayName === 'Pia');
+    const history = (await inject('GET', `/api/classes/${classId}/students/${pia.studentId}/history`, { cookie })).json().runs;
+    expect(history).toEqual([expect.objectContaining({ scenarioId: sc.scenario.id, state: 'scored', score: pia.best.score, passed: pia.best.passed, detect: pia.best.detect, restore: pia.best.restore })]);
+    expect((await inject('GET', '/api/student/history', bearer(tokens[0]!))).json().runs).toEqual(history);
+    const stranger = await setUp('Mr Stranger', ['Sam']);
+    expect((await inject('GET', `/api/classes/${stranger.classId}/students/${pia.studentId}/history`, { cookie: stranger.cookie })).statusCode).toBe(404);
+    expect((await inject('GET', '/api/student/history', bearer(stranger.tokens[0]!))).json().runs).toEqual([]);
   });
 });

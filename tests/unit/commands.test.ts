@@ -179,3 +179,22 @@ describe('the instructor starts a fault', () => {
     expect(a.faults.find((f) => f.id === 'on-call')?.detectSeconds).toBeNull();
   });
 });
+
+describe('an instructor’s message', () => {
+  it('is recorded at its tick and changes nothing on the line, in what a student sees or in the truth', () => {
+    const model = modelOf(simpleLine());
+    const quiet = createState(model, 7);
+    const told = createState(model, 7);
+    advance(quiet, sec(30));
+    advance(told, sec(30));
+    const r = apply(told, { type: 'instructorMessage', tick: sec(30), text: 'Check the buffer levels.' });
+    expect(r.accepted).toBe(true);
+    advance(quiet, min(20));
+    advance(told, min(20));
+    const { log: _a, ...seenQuiet } = observe(quiet);
+    const { log: _b, ...seenTold } = observe(told);
+    expect(seenTold).toEqual(seenQuiet);
+    expect(told.truth).toEqual(quiet.truth);
+    expect(told.log.some((e) => e.kind === 'command' && e.command.type === 'instructorMessage' && e.tick === sec(30))).toBe(true);
+  });
+});

@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ClassInfo } from '../../session/school-api';
 import { createClassRequest } from '../../session/school-api';
+import { historyOf } from '../history';
 import { classOf, createClass, listClasses, listStudents, reissueToken, rotateJoinCode, setClassOpen } from '../classes';
 import { type ServerContext, instructorOf, refusal, refuse } from '../http/context';
 import { bodyOf, idOf } from '../http/validate';
@@ -61,6 +62,14 @@ export function classRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get('/api/classes/:id/students', async (request, reply) => {
     const o = await own(request, reply);
     return o === null ? reply : { students: await listStudents(ctx.db, o.instructorId, o.classId) };
+  });
+
+  app.get('/api/classes/:id/students/:student/history', async (request, reply) => {
+    const o = await own(request, reply);
+    if (o === null) return reply;
+    const studentId = idOf((request.params as { student?: unknown }).student);
+    const [member] = studentId === null ? [] : await ctx.db.query<{ id: number }>('select id from students where id = $1 and class_id = $2', [studentId, o.classId]);
+    return member === undefined ? refusal(reply, 404, 'no such student in this class') : { runs: await historyOf(ctx.db, member.id) };
   });
 
   app.post('/api/classes/:id/students/:student/token', async (request, reply) => {

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { joinRequest } from '../../session/school-api';
 import { joinClass } from '../classes';
+import { historyOf } from '../history';
 import { type ServerContext, refusal, studentOf } from '../http/context';
 import { bodyOf } from '../http/validate';
 
@@ -25,5 +26,11 @@ export function studentRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get('/api/student/me', async (request, reply) => {
     const student = await studentOf(ctx, request, reply);
     return student === null ? reply : { student };
+  });
+
+  /** The device's own runs in the class: its progress over the term. */
+  app.get('/api/student/history', async (request, reply) => {
+    const student = await studentOf(ctx, request, reply);
+    return student === null ? reply : { runs: await historyOf(ctx.db, student.id) };
   });
 }

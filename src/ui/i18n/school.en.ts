@@ -174,4 +174,13 @@ export const schoolEn = {
   'results.evidence': 'Evidence the class did not look at',
   'results.evidenceNone': 'This drill has no check that bears on its fault: its evidence is on the screens (alarms, states, trends).',
   'results.evidenceItem': '{check} at {station}: {missed} of {of} students never did it',
+  'results.print': 'Print the class debrief',
+  'results.printHeading': '{class} · {drill} · class debrief, {date}',
+  'history.none': 'No runs in the class yet.',
+  'history.going': 'still going',
+  'history.when': 'Date',
+  'history.scores': 'Scores over time: {scores}',
+  'history.failed': 'The progress could not be fetched: {reason}',
+  'history.progressOf': 'Progress of {name}',
+  'history.mine': 'Your progress in the class',
 } as const;

@@ -176,4 +176,13 @@ export const schoolNb: Record<keyof typeof schoolEn, string> = {
   'results.evidence': 'Spor klassen ikke så på',
   'results.evidenceNone': 'Denne øvelsen har ingen kontroll som gjelder feilen: sporene står på skjermene (alarmer, tilstander, trender).',
   'results.evidenceItem': '{check} ved {station}: {missed} av {of} elever gjorde det aldri',
+  'results.print': 'Skriv ut klassens gjennomgang',
+  'results.printHeading': '{class} · {drill} · klassens gjennomgang, {date}',
+  'history.none': 'Ingen økter i klassen ennå.',
+  'history.going': 'pågår',
+  'history.when': 'Dato',
+  'history.scores': 'Poeng over tid: {scores}',
+  'history.failed': 'Framgangen kunne ikke hentes: {reason}',
+  'history.progressOf': 'Framgangen til {name}',
+  'history.mine': 'Din framgang i klassen',
 };
