@@ -6,7 +6,8 @@
  * in its worker pool. Prints ingest latency (p50, p99) as a student's app sees it, messages and
  * events per second, the server's CPU and memory, and how fast it verifies; on the embedded
  * PGlite, then on PostgreSQL (a throw-away local cluster when Debian's postgresql is installed,
- * or the server LF_BENCH_DATABASE_URL names). Run with `npm run bench:server`.
+ * or the server LF_BENCH_DATABASE_URL names). On PGlite it then measures the instructor's live
+ * class view with a class of 100 in the browser (live-dashboard.ts). Run with `npm run bench:server`.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { streamLink } from '../src/session/school-stream';
 import { loadSessionText } from '../src/session/session-file';
 import { verifySession } from '../src/session/verify';
 import { postgresBin, startCluster } from '../tests/server/postgres-cluster';
+import { liveDashboard } from './live-dashboard';
 import { freePort, killGroup, serverProcess } from '../tests/server/processes';
 
 const STUDENTS = Number(process.env.LF_STUDENTS ?? 200);
@@ -48,7 +50,7 @@ function usage(pgid: number): { cpuS: number; rssMb: number } {
   return { cpuS, rssMb };
 }
 
-async function run(label: string, databaseUrl: string): Promise<void> {
+async function run(label: string, databaseUrl: string, dashboard = false): Promise<void> {
   const port = await freePort();
   const server = await serverProcess(mkdtempSync(join(tmpdir(), 'lf-bench-')), port, databaseUrl);
   try {
@@ -126,13 +128,14 @@ async function run(label: string, databaseUrl: string): Promise<void> {
         `one ${hours.toFixed(1)}-hour session verified in ${oneMs.toFixed(0)} ms (median of 5; aim: an hour-long one under 200 ms), ` +
         `${((hours * 1000) / oneMs).toFixed(1)} simulated hours verified per second per worker`,
     );
+    if (dashboard) console.log(`${label}: ${await liveDashboard(base, golden)}`);
   } finally {
     killGroup(server);
   }
 }
 
 async function main(): Promise<void> {
-  await run('embedded PGlite', '');
+  await run('embedded PGlite', '', true);
   // PostgreSQL: the one named, or a throw-away cluster like the tests' when it is installed.
   const bin = process.env.LF_BENCH_DATABASE_URL ? null : postgresBin();
   const cluster = bin === null ? null : await startCluster(bin);

@@ -9,7 +9,7 @@ import { drillsRun, resultsFor } from '../results';
 import { ownClass } from './classes';
 
 /** How often a watched class's rows are looked at again (a row changes on the screen at most this late). */
-export const LIVE_PUSH_MS = 1000;
+export const LIVE_PUSH_MS = 500;
 
 export function liveRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get('/api/classes/:id/live', async (request, reply) => {
