@@ -188,3 +188,27 @@ test('assign, watch live, follow one run and message her, then compare the class
   await expect(compare.locator('.legend')).toContainText('B: Ben');
   await audit(compare, 'two runs of the class compared');
 });
+
+test('the instructor starts a fault in a student’s run from the follow view: it reaches the student’s line through the server, recorded in her run', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const { teacher, card, joinCode } = await instructorWithClass(school, browser, 'Finn Feil', 'a fault-starting password', 'Logistics 1C');
+  const student = await studentIn(school, browser, joinCode, 'Liv');
+  await student.locator('[data-scenario="conveyor-jam"] button').click();
+  await student.getByRole('button', { name: 'Start the shift' }).click();
+  await student.getByRole('button', { name: '5×' }).click();
+  await card.getByRole('button', { name: 'Watch the class live' }).click();
+  const row = card.getByTestId('live-row').filter({ hasText: 'Liv' });
+  await expect(row).toContainText('Running', { timeout: 15_000 });
+  const [follow] = await Promise.all([teacher.context().waitForEvent('page'), row.getByTestId('live-follow').click()]);
+  const panel = follow.getByTestId('follow-panel');
+  await expect(panel).toContainText('Conveyor jam @ Conveyor C2', { timeout: 30_000 });
+  // Well before its scheduled 12 minutes.
+  await panel.locator('[data-fault="c2-jam"]').click();
+  await expect(panel).toContainText('sent: starts when the student’s app takes it');
+  await expect(student.locator('[data-alarm="C2.stopped"]')).toBeVisible({ timeout: 20_000 });
+  expect(((await student.getByTestId('clock').textContent()) ?? '') < '00:12:00').toBe(true);
+  // Her run's own log has it: the follow view shows it started, and its timeline marks it.
+  await expect(panel).toContainText('started', { timeout: 15_000 });
+  await expect(row.getByTestId('live-line')).toContainText('Conveyor C2', { timeout: 15_000 });
+  await audit(follow, 'follow view after starting a fault');
+});
