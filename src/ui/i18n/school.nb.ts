@@ -154,7 +154,7 @@ export const schoolNb: Record<keyof typeof schoolEn, string> = {
   'follow.ended': 'Elevens økt er avsluttet',
   'follow.heading': 'Melding eller feil til {name}',
   'follow.message': 'Melding (vises på elevens skjerm)',
-  'follow.send': 'Send',
+  'follow.send': 'Send melding',
   'follow.messageSent': 'Sendt: den vises på elevens skjerm innen et par sekunder.',
   'follow.messageShown': 'Vist på elevens skjerm ved {time}.',
   'follow.faultSent': 'sendt: starter når elevens app tar den imot',
