@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { advance, apply, type Command, createState, type LineModel, type State } from '../src/engine';
 import { describeErrors, loadScenarioJson, type ScenarioFile } from '../src/scenario';
+import { loadSessionText, type SessionFile } from '../src/session/session-file';
 
 export type ScenarioInput = Record<string, unknown>;
 
@@ -56,4 +58,11 @@ export function simpleLine(extra: ScenarioInput = {}, machine: ScenarioInput = {
     },
     ...extra,
   });
+}
+
+/** A golden session of tests/golden/, loaded and checked as any session file is. */
+export function goldenSession(name: string): SessionFile {
+  const r = loadSessionText(readFileSync(`tests/golden/${name}.session.json`, 'utf8'));
+  if (!r.ok) throw new Error(`golden session ${name} does not load`);
+  return r.session;
 }

@@ -97,9 +97,13 @@ function stationOfCommand(c: Command): string | null {
   return 'station' in c ? c.station : null;
 }
 
-/** The actions that show a student noticed something at a station (not a hint, a speed, or what the instructor did). */
+/**
+ * The actions that show a student noticed something at a station: not a hint, a speed, what the
+ * instructor did, or a panel opened (looking is not yet acting: a student clicking through the
+ * stations has not noticed the fault).
+ */
 export function isAttention(c: Command): boolean {
-  return c.type !== 'hint' && c.type !== 'setSpeed' && c.type !== 'injectFault' && c.type !== 'instructorMessage';
+  return c.type !== 'hint' && c.type !== 'setSpeed' && c.type !== 'injectFault' && c.type !== 'instructorMessage' && c.type !== 'openPanel';
 }
 
 function firstBackRunning(log: readonly LogEntry[], station: string, from: number): number | null {

@@ -49,7 +49,16 @@ export type Command =
    * A short message from the instructor, shown to the student. Recorded so that a replay shows
    * when it came; it changes nothing on the line.
    */
-  | { readonly type: 'instructorMessage'; readonly tick: number; readonly text: string };
+  | { readonly type: 'instructorMessage'; readonly tick: number; readonly text: string }
+  /**
+   * The student opened a station's panel (its faceplate: states, readings, trends). Recorded so
+   * that what a student looked at, and when, is in the run's log; it changes nothing on the line.
+   */
+  | { readonly type: 'openPanel'; readonly tick: number; readonly station: string; readonly panel: Panel };
+
+/** The panels a student opens and the log records. */
+export const PANELS = ['faceplate'] as const;
+export type Panel = (typeof PANELS)[number];
 
 export type CommandType = Command['type'];
 

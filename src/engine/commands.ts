@@ -199,6 +199,7 @@ function dispatch(s: State, cmd: Command): Outcome {
       return '';
     }
     case 'instructorMessage':
+    case 'openPanel':
       return '';
   }
 }

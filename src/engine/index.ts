@@ -5,6 +5,7 @@
 export { advance } from './advance';
 export { apply } from './commands';
 export type { Command, CommandResult, CommandType } from './commands-types';
+export { PANELS, type Panel } from './commands-types';
 export { createState, type CreateOptions } from './create';
 export type { Distribution } from './distributions';
 export { dexp, dlog, dpow } from './dmath';

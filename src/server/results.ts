@@ -23,12 +23,12 @@ export async function drillsRun(db: Sql, classId: number): Promise<DrillRuns[]> 
   return rows.sort((a, b) => Number(b.last) - Number(a.last)).map((r) => ({ scenarioId: r.scenario_id, title: bilingual(r.scenario.title), runs: r.runs }));
 }
 
-/** The checks that bear on the drill's faults: what a student could have looked at (engine/evidence.ts). */
+/** What shows the drill's faults to whoever looks: each fault station's faceplate, and the checks that bear on its fault there (engine/evidence.ts). */
 function evidenceOf(scenario: ScenarioFile): EvidenceItem[] {
   const items: EvidenceItem[] = [];
   for (const f of scenario.faults ?? []) {
     if (f.station === undefined) continue;
-    for (const check of RELEVANT_CHECKS[f.type]) if (!items.some((i) => i.station === f.station && i.check === check)) items.push({ station: f.station, check });
+    for (const look of ['faceplate', ...RELEVANT_CHECKS[f.type]]) if (!items.some((i) => i.station === f.station && i.look === look)) items.push({ station: f.station, look });
   }
   return items;
 }
@@ -45,8 +45,9 @@ export async function resultsFor(db: Sql, classId: number, scenarioId: string): 
      where s.class_id = $1 and r.scenario_id = $2 and ${VERIFIED} order by r.id`,
     [classId, scenarioId],
   );
-  const checks = await db.query<{ run_id: number; station: string; check: string }>(
-    "select run_id, body->>'station' as station, body->>'check' as check from run_events where run_id = any($1::integer[]) and kind = 'command' and body->>'type' = 'check'",
+  const looked = await db.query<{ run_id: number; station: string; look: string }>(
+    `select run_id, body->>'station' as station, coalesce(body->>'check', body->>'panel') as look from run_events
+     where run_id = any($1::integer[]) and kind = 'command' and body->>'type' in ('check', 'openPanel')`,
     [rows.map((r) => r.id)],
   );
   const latest = rows.at(-1)?.scenario;
@@ -56,7 +57,7 @@ export async function resultsFor(db: Sql, classId: number, scenarioId: string): 
     displayName: r.display_name,
     startedAt: new Date(r.created_at).toISOString(),
     assessment: r.assessment,
-    checks: checks.filter((c) => c.run_id === r.id).map((c) => ({ station: c.station, check: c.check })),
+    looked: looked.filter((c) => c.run_id === r.id).map((c) => ({ station: c.station, look: c.look })),
   }));
   return {
     results: classResults(runs, latest === undefined ? [] : evidenceOf(latest)),

@@ -14,14 +14,17 @@ export interface ResultRun {
   /** When the run was started on the server (ISO 8601): orders a student's runs. */
   readonly startedAt: string;
   readonly assessment: Pick<Assessment, 'score' | 'passed' | 'faults' | 'wrongRepairs' | 'safetyBreaches' | 'productionLost' | 'hints'>;
-  /** The checks the student made in this run (station and kind), from its commands. */
-  readonly checks?: readonly { readonly station: string; readonly check: string }[];
+  /** What the student looked at in this run, from its commands: panels opened and checks made (station and kind). */
+  readonly looked?: readonly EvidenceItem[];
 }
 
-/** A check that bears on one of the drill's faults (a measurement, an inspection at its station). */
+/**
+ * Something at a fault's station that shows the fault to whoever looks: its faceplate
+ * (`faceplate`), or a check that bears on the fault (a check kind: `handheld`, `inspectTool`…).
+ */
 export interface EvidenceItem {
   readonly station: string;
-  readonly check: string;
+  readonly look: string;
 }
 
 /** An evidence item and how many of the class never looked at it in any of their runs. */
@@ -110,11 +113,11 @@ function spread(xs: readonly (number | null)[]): Spread {
 /** Best: passed before not, then the higher score, then the earlier run. */
 const better = (a: RunLine, b: RunLine) => (a.passed !== b.passed ? (a.passed ? -1 : 1) : a.score !== b.score ? b.score - a.score : a.startedAt.localeCompare(b.startedAt));
 
-/** Each item with how many students never made that check in any of their runs, most missed first (then in the drill's order). */
+/** Each item with how many students never looked at it in any of their runs, most missed first (then in the drill's order). */
 export function evidenceMissed(items: readonly EvidenceItem[], byStudent: ReadonlyMap<number, readonly ResultRun[]>): EvidenceMissed[] {
   const students = [...byStudent.values()];
   return items
-    .map((item) => ({ ...item, missed: students.filter((runs) => !runs.some((r) => (r.checks ?? []).some((c) => c.station === item.station && c.check === item.check))).length, of: students.length }))
+    .map((item) => ({ ...item, missed: students.filter((runs) => !runs.some((r) => (r.looked ?? []).some((c) => c.station === item.station && c.look === item.look))).length, of: students.length }))
     .sort((a, b) => b.missed - a.missed);
 }
 

@@ -3,7 +3,7 @@
  * engine trusts its callers, so everything from a file passes through here first.
  */
 import { z } from '../scenario/zod';
-import { CHECK_KINDS, type Command } from '../engine';
+import { CHECK_KINDS, type Command, PANELS } from '../engine';
 import { REPAIR_ACTION_NAMES, SENSOR_KINDS, FAULT_TYPES, id as scenarioId } from '../scenario/schema';
 
 const tick = z.number().int({ error: 'must be a whole tick number' }).min(0, { error: 'must be 0 or more' });
@@ -49,8 +49,9 @@ export const commandSchema = z.discriminatedUnion(
     z.strictObject({ type: z.literal('hint'), tick }),
     z.strictObject({ type: z.literal('injectFault'), tick, fault: id }),
     z.strictObject({ type: z.literal('instructorMessage'), tick, text: messageText }),
+    z.strictObject({ type: z.literal('openPanel'), tick, station: id, panel: z.enum(PANELS) }),
   ],
-  { error: 'type must be one of packml, eStop, releaseEStop, lockOut, removeLockOut, check, repair, setSpeed, ackAlarm, shelveAlarm, unshelveAlarm, diagnose, hint, injectFault, instructorMessage' },
+  { error: 'type must be one of packml, eStop, releaseEStop, lockOut, removeLockOut, check, repair, setSpeed, ackAlarm, shelveAlarm, unshelveAlarm, diagnose, hint, injectFault, instructorMessage, openPanel' },
 );
 
 export const commandLogSchema = z.array(commandSchema).superRefine((cmds, ctx) => {

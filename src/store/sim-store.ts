@@ -229,14 +229,16 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
       if (r?.live == null || !r.ready) return;
       if (Math.max(known, requested) < r.endTick - FOLLOW_LAG_WALL_SECONDS * TICKS_PER_SECOND * Math.max(1, r.live.speed)) jump(r.endTick);
       if (get().speed !== r.live.speed) get().setSpeed(r.live.speed);
-      if (!get().running && Math.max(known, requested) < r.endTick) {
-        set({ running: true });
-        frame.running = true;
-        if (!looping) {
-          looping = true;
-          last = clock.now();
-          clock.frame(loop);
-        }
+      if (!get().running && Math.max(known, requested) < r.endTick) startClock();
+    };
+    /** Time runs: the frame loop starts if it is not going already. */
+    const startClock = () => {
+      set({ running: true });
+      frame.running = true;
+      if (!looping) {
+        looping = true;
+        last = clock.now();
+        clock.frame(loop);
       }
     };
     const loop = () => {
@@ -381,13 +383,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
           // Playing from the end starts over, like any media player.
           if (known >= r.endTick) get().seek(0);
         } else if (get().ended) return;
-        set({ running: true });
-        frame.running = true;
-        if (!looping) {
-          looping = true;
-          last = clock.now();
-          clock.frame(loop);
-        }
+        startClock();
       },
       pause() {
         set({ running: false });
@@ -412,7 +408,10 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
         set({ speed });
       },
       select(station) {
+        const before = get().selected;
         set({ selected: station, refusal: null, refusalKey: null });
+        // Where a student looked is part of the run (a class's evidence not looked at comes from it).
+        if (station !== null && station !== before && get().phase === 'running' && !get().ended) host.post({ type: 'command', command: { type: 'openPanel', station, panel: 'faceplate' } });
       },
       send(command) {
         // A replay is read-only; taking over starts a live run that accepts commands.

@@ -123,6 +123,7 @@ export function ClassResults({ cls }: { cls: ClassInfo }) {
     </>
   );
   const current = drills?.find((d) => d.scenarioId === drill);
+  const missed = results?.evidenceMissed.filter((e) => e.missed > 0) ?? [];
   return (
     <div className="class-results" data-testid="class-results">
       <Refusal text={error} />
@@ -161,13 +162,15 @@ export function ClassResults({ cls }: { cls: ClassInfo }) {
           </div>
           <div data-testid="results-evidence">
             <h4>{t('results.evidence')}</h4>
-            {results.evidenceMissed.length === 0 ? (
-              <p className="muted">{t('results.evidenceNone')}</p>
+            {missed.length === 0 ? (
+              <p className="muted">{t('results.evidenceAll')}</p>
             ) : (
               <ul>
-                {results.evidenceMissed.map((e) => (
-                  <li key={`${e.station} ${e.check}`}>
-                    {t('results.evidenceItem', { check: hasText(`check.${e.check}`) ? t(`check.${e.check}` as never) : e.check, station: station(e.station), missed: e.missed, of: e.of })}
+                {missed.map((e) => (
+                  <li key={`${e.station} ${e.look}`}>
+                    {e.look === 'faceplate'
+                      ? t('results.evidenceFaceplate', { station: station(e.station), missed: e.missed, of: e.of })
+                      : t('results.evidenceItem', { check: hasText(`check.${e.look}`) ? t(`check.${e.look}` as never) : e.look, station: station(e.station), missed: e.missed, of: e.of })}
                   </li>
                 ))}
               </ul>

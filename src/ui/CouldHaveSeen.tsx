@@ -4,7 +4,7 @@
  * that tick. Built from the same re-simulation as the assessment; it names no hidden cause
  * beyond the fault the debrief already lists.
  */
-import type { Assessment } from '../assessment';
+import { type Assessment, isAttention } from '../assessment';
 import { Pack } from '../engine';
 import { textOf } from '../scenario';
 import type { Marker } from '../session/replay-index';
@@ -40,7 +40,7 @@ export function CouldHaveSeen({ assessment, markers, onReplayAt }: { assessment:
           .slice(0, SYMPTOMS_PER_FAULT)
           .map((m) => ({ tick: m.tick, who: 'line', text: describeMarker(m, t, names) }));
         const actions: Row[] = markers
-          .flatMap((m) => (m.kind === 'command' && m.tick >= onset && m.command.type !== 'injectFault' && m.command.type !== 'instructorMessage' ? [m] : []))
+          .flatMap((m) => (m.kind === 'command' && m.tick >= onset && isAttention(m.command) ? [m] : []))
           .slice(0, ACTIONS_PER_FAULT)
           .map((m) => ({ tick: m.tick, who: 'you', text: `${describeCommand(m.command, t, names)}${m.accepted ? '' : ` (${t('faceplate.refused')})`}` }));
         const rows = [...symptoms, ...actions].sort((a, b) => a.tick - b.tick || (a.who === 'line' ? -1 : 1));

@@ -36,7 +36,8 @@ export function Debrief() {
     );
   }
   const a = index.assessment;
-  const timeline: TimelineRow[] = index.markers.flatMap((m) => (m.kind === 'command' ? [{ tick: m.tick, command: describeCommand(m.command, t, names), accepted: m.accepted, reason: m.refusal ? refusalMessage(m.refusal, names, t) : m.reason }] : []));
+  // A panel opened is where the student looked, not something done: the replay shows it, this list does not.
+  const timeline: TimelineRow[] = index.markers.flatMap((m) => (m.kind === 'command' && m.command.type !== 'openPanel' ? [{ tick: m.tick, command: describeCommand(m.command, t, names), accepted: m.accepted, reason: m.refusal ? refusalMessage(m.refusal, names, t) : m.reason }] : []));
   const k = history.kpis;
   // Opens this run's replay at a moment: the session file with its checkpoints comes from the engine.
   const replayAt = (at: number) => {

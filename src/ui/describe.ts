@@ -43,6 +43,8 @@ export function describeCommand(c: Command, t: T, names: Names): string {
       return t('replay.injected', { fault: names.fault(c.fault) });
     case 'instructorMessage':
       return t('replay.message', { text: c.text });
+    case 'openPanel':
+      return t('replay.openPanel', { station: names.station(c.station) });
   }
 }
 

@@ -5,7 +5,7 @@ import { loadScenarioJson } from '../../src/scenario/load';
 import type { RunEvent } from '../../src/session/school-api';
 import { loadSessionText, type SessionFile } from '../../src/session/session-file';
 import { scoreSession } from '../../src/session/verify';
-import { instructor, testDatabases, testServerFor } from './harness';
+import { instructor, testDatabases, testServerFor, bearer, injector } from './harness';
 
 const golden = (() => {
   const r = loadSessionText(readFileSync('tests/golden/breakdown-drill.session.json', 'utf8'));
@@ -22,9 +22,7 @@ function eventsOf(s: SessionFile): RunEvent[] {
 
 describe.each(testDatabases())('on %s', (database) => {
   const server = testServerFor({ database });
-  type Headers = Record<string, string>;
-  const inject = (method: 'GET' | 'POST' | 'DELETE', url: string, headers: Headers, payload?: unknown) => server.app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
-  const bearer = (token: string): Headers => ({ authorization: `Bearer ${token}` });
+  const inject = injector(server);
 
   async function classWithStudents(names: string[]): Promise<{ cookie: string; classId: number; tokens: string[] }> {
     const cookie = await instructor(server, `Teacher of ${names.join(' ') || 'nobody'}`);

@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { JOINS_PER_MINUTE } from '../../src/server/routes/students';
-import { instructor, testDatabases, testServerFor } from './harness';
+import { instructor, testDatabases, testServerFor, bearer, type Headers } from './harness';
 
 describe.each(testDatabases())('on %s', (database) => {
   const server = testServerFor({ database });
 
-  type Headers = Record<string, string>;
   const post = (url: string, payload: unknown, headers: Headers = {}) => server.app.inject({ method: 'POST', url, payload: payload as object, headers });
   const get = (url: string, headers: Headers = {}) => server.app.inject({ method: 'GET', url, headers });
   const as = (cookie: string): Headers => ({ cookie });
-  const bearer = (token: string): Headers => ({ authorization: `Bearer ${token}` });
 
   async function newClass(cookie: string, name = 'Automation 2A'): Promise<{ id: number; joinCode: string }> {
     const res = await post('/api/classes', { name }, as(cookie));

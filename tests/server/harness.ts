@@ -123,3 +123,13 @@ export function testServerFor(options: { appDir?: string; database?: TestDatabas
     close: () => current().close(),
   };
 }
+
+export type Headers = Record<string, string>;
+
+/** A device token as a student's app sends it. */
+export const bearer = (token: string): Headers => ({ authorization: `Bearer ${token}` });
+
+/** A request to the test server without a port (Fastify's inject), with a JSON body when given. */
+export function injector(server: { readonly app: FastifyInstance }) {
+  return (method: 'GET' | 'POST' | 'DELETE', url: string, headers: Headers, payload?: unknown) => server.app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
+}

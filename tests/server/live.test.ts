@@ -1,23 +1,16 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Pack } from '../../src/engine';
 import { LiveRuns, QUIET_MS } from '../../src/server/live';
 import type { LiveRow, RunEvent } from '../../src/session/school-api';
-import { loadSessionText } from '../../src/session/session-file';
 import { scoreSession } from '../../src/session/verify';
-import { instructor, testDatabases, testServerFor } from './harness';
+import { instructor, testDatabases, testServerFor, bearer, injector } from './harness';
+import { goldenSession } from '../helpers';
 
-const golden = (() => {
-  const r = loadSessionText(readFileSync('tests/golden/breakdown-drill.session.json', 'utf8'));
-  if (!r.ok) throw new Error('golden session');
-  return r.session;
-})();
+const golden = goldenSession('breakdown-drill');
 
 describe.each(testDatabases())('on %s', (database) => {
   const server = testServerFor({ database });
-  type Headers = Record<string, string>;
-  const inject = (method: 'GET' | 'POST', url: string, headers: Headers, payload?: unknown) => server.app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
-  const bearer = (token: string): Headers => ({ authorization: `Bearer ${token}` });
+  const inject = injector(server);
 
   async function setUp(names: string[]) {
     const cookie = await instructor(server, `Live teacher of ${names.join(' ')}`);

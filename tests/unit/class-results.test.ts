@@ -74,18 +74,20 @@ describe('class results', () => {
 
   it('the evidence most students never looked at, over all of each student’s runs', () => {
     const items = [
-      { station: 'M2', check: 'handheld' },
-      { station: 'M2', check: 'lubricationLevel' },
-      { station: 'M1', check: 'inspectTool' },
+      { station: 'M2', look: 'handheld' },
+      { station: 'M2', look: 'lubricationLevel' },
+      { station: 'M1', look: 'inspectTool' },
+      { station: 'M1', look: 'faceplate' },
     ];
     const withChecks = set.map((r) =>
-      r.runId === 1 ? { ...r, checks: [{ station: 'M2', check: 'handheld' }] } : r.runId === 4 ? { ...r, checks: [{ station: 'M2', check: 'handheld' }, { station: 'M1', check: 'inspectTool' }] } : r.runId === 5 ? { ...r, checks: [{ station: 'M1', check: 'handheld' }] } : r,
+      r.runId === 1 ? { ...r, looked: [{ station: 'M2', look: 'handheld' }] } : r.runId === 4 ? { ...r, looked: [{ station: 'M2', look: 'handheld' }, { station: 'M1', look: 'inspectTool' }] } : r.runId === 5 ? { ...r, looked: [{ station: 'M1', look: 'handheld' }, { station: 'M1', look: 'faceplate' }] } : r.runId === 6 ? { ...r, looked: [{ station: 'M1', look: 'faceplate' }] } : r,
     );
     // Per looked in his first run only (it counts); Bo measured the wrong machine; nobody checked the lubrication.
     expect(classResults(withChecks, items).evidenceMissed).toEqual([
-      { station: 'M2', check: 'lubricationLevel', missed: 4, of: 4 },
-      { station: 'M1', check: 'inspectTool', missed: 3, of: 4 },
-      { station: 'M2', check: 'handheld', missed: 2, of: 4 },
+      { station: 'M2', look: 'lubricationLevel', missed: 4, of: 4 },
+      { station: 'M1', look: 'inspectTool', missed: 3, of: 4 },
+      { station: 'M2', look: 'handheld', missed: 2, of: 4 },
+      { station: 'M1', look: 'faceplate', missed: 2, of: 4 },
     ]);
     expect(classResults(withChecks).evidenceMissed).toEqual([]);
   });

@@ -180,8 +180,8 @@ describe('the instructor starts a fault', () => {
   });
 });
 
-describe('an instructor’s message', () => {
-  it('is recorded at its tick and changes nothing on the line, in what a student sees or in the truth', () => {
+describe('an instructor’s message and a panel opened', () => {
+  it('are recorded at their tick and change nothing on the line, in what a student sees or in the truth', () => {
     const model = modelOf(simpleLine());
     const quiet = createState(model, 7);
     const told = createState(model, 7);
@@ -189,6 +189,8 @@ describe('an instructor’s message', () => {
     advance(told, sec(30));
     const r = apply(told, { type: 'instructorMessage', tick: sec(30), text: 'Check the buffer levels.' });
     expect(r.accepted).toBe(true);
+    // Nor does a faceplate the student opens.
+    expect(apply(told, { type: 'openPanel', tick: sec(30), station: model.stations[1]!.id, panel: 'faceplate' }).accepted).toBe(true);
     advance(quiet, min(20));
     advance(told, min(20));
     const { log: _a, ...seenQuiet } = observe(quiet);

@@ -43,6 +43,19 @@ describe('the simulation store', () => {
     expect(store.getState().observation!.seconds).toBeLessThanOrEqual(1200);
   });
 
+  it('records the faceplates a student opens during a drill (once per change), never before it or in a replay', () => {
+    const store = createSimStore(manualClock().clock);
+    store.getState().load(tutorial);
+    store.getState().select('L1');
+    store.getState().begin();
+    store.getState().pause();
+    store.getState().select('M1');
+    store.getState().select('M1');
+    store.getState().select(null);
+    store.getState().select('QC');
+    expect(store.getState().commands.map((c) => (c.type === 'openPanel' ? `${c.station} ${c.panel}` : c.type))).toEqual(['M1 faceplate', 'QC faceplate']);
+  });
+
   it('keeps the old scenario and shows where a bad one is wrong', () => {
     const store = createSimStore(manualClock().clock);
     store.getState().load(tutorial);

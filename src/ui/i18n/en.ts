@@ -495,6 +495,7 @@ export const en = {
   'library.restartFix': "release if needed, then Clear → Reset → Start",
   'replay.injected': "Instructor started fault {fault}",
   'replay.message': 'Message from the instructor: “{text}”',
+  'replay.openPanel': 'Opened the faceplate of {station}',
   'message.from': 'Message from your instructor:',
   'message.ok': 'OK, got it',
   'instructor.heading': "Instructor: start a fault",

@@ -496,6 +496,7 @@ export const nb: Record<TextKey, string> = {
   'library.restartFix': "frigjør om nødvendig, deretter Fjern avbrudd → Tilbakestill → Start",
   'replay.injected': "Instruktøren startet feilen {fault}",
   'replay.message': 'Melding fra instruktøren: «{text}»',
+  'replay.openPanel': 'Åpnet frontpanelet til {station}',
   'message.from': 'Melding fra instruktøren din:',
   'message.ok': 'OK, skjønner',
   'instructor.heading': "Instruktør: start en feil",
