@@ -13,11 +13,12 @@ export function InstructorMessage() {
     const shown = s.phase === 'replay' ? s.commands.filter((c) => c.tick <= now) : s.commands;
     return shown.findLast((c) => c.type === 'instructorMessage') ?? null;
   });
+  const replaying = useSim((s) => s.phase === 'replay');
   const [dismissed, setDismissed] = useState<object | null>(null);
   if (message === null || message.type !== 'instructorMessage' || message === dismissed) return null;
   return (
     <div className="instructor-message" role="alert" data-testid="instructor-message">
-      <strong>{t('message.from')}</strong> <span lang="">{message.text}</span>
+      <strong>{t(replaying ? 'message.fromInstructor' : 'message.from')}</strong> <span lang="">{message.text}</span>
       <button type="button" onClick={() => setDismissed(message)}>
         {t('message.ok')}
       </button>

@@ -497,6 +497,7 @@ export const en = {
   'replay.message': 'Message from the instructor: “{text}”',
   'replay.openPanel': 'Opened the faceplate of {station}',
   'message.from': 'Message from your instructor:',
+  'message.fromInstructor': 'The instructor’s message on the student’s screen:',
   'message.ok': 'OK, got it',
   'instructor.heading': "Instructor: start a fault",
   'instructor.explain': "Students do not see this panel. A fault you start is recorded in the session and replays with it.",

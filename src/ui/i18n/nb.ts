@@ -498,6 +498,7 @@ export const nb: Record<TextKey, string> = {
   'replay.message': 'Melding fra instruktøren: «{text}»',
   'replay.openPanel': 'Åpnet frontpanelet til {station}',
   'message.from': 'Melding fra instruktøren din:',
+  'message.fromInstructor': 'Instruktørens melding på elevens skjerm:',
   'message.ok': 'OK, skjønner',
   'instructor.heading': "Instruktør: start en feil",
   'instructor.explain': "Elevene ser ikke dette panelet. En feil du starter lagres i økten og spilles av med den.",
