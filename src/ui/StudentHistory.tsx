@@ -51,17 +51,25 @@ export function HistoryTable({ runs }: { runs: readonly HistoryRun[] }) {
   );
 }
 
+/** How often a shown history is asked for again while one of its runs is still going or being checked. */
+const UNSETTLED_REFRESH_MS = 5000;
+
 /** A history asked for once when shown (a button toggles it), with its refusal in words. */
 export function StudentHistory({ load, label }: { load: () => Promise<HistoryRun[]>; label: string }) {
   const { t } = useT();
   const [open, setOpen] = useState(false);
   const [runs, setRuns] = useState<HistoryRun[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: asked each time it is opened
+  const unsettled = runs?.some((r) => r.state === 'going' || r.state === 'checking') ?? false;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: asked each time it is opened, and again while a run is still going or being checked
   useEffect(() => {
     if (!open) return;
-    load().then(setRuns, (e: unknown) => setError(t('history.failed', { reason: (e as Error).message })));
-  }, [open]);
+    const get = () => load().then(setRuns, (e: unknown) => setError(t('history.failed', { reason: (e as Error).message })));
+    void get();
+    if (!unsettled) return;
+    const timer = setInterval(() => void get(), UNSETTLED_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [open, unsettled]);
   return (
     <>
       <button type="button" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="history-toggle">
