@@ -16,6 +16,9 @@ import { reasonOf, Refusal } from './instructor-form';
 
 type Drill = Awaited<ReturnType<typeof admin.classDrills>>[number];
 
+/** How often shown results are asked for again (a run verified meanwhile joins them). */
+const RESULTS_REFRESH_MS = 5000;
+
 function Bins({ bins }: { bins: readonly number[] }) {
   const { t } = useT();
   const top = Math.max(1, ...bins);
@@ -79,7 +82,13 @@ export function ClassResults({ cls }: { cls: ClassInfo }) {
   const [error, setError] = useState<string | null>(null);
   /** Up to two runs to compare (the last two ticked). */
   const [picked, setPicked] = useState<number[]>([]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: asked once per class
+  // Asked again every few seconds while shown: runs that end meanwhile join once the server has verified them.
+  const [round, setRound] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setRound((n) => n + 1), RESULTS_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: asked per class, and again each round
   useEffect(() => {
     admin.classDrills(cls.id).then(
       (d) => {
@@ -88,12 +97,12 @@ export function ClassResults({ cls }: { cls: ClassInfo }) {
       },
       (e: unknown) => setError(reasonOf(e, t)),
     );
-  }, [cls.id]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: asked again when the drill changes
+  }, [cls.id, round]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: asked again when the drill changes, and each round
   useEffect(() => {
     if (drill === '') return;
     admin.classResults(cls.id, drill).then(setGot, (e: unknown) => setError(reasonOf(e, t)));
-  }, [cls.id, drill]);
+  }, [cls.id, drill, round]);
   const title = (x: { en: string; nb?: string }) => (lang === 'nb' ? x.nb : undefined) ?? x.en;
   const station = (id: string) => (got?.stations[id] ? title(got.stations[id]!) : id);
   const time = (s: number | null) => (s === null ? '—' : clock(s));
