@@ -17,6 +17,7 @@ export { observe, truth, type AlarmView, type FaultTruth, type Observation, type
 export { Pack, PACK_NAMES, type PackCommand, STOP_REASON_TEXT, StopReason } from './packml';
 export { REFUSAL_TEXT, type Refusal, type RefusalKey } from './refusals';
 export { restore, snapshot, stateHash } from './snapshot';
+export { CHECK_RULES, isStandstill, REPAIR_RULES, type WorkRule } from './tasks';
 export type { CheckResult, LogEntry, State, TruthLog } from './state';
 export { NEVER, secondsToTicks, TICK_MS, TICKS_PER_SECOND, ticksToSeconds } from './time';
 export { ENGINE_VERSION } from './version';

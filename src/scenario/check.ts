@@ -3,7 +3,7 @@
  * dangling ends, each station has the inputs and outputs its type needs, and each fault and
  * alarm fits where it is put.
  */
-import { sensorKindsOf } from './defaults';
+import { DEFAULT_RESOLVED_BY, sensorKindsOf } from './defaults';
 import { type ScenarioError, suggestion } from './errors';
 import { parseDuration } from './duration';
 import { MAX_REPORTED_ERRORS } from './limits';
@@ -124,6 +124,9 @@ export function checkScenario(sc: ScenarioFile): ScenarioError[] {
     const p = `faults[${k}]`;
     if (faultIds.has(f.id)) err(`${p}.id`, `"${f.id}" is already used by faults[${faultIds.get(f.id)}]`);
     faultIds.set(f.id, k);
+    if (f.temptingFix !== undefined && (f.resolvedBy ?? DEFAULT_RESOLVED_BY[f.type]).includes(f.temptingFix)) {
+      err(`${p}.temptingFix`, `"${f.temptingFix}" is one of the repairs that fix this fault (resolvedBy): the tempting fix must be one that does not`);
+    }
     const lineWide = f.type === 'airPressureDrop' || f.type === 'powerDip' || f.type === 'eStop' || f.type === 'badMaterialLot';
     if (f.station === undefined) {
       if (!lineWide) err(`${p}.station`, `a ${f.type} fault needs a station`);

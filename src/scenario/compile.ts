@@ -23,7 +23,7 @@ import {
 import { minimum } from '../engine/distributions';
 import { hashString } from '../engine/rng';
 import { measuringStations } from './check';
-import { ALARM_DEFAULTS, CHECK_SECONDS, REPAIR_SECONDS, SENSOR_DEFAULTS, sensorKindsOf, TRANSITION_SECONDS } from './defaults';
+import { ALARM_DEFAULTS, CHECK_SECONDS, DEFAULT_RESOLVED_BY, REPAIR_SECONDS, SENSOR_DEFAULTS, sensorKindsOf, TRANSITION_SECONDS } from './defaults';
 import { parseDuration } from './duration';
 import type { DistributionFile, FaultFile, ScenarioFile } from './schema';
 import { textOf } from './text';
@@ -53,25 +53,6 @@ export function toDistribution(d: DistributionFile): Distribution {
   }
 }
 
-/** The repairs that fix each fault unless the scenario names others (`resolvedBy`). */
-export const DEFAULT_RESOLVED_BY: Readonly<Record<FaultFile['type'], readonly RepairAction[]>> = {
-  breakdown: ['generalRepair'],
-  bearingWear: ['replaceBearing'],
-  lubricationFailure: ['restoreLubrication'],
-  toolWear: ['replaceTool'],
-  calibrationOffset: ['recalibrate'],
-  sensorStuck: ['replaceSensor'],
-  sensorNoisy: ['replaceSensor'],
-  sensorDead: ['replaceSensor'],
-  conveyorJam: ['clearJam'],
-  airPressureDrop: ['restoreAir'],
-  spindleOverheating: ['restoreCooling'],
-  badMaterialLot: ['quarantineLot'],
-  wrongParameter: ['restoreParameter'],
-  powerDip: [],
-  eStop: [],
-  gripperMisalignment: ['reteachRobot'],
-};
 
 function toTrigger(f: FaultFile): FaultTrigger {
   const t = f.trigger;
@@ -391,3 +372,5 @@ export function compileScenario(sc: ScenarioFile): LineModel {
 export function scenarioHash(sc: ScenarioFile): string {
   return hash64(JSON.stringify(sc));
 }
+
+export { DEFAULT_RESOLVED_BY };

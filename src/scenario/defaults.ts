@@ -2,7 +2,7 @@
  * What a scenario gets without saying: sensors per station type with their normal bands,
  * standard alarm rules, and the times repairs, checks and PackML transitions take.
  */
-import type { CheckKind, RepairAction, SensorKind, StationType } from '../engine';
+import type { CheckKind, FaultType, RepairAction, SensorKind, StationType } from '../engine';
 
 export interface SensorDefault {
   readonly unit: string;
@@ -70,3 +70,23 @@ export const ALARM_DEFAULTS = {
   airLow: 5.0,
   scanSeconds: 1,
 } as const;
+
+/** The repairs that fix each fault unless the scenario names others (`resolvedBy`). */
+export const DEFAULT_RESOLVED_BY: Readonly<Record<FaultType, readonly RepairAction[]>> = {
+  breakdown: ['generalRepair'],
+  bearingWear: ['replaceBearing'],
+  lubricationFailure: ['restoreLubrication'],
+  toolWear: ['replaceTool'],
+  calibrationOffset: ['recalibrate'],
+  sensorStuck: ['replaceSensor'],
+  sensorNoisy: ['replaceSensor'],
+  sensorDead: ['replaceSensor'],
+  conveyorJam: ['clearJam'],
+  airPressureDrop: ['restoreAir'],
+  spindleOverheating: ['restoreCooling'],
+  badMaterialLot: ['quarantineLot'],
+  wrongParameter: ['restoreParameter'],
+  powerDip: [],
+  eStop: [],
+  gripperMisalignment: ['reteachRobot'],
+};

@@ -150,6 +150,11 @@ const faultCommon = {
   resolvedBy: z.array(repairAction).min(1).max(20).optional(),
   recurring: z.boolean().optional(),
   description: text.optional(),
+  /**
+   * The repair a student is tempted to try, which fixes nothing: the drill check proves that
+   * it scores lower than the right fix. Changes nothing in the run.
+   */
+  temptingFix: repairAction.optional(),
 };
 
 export const FAULT_TYPES = [

@@ -9,7 +9,7 @@ import type { Series } from '../store/history';
 import { refSeries, timeAxis, valueAxis } from './chart-options';
 import { shortNum } from './format';
 import { useT } from './i18n';
-import { afterIntervention, imrLimits, movingRanges, type Rule, violations } from './spc';
+import { afterIntervention, imrLimits, movingRanges, type Rule, violations } from '../assessment/spc';
 import { PALETTE } from './palette';
 import { UPlot } from './UPlot';
 

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assess, runLog, scoringRules } from '../../src/assessment';
+import { assess, proveDrill, runLog, scoringRules } from '../../src/assessment';
 import { type Command, observe, TICKS_PER_SECOND, truth } from '../../src/engine';
 import { loadScenarioText, type ScenarioFile, textOf } from '../../src/scenario';
 import { FAULT_TYPES } from '../../src/scenario/schema';
@@ -110,31 +110,29 @@ describe('each scenario of the curriculum', () => {
         }
       });
 
-      it('is solved by the reference response, failed by doing nothing, and the tempting wrong fix scores lower', () => {
+      it('is proven by the drill check with its scripted responses: noticeable, doing nothing fails, the reference passes, the tempting wrong fix scores lower', () => {
         const sol = JSON.parse(readFileSync(path, 'utf8')) as Solutions;
         expect(commandLogSchema.safeParse(sol.reference).success).toBe(true);
         expect(commandLogSchema.safeParse(sol.wrong).success).toBe(true);
-        const rules = scoringRules(r.scenario);
-        const end = r.model.durationTicks;
-        const seed = r.scenario.seed;
-
-        const live = runLog(r.model, seed, sol.reference, end);
-        expect(live.log.filter((e) => e.kind === 'command' && !e.accepted)).toEqual([]);
-        expect(truth(live).faults.filter((f) => f.phase !== 'resolved').map((f) => f.id)).toEqual([]);
-        const good = assess(r.model, seed, sol.reference, end, rules);
-        expect(good.passed, JSON.stringify(good.penalties)).toBe(true);
+        const proof = proveDrill(r.scenario, r.model, { reference: sol.reference, wrong: sol.wrong });
+        for (const p of proof.proofs) expect(p.ok, `${p.key}: ${p.findings.map((f) => f.text).join('; ')}`).toBe(true);
+        const good = proof.reference;
         expect(good.faults.every((f) => f.resolved && f.detectSeconds !== null && f.diagnoseSeconds !== null)).toBe(true);
-        expect(good.safetyBreaches).toEqual([]);
-
-        const idle = assess(r.model, seed, [], end, rules);
-        expect(idle.passed).toBe(false);
-        expect(idle.score).toBeLessThan(good.score - 20);
-
-        const wrong = assess(r.model, seed, sol.wrong, end, rules);
-        expect(wrong.score).toBeLessThan(good.score);
-        expect(wrong.passed).toBe(false);
+        expect(proof.idle.score).toBeLessThan(good.score - 20);
+        const wrong = proof.wrong!;
         expect(wrong.faults.some((f) => !f.resolved)).toBe(true);
         expect(wrong.wrongRepairs.length).toBeGreaterThan(0);
+        // The proof's verdicts are the assessment's own, not a second opinion.
+        expect(assess(r.model, r.scenario.seed, sol.reference, r.model.durationTicks, scoringRules(r.scenario)).score).toBe(good.score);
+      });
+
+      it('is proven by the drill check the editor runs, with the technician it sends in (no script)', () => {
+        const proof = proveDrill(r.scenario, r.model);
+        for (const p of proof.proofs) expect(p.ok, `${p.key}: ${p.findings.map((f) => f.text).join('; ')}`).toBe(true);
+        expect(proof.responses.generated).toBe(true);
+        expect(commandLogSchema.safeParse(proof.responses.reference).success).toBe(true);
+        expect(proof.reference.rejectedCommands).toBe(0);
+        expect(proof.wrong!.wrongRepairs.length).toBeGreaterThan(0);
       });
     });
   }

@@ -4,7 +4,7 @@
  * is evidence a student really has (never the hidden truth).
  */
 import type { Observation } from '../../src/engine';
-import { imrLimits, violations } from '../../src/ui/spc';
+import { imrLimits, violations } from '../../src/assessment/spc';
 
 export type Evidence =
   | { readonly by: number; readonly station: string; readonly state?: string; readonly stopReason?: number; readonly interlock?: 'none' | 'starved' | 'blocked' }

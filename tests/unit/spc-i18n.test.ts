@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PACK_NAMES, REFUSAL_TEXT, STOP_REASON_TEXT } from '../../src/engine';
 import { en } from '../../src/ui/i18n/en';
 import { nb } from '../../src/ui/i18n/nb';
-import { imrLimits, violations } from '../../src/ui/spc';
+import { imrLimits, violations } from '../../src/assessment/spc';
 
 describe('SPC (I-MR, Western Electric, Nelson trend)', () => {
   const stable = [10, 10.2, 9.8, 10.1, 9.9, 10, 10.15, 9.85, 10.05, 9.95];

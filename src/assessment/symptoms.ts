@@ -1,0 +1,166 @@
+/**
+ * What a student could notice of each fault, and when: a run stepped through and looked at with
+ * the student's eyes (`observe`, never the truth), against a fault-free twin of the same seed
+ * for the line's counters. The drill check (prove.ts) uses it to say whether a fault can be
+ * noticed before the detection target, and the generated responses act when it can.
+ */
+import { advance, apply, type Command, createState, type LineModel, observe, type Observation, Pack, type State, TICKS_PER_SECOND } from '../engine';
+import { imrLimits, violations } from './spc';
+
+export const SYMPTOM_KINDS = ['alarm', 'state', 'sensor', 'trend', 'spc', 'scrap', 'output'] as const;
+export type SymptomKind = (typeof SYMPTOM_KINDS)[number];
+
+export interface Symptom {
+  readonly kind: SymptomKind;
+  readonly tick: number;
+  /** The station it shows at (null: the line's counters). */
+  readonly station: string | null;
+  /** The alarm id, PackML state name, sensor id or SPC rule: a student-visible fact. */
+  readonly detail: string;
+}
+
+export interface FaultSymptoms {
+  readonly fault: string;
+  /** When the fault began in this run (-1: it never did). */
+  readonly onset: number;
+  /** The first thing a student could see, or null if nothing showed before the run ended. */
+  readonly first: Symptom | null;
+  /** The first symptom of each kind seen, up to `until` ticks after the onset. */
+  readonly seen: readonly Symptom[];
+}
+
+/** How often the line is looked at: a student glancing at the screens every ten seconds. */
+export const LOOK_EVERY_TICKS = 10 * TICKS_PER_SECOND;
+/** Extra scrap that shows on the line's counters: this many parts over the fault-free twin's. */
+const SCRAP_NOTICED = 3;
+/** Output that shows as low: under this share of the fault-free twin's since the fault began. */
+const OUTPUT_NOTICED = 0.8;
+/** ... once the twin has made at least this many good parts since then (too few say nothing). */
+const OUTPUT_MIN_PARTS = 10;
+/** The faceplate's SPC chart: the last 60 parts, limits from the first 20 of them. */
+const SPC_WINDOW = 60;
+const SPC_BASELINE = 20;
+/** A reading that has moved this share of its normal band since the fault began shows on its trend. */
+const TREND_NOTICED = 0.25;
+const STOP_STATES: ReadonlySet<number> = new Set([Pack.Held, Pack.Holding, Pack.Stopped, Pack.Stopping, Pack.Aborted, Pack.Aborting]);
+
+interface Tracking {
+  readonly fault: number;
+  readonly onset: number;
+  readonly scrap0: number;
+  readonly good0: number;
+  readonly twinScrap0: number;
+  readonly twinGood0: number;
+  readonly states0: readonly number[];
+  /** The fault station's readings at the first look after the onset. */
+  readonly readings0: ReadonlyMap<string, number>;
+  readonly seen: Symptom[];
+  first: Symptom | null;
+}
+
+/** The station a fault is at, as the engine knows it (a bad lot: its source), or -1 for line-wide. */
+export function faultStation(model: LineModel, fi: number): number {
+  const f = model.faults[fi]!;
+  if (f.station >= 0) return f.station;
+  return f.type === 'badMaterialLot' ? f.source : -1;
+}
+
+function spcFires(o: Observation, since: number): { station: string; rule: string; tick: number } | null {
+  for (const st of o.stations) {
+    const window = st.measured.slice(-SPC_WINDOW);
+    const limits = imrLimits(window.slice(0, Math.min(SPC_BASELINE, window.length)).map(([, v]) => v));
+    if (limits === null) continue;
+    const v = violations(
+      window.map(([, x]) => x),
+      limits,
+    ).find((x) => window[x.index]![0] >= since);
+    if (v !== undefined) return { station: st.id, rule: v.rule, tick: window[v.index]![0] };
+  }
+  return null;
+}
+
+function look(s: State, o: Observation, twin: State, tr: Tracking, model: LineModel): Symptom[] {
+  const out: Symptom[] = [];
+  const at = faultStation(model, tr.fault);
+  const atId = at >= 0 ? model.stations[at]!.id : null;
+  const alarm = o.alarms.find((a) => a.raisedAt >= tr.onset);
+  if (alarm) out.push({ kind: 'alarm', tick: o.tick, station: alarm.station, detail: alarm.id });
+  const stopped = o.stations.find((st, i) => STOP_STATES.has(st.state) && st.state !== tr.states0[i]);
+  if (stopped) out.push({ kind: 'state', tick: o.tick, station: stopped.id, detail: stopped.stateName });
+  if (atId !== null) {
+    const sensor = o.stations[at]!.sensors.find((x) => x.quality === 'bad' || (x.value !== null && (x.value < x.normal[0] || x.value > x.normal[1])));
+    if (sensor) out.push({ kind: 'sensor', tick: o.tick, station: atId, detail: sensor.id });
+    const trend = o.stations[at]!.sensors.find((x) => {
+      const v0 = tr.readings0.get(x.id);
+      return x.value !== null && v0 !== undefined && Math.abs(x.value - v0) > TREND_NOTICED * (x.normal[1] - x.normal[0]);
+    });
+    if (trend) out.push({ kind: 'trend', tick: o.tick, station: atId, detail: trend.id });
+  }
+  const spc = spcFires(o, tr.onset);
+  if (spc) out.push({ kind: 'spc', tick: o.tick, station: spc.station, detail: spc.rule });
+  const line = s.line;
+  if (line.scrap - tr.scrap0 >= twin.line.scrap - tr.twinScrap0 + SCRAP_NOTICED) out.push({ kind: 'scrap', tick: o.tick, station: null, detail: String(line.scrap - tr.scrap0) });
+  const twinGood = twin.line.good - tr.twinGood0;
+  if (twinGood >= OUTPUT_MIN_PARTS && line.good - tr.good0 < OUTPUT_NOTICED * twinGood) out.push({ kind: 'output', tick: o.tick, station: null, detail: String(line.good - tr.good0) });
+  return out;
+}
+
+/**
+ * Step a run (the given commands applied at their ticks) and note, for each fault, the first
+ * symptom a student could see and the first of each kind within `until` ticks of its onset.
+ * Only the first occurrence of a recurring fault is followed.
+ */
+export function findSymptoms(model: LineModel, seed: number, commands: readonly Command[], until: number): FaultSymptoms[] {
+  const s = createState(model, seed);
+  const twin = createState(model, seed, { withoutFaults: true });
+  const tracking: (Tracking | null)[] = model.faults.map(() => null);
+  const done = new Set<number>();
+  let next = 0;
+  const end = model.durationTicks;
+  // The line as it was at the previous look: the baseline a fault that began since is seen against.
+  let before = { states: s.stations.map((x) => x.pack as number), scrap: 0, good: 0, twinScrap: 0, twinGood: 0 };
+  for (let t = 0; t <= end && done.size < model.faults.length; t = t === end ? end + 1 : Math.min(end, t + LOOK_EVERY_TICKS)) {
+    while (next < commands.length && commands[next]!.tick <= t) {
+      advance(s, commands[next]!.tick);
+      apply(s, commands[next]!);
+      next++;
+    }
+    advance(s, t);
+    advance(twin, t);
+    let o: Observation | null = null;
+    for (let fi = 0; fi < model.faults.length; fi++) {
+      if (done.has(fi)) continue;
+      const onset = s.faults[fi]!.onset;
+      if (onset < 0 || onset > t) continue;
+      o ??= observe(s, 0);
+      let tr = tracking[fi];
+      if (tr === null || tr === undefined) {
+        tr = {
+          fault: fi,
+          onset,
+          scrap0: before.scrap,
+          good0: before.good,
+          twinScrap0: before.twinScrap,
+          twinGood0: before.twinGood,
+          states0: before.states,
+          readings0: new Map(
+            (faultStation(model, fi) >= 0 ? o.stations[faultStation(model, fi)]!.sensors : []).flatMap((x) => (x.value === null ? [] : [[x.id, x.value] as const])),
+          ),
+          seen: [],
+          first: null,
+        };
+        tracking[fi] = tr;
+      }
+      for (const symptom of look(s, o, twin, tr, model)) {
+        tr.first ??= symptom;
+        if (symptom.tick - onset <= until && !tr.seen.some((x) => x.kind === symptom.kind)) tr.seen.push(symptom);
+      }
+      if (tr.first !== null && t - onset >= until) done.add(fi);
+    }
+    before = { states: s.stations.map((x) => x.pack as number), scrap: s.line.scrap, good: s.line.good, twinScrap: twin.line.scrap, twinGood: twin.line.good };
+  }
+  return model.faults.map((f, fi) => {
+    const tr = tracking[fi];
+    return { fault: f.id, onset: tr?.onset ?? -1, first: tr?.first ?? null, seen: tr?.seen ?? [] };
+  });
+}
