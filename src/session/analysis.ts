@@ -5,7 +5,8 @@
  * them in a worker (analysis.worker.ts) with a progress bar and a cancel button; Node and tests
  * run them in-process. Jobs and results are plain data: they cross postMessage unchanged.
  */
-import { type Assessment, part, type Progress } from '../assessment';
+import { type Assessment, type DrillProof, part, type Progress, proveDrill } from '../assessment';
+import { describeErrors } from '../scenario';
 import { loadScenarioJson } from '../scenario';
 import { type BackupLoad, loadBackupText } from './backup';
 import { type CompareSide, compareSide } from './compare';
@@ -20,7 +21,9 @@ export type AnalysisJob =
   | { readonly kind: 'debrief'; readonly session: SessionFile }
   | { readonly kind: 'compare'; readonly sessions: readonly [SessionFile, SessionFile]; readonly statuses?: readonly [RunStatus, RunStatus] }
   /** Parse and validate a backup file (every run's session), which may be large. */
-  | { readonly kind: 'backup'; readonly text: string };
+  | { readonly kind: 'backup'; readonly text: string }
+  /** The editor's drill check: the four proofs for a scenario (raw JSON, checked here). */
+  | { readonly kind: 'prove'; readonly scenario: unknown };
 
 /** What the debrief shows of a finished run: its assessment and the timeline of what happened. */
 export interface DebriefAnalysis {
@@ -34,7 +37,8 @@ export type AnalysisResult =
   | { readonly kind: 'score'; readonly assessment: Assessment }
   | { readonly kind: 'debrief'; readonly debrief: DebriefAnalysis }
   | { readonly kind: 'compare'; readonly sides: readonly [CompareSide, CompareSide] }
-  | { readonly kind: 'backup'; readonly load: BackupLoad };
+  | { readonly kind: 'backup'; readonly load: BackupLoad }
+  | { readonly kind: 'prove'; readonly proof: DrillProof };
 
 export type ResultOf<K extends AnalysisJob['kind']> = Extract<AnalysisResult, { kind: K }>;
 
@@ -63,5 +67,10 @@ export function runAnalysis(job: AnalysisJob, progress?: Progress): AnalysisResu
     }
     case 'backup':
       return { kind: 'backup', load: loadBackupText(job.text) };
+    case 'prove': {
+      const r = loadScenarioJson(job.scenario);
+      if (!r.ok) throw new Error(`the scenario has errors to fix first:\n${describeErrors(r.errors)}`);
+      return { kind: 'prove', proof: proveDrill(r.scenario, r.model, progress === undefined ? {} : { onProgress: progress }) };
+    }
   }
 }

@@ -5,10 +5,10 @@
  * memory and retried (src/app/persist.ts), never silently lost.
  */
 const DB = 'learning-factory';
-/** 1: drafts; 2: sessions and progress; 3: the run journal (append-only records of a run in progress). */
-const VERSION = 3;
-export type StoreName = 'drafts' | 'sessions' | 'progress' | 'journal';
-const STORES: readonly StoreName[] = ['drafts', 'sessions', 'progress', 'journal'];
+/** 1: drafts; 2: sessions and progress; 3: the run journal (append-only records of a run in progress); 4: scenarios made in the editor. */
+const VERSION = 4;
+export type StoreName = 'drafts' | 'sessions' | 'progress' | 'journal' | 'scenarios';
+const STORES: readonly StoreName[] = ['drafts', 'sessions', 'progress', 'journal', 'scenarios'];
 
 /** How a write ended: landed, or refused because the browser's quota is used up, or storage is missing. */
 export type WriteResult = { readonly ok: true } | { readonly ok: false; readonly reason: 'quota' | 'unavailable' | 'failed'; readonly message: string };
