@@ -127,7 +127,7 @@ describe('errors in place', () => {
     if (r.ok) throw new Error('should fail');
     const schema = forForm(schemaFor({ kind: 'station', type: 'machine' })!, (k) => k).schema;
     const errs = formErrors(place(r.errors), ['line', 'stations', 4], schema);
-    expect(errs.processTime?.__errors?.[0]).toMatch(/^must be .*; got -5$/);
+    expect((errs.processTime as { __errors?: string[] } | undefined)?.__errors?.[0]).toMatch(/^must be .*; got -5$/);
     expect(r.errors[0]!.path).toBe('line.stations[4].processTime');
   });
 });
