@@ -3,6 +3,7 @@ import { useSim } from '../store/use-sim';
 import { Briefing } from '../ui/Briefing';
 import { useT } from '../ui/i18n';
 import { Library } from '../ui/Library';
+import { useEditorRoute } from '../ui/editor-route';
 
 // Split by route: the library and the briefing load first and light; the 3D control room
 // (three, fiber, drei), the debrief and the compare view (charts) load when they are opened.
@@ -31,6 +32,8 @@ function ControlRoom() {
 }
 const Debrief = lazy(() => import('../ui/Debrief').then((m) => ({ default: m.Debrief })));
 const Compare = lazy(() => import('../ui/Compare').then((m) => ({ default: m.Compare })));
+// The editor (graph, forms, code editor) loads only when an instructor opens it.
+const ScenarioEditor = lazy(() => import('../ui/editor/ScenarioEditor').then((m) => ({ default: m.ScenarioEditor })));
 
 function Loading() {
   const { t } = useT();
@@ -43,6 +46,8 @@ function Loading() {
 
 function Page() {
   const phase = useSim((s) => s.phase);
+  const editing = useEditorRoute();
+  if (editing !== null && phase === 'library') return <ScenarioEditor key={String(editing.draft.id)} open={editing} />;
   switch (phase) {
     case 'library':
       return <Library />;

@@ -10,7 +10,8 @@ import { scenarioJsonSchema } from '../scenario/json-schema';
 export type SchemaNode = { [key: string]: unknown };
 export type UiSchema = { [key: string]: unknown };
 
-export const WIDGETS = ['duration', 'text', 'trigger', 'station', 'json'] as const;
+/** Our widgets' names (prefixed: the form library's own widgets have plain names such as `text`). */
+export const WIDGETS = ['lfDuration', 'lfText', 'lfTrigger', 'lfStation', 'lfJson'] as const;
 export type WidgetName = (typeof WIDGETS)[number];
 
 let cached: SchemaNode | null = null;
@@ -45,8 +46,16 @@ function widget(name: WidgetName): UiSchema {
   return { 'ui:widget': name };
 }
 
-/** The form's schema and ui schema for one schema node (an object's properties, recursively). */
-export function forForm(node: SchemaNode, title: (key: string) => string): { schema: SchemaNode; ui: UiSchema } {
+/** An enum's values as options with titles (the form shows a repair's name, not its code). */
+function titled(values: unknown[], valueTitle: (v: string) => string | undefined): SchemaNode {
+  return { type: 'string', oneOf: values.map((v) => ({ const: v, title: valueTitle(String(v)) ?? String(v) })) };
+}
+
+/**
+ * The form's schema and ui schema for one schema node (an object's properties, recursively).
+ * `title` names a field by its key; `valueTitle` names an enum's value, where it has a name.
+ */
+export function forForm(node: SchemaNode, title: (key: string) => string, valueTitle: (value: string) => string | undefined = () => undefined): { schema: SchemaNode; ui: UiSchema } {
   const props = obj(node.properties);
   const schema: SchemaNode = { type: 'object', properties: {} as SchemaNode };
   const ui: UiSchema = { 'ui:order': [] as string[] };
@@ -59,26 +68,28 @@ export function forForm(node: SchemaNode, title: (key: string) => string): { sch
     (ui['ui:order'] as string[]).push(key);
     if (key === 'trigger') {
       outProps[key] = { type: 'string', title: label };
-      ui[key] = widget('trigger');
+      ui[key] = widget('lfTrigger');
     } else if (STATION_KEYS.has(key) && p.type === 'string') {
       outProps[key] = { type: 'string', title: label };
-      ui[key] = widget('station');
+      ui[key] = widget('lfStation');
     } else if (isDuration(p) || isDistribution(p)) {
       outProps[key] = { type: 'string', title: label };
-      ui[key] = widget('duration');
+      ui[key] = widget('lfDuration');
     } else if (isText(p)) {
       outProps[key] = { type: 'string', title: label };
-      ui[key] = widget('text');
+      ui[key] = widget('lfText');
     } else if (isMap(p) || (p.type === 'array' && obj(p.items).type === 'object') || (p.type === 'array' && !obj(p.items).enum)) {
       outProps[key] = { type: 'string', title: label };
-      ui[key] = widget('json');
+      ui[key] = widget('lfJson');
     } else if (p.type === 'array' && Array.isArray(obj(p.items).enum)) {
-      outProps[key] = { type: 'array', title: label, uniqueItems: true, items: { type: 'string', enum: obj(p.items).enum } };
+      outProps[key] = { type: 'array', title: label, uniqueItems: true, items: titled(obj(p.items).enum as unknown[], valueTitle) };
       ui[key] = { 'ui:widget': 'checkboxes', 'ui:options': { inline: true } };
     } else if (p.type === 'object') {
-      const inner = forForm(p, title);
+      const inner = forForm(p, title, valueTitle);
       outProps[key] = { ...inner.schema, title: label };
       ui[key] = inner.ui;
+    } else if (Array.isArray(p.enum)) {
+      outProps[key] = { ...titled(p.enum as unknown[], valueTitle), title: label };
     } else {
       const { pattern: _pattern, ...rest } = p;
       outProps[key] = { ...rest, title: label };

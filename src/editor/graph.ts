@@ -7,7 +7,7 @@ import { asArray, type Draft, getAt, isObject, type Json, setAt } from './draft'
 import { STATION_TEMPLATES, type PaletteItem } from './templates';
 
 /** Metres in the file to pixels on the editor's canvas. */
-export const PX_PER_METRE = 30;
+export const PX_PER_METRE = 45;
 /** Where a station without a position sits: along x, this far apart. */
 const DEFAULT_SPACING_M = 4;
 

@@ -12,12 +12,22 @@ import { setInstructorMode, useInstructorMode } from './instructor-mode';
 import { SessionCheck } from './SessionCheck';
 import { importSession, looksLikeSession, SessionsList } from './SessionsList';
 import { OfflineStatus } from './UpdateBanner';
-import { shippedScenarios } from './shipped';
+import { shippedFile, shippedScenarios } from './shipped';
+import { MyScenarios } from './MyScenarios';
+import { openEditor } from './editor-route';
+import type { Draft } from '../editor/draft';
+import { blankScenario, copyOf } from '../editor/templates';
+import { listMyScenarios } from '../session/my-scenarios';
+
+/** An id for a new scenario not yet used in My scenarios. */
+function freeScenarioId(taken: ReadonlySet<string>): string {
+  for (let k = 1; ; k++) if (!taken.has(`my-scenario-${k}`)) return `my-scenario-${k}`;
+}
 import { AssignedToYou } from './AssignedToYou';
 
 
 /** One scenario: what it trains, how long, how the student did; the instructor's notes on demand. */
-function Card({ sc, progress, instructor, onOpen }: { sc: ScenarioFile; progress: Progress | undefined; instructor: boolean; onOpen: () => void }) {
+function Card({ sc, progress, instructor, onOpen, onEdit }: { sc: ScenarioFile; progress: Progress | undefined; instructor: boolean; onOpen: () => void; onEdit: () => void }) {
   const { t, lang } = useT();
   return (
     <li className={`card${progress?.passed ? ' done' : ''}`} data-scenario={sc.id}>
@@ -86,9 +96,14 @@ function Card({ sc, progress, instructor, onOpen }: { sc: ScenarioFile; progress
           )}
         </div>
       )}
-      <button type="button" onClick={onOpen}>
-        {t('library.start')}
-      </button>
+      <div className="card-actions">
+        <button type="button" onClick={onOpen}>
+          {t('library.start')}
+        </button>
+        <button type="button" onClick={onEdit} data-testid="edit-copy">
+          {t('library.editCopy')}
+        </button>
+      </div>
     </li>
   );
 }
@@ -114,6 +129,16 @@ export function Library() {
   }, []);
   useEffect(refreshProgress, [refreshProgress]);
   const next = suggestNext(list, progress);
+  const [mine, setMine] = useState<ReadonlySet<string>>(new Set());
+  useEffect(() => {
+    void listMyScenarios().then((l) => setMine(new Set(l.map((x) => x.id))));
+  }, []);
+  const [newFrom, setNewFrom] = useState('');
+  /** A shipped drill is never changed: the editor opens a copy under a new id. */
+  const editCopy = (id: string) => {
+    const raw = shippedFile(id);
+    if (raw !== null) openEditor(copyOf(raw as Draft, new Set([...list.map((x) => x.id), ...mine])), null);
+  };
   const shown = list.filter((sc) => topic === '' || (sc.topics ?? []).some((x) => textOf(x) === topic));
 
   const openText = async (name: string, text: string) => {
@@ -189,6 +214,22 @@ export function Library() {
             ))}
           </select>
         </label>
+        <span className="new-scenario">
+          <label>
+            {t('library.newScenario')}: {t('library.newFrom')}{' '}
+            <select value={newFrom} onChange={(e) => setNewFrom(e.target.value)} data-testid="new-from">
+              <option value="">{t('library.newBlank')}</option>
+              {list.map((sc) => (
+                <option key={sc.id} value={sc.id}>
+                  {textOf(sc.title, lang)}
+                </option>
+              ))}
+            </select>
+          </label>{' '}
+          <button type="button" onClick={() => (newFrom === '' ? openEditor(blankScenario(freeScenarioId(mine)), null) : editCopy(newFrom))} data-testid="new-scenario">
+            {t('library.create')}
+          </button>
+        </span>
         <label className="toggle">
           <input type="checkbox" checked={instructor} onChange={(e) => setInstructorMode(e.target.checked)} data-testid="instructor-toggle" />
           {t('library.instructor')}
@@ -204,12 +245,13 @@ export function Library() {
             </h2>
             <ul className="cards">
               {inLevel.map((sc) => (
-                <Card key={sc.id} sc={sc} progress={progress.get(sc.id)} instructor={instructor} onOpen={() => load(sc)} />
+                <Card key={sc.id} sc={sc} progress={progress.get(sc.id)} instructor={instructor} onOpen={() => load(sc)} onEdit={() => editCopy(sc.id)} />
               ))}
             </ul>
           </section>
         );
       })}
+      <MyScenarios />
       <ClassPanel />
       <SessionsList onError={setFileError} onChange={refreshProgress} />
       <p className="muted version" data-testid="app-version">

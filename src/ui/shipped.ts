@@ -13,3 +13,12 @@ export function shippedScenarios(): ScenarioFile[] {
   }
   return curriculumOrder(out);
 }
+
+/** A shipped scenario's file as written (raw JSON, keys in the file's order), for the editor to copy. */
+export function shippedFile(id: string): { [key: string]: unknown } | null {
+  for (const mod of Object.values(shipped)) {
+    const raw = mod.default as { id?: unknown };
+    if (raw !== null && typeof raw === 'object' && raw.id === id) return JSON.parse(JSON.stringify(raw)) as { [key: string]: unknown };
+  }
+  return null;
+}

@@ -17,7 +17,7 @@ describe('the line as a graph', () => {
   it('maps stations to nodes at their positions and connections to edges, in file order', () => {
     const g = toGraph(shipped('breakdown-drill'));
     expect(g.nodes.map((n) => n.id)).toEqual(['RAW', 'C1', 'L1', 'B1', 'M1', 'QC', 'OUT']);
-    expect(g.nodes[4]).toMatchObject({ type: 'machine', x: 17 * 30, y: 0 });
+    expect(g.nodes[4]).toMatchObject({ type: 'machine', x: 17 * 45, y: 0 });
     expect(g.edges.map((e) => `${e.from}>${e.to}`)).toEqual(['RAW>C1', 'C1>L1', 'L1>B1', 'B1>M1', 'M1>QC', 'QC>OUT']);
   });
 

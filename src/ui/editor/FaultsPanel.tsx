@@ -1,0 +1,159 @@
+/**
+ * The Faults tab: the scenario's faults, a new fault of any catalogue type at a station that
+ * can have it, the selected fault's form (trigger, parameters, fixes, tempting wrong fix), and
+ * a timeline of when the faults start within the run.
+ */
+import { useState } from 'react';
+import type { FaultType } from '../../engine';
+import { asArray, type Draft, getAt, isObject, type Json, setAt } from '../../editor/draft';
+import { type PlacedError, startsWith } from '../../editor/errors';
+import { addFault, removeFault, type Start, stationsFor, timeline } from '../../editor/faults';
+import { stationsOf } from '../../editor/graph';
+import type { Selection } from '../../editor/state';
+import { LINE_WIDE_FAULTS } from '../../editor/templates';
+import { parseDuration } from '../../scenario/duration';
+import { FAULT_TYPES } from '../../scenario/schema';
+import { span } from '../format';
+import { type TextKey, useT } from '../i18n';
+import { PartForm } from './PartForm';
+
+interface Props {
+  readonly draft: Draft;
+  readonly selection: Selection;
+  readonly errors: readonly PlacedError[];
+  readonly edit: (draft: Draft, key?: string) => void;
+  readonly select: (s: Selection) => void;
+}
+
+function startText(s: Start, t: (k: TextKey, v?: Record<string, string | number>) => string, lang: 'en' | 'nb'): string {
+  switch (s.kind) {
+    case 'at':
+      return t('editor.start.at', { time: span(s.seconds, lang) });
+    case 'afterParts':
+      return t('editor.start.afterParts', { parts: s.parts });
+    case 'random':
+      return s.meanSeconds === null ? t('editor.start.randomDist') : t('editor.start.random', { mean: span(s.meanSeconds, lang) });
+    case 'manual':
+      return t('editor.start.manual');
+    case 'lot':
+      return t('editor.start.lot', { lot: s.lot });
+    case 'unknown':
+      return t('editor.start.unknown');
+  }
+}
+
+export function FaultsPanel({ draft, selection, errors, edit, select }: Props) {
+  const { t, lang } = useT();
+  const [type, setType] = useState<FaultType>('breakdown');
+  const candidates = stationsFor(draft, type);
+  const [station, setStation] = useState('');
+  const at = LINE_WIDE_FAULTS.has(type) ? undefined : candidates.includes(station) ? station : candidates[0];
+  const faults = asArray(getAt(draft, ['faults']));
+  const entries = timeline(draft);
+  const duration = parseDuration((draft.duration ?? 0) as string | number) ?? 0;
+  const index = selection.kind === 'fault' && selection.index < faults.length ? selection.index : -1;
+  const fault = index >= 0 && isObject(faults[index]) ? (faults[index] as { [key: string]: Json }) : null;
+  const ids = stationsOf(draft).map((s) => String(s.id));
+  return (
+    <div className="faults-panel">
+      <section>
+        <h3>{t('editor.faults')}</h3>
+        {faults.length === 0 && <p className="muted">{t('editor.noFaults')}</p>}
+        <ul className="fault-list">
+          {entries.map((e) => {
+            const broken = errors.some((x) => startsWith(x.parts, ['faults', e.index]));
+            return (
+              <li key={e.index}>
+                <button type="button" aria-pressed={e.index === index} className={e.index === index ? 'selected' : ''} onClick={() => select({ kind: 'fault', index: e.index })} data-testid="fault-item">
+                  {t(`cause.${e.type}` as TextKey)}
+                  {e.station ? ` @ ${e.station}` : ''} · {startText(e.start, t, lang)}
+                  {broken ? ' ⚠' : ''}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+        <fieldset className="add-fault">
+          <legend>{t('editor.addFault')}</legend>
+          <label>
+            {t('editor.faultType')}{' '}
+            <select value={type} onChange={(e) => setType(e.target.value as FaultType)} data-testid="fault-type">
+              {FAULT_TYPES.map((f) => (
+                <option key={f} value={f}>
+                  {t(`cause.${f}` as TextKey)}
+                </option>
+              ))}
+            </select>
+          </label>
+          {!LINE_WIDE_FAULTS.has(type) && (
+            <label>
+              {t('editor.faultStation')}{' '}
+              <select value={at ?? ''} onChange={(e) => setStation(e.target.value)} data-testid="fault-station">
+                {candidates.map((s) => (
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <button
+            type="button"
+            disabled={!LINE_WIDE_FAULTS.has(type) && at === undefined}
+            onClick={() => {
+              const r = addFault(draft, type, at);
+              edit(r.draft);
+              select({ kind: 'fault', index: r.index });
+            }}
+            data-testid="add-fault"
+          >
+            {t('editor.add')}
+          </button>
+        </fieldset>
+        <h3>{t('editor.timeline')}</h3>
+        <div className="fault-timeline" data-testid="fault-timeline">
+          {entries.map((e) => (
+            <div key={e.index} className="timeline-row">
+              <span className="timeline-label">{e.id}</span>
+              <span className="timeline-track">
+                {e.start.kind === 'at' && duration > 0 && <span className="timeline-mark" style={{ left: `${Math.min(100, (e.start.seconds / duration) * 100)}%` }} title={startText(e.start, t, lang)} />}
+              </span>
+              <span className="muted">{startText(e.start, t, lang)}</span>
+            </div>
+          ))}
+          {duration > 0 && (
+            <div className="timeline-row axis">
+              <span className="timeline-label" />
+              <span className="timeline-track">
+                <span>0</span>
+                <span>{span(duration, lang)}</span>
+              </span>
+            </div>
+          )}
+        </div>
+      </section>
+      <aside className="properties" data-testid="fault-properties">
+        {fault !== null ? (
+          <>
+            <h3>
+              {t(`cause.${String(fault.type)}` as TextKey)} ({String(fault.id)})
+            </h3>
+            <PartForm key={`fault-${index}-${String(fault.type)}`} idPrefix={`f${index}`} target={{ kind: 'fault', type: String(fault.type) }} value={fault} path={['faults', index]} errors={errors} stations={ids} onChange={(next) => edit(setAt(draft, ['faults', index], next as Json), `fault:${index}`)} />
+            <button
+              type="button"
+              className="danger"
+              onClick={() => {
+                edit(removeFault(draft, index));
+                select({ kind: 'scenario' });
+              }}
+            >
+              {t('editor.removeFault')}
+            </button>
+          </>
+        ) : (
+          <p className="muted">{t('editor.nothingSelected')}</p>
+        )}
+      </aside>
+    </div>
+  );
+}
