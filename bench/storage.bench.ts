@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     await page.getByRole('heading', { name: 'Scenario library' }).waitFor();
     const before = await idb();
     // The tutorial line: an eight-hour shift without faults (its journal holds the checkpoints).
-    await page.locator('[data-scenario="tutorial-line"] button').click();
+    await page.locator('[data-scenario="tutorial-line"] [data-testid="open-scenario"]').click();
     await page.getByRole('button', { name: 'Start the shift' }).click();
     await page.getByRole('button', { name: '60×' }).click();
     const t0 = Date.now();

@@ -65,8 +65,14 @@ export function faultStation(model: LineModel, fi: number): number {
   return f.type === 'badMaterialLot' ? f.source : -1;
 }
 
-function spcFires(o: Observation, since: number): { station: string; rule: string; tick: number } | null {
-  for (const st of o.stations) {
+/**
+ * An SPC rule fired since the fault began: on the fault station's chart when it has one (a rule
+ * firing by chance elsewhere is not this fault's symptom), else on any chart (a bad lot shows
+ * where its parts are measured).
+ */
+function spcFires(o: Observation, since: number, at: number): { station: string; rule: string; tick: number } | null {
+  const own = at >= 0 && o.stations[at]!.measured.length > 0;
+  for (const st of own ? [o.stations[at]!] : o.stations) {
     const window = st.measured.slice(-SPC_WINDOW);
     const limits = imrLimits(window.slice(0, Math.min(SPC_BASELINE, window.length)).map(([, v]) => v));
     if (limits === null) continue;
@@ -96,7 +102,7 @@ function look(s: State, o: Observation, twin: State, tr: Tracking, model: LineMo
     });
     if (trend) out.push({ kind: 'trend', tick: o.tick, station: atId, detail: trend.id });
   }
-  const spc = spcFires(o, tr.onset);
+  const spc = spcFires(o, tr.onset, at);
   if (spc) out.push({ kind: 'spc', tick: o.tick, station: spc.station, detail: spc.rule });
   const line = s.line;
   if (line.scrap - tr.scrap0 >= twin.line.scrap - tr.twinScrap0 + SCRAP_NOTICED) out.push({ kind: 'scrap', tick: o.tick, station: null, detail: String(line.scrap - tr.scrap0) });

@@ -97,7 +97,7 @@ function Card({ sc, progress, instructor, onOpen, onEdit }: { sc: ScenarioFile; 
         </div>
       )}
       <div className="card-actions">
-        <button type="button" onClick={onOpen}>
+        <button type="button" onClick={onOpen} data-testid="open-scenario">
           {t('library.start')}
         </button>
         <button type="button" onClick={onEdit} data-testid="edit-copy">

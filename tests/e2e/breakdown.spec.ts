@@ -6,7 +6,7 @@ test('breakdown drill: alarm, acknowledge, lock out, repair, restart, production
   test.setTimeout(120_000);
   void guard;
   await page.goto('/?library');
-  await page.locator('[data-scenario="breakdown-drill"] button').click();
+  await page.locator('[data-scenario="breakdown-drill"] [data-testid="open-scenario"]').click();
   await expect(page.getByRole('heading', { name: /Breakdown on the mill/ })).toBeVisible();
   await page.getByRole('button', { name: 'Start the shift' }).click();
   await expect(page.getByTestId('line-view').locator('canvas')).toBeVisible();

@@ -194,7 +194,7 @@ test('the instructor starts a fault in a student’s run from the follow view: i
   test.setTimeout(180_000);
   const { teacher, card, joinCode } = await instructorWithClass(school, browser, 'Finn Feil', 'a fault-starting password', 'Logistics 1C');
   const student = await studentIn(school, browser, joinCode, 'Liv');
-  await student.locator('[data-scenario="conveyor-jam"] button').click();
+  await student.locator('[data-scenario="conveyor-jam"] [data-testid="open-scenario"]').click();
   await student.getByRole('button', { name: 'Start the shift' }).click();
   await student.getByRole('button', { name: '5×' }).click();
   await card.getByRole('button', { name: 'Watch the class live' }).click();

@@ -29,7 +29,7 @@ export const test = base.extend<{ guard: { errors: string[]; external: string[] 
 /** Open a shipped scenario from the library, start the shift and run it at 60×. */
 export async function startScenario(page: Page, id: string): Promise<void> {
   await page.goto('/?library');
-  await page.locator(`[data-scenario="${id}"] button`).click();
+  await page.locator(`[data-scenario="${id}"] [data-testid="open-scenario"]`).click();
   await page.getByRole('button', { name: 'Start the shift' }).click();
   await page.getByRole('button', { name: '60×' }).click();
 }
@@ -50,7 +50,7 @@ export async function endDrill(page: Page): Promise<void> {
  */
 export async function toBreakdownFaceplate(page: Page, T: { readonly 'briefing.start': string }, visit: (screen: 'library' | 'briefing' | 'control room') => Promise<void>): Promise<void> {
   await visit('library');
-  await page.locator('[data-scenario="breakdown-drill"] button').click();
+  await page.locator('[data-scenario="breakdown-drill"] [data-testid="open-scenario"]').click();
   await visit('briefing');
   await page.getByRole('button', { name: T['briefing.start'] }).click();
   await page.getByRole('button', { name: '60×' }).click();

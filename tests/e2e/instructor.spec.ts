@@ -5,7 +5,7 @@ test('in instructor mode a fault can be started live; it is recorded and replays
   void guard;
   await page.goto('/?library');
   await page.getByTestId('instructor-toggle').check();
-  await page.locator('[data-scenario="conveyor-jam"] button').click();
+  await page.locator('[data-scenario="conveyor-jam"] [data-testid="open-scenario"]').click();
   await page.getByRole('button', { name: 'Start the shift' }).click();
   const panel = page.getByTestId('instructor-panel');
   await expect(panel).toContainText('Conveyor jam @ Conveyor C2');
@@ -33,7 +33,7 @@ test('in instructor mode a fault can be started live; it is recorded and replays
 
   // Students see no panel once instructor mode is off.
   await page.getByTestId('instructor-toggle').uncheck();
-  await page.locator('[data-scenario="conveyor-jam"] button').click();
+  await page.locator('[data-scenario="conveyor-jam"] [data-testid="open-scenario"]').click();
   await page.getByRole('button', { name: 'Start the shift' }).click();
   await expect(page.getByTestId('faceplate').or(page.getByText('Select a station'))).toBeVisible();
   await expect(page.getByTestId('instructor-panel')).toHaveCount(0);

@@ -43,7 +43,7 @@ test('the breakdown drill, from the library to the debrief, with the keyboard al
     }
   });
 
-  await press(page, page.locator('[data-scenario="breakdown-drill"] button'));
+  await press(page, page.locator('[data-scenario="breakdown-drill"] [data-testid="open-scenario"]'));
   await press(page, page.getByRole('button', { name: 'Start the shift' }));
   await press(page, page.getByRole('button', { name: '60×' }));
   const alarm = page.locator('[data-alarm="M1.stopped"]');

@@ -59,7 +59,7 @@ test('checking and replaying a long session show their progress and can be cance
   await expect(page.locator('[data-testid="sessions"] tbody tr')).toContainText('Long homework');
 
   // The engine was restarted: a drill opens and runs as usual.
-  await page.locator('[data-scenario="breakdown-drill"] button').click();
+  await page.locator('[data-scenario="breakdown-drill"] [data-testid="open-scenario"]').click();
   await page.getByRole('button', { name: 'Start the shift' }).click();
   await expect(page.getByTestId('clock')).not.toHaveText('00:00:00', { timeout: 15_000 });
 });

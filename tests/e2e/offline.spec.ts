@@ -49,7 +49,7 @@ test('a new version is offered in the library, and not while a drill runs; takin
     expect(first).not.toContain('+next');
 
     // A drill is running when the new version arrives: the offer waits, nothing reloads.
-    await page.locator('[data-scenario="breakdown-drill"] button').click();
+    await page.locator('[data-scenario="breakdown-drill"] [data-testid="open-scenario"]').click();
     await page.getByRole('button', { name: 'Start the shift' }).click();
     await expect(page.getByTestId('clock')).not.toHaveText('00:00:00', { timeout: 15_000 });
     server.serve('test-results/dist-next');

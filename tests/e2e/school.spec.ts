@@ -46,7 +46,7 @@ async function joinAndRun(browser: Browser, code: string, name: string, cutNetwo
   await page.getByRole('button', { name: 'Join the class' }).click();
   await expect(page.getByTestId('class-panel')).toContainText(`You are in Automation 2A as ${name}`);
 
-  await page.locator('[data-scenario="breakdown-drill"] button').click();
+  await page.locator('[data-scenario="breakdown-drill"] [data-testid="open-scenario"]').click();
   await page.getByRole('button', { name: 'Start the shift' }).click();
   await page.getByRole('button', { name: '60×' }).click();
   const alarm = page.locator('[data-alarm="M1.stopped"]');
@@ -229,7 +229,7 @@ test('the instructor watches the class live: the line as the server simulates it
   const row = card.getByTestId('live-row').filter({ hasText: 'Tor' });
   await expect(row).toContainText('No run yet');
 
-  await student.locator('[data-scenario="breakdown-drill"] button').click();
+  await student.locator('[data-scenario="breakdown-drill"] [data-testid="open-scenario"]').click();
   await student.getByRole('button', { name: 'Start the shift' }).click();
   await student.getByRole('button', { name: '60×' }).click();
   const alarm = student.locator('[data-alarm="M1.stopped"]');

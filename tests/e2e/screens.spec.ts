@@ -111,7 +111,7 @@ for (const lang of ['en', 'nb'] as const) {
     await page.reload();
     await everySize(page, lang, 'library');
 
-    await page.locator('[data-scenario="breakdown-drill"] button').click();
+    await page.locator('[data-scenario="breakdown-drill"] [data-testid="open-scenario"]').click();
     await everySize(page, lang, 'briefing');
     await page.getByRole('button', { name: T['briefing.start'] }).click();
     await page.getByRole('button', { name: '60×' }).click();
@@ -168,7 +168,7 @@ test('every kind of line reads in Norsk: briefing and control room of a packagin
   for (const id of ['conveyor-jam', 'e-stop-assembly', 'bearing-wear', 'calibration-offset']) {
     await page.goto('/?library');
     await checkNorsk(page, 'library');
-    await page.locator(`[data-scenario="${id}"] button`).click();
+    await page.locator(`[data-scenario="${id}"] [data-testid="open-scenario"]`).click();
     await checkNorsk(page, `${id}: briefing`);
     await page.getByRole('button', { name: nb['briefing.start'] }).click();
     await page.getByRole('button', { name: '60×' }).click();

@@ -30,7 +30,7 @@ test('the first visit tours the control room, points at each part, ends in the t
   await page.goto('/?library');
   const discard = page.getByTestId('resume').getByRole('button', { name: 'Discard it' });
   if (await discard.isVisible()) await discard.click();
-  await page.locator('[data-scenario="tutorial-line"] button').click();
+  await page.locator('[data-scenario="tutorial-line"] [data-testid="open-scenario"]').click();
   await page.getByRole('button', { name: 'Start the shift' }).click();
   await expect(page.getByTestId('clock')).toBeVisible();
   await expect(tour).toHaveCount(0);

@@ -65,7 +65,7 @@ export function JsonPanel({ text, syntaxError, errors, onText }: Props) {
           linter(schemaLint, { delay: 300 }),
           autocompletion({ override: [complete] }),
           keymap.of([...defaultKeymap, ...historyKeymap, ...completionKeymap]),
-          EditorView.contentAttributes.of({ 'aria-label': t('editor.jsonLabel'), 'data-testid': 'json-editor' }),
+          EditorView.contentAttributes.of({ 'aria-label': t('editor.jsonLabel'), 'data-testid': 'json-editor', tabindex: '0' }),
           EditorView.updateListener.of((u) => {
             if (u.docChanged && !external.current) latest.current.onText(u.state.doc.toString());
           }),

@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { audit, endDrill, expect, test } from './fixtures';
+
+/**
+ * The scenario editor as an instructor uses it (issue 13): a shipped drill copied and changed
+ * without touching JSON, an error seen in place and fixed, the drill checked, saved, played
+ * from the library to its debrief; the JSON tab edited and the graph following.
+ */
+test('copy the breakdown drill, change it, check it, save it and play it', async ({ page, guard }) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/?library');
+  await page.locator('[data-scenario="breakdown-drill"]').getByTestId('edit-copy').click();
+  const editor = page.getByTestId('scenario-editor');
+  await expect(editor.getByTestId('editor-title')).toHaveText('Breakdown on the mill (copy)');
+  await expect(editor.getByTestId('editor-errors')).toHaveText('No errors');
+  await expect(page.getByTestId('graph-station')).toHaveCount(7);
+  await audit(page, 'editor: line');
+
+  // The breakdown moves from the mill to the lathe.
+  await page.getByTestId('tab-faults').click();
+  await page.getByTestId('fault-item').first().click();
+  const props = page.getByTestId('fault-properties');
+  await props.getByRole('combobox', { name: 'Station', exact: true }).selectOption('L1');
+  await expect(page.getByTestId('fault-item').first()).toContainText('@ L1');
+  // A second fault: the infeed conveyor jams at minute 40.
+  await page.getByTestId('fault-type').selectOption('conveyorJam');
+  await expect(page.getByTestId('fault-station')).toHaveValue('C1');
+  await page.getByTestId('add-fault').click();
+  await props.getByRole('textbox', { name: 'Starts: at a time' }).fill('40m');
+  await expect(page.getByTestId('fault-item')).toHaveText([/Breakdown .* @ L1 · at 10 min/, /Conveyor jam @ C1 · at 40 min/]);
+  await expect(page.getByTestId('fault-timeline')).toContainText('at 40 min');
+  await audit(page, 'editor: faults');
+
+  // The Norwegian briefing in the instructor's own words.
+  await page.getByTestId('tab-texts').click();
+  const briefingNb = 'Dreiebenken stopper etter ti minutter, og senere setter innmatingsbåndet seg fast. Finn feilene og få linjen i gang igjen.';
+  await page.getByTestId('text-briefing-nb').fill(briefingNb);
+  await audit(page, 'editor: texts');
+
+  // A negative process time is an error where it was typed, and goes when it is fixed.
+  await page.getByTestId('tab-line').click();
+  await page.locator('[data-testid="graph-station"][data-station="M1"]').click();
+  const time = page.getByTestId('properties').getByRole('textbox', { name: 'Process time *' });
+  await time.fill('-5');
+  await expect(page.getByTestId('properties')).toContainText('must be a positive duration like 45 (seconds) or "45s", "5m", "2h", "30d"; got -5');
+  await expect(editor.getByTestId('editor-errors')).toHaveText('1 error to fix');
+  await expect(page.locator('[data-testid="graph-station"][data-station="M1"]')).toContainText('⚠');
+  await expect(page.getByTestId('check-drill')).toBeDisabled();
+  await time.fill('45s');
+  await expect(page.getByTestId('properties')).not.toContainText('must be');
+  await expect(editor.getByTestId('editor-errors')).toHaveText('No errors');
+  await audit(page, 'editor: station form');
+
+  // The drill check, in a worker.
+  await page.getByTestId('check-drill').click();
+  await expect(page.getByTestId('check-verdict')).toHaveText('The drill works: all four proofs hold.', { timeout: 60_000 });
+  await expect(page.getByTestId('proof-noticeable')).toContainText('The fault on Lathe L1 shows');
+  await expect(page.getByTestId('proof-noticeable')).toContainText('The fault on Infeed conveyor shows');
+  await expect(page.getByTestId('proof-wrongScoresLower')).toContainText('The tempting wrong fix (Replace tool, General repair)');
+
+  // The JSON tab: what is typed there, the graph shows.
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('editor-download').click()]);
+  const downloaded = JSON.parse(readFileSync((await file.path())!, 'utf8')) as { briefing: { nb: string }; faults: { station: string }[]; line: { stations: { id: string; name: unknown }[] } };
+  expect(downloaded.briefing.nb).toBe(briefingNb);
+  expect(downloaded.faults.map((f) => f.station)).toEqual(['L1', 'C1']);
+  downloaded.line.stations.find((s) => s.id === 'OUT')!.name = { en: 'Shipping', nb: 'Utsending' };
+  await page.getByTestId('tab-json').click();
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(JSON.stringify(downloaded, null, 2));
+  await page.getByTestId('tab-line').click();
+  await expect(page.locator('[data-testid="graph-station"][data-station="OUT"]')).toContainText('Shipping');
+  // Broken JSON says where, and the other tabs keep the last good version.
+  await page.getByTestId('tab-json').click();
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.insertText(',');
+  await expect(page.getByTestId('json-broken')).toContainText('Not valid JSON yet');
+  await page.keyboard.press('Backspace');
+  await expect(page.getByTestId('json-broken')).toHaveCount(0);
+  await audit(page, 'editor: json');
+
+  await page.getByTestId('editor-save').click();
+  await expect(page.getByTestId('editor-notice')).toHaveText('Saved in this browser');
+  await page.getByTestId('editor-close').click();
+
+  // The new drill is in the library, and plays to its debrief.
+  const mine = page.locator('[data-testid="my-scenario"][data-scenario="breakdown-drill-copy"]');
+  await expect(mine).toContainText('Breakdown on the mill (copy)');
+  await mine.getByRole('button', { name: 'Open' }).click();
+  await page.getByRole('button', { name: 'Start the shift' }).click();
+  await page.getByRole('button', { name: '60×' }).click();
+  await expect(page.locator('[data-alarm="L1.stopped"]')).toBeVisible({ timeout: 60_000 });
+  await endDrill(page);
+  await expect(page.getByTestId('debrief')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('debrief')).toContainText('Breakdown (drive / machine fault)Lathe L1');
+  expect(guard.errors).toEqual([]);
+});
+
+test('undo and redo, a new line from the palette, and the editor in Norwegian', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto('/?library');
+  await page.getByTestId('new-scenario').click();
+  await expect(page.getByTestId('graph-station')).toHaveCount(3);
+  await page.getByTestId('palette-buffer').click();
+  await expect(page.getByTestId('graph-station')).toHaveCount(4);
+  // A buffer with no connections is an error that names it.
+  await expect(page.getByTestId('editor-errors')).not.toHaveText('No errors');
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('graph-station')).toHaveCount(3);
+  await expect(page.getByTestId('editor-errors')).toHaveText('No errors');
+  await page.getByTestId('redo').click();
+  await expect(page.getByTestId('graph-station')).toHaveCount(4);
+  // Connecting from the keyboard: the station's outputs list.
+  await page.locator('[data-testid="graph-station"][data-station="M1"]').click();
+  await page.getByTestId('connect-to').selectOption('B1');
+  await page.locator('[data-testid="graph-station"][data-station="B1"]').click();
+  await page.getByTestId('connect-to').selectOption('OUT1');
+  await page.locator('[data-testid="graph-station"][data-station="M1"]').click();
+  await page.getByTestId('properties').getByRole('button', { name: 'Remove connection' }).first().click();
+  await expect(page.getByTestId('editor-errors')).toHaveText('No errors');
+  page.on('dialog', (d) => void d.accept());
+  await page.getByTestId('editor-close').click();
+  await page.getByRole('button', { name: 'Norsk' }).click();
+  await page.locator('[data-scenario="dead-gauge"]').getByTestId('edit-copy').click();
+  await expect(page.getByTestId('tab-faults')).toHaveText('Feil');
+  await page.getByTestId('tab-texts').click();
+  await expect(page.getByRole('columnheader', { name: 'Norsk (bokmål)' })).toBeVisible();
+  await page.getByTestId('check-drill').click();
+  await expect(page.getByTestId('check-verdict')).toHaveText('Drillen virker: alle fire bevisene holder.', { timeout: 60_000 });
+  await expect(page.getByTestId('proof-noticeable')).toContainText('Feilen på Målestasjon');
+  await audit(page, 'editor in Norwegian');
+});
