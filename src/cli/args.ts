@@ -8,9 +8,15 @@ export interface SimArgs {
   readonly commands: string | null;
   readonly verify: string | null;
   readonly help: boolean;
+  /** An experiment: this many replications (different seeds). */
+  readonly replications: number | null;
+  readonly sweep: string | null;
+  readonly faults: 'none' | 'random' | 'all';
 }
 
-const VALUE_OPTIONS = new Set(['--seed', '--duration', '--warmup', '--commands', '--verify']);
+const VALUE_OPTIONS = new Set(['--seed', '--duration', '--warmup', '--commands', '--verify', '--replications', '--sweep', '--faults']);
+/** The most replications one experiment may ask for (per sweep point). */
+export const MAX_REPLICATIONS = 200;
 const FLAGS = new Set(['--json', '--help', '-h']);
 
 export function parseArgs(argv: readonly string[]): SimArgs | { error: string } {
@@ -39,7 +45,19 @@ export function parseArgs(argv: readonly string[]): SimArgs | { error: string } 
     seed = Number(seedText);
     if (!Number.isInteger(seed) || seed < 0 || seed > 4294967295) return { error: `--seed must be a whole number from 0 to 4294967295; got ${seedText}` };
   }
+  const repText = values.get('--replications');
+  let replications: number | null = null;
+  if (repText !== undefined) {
+    replications = Number(repText);
+    if (!Number.isInteger(replications) || replications < 1 || replications > MAX_REPLICATIONS) return { error: `--replications must be a whole number from 1 to ${MAX_REPLICATIONS}; got ${repText}` };
+  }
+  const faults = values.get('--faults') ?? 'random';
+  if (faults !== 'none' && faults !== 'random' && faults !== 'all') return { error: `--faults must be none, random or all; got ${faults}` };
+  if (values.has('--sweep') && replications === null) return { error: '--sweep needs --replications (how many runs at each value)' };
   return {
+    replications,
+    sweep: values.get('--sweep') ?? null,
+    faults,
     scenario: positional[0] ?? null,
     seed,
     duration: values.get('--duration') ?? null,

@@ -11,10 +11,13 @@ import { MAX_RUN_DAYS, MAX_RUN_SECONDS } from '../scenario/limits';
 import { commandLogSchema } from '../session/command-schema';
 import { loadSessionText } from '../session/session-file';
 import { verifySession } from '../session/verify';
-import { parseArgs } from './args';
+import { parseArgs, type SimArgs } from './args';
+import { ExperimentInputError, formatExperiment, runExperiment } from './experiment';
+import { parseSweep, type SweepSpec } from '../experiment/sweep';
 import { buildReport, formatTable } from './report';
 
 const USAGE = `usage: npm run sim -- <scenario.json> [--seed N] [--duration 30d] [--warmup 1d] [--commands log.json] [--json]
+       npm run sim -- <scenario.json> --replications 10 [--sweep B1.capacity=0:10:1] [--faults none|random|all] [--duration 30d] [--warmup 1d] [--json]
        npm run sim -- --verify session.json [--json]   (exit 0 reproduces, 3 diverges, 2 not a valid session)`;
 
 class DivergedError extends Error {}
@@ -100,7 +103,29 @@ function durationOption(value: string | null, name: string): number | null {
   return secondsToTicks(s);
 }
 
-function main(argv: readonly string[]): number {
+async function experiment(args: SimArgs, raw: { [key: string]: unknown }, seed: number, durationTicks: number | null, warmupTicks: number | null): Promise<number> {
+  let sweep: SweepSpec | null = null;
+  if (args.sweep !== null) {
+    const s = parseSweep(args.sweep);
+    if ('error' in s) throw new InputError(s.error);
+    sweep = s;
+  }
+  const started = Date.now();
+  const report = await runExperiment(
+    { scenario: raw, seed, replications: args.replications ?? 1, faults: args.faults, sweep, ...(durationTicks === null ? {} : { durationTicks }), ...(warmupTicks === null ? {} : { warmupTicks }) },
+    (done, of) => {
+      if (Date.now() - started > 2000 && !args.json) process.stderr.write(process.stderr.isTTY ? `\rreplications: ${done} of ${of}` : '');
+    },
+  ).catch((e: unknown) => {
+    if (e instanceof ExperimentInputError) throw new InputError(e.message);
+    throw e;
+  });
+  if (process.stderr.isTTY && Date.now() - started > 2000 && !args.json) process.stderr.write('\n');
+  process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatExperiment(report)}\n`);
+  return 0;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv);
   if ('error' in args) throw new InputError(`${args.error}\n${USAGE}`);
   if (args.help) {
@@ -111,6 +136,14 @@ function main(argv: readonly string[]): number {
   if (args.scenario === null) throw new InputError(`no scenario file given\n${USAGE}`);
   const loaded = loadScenarioText(readText(args.scenario, 'scenario'));
   if (!loaded.ok) throw new InputError(`${args.scenario} is not a valid scenario:\n${describeErrors(loaded.errors)}`);
+  if (args.replications !== null) {
+    if (args.commands !== null) throw new InputError('--commands and --replications do not go together: an experiment runs the line without anyone acting');
+    const raw = JSON.parse(readText(args.scenario, 'scenario')) as { [key: string]: unknown };
+    const d = durationOption(args.duration, '--duration');
+    const w = durationOption(args.warmup, '--warmup');
+    if (w !== null && w >= (d ?? loaded.model.durationTicks)) throw new InputError('--warmup must be shorter than --duration');
+    return experiment(args, raw, args.seed ?? loaded.scenario.seed, d, w);
+  }
   const durationTicks = durationOption(args.duration, '--duration') ?? loaded.model.durationTicks;
   const warmupTicks = durationOption(args.warmup, '--warmup') ?? loaded.model.warmupTicks;
   if (durationTicks <= 0) throw new InputError('--duration must be more than 0');
@@ -135,7 +168,7 @@ function main(argv: readonly string[]): number {
 }
 
 try {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 } catch (e) {
   if (e instanceof DivergedError) {
     process.exitCode = 3;
