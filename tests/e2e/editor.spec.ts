@@ -132,3 +132,36 @@ test('undo and redo, a new line from the palette, and the editor in Norwegian', 
   await expect(page.getByTestId('proof-noticeable')).toContainText('Feilen på Målestasjon');
   await audit(page, 'editor in Norwegian');
 });
+
+test('experiments on a line: replications with intervals, a sweep with the bottleneck, cancel', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/?library');
+  await page.locator('[data-scenario="reference-line5"]').getByTestId('edit-copy').click();
+  await page.getByTestId('tab-experiment').click();
+  await page.getByTestId('replications').fill('3');
+  await page.getByTestId('run-experiment').click();
+  await expect(page.getByTestId('experiment-result')).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByTestId('figure-throughputPerHour')).toHaveText(/^\d+\.\d ± \d+\.\d$/);
+  await expect(page.getByTestId('bottleneck')).toContainText('(in 3 of 3 runs)');
+  await audit(page, 'editor: experiment');
+  // A sweep of every buffer's capacity: more buffer, more throughput, and the bottleneck named at each point.
+  await page.getByTestId('replications').fill('2');
+  await page.getByTestId('sweep-parameter').selectOption('buffers.capacity');
+  await page.getByTestId('sweep-from').fill('0');
+  await page.getByTestId('sweep-to').fill('4');
+  await page.getByTestId('sweep-step').fill('4');
+  await page.getByTestId('run-sweep').click();
+  await expect(page.getByTestId('sweep-point')).toHaveCount(2, { timeout: 120_000 });
+  const rows = await page.getByTestId('sweep-point').allInnerTexts();
+  const throughput = rows.map((r) => Number(r.split('\t')[1]!.split(' ± ')[0]));
+  expect(throughput[1]!).toBeGreaterThan(throughput[0]!);
+  for (const r of rows) expect(r.trim().split('\t').pop()).toMatch(/\S/);
+  // A long experiment can be cancelled.
+  await page.getByTestId('replications').fill('200');
+  await page.getByTestId('run-experiment').click();
+  await expect(page.getByTestId('cancel-experiment')).toBeVisible();
+  await page.getByTestId('cancel-experiment').click();
+  await expect(page.getByTestId('cancel-experiment')).toHaveCount(0);
+  await expect(page.getByTestId('run-experiment')).toBeEnabled();
+});

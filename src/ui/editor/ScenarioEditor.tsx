@@ -16,6 +16,7 @@ import { closeEditor, type EditorOpen } from '../editor-route';
 import { useT } from '../i18n';
 import { namesOf } from '../names';
 import { CheckPanel } from './CheckPanel';
+import { ExperimentPanel } from './ExperimentPanel';
 import { FaultsPanel } from './FaultsPanel';
 import { JsonPanel } from './JsonPanel';
 import { LinePanel } from './LinePanel';
@@ -23,7 +24,7 @@ import { PartForm } from './PartForm';
 import { Publish } from './Publish';
 import { TextsPanel } from './TextsPanel';
 
-const TABS = ['line', 'faults', 'texts', 'settings', 'json'] as const;
+const TABS = ['line', 'faults', 'texts', 'settings', 'json', 'experiment'] as const;
 type Tab = (typeof TABS)[number];
 
 function isTyping(target: EventTarget | null): boolean {
@@ -85,7 +86,7 @@ export function ScenarioEditor({ open }: { readonly open: EditorOpen }) {
   };
   const errorCount = check.ok ? 0 : check.errors.length;
   const title = state.draft.title;
-  const titleText = typeof title === 'string' ? title : title !== null && typeof title === 'object' && !Array.isArray(title) ? String(title.en ?? '') : '';
+  const titleText = typeof title === 'string' ? title : title !== null && typeof title === 'object' && !Array.isArray(title) ? String((lang === 'nb' ? title.nb : undefined) ?? title.en ?? '') : '';
   return (
     <main className="scenario-editor" data-testid="scenario-editor">
       <header className="editor-head">
@@ -144,6 +145,7 @@ export function ScenarioEditor({ open }: { readonly open: EditorOpen }) {
             <PartForm idPrefix="sc" target={{ kind: 'scenario' }} value={state.draft} path={[]} errors={errors.filter((e) => e.parts.length <= 1 || !['line', 'faults', 'alarms'].includes(String(e.parts[0])))} stations={stationsOf(state.draft).map((s) => String(s.id))} onChange={(next) => edit(next as { [key: string]: Json }, 'settings')} />
           </div>
         )}
+        {tab === 'experiment' && <ExperimentPanel draft={state.draft} loads={check.ok} names={names} />}
         {tab === 'json' && <JsonPanel text={state.jsonText} syntaxError={state.jsonError} errors={errors} onText={(text) => dispatch({ type: 'jsonText', text })} />}
       </div>
       {errorCount > 0 && (
