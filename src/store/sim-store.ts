@@ -144,7 +144,7 @@ const FRESH = {
 
 export type Clock = { now(): number; frame(cb: () => void): void };
 
-const browserClock: Clock = {
+export const browserClock: Clock = {
   now: () => performance.now(),
   frame: (cb) => {
     if (typeof requestAnimationFrame === 'function') requestAnimationFrame(cb);

@@ -47,7 +47,11 @@ test('copy the breakdown drill, change it, check it, save it and play it', async
   await expect(editor.getByTestId('editor-errors')).toHaveText('1 error to fix');
   await expect(page.locator('[data-testid="graph-station"][data-station="M1"]')).toContainText('⚠');
   await expect(page.getByTestId('check-drill')).toBeDisabled();
+  await expect(page.getByTestId('line-preview')).toHaveText('The preview shows the line once it has no errors.');
   await time.fill('45s');
+  // The 3D preview draws the line again, with the station labels the control room shows.
+  await expect(page.getByTestId('line-preview').locator('canvas')).toBeVisible();
+  await expect(page.getByTestId('line-preview')).toContainText('Lathe L1', { timeout: 15_000 });
   await expect(page.getByTestId('properties')).not.toContainText('must be');
   await expect(editor.getByTestId('editor-errors')).toHaveText('No errors');
   await audit(page, 'editor: station form');

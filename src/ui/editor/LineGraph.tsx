@@ -11,9 +11,9 @@ import type { Draft } from '../../editor/draft';
 import { toGraph } from '../../editor/graph';
 import type { Selection } from '../../editor/state';
 import { textOf } from '../../scenario';
-import { useT } from '../i18n';
+import { hasText, type TextKey, useT } from '../i18n';
 
-type StationData = { label: string; id: string; type: string; broken: boolean };
+type StationData = { label: string; id: string; type: string; typeName: string; broken: boolean };
 
 function StationNode({ data, selected }: NodeProps<Node<StationData>>) {
   return (
@@ -21,7 +21,7 @@ function StationNode({ data, selected }: NodeProps<Node<StationData>>) {
       {data.type !== 'source' && <Handle type="target" position={Position.Left} />}
       <strong>{data.label}</strong>
       <small>
-        {data.id} · {data.type}
+        {data.id} · {data.typeName}
         {data.broken ? ' ⚠' : ''}
       </small>
       {data.type !== 'sink' && <Handle type="source" position={Position.Right} />}
@@ -53,12 +53,12 @@ export function LineGraph({ draft, selection, brokenStations, onSelect, onMove, 
           id: n.id,
           type: 'station',
           position: { x: n.x, y: n.y },
-          data: { label, id: n.id, type: n.type, broken: brokenStations.has(n.index) },
+          data: { label, id: n.id, type: n.type, typeName: hasText(`type.${n.type}`) ? t(`type.${n.type}` as TextKey) : n.type, broken: brokenStations.has(n.index) },
           selected: selection.kind === 'station' && selection.id === n.id,
-          ariaLabel: `${label} (${n.id}, ${n.type})`,
+          ariaLabel: `${label} (${n.id})`,
         };
       }),
-    [graph, lang, brokenStations, selection],
+    [graph, lang, brokenStations, selection, t],
   );
   // Local nodes while dragging (smooth moves); the draft takes the position when the drag ends.
   const [nodes, setNodes] = useState(fromDraft);

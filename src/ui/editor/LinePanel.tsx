@@ -7,11 +7,15 @@ import { type PlacedError, stationIndexOf } from '../../editor/errors';
 import { addStations, connect, connectionsOf, disconnect, moveStation, removeStation, renameStation, stationsOf } from '../../editor/graph';
 import type { Selection } from '../../editor/state';
 import { PALETTE } from '../../editor/templates';
-import { useT } from '../i18n';
+import { hasText, type TextKey, useT } from '../i18n';
+import type { ScenarioFile } from '../../scenario';
 import { LineGraph } from './LineGraph';
+import { LinePreview } from './LinePreview';
 import { PartForm } from './PartForm';
 
 interface Props {
+  /** The file as the engine would run it, or null while it has errors (for the 3D preview). */
+  readonly scenario: ScenarioFile | null;
   readonly draft: Draft;
   readonly selection: Selection;
   readonly errors: readonly PlacedError[];
@@ -21,7 +25,7 @@ interface Props {
 
 const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_.-]{0,39}$/;
 
-export function LinePanel({ draft, selection, errors, edit, select }: Props) {
+export function LinePanel({ scenario, draft, selection, errors, edit, select }: Props) {
   const { t } = useT();
   const stations = stationsOf(draft);
   const ids = stations.map((s) => String(s.id));
@@ -70,11 +74,14 @@ export function LinePanel({ draft, selection, errors, edit, select }: Props) {
       </fieldset>
       <p className="muted small">{t('editor.graphHelp')}</p>
       <div className="line-work">
-        <LineGraph draft={draft} selection={selection} brokenStations={broken} onSelect={select} onMove={(id, x, y) => edit(moveStation(draft, id, x, y))} onConnect={(a, b) => edit(connect(draft, a, b))} onDelete={remove} />
+        <div className="line-views">
+          <LineGraph draft={draft} selection={selection} brokenStations={broken} onSelect={select} onMove={(id, x, y) => edit(moveStation(draft, id, x, y))} onConnect={(a, b) => edit(connect(draft, a, b))} onDelete={remove} />
+          <LinePreview scenario={scenario} />
+        </div>
         <aside className="properties" data-testid="properties">
           {station !== null && (
             <>
-              <h3>{t('editor.station', { id: String(station.id), type: String(station.type) })}</h3>
+              <h3>{t('editor.station', { id: String(station.id), type: hasText(`type.${String(station.type)}`) ? t(`type.${String(station.type)}` as TextKey) : String(station.type) })}</h3>
               <PartForm key={`station-${index}`} idPrefix={`st${index}`} target={{ kind: 'station', type: String(station.type) }} value={station} path={['line', 'stations', index]} errors={errors} stations={ids} onChange={changeStation} />
               {station.type !== 'sink' && (
                 <div className="outputs">

@@ -137,7 +137,7 @@ export function ScenarioEditor({ open }: { readonly open: EditorOpen }) {
         })}
       </div>
       <div className="editor-body" role="tabpanel">
-        {tab === 'line' && <LinePanel draft={state.draft} selection={state.selection} errors={errors} edit={edit} select={select} />}
+        {tab === 'line' && <LinePanel scenario={check.ok ? check.scenario : null} draft={state.draft} selection={state.selection} errors={errors} edit={edit} select={select} />}
         {tab === 'faults' && <FaultsPanel draft={state.draft} selection={state.selection} errors={errors} edit={edit} select={select} />}
         {tab === 'texts' && <TextsPanel draft={state.draft} errors={errors} edit={edit} />}
         {tab === 'settings' && (
