@@ -1,10 +1,10 @@
 /**
- * Whether the scenario editor is open, and on what: a module store like the language's, so the
- * library opens it and the app shows it without going through the simulation's store (the
- * editor runs nothing until *Check drill* or *Play*).
+ * Whether the scenario editor is open, and on what: a value outside React like the language's,
+ * so the library opens it and the app shows it without going through the simulation's store
+ * (the editor runs nothing until *Check drill*, an experiment or *Play*).
  */
-import { useSyncExternalStore } from 'react';
 import type { Draft } from '../editor/draft';
+import { externalValue } from './external-value';
 
 export interface EditorOpen {
   readonly draft: Draft;
@@ -12,26 +12,8 @@ export interface EditorOpen {
   readonly savedAs: string | null;
 }
 
-let current: EditorOpen | null = null;
-const listeners = new Set<() => void>();
+const route = externalValue<EditorOpen | null>(null);
 
-export function openEditor(draft: Draft, savedAs: string | null): void {
-  current = { draft, savedAs };
-  for (const l of listeners) l();
-}
-
-export function closeEditor(): void {
-  current = null;
-  for (const l of listeners) l();
-}
-
-export function useEditorRoute(): EditorOpen | null {
-  return useSyncExternalStore(
-    (cb) => {
-      listeners.add(cb);
-      return () => listeners.delete(cb);
-    },
-    () => current,
-    () => current,
-  );
-}
+export const openEditor = (draft: Draft, savedAs: string | null): void => route.set({ draft, savedAs });
+export const closeEditor = (): void => route.set(null);
+export const useEditorRoute = (): EditorOpen | null => route.use();

@@ -2,7 +2,7 @@
  * The student's run this page follows for an instructor (set by app/class-run.ts): which class
  * and run the follow panel's message and fault go to. Null on every other page.
  */
-import { useSyncExternalStore } from 'react';
+import { externalValue } from './external-value';
 
 export interface Followed {
   readonly classId: number;
@@ -10,20 +10,7 @@ export interface Followed {
   readonly student: string;
 }
 
-let current: Followed | null = null;
-const listeners = new Set<() => void>();
+const followed = externalValue<Followed | null>(null);
 
-export function setFollowed(f: Followed | null): void {
-  current = f;
-  for (const l of listeners) l();
-}
-
-export function useFollowed(): Followed | null {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => current,
-  );
-}
+export const setFollowed = (f: Followed | null): void => followed.set(f);
+export const useFollowed = (): Followed | null => followed.use();

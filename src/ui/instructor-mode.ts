@@ -2,10 +2,9 @@
  * Whether the instructor's tools are shown (library notes, the fault-injection panel). Kept in
  * localStorage so a teacher's laptop stays in instructor mode; students see none of it by default.
  */
-import { useSyncExternalStore } from 'react';
+import { externalValue } from './external-value';
 
 const KEY = 'lf.instructor';
-const listeners = new Set<() => void>();
 
 function read(): boolean {
   try {
@@ -15,25 +14,17 @@ function read(): boolean {
   }
 }
 
-let current = read();
+const mode = externalValue(read());
 
 export function setInstructorMode(on: boolean): void {
-  current = on;
   try {
     globalThis.localStorage?.setItem(KEY, on ? '1' : '0');
   } catch {
     // not remembered, but still switched
   }
-  for (const l of listeners) l();
+  mode.set(on);
 }
 
 export function useInstructorMode(): boolean {
-  return useSyncExternalStore(
-    (cb) => {
-      listeners.add(cb);
-      return () => listeners.delete(cb);
-    },
-    () => current,
-    () => current,
-  );
+  return mode.use();
 }

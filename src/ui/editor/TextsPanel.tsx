@@ -14,6 +14,12 @@ interface Props {
 }
 
 const LISTS = { objective: 'objectives', hint: 'hints', evidence: 'evidence', topic: 'topics' } as const;
+const ADDS = [
+  ['objectives', 'editor.addObjective'],
+  ['hints', 'editor.addHint'],
+  ['evidence', 'editor.addEvidence'],
+  ['topics', 'editor.addTopic'],
+] as const;
 
 export function TextsPanel({ draft, errors, edit }: Props) {
   const { t } = useT();
@@ -69,18 +75,11 @@ export function TextsPanel({ draft, errors, edit }: Props) {
         </tbody>
       </table>
       <div className="text-adds">
-        <button type="button" onClick={() => edit(addText(draft, 'objectives'))}>
-          {t('editor.addObjective')}
-        </button>
-        <button type="button" onClick={() => edit(addText(draft, 'hints'))}>
-          {t('editor.addHint')}
-        </button>
-        <button type="button" onClick={() => edit(addText(draft, 'evidence'))}>
-          {t('editor.addEvidence')}
-        </button>
-        <button type="button" onClick={() => edit(addText(draft, 'topics'))}>
-          {t('editor.addTopic')}
-        </button>
+        {ADDS.map(([list, label]) => (
+          <button key={list} type="button" onClick={() => edit(addText(draft, list))}>
+            {t(label)}
+          </button>
+        ))}
       </div>
     </div>
   );
