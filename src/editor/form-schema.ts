@@ -40,22 +40,22 @@ function isMap(n: SchemaNode): boolean {
 /** Property names whose value is a station id of the line. */
 const STATION_KEYS = new Set(['station', 'reworkTo']);
 /** Keys the form leaves to other parts of the editor. */
-const HIDDEN_KEYS = new Set(['type', 'position', '$schema', 'format', 'line', 'faults', 'alarms', 'objectives', 'hints', 'evidence', 'teacherNote', 'title', 'briefing', 'topics']);
+const HIDDEN_KEYS = new Set(['type', 'position', '$schema', 'format', 'line', 'faults', 'alarms', 'objectives', 'hints', 'evidence', 'teacherNote', 'title', 'briefing', 'topics', 'rules']);
 
 function widget(name: WidgetName): UiSchema {
   return { 'ui:widget': name };
 }
 
 /** An enum's values as options with titles (the form shows a repair's name, not its code). */
-function titled(values: unknown[], valueTitle: (v: string) => string | undefined): SchemaNode {
-  return { type: 'string', oneOf: values.map((v) => ({ const: v, title: valueTitle(String(v)) ?? String(v) })) };
+function titled(key: string, values: unknown[], valueTitle: (v: string, key: string) => string | undefined): SchemaNode {
+  return { type: 'string', oneOf: values.map((v) => ({ const: v, title: valueTitle(String(v), key) ?? String(v) })) };
 }
 
 /**
  * The form's schema and ui schema for one schema node (an object's properties, recursively).
  * `title` names a field by its key; `valueTitle` names an enum's value, where it has a name.
  */
-export function forForm(node: SchemaNode, title: (key: string) => string, valueTitle: (value: string) => string | undefined = () => undefined): { schema: SchemaNode; ui: UiSchema } {
+export function forForm(node: SchemaNode, title: (key: string) => string, valueTitle: (value: string, key: string) => string | undefined = () => undefined): { schema: SchemaNode; ui: UiSchema } {
   const props = obj(node.properties);
   const schema: SchemaNode = { type: 'object', properties: {} as SchemaNode };
   const ui: UiSchema = { 'ui:order': [] as string[] };
@@ -82,14 +82,14 @@ export function forForm(node: SchemaNode, title: (key: string) => string, valueT
       outProps[key] = { type: 'string', title: label };
       ui[key] = widget('lfJson');
     } else if (p.type === 'array' && Array.isArray(obj(p.items).enum)) {
-      outProps[key] = { type: 'array', title: label, uniqueItems: true, items: titled(obj(p.items).enum as unknown[], valueTitle) };
+      outProps[key] = { type: 'array', title: label, uniqueItems: true, items: titled(key, obj(p.items).enum as unknown[], valueTitle) };
       ui[key] = { 'ui:widget': 'checkboxes', 'ui:options': { inline: true } };
     } else if (p.type === 'object') {
       const inner = forForm(p, title, valueTitle);
       outProps[key] = { ...inner.schema, title: label };
       ui[key] = inner.ui;
     } else if (Array.isArray(p.enum)) {
-      outProps[key] = { ...titled(p.enum as unknown[], valueTitle), title: label };
+      outProps[key] = { ...titled(key, p.enum as unknown[], valueTitle), title: label };
     } else {
       const { pattern: _pattern, ...rest } = p;
       outProps[key] = { ...rest, title: label };
@@ -102,7 +102,7 @@ function variant(list: SchemaNode, type: string): SchemaNode | null {
   return options(obj(list.items)).find((o) => obj(obj(o.properties).type).const === type) ?? null;
 }
 
-export type FormTarget = { readonly kind: 'station' | 'fault'; readonly type: string } | { readonly kind: 'alarm' } | { readonly kind: 'scenario' };
+export type FormTarget = { readonly kind: 'station' | 'fault'; readonly type: string } | { readonly kind: 'alarm' } | { readonly kind: 'alarms' } | { readonly kind: 'scenario' };
 
 /** The schema node for a station or fault of a type, an alarm rule, or the scenario's own settings. */
 export function schemaFor(target: FormTarget): SchemaNode | null {
@@ -115,6 +115,8 @@ export function schemaFor(target: FormTarget): SchemaNode | null {
       return variant(obj(props.faults), target.type);
     case 'alarm':
       return obj(obj(obj(obj(props.alarms).properties).rules).items);
+    case 'alarms':
+      return obj(props.alarms);
     case 'scenario':
       return root;
   }

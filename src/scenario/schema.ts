@@ -27,7 +27,7 @@ export const text = z.union([z.string(), z.strictObject({ en: z.string(), nb: z.
   error: 'must be text, or {"en": "...", "nb": "..."}',
 });
 /** A name or a short message: at most 120 characters in each language. */
-const short = z.string().min(1).max(120);
+const short = z.string().min(1, { error: 'must not be empty' }).max(120, { error: 'may be at most 120 characters' });
 export const shortText = z.union([short, z.strictObject({ en: short, nb: short.optional() })], {
   error: 'must be a name of up to 120 characters, or {"en": "...", "nb": "..."}',
 });

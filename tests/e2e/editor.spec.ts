@@ -116,6 +116,10 @@ test('undo and redo, a new line from the palette, and the editor in Norwegian', 
   await expect(page.getByTestId('editor-errors')).toHaveText('No errors');
   await page.getByTestId('redo').click();
   await expect(page.getByTestId('graph-station')).toHaveCount(4);
+  // A station chosen from the keyboard: Tab to it on the graph, Enter.
+  await page.locator('.react-flow__node[data-id="SRC1"]').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('properties').getByRole('heading')).toHaveText('Station SRC1 (Source)');
   // Connecting from the keyboard: the station's outputs list.
   await page.locator('[data-testid="graph-station"][data-station="M1"]').click();
   await page.getByTestId('connect-to').selectOption('B1');
@@ -124,6 +128,15 @@ test('undo and redo, a new line from the palette, and the editor in Norwegian', 
   await page.locator('[data-testid="graph-station"][data-station="M1"]').click();
   await page.getByTestId('properties').getByRole('button', { name: 'Remove connection' }).first().click();
   await expect(page.getByTestId('editor-errors')).toHaveText('No errors');
+  // An alarm rule of the scenario's own, its message in both languages.
+  await page.getByTestId('tab-alarms').click();
+  await page.getByTestId('add-rule').click();
+  await expect(page.getByTestId('rule-properties').getByRole('combobox', { name: 'Condition *' }).locator('option:checked')).toHaveText('reading above the limit');
+  await page.getByTestId('rule-properties').getByRole('textbox', { name: 'Message * (English)' }).fill('');
+  await expect(page.getByTestId('rule-properties')).toContainText('en: must not be empty; got ""');
+  await page.getByTestId('rule-properties').getByRole('textbox', { name: 'Message * (English)' }).fill('Spindle too warm');
+  await expect(page.getByTestId('editor-errors')).toHaveText('No errors');
+  await audit(page, 'editor: alarms');
   page.on('dialog', (d) => void d.accept());
   await page.getByTestId('editor-close').click();
   await page.getByRole('button', { name: 'Norsk' }).click();

@@ -40,6 +40,15 @@ function throughEditor(file: Draft): Draft {
     const next = applyForm(f, formDataOf(f, form), form);
     if (next !== f) s = editorReducer(s, { type: 'edit', draft: { ...s.draft, faults: faults.map((x, k) => (k === i ? next : x)) } });
   });
+  const alarms = s.draft.alarms;
+  if (alarms !== undefined && alarms !== null && typeof alarms === 'object' && !Array.isArray(alarms)) {
+    const form = forForm(schemaFor({ kind: 'alarms' })!, title).schema;
+    const rules = Array.isArray(alarms.rules) ? alarms.rules : [];
+    const ruleForm = forForm(schemaFor({ kind: 'alarm' })!, title).schema;
+    const nextRules = rules.map((r) => (r !== null && typeof r === 'object' && !Array.isArray(r) ? applyForm(r, formDataOf(r, ruleForm), ruleForm) : r));
+    const next = applyForm(alarms, formDataOf(alarms, form), form);
+    s = editorReducer(s, { type: 'edit', draft: { ...s.draft, alarms: rules.length > 0 && nextRules.some((r, k) => r !== rules[k]) ? { ...next, rules: nextRules } : next } });
+  }
   const settings = forForm(schemaFor({ kind: 'scenario' })!, title).schema;
   s = editorReducer(s, { type: 'edit', draft: applyForm(s.draft, formDataOf(s.draft, settings), settings) as Draft });
   for (const t of textFields(s.draft)) s = editorReducer(s, { type: 'edit', draft: setText(setText(s.draft, t.path, 'en', t.en), t.path, 'nb', t.nb) });

@@ -4,7 +4,7 @@
  * the file when the drag ends); dragging between handles connects; Delete removes what is
  * selected. The graph is drawn from the draft each time: the draft is the only truth.
  */
-import { applyNodeChanges, Background, type Connection, Controls, type Edge, Handle, MarkerType, type Node, type NodeChange, type NodeProps, Position, ReactFlow } from '@xyflow/react';
+import { applyNodeChanges, Background, type Connection, Controls, type Edge, type EdgeChange, Handle, MarkerType, type Node, type NodeChange, type NodeProps, Position, ReactFlow, type ReactFlowInstance } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect, useMemo, useState } from 'react';
 import type { Draft } from '../../editor/draft';
@@ -44,6 +44,8 @@ interface Props {
 export function LineGraph({ draft, selection, brokenStations, onSelect, onMove, onConnect, onDelete }: Props) {
   const { t, lang } = useT();
   const graph = useMemo(() => toGraph(draft), [draft]);
+  // `t` follows `lang` (a new function each render: as a dependency it would redraw the graph on every render, and the graph's own state update would render again, for ever).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: t is lang's
   const fromDraft = useMemo(
     (): Node<StationData>[] =>
       graph.nodes.map((n) => {
@@ -58,11 +60,19 @@ export function LineGraph({ draft, selection, brokenStations, onSelect, onMove, 
           ariaLabel: `${label} (${n.id})`,
         };
       }),
-    [graph, lang, brokenStations, selection, t],
+    [graph, lang, brokenStations, selection],
   );
   // Local nodes while dragging (smooth moves); the draft takes the position when the drag ends.
   const [nodes, setNodes] = useState(fromDraft);
   useEffect(() => setNodes(fromDraft), [fromDraft]);
+  // A station added or removed: the view fits the line again, so a new station is in sight.
+  const [flow, setFlow] = useState<ReactFlowInstance<Node<StationData>> | null>(null);
+  const count = graph.nodes.length;
+  useEffect(() => {
+    if (flow === null) return;
+    const id = requestAnimationFrame(() => void flow.fitView());
+    return () => cancelAnimationFrame(id);
+  }, [flow, count]);
   const edges: Edge[] = graph.edges.map((e) => ({
     id: e.id,
     source: e.from,
@@ -78,9 +88,20 @@ export function LineGraph({ draft, selection, brokenStations, onSelect, onMove, 
         edges={edges}
         nodeTypes={NODE_TYPES}
         fitView
+        onInit={setFlow}
         minZoom={0.2}
         deleteKeyCode={['Delete', 'Backspace']}
-        onNodesChange={(changes: NodeChange<Node<StationData>>[]) => setNodes((ns) => applyNodeChanges(changes, ns))}
+        onNodesChange={(changes: NodeChange<Node<StationData>>[]) => {
+          setNodes((ns) => applyNodeChanges(changes, ns));
+          // Selected by the user, with the mouse or from the keyboard (Tab to a station, Enter).
+          const picked = changes.find((c) => c.type === 'select' && c.selected);
+          if (picked !== undefined && picked.type === 'select') onSelect({ kind: 'station', id: picked.id });
+        }}
+        onEdgesChange={(changes: EdgeChange[]) => {
+          const picked = changes.find((c) => c.type === 'select' && c.selected);
+          const edge = picked?.type === 'select' ? edges.find((e) => e.id === picked.id) : undefined;
+          if (edge !== undefined) onSelect({ kind: 'connection', from: edge.source, to: edge.target });
+        }}
         onNodeDragStop={(_e, node) => onMove(node.id, node.position.x, node.position.y)}
         onNodeClick={(_e, node) => onSelect({ kind: 'station', id: node.id })}
         onEdgeClick={(_e, edge) => onSelect({ kind: 'connection', from: edge.source, to: edge.target })}

@@ -40,8 +40,9 @@ export function PartForm({ target, value, path, errors, stations, onChange, idPr
     const made = forForm(
       node,
       (k) => (hasText(`field.${k}`) ? t(`field.${k}` as never) : k),
-      (v) => {
-        for (const prefix of ['repair', 'sensor', 'difficulty', 'cause', 'value']) if (hasText(`${prefix}.${v}`)) return t(`${prefix}.${v}` as never);
+      (v, field) => {
+        if (hasText(`enum.${field}.${v}`)) return t(`enum.${field}.${v}` as never);
+        for (const prefix of ['repair', 'sensor', 'difficulty', 'cause', 'priority']) if (hasText(`${prefix}.${v}`)) return t(`${prefix}.${v}` as never);
         return undefined;
       },
     );

@@ -15,6 +15,7 @@ import { download } from '../download';
 import { closeEditor, type EditorOpen } from '../editor-route';
 import { useT } from '../i18n';
 import { namesOf } from '../names';
+import { AlarmsPanel } from './AlarmsPanel';
 import { CheckPanel } from './CheckPanel';
 import { ExperimentPanel } from './ExperimentPanel';
 import { FaultsPanel } from './FaultsPanel';
@@ -24,7 +25,7 @@ import { PartForm } from './PartForm';
 import { Publish } from './Publish';
 import { TextsPanel } from './TextsPanel';
 
-const TABS = ['line', 'faults', 'texts', 'settings', 'json', 'experiment'] as const;
+const TABS = ['line', 'faults', 'alarms', 'texts', 'settings', 'json', 'experiment'] as const;
 type Tab = (typeof TABS)[number];
 
 function isTyping(target: EventTarget | null): boolean {
@@ -127,7 +128,7 @@ export function ScenarioEditor({ open }: { readonly open: EditorOpen }) {
       )}
       <div className="editor-tabs" role="tablist" aria-label={t('editor.heading')}>
         {TABS.map((x) => {
-          const n = x === 'faults' ? errors.filter((e) => e.parts[0] === 'faults').length : x === 'line' ? errors.filter((e) => e.parts[0] === 'line').length : 0;
+          const n = x === 'faults' || x === 'line' || x === 'alarms' ? errors.filter((e) => e.parts[0] === x).length : 0;
           return (
             <button key={x} type="button" role="tab" aria-selected={tab === x} className={tab === x ? 'selected' : ''} onClick={() => setTab(x)} data-testid={`tab-${x}`}>
               {t(`editor.tab.${x}`)}
@@ -139,6 +140,7 @@ export function ScenarioEditor({ open }: { readonly open: EditorOpen }) {
       <div className="editor-body" role="tabpanel">
         {tab === 'line' && <LinePanel scenario={check.ok ? check.scenario : null} draft={state.draft} selection={state.selection} errors={errors} edit={edit} select={select} />}
         {tab === 'faults' && <FaultsPanel draft={state.draft} selection={state.selection} errors={errors} edit={edit} select={select} />}
+        {tab === 'alarms' && <AlarmsPanel draft={state.draft} selection={state.selection} errors={errors} edit={edit} select={select} />}
         {tab === 'texts' && <TextsPanel draft={state.draft} errors={errors} edit={edit} />}
         {tab === 'settings' && (
           <div className="settings-panel">
