@@ -58,3 +58,10 @@ export function formatScenario(draft: Draft): string {
 export function asArray(v: Json | undefined): Json[] {
   return Array.isArray(v) ? v : [];
 }
+
+/** A list's item removed; the list itself goes when it was the last (an empty list is not valid everywhere). */
+export function removeFrom(root: Draft, list: Path, index: number): Draft {
+  const items = asArray(getAt(root, list));
+  if (index < 0 || index >= items.length) return root;
+  return items.length === 1 ? setAt(root, list, undefined) : setAt(root, [...list, index], undefined);
+}

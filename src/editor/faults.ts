@@ -4,7 +4,7 @@
  */
 import type { FaultType } from '../engine';
 import { parseDuration } from '../scenario/duration';
-import { asArray, type Draft, getAt, isObject, type Json, setAt } from './draft';
+import { asArray, type Draft, getAt, isObject, type Json, removeFrom, setAt } from './draft';
 import { stationsOf } from './graph';
 import { FAULT_TEMPLATES, LINE_WIDE_FAULTS } from './templates';
 
@@ -51,9 +51,7 @@ export function addFault(draft: Draft, type: FaultType, station?: string): { dra
 }
 
 export function removeFault(draft: Draft, index: number): Draft {
-  const list = asArray(getAt(draft, ['faults']));
-  if (index < 0 || index >= list.length) return draft;
-  return list.length === 1 ? setAt(draft, ['faults'], undefined) : setAt(draft, ['faults', index], undefined);
+  return removeFrom(draft, ['faults'], index);
 }
 
 export type Start =

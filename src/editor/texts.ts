@@ -3,7 +3,7 @@
  * in the file, and whether a language is missing. A text may be plain (English only) or
  * `{"en": ..., "nb": ...}`; writing Norwegian into a plain text makes it the pair.
  */
-import { asArray, type Draft, getAt, isObject, type Json, type Path, setAt } from './draft';
+import { asArray, type Draft, getAt, isObject, type Json, type Path, removeFrom, setAt } from './draft';
 
 export type Lang = 'en' | 'nb';
 
@@ -63,7 +63,5 @@ export function addText(draft: Draft, list: 'objectives' | 'hints' | 'evidence' 
 }
 
 export function removeText(draft: Draft, list: 'objectives' | 'hints' | 'evidence' | 'topics', index: number): Draft {
-  const items = asArray(getAt(draft, [list]));
-  if (index < 0 || index >= items.length) return draft;
-  return items.length === 1 ? setAt(draft, [list], undefined) : setAt(draft, [list, index], undefined);
+  return removeFrom(draft, [list], index);
 }

@@ -2,11 +2,12 @@
  * The Alarms tab: which standard alarms the stations get, and the scenario's own alarm rules
  * (ISA-18.2: condition, limit, deadband, delays, priority, message), each in its form.
  */
-import { asArray, type Draft, getAt, isObject, type Json, setAt } from '../../editor/draft';
+import { asArray, type Draft, getAt, isObject, type Json, removeFrom, setAt } from '../../editor/draft';
 import { type PlacedError, startsWith } from '../../editor/errors';
 import { stationsOf } from '../../editor/graph';
 import type { Selection } from '../../editor/state';
 import { useT } from '../i18n';
+import { PartAside } from './PartAside';
 import { PartForm } from './PartForm';
 
 interface Props {
@@ -67,26 +68,22 @@ export function AlarmsPanel({ draft, selection, errors, edit, select }: Props) {
           {t('editor.addRule')}
         </button>
       </section>
-      <aside className="properties" data-testid="rule-properties">
-        {rule !== null ? (
-          <>
-            <h3>{t('editor.rule', { id: String(rule.id) })}</h3>
-            <PartForm key={`rule-${index}`} idPrefix={`r${index}`} target={{ kind: 'alarm' }} value={rule} path={['alarms', 'rules', index]} errors={errors} stations={ids} onChange={(next) => edit(setAt(draft, ['alarms', 'rules', index], next as Json), `rule:${index}`)} />
-            <button
-              type="button"
-              className="danger"
-              onClick={() => {
-                edit(rules.length === 1 ? setAt(draft, ['alarms', 'rules'], undefined) : setAt(draft, ['alarms', 'rules', index], undefined));
-                select({ kind: 'scenario' });
-              }}
-            >
-              {t('editor.removeRule')}
-            </button>
-          </>
-        ) : (
-          <p className="muted">{t('editor.nothingSelected')}</p>
-        )}
-      </aside>
+      <PartAside
+        testId="rule-properties"
+        part={
+          rule === null
+            ? null
+            : {
+                heading: t('editor.rule', { id: String(rule.id) }),
+                form: <PartForm key={`rule-${index}`} idPrefix={`r${index}`} target={{ kind: 'alarm' }} value={rule} path={['alarms', 'rules', index]} errors={errors} stations={ids} onChange={(next) => edit(setAt(draft, ['alarms', 'rules', index], next as Json), `rule:${index}`)} />,
+                removeLabel: t('editor.removeRule'),
+                onRemove: () => {
+                  edit(removeFrom(draft, ['alarms', 'rules'], index));
+                  select({ kind: 'scenario' });
+                },
+              }
+        }
+      />
     </div>
   );
 }

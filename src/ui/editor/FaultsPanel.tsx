@@ -15,6 +15,7 @@ import { parseDuration } from '../../scenario/duration';
 import { FAULT_TYPES } from '../../scenario/schema';
 import { span } from '../format';
 import { type TextKey, useT } from '../i18n';
+import { PartAside } from './PartAside';
 import { PartForm } from './PartForm';
 
 interface Props {
@@ -132,28 +133,22 @@ export function FaultsPanel({ draft, selection, errors, edit, select }: Props) {
           )}
         </div>
       </section>
-      <aside className="properties" data-testid="fault-properties">
-        {fault !== null ? (
-          <>
-            <h3>
-              {t(`cause.${String(fault.type)}` as TextKey)} ({String(fault.id)})
-            </h3>
-            <PartForm key={`fault-${index}-${String(fault.type)}`} idPrefix={`f${index}`} target={{ kind: 'fault', type: String(fault.type) }} value={fault} path={['faults', index]} errors={errors} stations={ids} onChange={(next) => edit(setAt(draft, ['faults', index], next as Json), `fault:${index}`)} />
-            <button
-              type="button"
-              className="danger"
-              onClick={() => {
-                edit(removeFault(draft, index));
-                select({ kind: 'scenario' });
-              }}
-            >
-              {t('editor.removeFault')}
-            </button>
-          </>
-        ) : (
-          <p className="muted">{t('editor.nothingSelected')}</p>
-        )}
-      </aside>
+      <PartAside
+        testId="fault-properties"
+        part={
+          fault === null
+            ? null
+            : {
+                heading: `${t(`cause.${String(fault.type)}` as TextKey)} (${String(fault.id)})`,
+                form: <PartForm key={`fault-${index}-${String(fault.type)}`} idPrefix={`f${index}`} target={{ kind: 'fault', type: String(fault.type) }} value={fault} path={['faults', index]} errors={errors} stations={ids} onChange={(next) => edit(setAt(draft, ['faults', index], next as Json), `fault:${index}`)} />,
+                removeLabel: t('editor.removeFault'),
+                onRemove: () => {
+                  edit(removeFault(draft, index));
+                  select({ kind: 'scenario' });
+                },
+              }
+        }
+      />
     </div>
   );
 }

@@ -68,6 +68,7 @@ export function LineGraph({ draft, selection, brokenStations, onSelect, onMove, 
   // A station added or removed: the view fits the line again, so a new station is in sight.
   const [flow, setFlow] = useState<ReactFlowInstance<Node<StationData>> | null>(null);
   const count = graph.nodes.length;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the number of stations changes, not on every move
   useEffect(() => {
     if (flow === null) return;
     const id = requestAnimationFrame(() => void flow.fitView());
