@@ -132,9 +132,9 @@ test('undo and redo, a new line from the palette, and the editor in Norwegian', 
   await page.getByTestId('tab-alarms').click();
   await page.getByTestId('add-rule').click();
   await expect(page.getByTestId('rule-properties').getByRole('combobox', { name: 'Condition *' }).locator('option:checked')).toHaveText('reading above the limit');
-  await page.getByTestId('rule-properties').getByRole('textbox', { name: 'Message * (English)' }).fill('');
+  await page.getByTestId('rule-properties').getByRole('textbox', { name: 'Message * (English text)' }).fill('');
   await expect(page.getByTestId('rule-properties')).toContainText('en: must not be empty; got ""');
-  await page.getByTestId('rule-properties').getByRole('textbox', { name: 'Message * (English)' }).fill('Spindle too warm');
+  await page.getByTestId('rule-properties').getByRole('textbox', { name: 'Message * (English text)' }).fill('Spindle too warm');
   await expect(page.getByTestId('editor-errors')).toHaveText('No errors');
   await audit(page, 'editor: alarms');
   page.on('dialog', (d) => void d.accept());
@@ -143,7 +143,7 @@ test('undo and redo, a new line from the palette, and the editor in Norwegian', 
   await page.locator('[data-scenario="dead-gauge"]').getByTestId('edit-copy').click();
   await expect(page.getByTestId('tab-faults')).toHaveText('Feil');
   await page.getByTestId('tab-texts').click();
-  await expect(page.getByRole('columnheader', { name: 'Norsk (bokmål)' })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'Norsk tekst (bokmål)' })).toBeVisible();
   await page.getByTestId('check-drill').click();
   await expect(page.getByTestId('check-verdict')).toHaveText('Drillen virker: alle fire bevisene holder.', { timeout: 60_000 });
   await expect(page.getByTestId('proof-noticeable')).toContainText('Feilen på Målestasjon');
@@ -174,6 +174,8 @@ test('experiments on a line: replications with intervals, a sweep with the bottl
   const throughput = rows.map((r) => Number(r.split('\t')[1]!.split(' ± ')[0]));
   expect(throughput[1]!).toBeGreaterThan(throughput[0]!);
   for (const r of rows) expect(r.trim().split('\t').pop()).toMatch(/\S/);
+  // Each figure drawn against the parameter, with its interval.
+  for (const f of ['throughputPerHour', 'wipAverage', 'leadTimeSeconds', 'oee']) await expect(page.getByTestId(`sweep-chart-${f}`).locator('.whisker')).toHaveCount(2);
   // A long experiment can be cancelled.
   await page.getByTestId('replications').fill('200');
   await page.getByTestId('run-experiment').click();

@@ -5,7 +5,8 @@ test('the keyboard reaches every file picker, the skip links lead to the alarms 
   await page.goto('/?library');
   // The file pickers are buttons: Tab reaches them (a label over a hidden input is skipped).
   const reached: string[] = [];
-  for (let k = 0; k < 40; k++) {
+  // Each library card has two buttons (Open, Edit a copy): the pickers below the cards come later.
+  for (let k = 0; k < 80; k++) {
     await page.keyboard.press('Tab');
     const text = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.textContent ?? '');
     reached.push(text.trim());

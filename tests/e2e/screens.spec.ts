@@ -180,6 +180,24 @@ test('every kind of line reads in Norsk: briefing and control room of a packagin
   }
 });
 
+test('the scenario editor reads in Norsk and holds at every size, tab by tab', async ({ page, guard }) => {
+  test.setTimeout(180_000);
+  void guard;
+  await page.goto('/?library');
+  await page.evaluate(() => localStorage.setItem('lf.lang', 'nb'));
+  await page.reload();
+  await page.locator('[data-scenario="breakdown-drill"] [data-testid="edit-copy"]').click();
+  for (const tab of ['line', 'faults', 'alarms', 'settings', 'experiment']) {
+    await page.getByTestId(`tab-${tab}`).click();
+    if (tab === 'line') await page.locator('[data-testid="graph-station"][data-station="M1"]').click();
+    if (tab === 'faults') await page.getByTestId('fault-item').first().click();
+    await everySize(page, 'nb', `editor-${tab}`);
+  }
+  await page.getByTestId('check-drill').click();
+  await expect(page.getByTestId('check-verdict')).toBeVisible({ timeout: 60_000 });
+  await everySize(page, 'nb', 'editor-check');
+});
+
 /**
  * Every control a student can use, scrolled to, is there to be used: on screen, not cut off by
  * a box too small for it, and not covered by something else (what WCAG 1.4.4 asks at 200 %).

@@ -196,7 +196,11 @@ export function ExperimentPanel({ draft, loads, names }: Props) {
               ))}
             </tbody>
           </table>
-          <SweepBars points={sweep.points} figure="throughputPerHour" label={t('experiment.figure.throughputPerHour')} />
+          <div className="sweep-charts">
+            {FIGURES.map((f) => (
+              <SweepBars key={f} points={sweep.points} figure={f} label={t(`experiment.figure.${f}`)} digits={DIGITS[f]} />
+            ))}
+          </div>
         </div>
       )}
     </div>
@@ -204,20 +208,20 @@ export function ExperimentPanel({ draft, loads, names }: Props) {
 }
 
 /** Each point's mean as a bar and its interval as a whisker: a figure against the parameter, readable without a chart library. */
-function SweepBars({ points, figure, label }: { readonly points: readonly { readonly value: number; readonly summary: Summary }[]; readonly figure: Figure; readonly label: string }) {
+function SweepBars({ points, figure, label, digits }: { readonly points: readonly { readonly value: number; readonly summary: Summary }[]; readonly figure: Figure; readonly label: string; readonly digits: number }) {
   const { lang } = useT();
   const hi = Math.max(...points.map((p) => p.summary.figures[figure].mean + p.summary.figures[figure].half));
   const lo = Math.min(...points.map((p) => p.summary.figures[figure].mean - p.summary.figures[figure].half));
   const base = Math.max(0, lo - (hi - lo) * 0.5);
   const h = (v: number) => (hi === base ? 0 : ((v - base) / (hi - base)) * 100);
   return (
-    <figure className="sweep-bars" aria-label={label}>
+    <figure className="sweep-bars" aria-label={label} data-testid={`sweep-chart-${figure}`}>
       <figcaption>{label}</figcaption>
       <div className="bars">
         {points.map((p) => {
           const e = p.summary.figures[figure];
           return (
-            <div key={p.value} className="bar-col" title={`${localNum(p.value, 0, lang)}: ${localNum(e.mean, 1, lang)} ± ${localNum(e.half, 1, lang)}`}>
+            <div key={p.value} className="bar-col" title={`${localNum(p.value, 0, lang)}: ${localNum(e.mean, digits, lang)} ± ${localNum(e.half, digits, lang)}`}>
               <div className="bar-area">
                 <span className="bar" style={{ height: `${h(e.mean)}%` }} />
                 <span className="whisker" style={{ bottom: `${h(e.mean - e.half)}%`, height: `${h(e.mean + e.half) - h(e.mean - e.half)}%` }} />
