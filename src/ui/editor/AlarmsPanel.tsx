@@ -69,6 +69,7 @@ export function AlarmsPanel({ draft, selection, errors, edit, select }: Props) {
         </button>
       </section>
       <PartAside
+        empty={t('editor.pickRule')}
         testId="rule-properties"
         part={
           rule === null

@@ -134,6 +134,7 @@ export function FaultsPanel({ draft, selection, errors, edit, select }: Props) {
         </div>
       </section>
       <PartAside
+        empty={t('editor.pickFault')}
         testId="fault-properties"
         part={
           fault === null

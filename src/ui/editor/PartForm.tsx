@@ -53,6 +53,9 @@ export function PartForm({ target, value, path, errors, stations, onChange, idPr
       made.ui.resolvedBy = { ...(made.ui.resolvedBy as object), 'ui:description': t('editor.fixesDefault', { fixes: fixes || t('library.restartFix') }) };
       made.ui.temptingFix = { 'ui:placeholder': t('editor.temptingDefault', { repair: t(`repair.${DEFAULT_TEMPTING_FIX[type]}` as never) }) };
     }
+    // Standard alarms the stations get when the file says nothing.
+    if (target.kind === 'alarms') made.ui.defaults = { 'ui:placeholder': t('editor.defaultAlarms') };
+    if (target.kind === 'scenario') made.ui.initialState = { 'ui:placeholder': t('editor.defaultRunning') };
     return made;
   }, [key, lang]);
   const context: EditorFormContext = useMemo(() => ({ stations }), [stations]);
