@@ -93,3 +93,18 @@ export function copyOf(source: Draft, takenIds: ReadonlySet<string>): Draft {
   const { $schema: _schema, ...rest } = source;
   return { ...rest, id, title: copyTitle };
 }
+
+/** What a drill keeps from a student: its faults and the texts that name or explain them. */
+const HIDDEN_FROM_STUDENTS = ['faults', 'evidence', 'teacherNote', 'hints', 'objectives', 'scoring'] as const;
+
+/**
+ * A student's copy of a drill: the line to experiment with, without the hidden faults and what
+ * would give them away (an instructor's copy keeps everything).
+ */
+export function linesOnly(source: Draft): Draft {
+  // A reference line or the tutorial hides nothing: its failures are the line's reliability.
+  if (source.difficulty === 'reference' || source.difficulty === 'tutorial') return source;
+  const out: { [key: string]: Json } = { ...source };
+  for (const key of HIDDEN_FROM_STUDENTS) delete out[key];
+  return out;
+}

@@ -16,7 +16,7 @@ import { shippedFile, shippedScenarios } from './shipped';
 import { MyScenarios } from './MyScenarios';
 import { openEditor } from './editor-route';
 import type { Draft } from '../editor/draft';
-import { blankScenario, copyOf } from '../editor/templates';
+import { blankScenario, copyOf, linesOnly } from '../editor/templates';
 import { listMyScenarios } from '../session/my-scenarios';
 
 /** An id for a new scenario not yet used in My scenarios. */
@@ -134,10 +134,13 @@ export function Library() {
     void listMyScenarios().then((l) => setMine(new Set(l.map((x) => x.id))));
   }, []);
   const [newFrom, setNewFrom] = useState('');
-  /** A shipped drill is never changed: the editor opens a copy under a new id. */
+  /** A shipped drill is never changed: the editor opens a copy under a new id (a student's without its faults). */
   const editCopy = (id: string) => {
     const raw = shippedFile(id);
-    if (raw !== null) openEditor(copyOf(raw as Draft, new Set([...list.map((x) => x.id), ...mine])), null);
+    if (raw === null) return;
+    const copy = copyOf(raw as Draft, new Set([...list.map((x) => x.id), ...mine]));
+    // A student's copy is the line alone: the drill's hidden faults stay hidden.
+    openEditor(instructor ? copy : linesOnly(copy), null);
   };
   const shown = list.filter((sc) => topic === '' || (sc.topics ?? []).some((x) => textOf(x) === topic));
 

@@ -17,6 +17,7 @@ test('an instructor publishes an edited drill to a class and a student finds it 
   // The same browser, signed in on the instructor page, opens the library and the editor.
   await teacher.goto(`${school.base}/?library`);
   await teacher.evaluate(() => localStorage.setItem('lf.toured', '1'));
+  await teacher.getByTestId('instructor-toggle').check();
   await teacher.locator('[data-scenario="conveyor-jam"]').getByTestId('edit-copy').click();
   await teacher.getByTestId('tab-texts').click();
   await teacher.getByTestId('text-title-en').fill('Jam on line 2');

@@ -10,6 +10,8 @@ test('copy the breakdown drill, change it, check it, save it and play it', async
   test.setTimeout(240_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto('/?library');
+  // An instructor's copy keeps the drill's faults (a student's is the line alone).
+  await page.getByTestId('instructor-toggle').check();
   await page.locator('[data-scenario="breakdown-drill"]').getByTestId('edit-copy').click();
   const editor = page.getByTestId('scenario-editor');
   await expect(editor.getByTestId('editor-title')).toHaveText('Breakdown on the mill (copy)');
@@ -140,6 +142,12 @@ test('undo and redo, a new line from the palette, and the editor in Norwegian', 
   page.on('dialog', (d) => void d.accept());
   await page.getByTestId('editor-close').click();
   await page.getByRole('button', { name: 'Norsk' }).click();
+  // A student's copy of a drill: the line, without the hidden fault.
+  await page.locator('[data-scenario="dead-gauge"]').getByTestId('edit-copy').click();
+  await page.getByTestId('tab-faults').click();
+  await expect(page.getByTestId('fault-item')).toHaveCount(0);
+  await page.getByTestId('editor-close').click();
+  await page.getByTestId('instructor-toggle').check();
   await page.locator('[data-scenario="dead-gauge"]').getByTestId('edit-copy').click();
   await expect(page.getByTestId('tab-faults')).toHaveText('Feil');
   await page.getByTestId('tab-texts').click();

@@ -184,7 +184,10 @@ test('the scenario editor reads in Norsk and holds at every size, tab by tab', a
   test.setTimeout(180_000);
   void guard;
   await page.goto('/?library');
-  await page.evaluate(() => localStorage.setItem('lf.lang', 'nb'));
+  await page.evaluate(() => {
+    localStorage.setItem('lf.lang', 'nb');
+    localStorage.setItem('lf.instructor', '1');
+  });
   await page.reload();
   await page.locator('[data-scenario="breakdown-drill"] [data-testid="edit-copy"]').click();
   for (const tab of ['line', 'faults', 'alarms', 'settings', 'experiment']) {

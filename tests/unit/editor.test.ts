@@ -7,7 +7,7 @@ import { addFault, stationsFor, timeline } from '../../src/editor/faults';
 import { forForm, schemaFor } from '../../src/editor/form-schema';
 import { addStations, connect, connectionsOf, disconnect, removeStation, renameStation, stationsOf, toGraph } from '../../src/editor/graph';
 import { editorReducer, initialEditor, isDirty } from '../../src/editor/state';
-import { blankScenario, copyOf } from '../../src/editor/templates';
+import { blankScenario, copyOf, linesOnly } from '../../src/editor/templates';
 import { setText, textFields } from '../../src/editor/texts';
 import { loadScenarioJson } from '../../src/scenario';
 
@@ -129,5 +129,14 @@ describe('errors in place', () => {
     const errs = formErrors(place(r.errors), ['line', 'stations', 4], schema);
     expect((errs.processTime as { __errors?: string[] } | undefined)?.__errors?.[0]).toMatch(/^must be .*; got -5$/);
     expect(r.errors[0]!.path).toBe('line.stations[4].processTime');
+  });
+});
+
+describe('a student’s copy', () => {
+  it('keeps the line and leaves out the hidden faults and what gives them away', () => {
+    const c = linesOnly(copyOf(shipped('breakdown-drill'), new Set()));
+    for (const key of ['faults', 'evidence', 'teacherNote', 'hints', 'objectives', 'scoring']) expect(key in c, key).toBe(false);
+    expect(c.line).toEqual(shipped('breakdown-drill').line);
+    expect(loadScenarioJson(c).ok).toBe(true);
   });
 });
