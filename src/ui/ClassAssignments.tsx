@@ -22,7 +22,9 @@ export function ClassAssignments({ cls }: { cls: ClassInfo }) {
   const { t, lang } = useT();
   const shipped = useMemo(shippedScenarios, []);
   const [list, setList] = useState<ClassAssignment[] | null>(null);
+  // Two messages: the poll's success clears only its own, never the refusal of a file just chosen.
   const [error, setError] = useState<string | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
   const [pick, setPick] = useState('');
   const [file, setFile] = useState<{ name: string; scenario: Record<string, unknown> } | null>(null);
   const [opens, setOpens] = useState('');
@@ -51,10 +53,10 @@ export function ClassAssignments({ cls }: { cls: ClassInfo }) {
     if (!r.ok) {
       setFile(null);
       setFileKey((k) => k + 1);
-      setError(t('assign.badFile', { name: f.name, reason: describeErrors(r.errors) }));
+      setFileError(t('assign.badFile', { name: f.name, reason: describeErrors(r.errors) }));
       return;
     }
-    setError(null);
+    setFileError(null);
     setPick('');
     setFile({ name: f.name, scenario: r.scenario as unknown as Record<string, unknown> });
   };
@@ -108,6 +110,7 @@ export function ClassAssignments({ cls }: { cls: ClassInfo }) {
             onChange={(e) => {
               setPick(e.target.value);
               setFile(null);
+              setFileError(null);
             }}
             data-testid="assign-scenario"
           >
@@ -132,7 +135,7 @@ export function ClassAssignments({ cls }: { cls: ClassInfo }) {
           <input type="checkbox" checked={hints} onChange={(e) => setHints(e.target.checked)} data-testid="assign-hints" /> {t('assign.hints')}
         </label>
       </Form>
-      <Refusal text={error} />
+      <Refusal text={fileError ?? error} />
     </div>
   );
 }
