@@ -84,7 +84,7 @@ export default defineConfig({
   build: { chunkSizeWarningLimit: 850 },
   server: { host: '127.0.0.1' },
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx', 'tests/server/**/*.test.ts', 'tests/property/**/*.test.ts', 'tests/curriculum/**/*.test.ts', 'tests/fuzz/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx', 'tests/server/**/*.test.ts', 'tests/property/**/*.test.ts', 'tests/curriculum/**/*.test.ts', 'tests/fuzz/**/*.test.ts', 'tests/gateway/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['tests/setup.ts'],
     // A throw-away PostgreSQL for the school server's tests (beside PGlite), when installed.

@@ -3,10 +3,21 @@ import type { PackCommand } from './packml';
 import type { Refusal } from './refusals';
 
 /**
+ * Where a command came from when it did not come from our own screens: an OPC UA method call
+ * or a write to an MQTT command topic, relayed by the gateway. Recorded with the command, so a
+ * replay and the assessment see how the student worked.
+ */
+export const COMMAND_ORIGINS = ['opcua', 'mqtt'] as const;
+export type CommandOrigin = (typeof COMMAND_ORIGINS)[number];
+
+/**
  * Everything a user can do, as plain JSON applied at a tick boundary. Station, sensor, alarm
  * and lot references are the scenario's stable ids, so a command log reads like a logbook.
+ * `via` is absent for a command from our own screens.
  */
-export type Command =
+export type Command = CommandBody & { readonly via?: CommandOrigin };
+
+type CommandBody =
   | { readonly type: 'packml'; readonly tick: number; readonly station: string; readonly command: PackCommand }
   | { readonly type: 'eStop'; readonly tick: number }
   | { readonly type: 'releaseEStop'; readonly tick: number }

@@ -4,7 +4,7 @@
  */
 export { advance } from './advance';
 export { apply } from './commands';
-export type { Command, CommandResult, CommandType } from './commands-types';
+export { COMMAND_ORIGINS, type Command, type CommandOrigin, type CommandResult, type CommandType } from './commands-types';
 export { PANELS, type Panel } from './commands-types';
 export { createState, type CreateOptions } from './create';
 export type { Distribution } from './distributions';

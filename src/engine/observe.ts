@@ -20,6 +20,8 @@ export interface SensorView {
   readonly mA: number;
   readonly quality: 'good' | 'bad';
   readonly normal: readonly [number, number];
+  /** The transmitter's span (4 mA to 20 mA): an OPC UA client shows it as the EU range. */
+  readonly range: readonly [number, number];
 }
 
 export interface StationView {
@@ -97,7 +99,7 @@ export function observe(s: State, logTail = 200): Observation {
       if (si === undefined) continue;
       const sensor = m.sensors[si]!;
       const r = reading(s, si, s.tick);
-      sensors.push({ id: sensor.id, kind: sensor.kind, unit: sensor.unit, value: r.value, mA: r.mA, quality: r.quality, normal: sensor.normal });
+      sensors.push({ id: sensor.id, kind: sensor.kind, unit: sensor.unit, value: r.value, mA: r.mA, quality: r.quality, normal: sensor.normal, range: sensor.range });
     }
     const inside = st.queue.length + (st.work ? 1 : 0) + (st.done ? 1 : 0) + st.kit.filter((p) => p !== null).length;
     return {

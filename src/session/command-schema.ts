@@ -3,10 +3,12 @@
  * engine trusts its callers, so everything from a file passes through here first.
  */
 import { z } from '../scenario/zod';
-import { CHECK_KINDS, type Command, PANELS } from '../engine';
+import { CHECK_KINDS, COMMAND_ORIGINS, type Command, PANELS } from '../engine';
 import { REPAIR_ACTION_NAMES, SENSOR_KINDS, FAULT_TYPES, id as scenarioId } from '../scenario/schema';
 
-const tick = z.number().int({ error: 'must be a whole tick number' }).min(0, { error: 'must be 0 or more' });
+const tickNumber = z.number().int({ error: 'must be a whole tick number' }).min(0, { error: 'must be 0 or more' });
+/** Every command has its tick and, when it came through the gateway, its origin. */
+const at = { tick: tickNumber, via: z.enum(COMMAND_ORIGINS).optional() };
 /** A station, alarm or fault of the scenario: its ids follow the scenario's rule (so no control characters, which PostgreSQL's jsonb refuses). */
 const id = scenarioId;
 /** An instructor's message is a line on a banner: short, and one line. */
@@ -21,35 +23,35 @@ const packCommands = ['reset', 'start', 'stop', 'hold', 'unhold', 'suspend', 'un
 export const commandSchema = z.discriminatedUnion(
   'type',
   [
-    z.strictObject({ type: z.literal('packml'), tick, station: id, command: z.enum(packCommands) }),
-    z.strictObject({ type: z.literal('eStop'), tick }),
-    z.strictObject({ type: z.literal('releaseEStop'), tick }),
-    z.strictObject({ type: z.literal('lockOut'), tick, station: id }),
-    z.strictObject({ type: z.literal('removeLockOut'), tick, station: id }),
+    z.strictObject({ type: z.literal('packml'), ...at, station: id, command: z.enum(packCommands) }),
+    z.strictObject({ type: z.literal('eStop'), ...at }),
+    z.strictObject({ type: z.literal('releaseEStop'), ...at }),
+    z.strictObject({ type: z.literal('lockOut'), ...at, station: id }),
+    z.strictObject({ type: z.literal('removeLockOut'), ...at, station: id }),
     z.strictObject({
       type: z.literal('check'),
-      tick,
+      ...at,
       station: id,
       check: z.enum(CHECK_KINDS),
       sensor: z.enum(SENSOR_KINDS).optional(),
     }),
     z.strictObject({
       type: z.literal('repair'),
-      tick,
+      ...at,
       station: id,
       action: z.enum(REPAIR_ACTION_NAMES),
       sensor: z.enum(SENSOR_KINDS).optional(),
       lot: id.optional(),
     }),
-    z.strictObject({ type: z.literal('setSpeed'), tick, station: id, percent: z.number() }),
-    z.strictObject({ type: z.literal('ackAlarm'), tick, alarm: id }),
-    z.strictObject({ type: z.literal('shelveAlarm'), tick, alarm: id, seconds: z.number().positive() }),
-    z.strictObject({ type: z.literal('unshelveAlarm'), tick, alarm: id }),
-    z.strictObject({ type: z.literal('diagnose'), tick, station: id, cause: z.enum(FAULT_TYPES), sensor: z.enum(SENSOR_KINDS).optional() }),
-    z.strictObject({ type: z.literal('hint'), tick }),
-    z.strictObject({ type: z.literal('injectFault'), tick, fault: id }),
-    z.strictObject({ type: z.literal('instructorMessage'), tick, text: messageText }),
-    z.strictObject({ type: z.literal('openPanel'), tick, station: id, panel: z.enum(PANELS) }),
+    z.strictObject({ type: z.literal('setSpeed'), ...at, station: id, percent: z.number() }),
+    z.strictObject({ type: z.literal('ackAlarm'), ...at, alarm: id }),
+    z.strictObject({ type: z.literal('shelveAlarm'), ...at, alarm: id, seconds: z.number().positive() }),
+    z.strictObject({ type: z.literal('unshelveAlarm'), ...at, alarm: id }),
+    z.strictObject({ type: z.literal('diagnose'), ...at, station: id, cause: z.enum(FAULT_TYPES), sensor: z.enum(SENSOR_KINDS).optional() }),
+    z.strictObject({ type: z.literal('hint'), ...at }),
+    z.strictObject({ type: z.literal('injectFault'), ...at, fault: id }),
+    z.strictObject({ type: z.literal('instructorMessage'), ...at, text: messageText }),
+    z.strictObject({ type: z.literal('openPanel'), ...at, station: id, panel: z.enum(PANELS) }),
   ],
   { error: 'type must be one of packml, eStop, releaseEStop, lockOut, removeLockOut, check, repair, setSpeed, ackAlarm, shelveAlarm, unshelveAlarm, diagnose, hint, injectFault, instructorMessage, openPanel' },
 );

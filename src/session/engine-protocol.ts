@@ -14,7 +14,8 @@ export type UserCommand = Command extends infer C ? (C extends Command ? Omit<C,
 export type ToEngine =
   | { readonly type: 'load'; readonly scenario: unknown }
   | { readonly type: 'run'; readonly to: number; readonly observe: boolean }
-  | { readonly type: 'command'; readonly command: UserCommand }
+  /** `ref`, when given, comes back on the command's result (a caller outside the page waits for it). */
+  | { readonly type: 'command'; readonly command: UserCommand; readonly ref?: number }
   /** Rebuild a run from its command log up to a tick (resuming after a reload). */
   | { readonly type: 'resume'; readonly scenario: unknown; readonly commands: readonly Command[]; readonly tick: number }
   /** Ask for the run's checkpoints so far, to write a session file. */
@@ -59,7 +60,7 @@ export type FromEngine =
       readonly verification: Verification;
       readonly assessment: Assessment;
     }
-  | { readonly type: 'commandResult'; readonly command: Command; readonly accepted: boolean; readonly reason: string; readonly refusal: Refusal | null }
+  | { readonly type: 'commandResult'; readonly command: Command; readonly accepted: boolean; readonly reason: string; readonly refusal: Refusal | null; readonly ref?: number }
   | { readonly type: 'checkpoints'; readonly tick: number; readonly checkpoints: readonly Checkpoint[] }
   /** How far a long re-simulation (opening a replay, resuming a run) has come, 0 to 1. */
   | { readonly type: 'progress'; readonly fraction: number }

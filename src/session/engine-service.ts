@@ -121,7 +121,7 @@ export function createEngineService(post: (m: FromEngine) => void): (m: ToEngine
           if (sim === null || replaying !== null) return;
           const stamped = { ...m.command, tick: sim.tick } as Command;
           const result = apply(sim, stamped);
-          post({ type: 'commandResult', command: stamped, accepted: result.accepted, reason: result.reason, refusal: result.refusal });
+          post({ type: 'commandResult', command: stamped, accepted: result.accepted, reason: result.reason, refusal: result.refusal, ...(m.ref === undefined ? {} : { ref: m.ref }) });
           frame(true);
           return;
         }

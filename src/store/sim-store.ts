@@ -7,7 +7,7 @@
  * per animation frame, never through React.
  */
 import { createStore } from 'zustand/vanilla';
-import { type Command, type LineModel, type Observation, type Refusal, TICKS_PER_SECOND, type Truth } from '../engine';
+import { type Command, type CommandResult, type LineModel, type Observation, type Refusal, TICKS_PER_SECOND, type Truth } from '../engine';
 import { describeErrors, loadScenarioJson, type ScenarioFile } from '../scenario';
 import { type Analyser, defaultAnalyser } from '../session/analysis-client';
 import type { DebriefAnalysis } from '../session/analysis';
@@ -17,6 +17,7 @@ import type { RunStatus } from '../session/run-status';
 import type { CompareSide } from '../session/compare';
 import { newSessionId } from '../session/saved-sessions';
 import { makeSession, type SessionFile } from '../session/session-file';
+import { createCommandWaiters } from './external-commands';
 import { createHistory, type History, recordHistory } from './history';
 import { jobs } from './jobs';
 import { replayEditing } from './replay-editing';
@@ -79,6 +80,12 @@ export interface SimStore {
   setSpeed(speed: number): void;
   select(station: string | null): void;
   send(command: UserCommand): void;
+  /**
+   * A command from outside the page, relayed by the gateway (`via` says how it came): applied
+   * like the student's own and recorded, and its verdict returned to the caller. Refused while
+   * a replay is shown or no run is open.
+   */
+  sendExternal(command: UserCommand): Promise<CommandResult>;
   /** Build the session file of the run so far (scenario, seed, commands, checkpoint hashes). */
   exportSession(): Promise<SessionFile | null>;
   finish(): void;
@@ -176,6 +183,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
   const frame: FrameSource = { scene: null, model: null, alpha: 0, speed: 10, running: false };
   let history: History = createHistory();
   const exportWaiters: ((s: SessionFile | null) => void)[] = [];
+  const external = createCommandWaiters();
 
   const store = createStore<SimStore>()((set, get) => {
     /** A new model in the engine: the frame, pacing and view history start again at tick 0. */
@@ -187,6 +195,8 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
       if (r?.live?.following) set({ replay: { ...r, live: { ...r.live, following: false } } });
     };
     const startFresh = (m: LineModel) => {
+      // A caller still waiting on the previous run hears that it is gone.
+      external.refuseAll('The run was closed before the command was applied.');
       model = m;
       frame.model = m;
       frame.scene = null;
@@ -291,6 +301,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
           return;
         }
         case 'commandResult':
+          if (m.ref !== undefined) external.settle(m.ref, { accepted: m.accepted, reason: m.reason, refusal: m.refusal });
           set((prev) => ({ commands: [...prev.commands, m.command], refusal: m.accepted ? null : m.reason, refusalKey: m.accepted ? null : m.refusal, lastAccepted: m.accepted ? m.command : prev.lastAccepted }));
           return;
         case 'checkpoints': {
@@ -417,6 +428,15 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
         // A replay is read-only; taking over starts a live run that accepts commands.
         if (model === null || get().phase === 'replay') return;
         host.post({ type: 'command', command });
+      },
+      sendExternal(command) {
+        if (model === null || get().phase !== 'running' || get().ended) {
+          const reason = get().phase === 'replay' ? 'This line is a replay: it takes no commands.' : 'No run is in progress on this line.';
+          return Promise.resolve({ accepted: false, reason, refusal: null });
+        }
+        const { ref, result } = external.add();
+        host.post({ type: 'command', command, ref });
+        return result;
       },
       exportSession() {
         if (model === null) return Promise.resolve(null);
