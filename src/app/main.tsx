@@ -11,6 +11,7 @@ import { App, preloadControlRoom } from './App';
 import { idsOf, openClassCompare, openClassRun } from './class-run';
 import { persist } from './persist';
 import { registerPwa } from './pwa';
+import { startLineLink } from './line-link';
 import { startSchoolSync } from './school-sync';
 import './styles.css';
 
@@ -50,6 +51,7 @@ async function start(): Promise<void> {
   await room;
   persist(store);
   startSchoolSync(store);
+  startLineLink(store);
   registerPwa();
   createRoot(document.getElementById('root')!).render(
     <StrictMode>

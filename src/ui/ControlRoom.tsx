@@ -8,6 +8,7 @@ import { Faceplate } from './Faceplate';
 import { useT } from './i18n';
 import { FollowPanel } from './FollowPanel';
 import { InstructorMessage } from './InstructorMessage';
+import { LineLinkPanel } from './LineLinkPanel';
 import { InstructorPanel } from './InstructorPanel';
 import { KpiStrip } from './KpiStrip';
 import { ReplayBar } from './ReplayBar';
@@ -158,6 +159,7 @@ export function ControlRoom() {
           {replaying && <NotesPanel />}
           <Faceplate />
           <Objectives />
+          <LineLinkPanel />
           {!replaying && <InstructorPanel />}
         </div>
       </div>

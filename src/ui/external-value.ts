@@ -8,6 +8,8 @@ export interface ExternalValue<T> {
   get(): T;
   set(next: T): void;
   use(): T;
+  /** Called after each change, outside React (a controller that follows a setting). */
+  subscribe(cb: () => void): () => void;
 }
 
 export function externalValue<T>(initial: T): ExternalValue<T> {
@@ -26,5 +28,6 @@ export function externalValue<T>(initial: T): ExternalValue<T> {
       for (const l of listeners) l();
     },
     use: () => useSyncExternalStore(subscribe, () => value, () => value),
+    subscribe,
   };
 }

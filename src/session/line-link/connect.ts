@@ -18,15 +18,3 @@ export function connectLine(url: string, root: string, clientId: string): MqttCl
     will: { topic: `${root}/${META_STATUS}`, payload: new TextEncoder().encode('offline') as Buffer, qos: 1, retain: true },
   });
 }
-
-/** Whether an address is one the browser can use: ws:// or wss://, with a host. */
-export function addressProblem(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.protocol !== 'ws:' && u.protocol !== 'wss:') return 'The address must start with ws:// or wss:// (a browser speaks MQTT over WebSocket).';
-    if (u.hostname === '') return 'The address needs a host, e.g. ws://localhost:9001.';
-    return '';
-  } catch {
-    return 'This is not an address: write it as ws://host:port, e.g. ws://localhost:9001.';
-  }
-}

@@ -1,10 +1,12 @@
 import { schoolEn } from './school.en';
 import { editorEn } from './editor.en';
+import { lineLinkEn } from './line-link.en';
 
 /** English texts. Keys are shared with nb.ts; a test checks both are complete. */
 export const en = {
   ...schoolEn,
   ...editorEn,
+  ...lineLinkEn,
   'app.loading': 'Loading…',
   'app.version': 'Learning Factory {version}',
   'app.loadFailed': 'This part of the app could not be loaded (no network before the app was saved for offline use, or a new version replaced it). Your work is kept in this browser: reload the page.',

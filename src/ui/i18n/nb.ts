@@ -1,11 +1,13 @@
 import type { TextKey } from './en';
 import { schoolNb } from './school.nb';
 import { editorNb } from './editor.nb';
+import { lineLinkNb } from './line-link.nb';
 
 /** Norsk bokmål. */
 export const nb: Record<TextKey, string> = {
   ...schoolNb,
   ...editorNb,
+  ...lineLinkNb,
   'app.loading': 'Laster …',
   'app.version': 'Læringsfabrikken {version}',
   'app.loadFailed': 'Denne delen av appen kunne ikke lastes (ikke nett før appen ble lagret for bruk uten nett, eller en ny versjon erstattet den). Arbeidet ditt er lagret i denne nettleseren: last inn siden på nytt.',

@@ -1,0 +1,107 @@
+/**
+ * The open run, published to the gateway's broker while the student has *Connect the line*
+ * switched on: a live run takes commands back (recorded with their origin), a replay is served
+ * read-only. One connection per run, with the run's topic root in its will; a lost broker is
+ * tried again every second and, once back, given the line's retained values anew. The engine
+ * goes on in its worker whatever the network does.
+ */
+import type { MqttClient } from 'mqtt';
+import type { Observation } from '../engine';
+import { textOf } from '../scenario';
+import { addressProblem } from '../session/line-link/address';
+import { DEFAULT_PATH, rootOf } from '../session/line-link/namespace';
+import { type LineSource, type Publisher, startPublisher } from '../session/line-link/publisher';
+import { getSession } from '../session/saved-sessions';
+import type { SimStoreApi } from '../store/sim-store';
+import { lineLinkSettings, lineLinkStatus } from '../ui/line-link-state';
+
+interface Link {
+  readonly key: string;
+  readonly client: MqttClient;
+  readonly publisher: Publisher;
+}
+
+/** Which run is open, as the link knows it: a new key makes a new connection. */
+function runKey(store: SimStoreApi, url: string): string | null {
+  const s = store.getState();
+  if (s.scenario === null || store.frame.model === null) return null;
+  if (s.phase === 'running') return `${url} live ${s.runId ?? s.scenario.id}`;
+  if (s.phase === 'replay' && s.replay !== null) return `${url} replay ${s.replay.session.scenarioHash} ${s.replay.session.createdAt ?? ''}`;
+  return null;
+}
+
+/** The wall-clock moment of tick 0: the session's own start where it was kept, else now less the simulated time. */
+async function originOf(store: SimStoreApi): Promise<number> {
+  const s = store.getState();
+  const created = s.phase === 'replay' ? s.replay?.session.createdAt : s.runId === null ? undefined : (await getSession(s.runId).catch(() => null))?.file.createdAt;
+  const parsed = created === undefined ? Number.NaN : Date.parse(created);
+  return Number.isFinite(parsed) ? parsed : Date.now() - (s.observation?.seconds ?? 0) * 1000;
+}
+
+export function startLineLink(store: SimStoreApi): void {
+  let link: Link | null = null;
+  let opening: string | null = null;
+  const close = () => {
+    if (link === null) return;
+    link.publisher.stop();
+    link.client.end();
+    link = null;
+  };
+  const sync = async () => {
+    const { on, url } = lineLinkSettings.get();
+    if (!on) {
+      close();
+      lineLinkStatus.set({ kind: 'off' });
+      return;
+    }
+    const problem = addressProblem(url);
+    if (problem !== null) {
+      close();
+      lineLinkStatus.set({ kind: 'problem', problem });
+      return;
+    }
+    const key = runKey(store, url);
+    if (key === link?.key || key === opening) return;
+    close();
+    if (key === null) {
+      lineLinkStatus.set({ kind: 'idle' });
+      return;
+    }
+    opening = key;
+    const originMs = await originOf(store);
+    // mqtt.js is loaded only once a student switches the link on.
+    const { connectLine } = await import('../session/line-link/connect');
+    opening = null;
+    if (runKey(store, url) !== key || !lineLinkSettings.get().on) return void sync();
+    const s = store.getState();
+    const model = store.frame.model!;
+    const root = rootOf({ ...DEFAULT_PATH, line: model.id });
+    const readOnly = s.phase === 'replay';
+    const source: LineSource = {
+      model,
+      title: textOf(s.scenario!.title, 'en'),
+      originMs,
+      readOnly,
+      watch(listener) {
+        const o = store.getState().observation;
+        if (o !== null) listener(o);
+        return store.subscribe((now, prev) => {
+          if (now.observation !== prev.observation && now.observation !== null) listener(now.observation as Observation);
+        });
+      },
+      send: (command) => store.getState().sendExternal(command),
+    };
+    const client = connectLine(url, root, `lf-${Math.random().toString(36).slice(2, 10)}`);
+    lineLinkStatus.set({ kind: 'connecting', url });
+    client.on('connect', () => lineLinkStatus.set({ kind: 'connected', url, root, readOnly }));
+    client.on('offline', () => lineLinkStatus.set({ kind: 'connecting', url }));
+    client.on('error', () => lineLinkStatus.set({ kind: 'connecting', url }));
+    link = { key, client, publisher: startPublisher(client, source, root) };
+  };
+  const run = () => void sync();
+  store.subscribe((now, prev) => {
+    if (now.phase !== prev.phase || now.runId !== prev.runId || now.replay?.session !== prev.replay?.session || now.scenario !== prev.scenario) run();
+  });
+  lineLinkSettings.subscribe(run);
+  run();
+}

@@ -1,0 +1,19 @@
+import type { lineLinkEn } from './line-link.en';
+
+/** Norsk bokmål: «Koble til linjen» – linjen publisert til fabrikkens verktøy (OPC UA, MQTT). */
+export const lineLinkNb: Record<keyof typeof lineLinkEn, string> = {
+  'link.heading': 'Koble til linjen',
+  'link.intro': 'Publiser linjen til gatewayen, slik at en OPC UA-klient (UaExpert), MQTT Explorer eller Node-RED kan lese den og sende PackML-kommandoer tilbake. Start gatewayen med npm run gateway. Ingenting forlater nettleseren så lenge dette er av.',
+  'link.switch': 'Koble linjen til gatewayen',
+  'link.address': 'Meglerens adresse (MQTT over WebSocket)',
+  'link.off': 'Av: ingenting sendes.',
+  'link.idle': 'På: linjen publiseres så snart en øvelse kjører eller en økt spilles av.',
+  'link.connecting': 'Kobler til {url} … Linjen går videre imens; tilkoblingen prøves igjen hvert sekund.',
+  'link.connected': 'Tilkoblet {url}. Emner: {root}/…',
+  'link.connectedReplay': 'Tilkoblet {url}. Avspillingen vises skrivebeskyttet under {root}/… (kommandoer avvises).',
+  'link.opcua': 'OPC UA: opc.tcp://{host}:4840 (sikkerhet None, anonym); linjen ligger under Objects › {line}.',
+  'link.notAddress': 'Dette er ikke en adresse: skriv den som ws://vert:port, for eksempel ws://localhost:9001.',
+  'link.notWebSocket': 'Adressen må begynne med ws:// eller wss://: en nettleser snakker MQTT bare over WebSocket.',
+  'link.noHost': 'Adressen mangler vertsnavn, for eksempel ws://localhost:9001.',
+  'link.save': 'Bruk denne adressen',
+};

@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import mqtt from 'mqtt';
+import { startGateway } from '../../src/gateway/gateway';
+import { expect, startScenario, test } from './fixtures';
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => resolve(typeof a === 'object' && a !== null ? a.port : 0));
+    });
+  });
+
+test('Connect the line: off by default, then an MQTT client sees the line and stops a machine through it', async ({ page, guard }) => {
+  void guard;
+  test.setTimeout(120_000);
+  const pki = mkdtempSync(join(tmpdir(), 'lf-pki-'));
+  const g = await startGateway({ host: '127.0.0.1', mqttPort: 0, wsPort: 0, opcuaPort: await freePort(), pkiDir: pki });
+  const seen: { topic: string; text: string }[] = [];
+  const tool = await mqtt.connectAsync(g.mqttUrl);
+  tool.on('message', (topic, payload) => seen.push({ topic, text: payload.toString() }));
+  await tool.subscribeAsync('learning-factory/#', { qos: 1 });
+  try {
+    await startScenario(page, 'breakdown-drill');
+    const panel = page.getByTestId('line-link');
+    await expect(panel.getByTestId('line-link-status')).toHaveText('Off: nothing is sent.');
+    await expect(panel.getByTestId('line-link-switch')).not.toBeChecked();
+    await page.waitForTimeout(1000);
+    expect(seen, 'nothing is sent while the switch is off').toEqual([]);
+
+    // A wrong address is told in words; the right one connects.
+    await panel.getByTestId('line-link-url').fill(`http://127.0.0.1:${new URL(g.wsUrl).port}`);
+    await panel.getByRole('button', { name: 'Use this address' }).click();
+    await panel.getByTestId('line-link-switch').check();
+    await expect(panel.getByTestId('line-link-status')).toContainText('must start with ws://');
+    await panel.getByTestId('line-link-url').fill(g.wsUrl);
+    await panel.getByRole('button', { name: 'Use this address' }).click();
+    const root = 'learning-factory/school/lab/breakdown-drill';
+    await expect(panel.getByTestId('line-link-status')).toContainText(`Connected to ${g.wsUrl}. Topics: ${root}/…`);
+    await expect(panel).toContainText('OPC UA: opc.tcp://127.0.0.1:4840');
+
+    const last = (topic: string) => seen.findLast((m) => m.topic === `${root}/${topic}`);
+    await expect.poll(() => last('M1/Status/StateCurrent')?.text ?? '').toContain('"value":');
+    await expect.poll(() => Number(JSON.parse(last('OUT/Admin/ProdProcessedCount')?.text ?? '{"value":0}').value), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(JSON.parse(last('_meta/model')!.text).stations.map((s: { id: string }) => s.id)).toContain('M1');
+
+    // A command from the tool is applied by the browser's engine and answered.
+    await tool.publishAsync(`${root}/L1/cmd/Stop`, '{"id": "e2e-1"}', { qos: 1 });
+    await expect.poll(() => last('L1/cmd/Stop/result')?.text ?? '').toBe('{"id":"e2e-1","accepted":true,"reason":""}');
+    await expect(page.getByTestId('state-L1')).toHaveText(/Stopping|Stopped/);
+    await expect.poll(() => JSON.parse(last('L1/Status/StateCurrent')?.text ?? '{}').text).toBe('Stopped');
+
+    // Switched off: the line says it is offline and nothing more is sent.
+    await panel.getByTestId('line-link-switch').uncheck();
+    await expect(panel.getByTestId('line-link-status')).toHaveText('Off: nothing is sent.');
+    await expect.poll(() => last('_meta/status')?.text).toBe('offline');
+    const count = seen.length;
+    await page.waitForTimeout(1000);
+    expect(seen.length).toBe(count);
+    // The address is remembered in this browser; the switch stays off until switched on again.
+    expect(await page.evaluate('JSON.parse(localStorage.getItem("lf.lineLink"))')).toEqual({ on: false, url: g.wsUrl });
+  } finally {
+    await tool.endAsync(true);
+    await g.close();
+    rmSync(pki, { recursive: true, force: true });
+  }
+});
