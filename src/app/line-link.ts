@@ -9,7 +9,7 @@ import type { MqttClient } from 'mqtt';
 import type { Observation } from '../engine';
 import { textOf } from '../scenario';
 import { addressProblem } from '../session/line-link/address';
-import { DEFAULT_PATH, rootOf } from '../session/line-link/namespace';
+import { DEFAULT_PATH, GATEWAY_ENDPOINTS, rootOf } from '../session/line-link/namespace';
 import { type LineSource, type Publisher, startPublisher } from '../session/line-link/publisher';
 import { getSession } from '../session/saved-sessions';
 import type { SimStoreApi } from '../store/sim-store';
@@ -93,7 +93,21 @@ export function startLineLink(store: SimStoreApi): void {
     };
     const client = connectLine(url, root, `lf-${Math.random().toString(36).slice(2, 10)}`);
     lineLinkStatus.set({ kind: 'connecting', url });
-    client.on('connect', () => lineLinkStatus.set({ kind: 'connected', url, root, readOnly }));
+    let opcua: string | null = null;
+    client.on('connect', () => {
+      lineLinkStatus.set({ kind: 'connected', url, root, readOnly, opcua });
+      client.subscribe(GATEWAY_ENDPOINTS, { qos: 1 });
+    });
+    client.on('message', (topic, payload) => {
+      if (topic !== GATEWAY_ENDPOINTS) return;
+      try {
+        const said = (JSON.parse(payload.toString()) as { opcua?: unknown }).opcua;
+        opcua = typeof said === 'string' && said.startsWith('opc.tcp://') ? said : null;
+      } catch {
+        opcua = null;
+      }
+      if (lineLinkStatus.get().kind === 'connected') lineLinkStatus.set({ kind: 'connected', url, root, readOnly, opcua });
+    });
     client.on('offline', () => lineLinkStatus.set({ kind: 'connecting', url }));
     client.on('error', () => lineLinkStatus.set({ kind: 'connecting', url }));
     link = { key, client, publisher: startPublisher(client, source, root) };

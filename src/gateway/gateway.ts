@@ -4,6 +4,7 @@
  * engine runs in the student's browser, and commands go back there to be recorded.
  */
 import mqtt from 'mqtt';
+import { GATEWAY_ENDPOINTS } from '../session/line-link/namespace';
 import { type Broker, startBroker } from './broker';
 import { type Lines, watchLines } from './lines';
 import { type OpcUa, startOpcUa } from './opcua';
@@ -37,6 +38,7 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
   const mqttUrl = `mqtt://${o.host}:${broker.tcpPort}`;
   const client = await mqtt.connectAsync(mqttUrl, { clientId: `lf-gateway-${process.pid}`, reconnectPeriod: 1000 });
   lines = watchLines(client, opcua);
+  await client.publishAsync(GATEWAY_ENDPOINTS, JSON.stringify({ opcua: opcua.endpoint, mqtt: mqttUrl }), { qos: 1, retain: true });
   return {
     mqttUrl,
     wsUrl: `ws://${o.host}:${broker.wsPort}`,

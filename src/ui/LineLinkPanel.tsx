@@ -11,13 +11,6 @@ export function LineLinkPanel() {
   const settings = lineLinkSettings.use();
   const status = lineLinkStatus.use();
   const [url, setUrl] = useState(settings.url);
-  const host = (() => {
-    try {
-      return new URL(settings.url).hostname;
-    } catch {
-      return 'localhost';
-    }
-  })();
   const words = (() => {
     switch (status.kind) {
       case 'off':
@@ -59,7 +52,11 @@ export function LineLinkPanel() {
       <p className={status.kind === 'problem' ? 'refusal' : 'muted'} role="status" data-testid="line-link-status">
         {words}
       </p>
-      {status.kind === 'connected' && <p className="muted">{t('link.opcua', { host, line: status.root.split('/').pop() ?? '' })}</p>}
+      {status.kind === 'connected' && status.opcua !== null && (
+        <p className="muted" data-testid="line-link-opcua">
+          {t('link.opcua', { endpoint: status.opcua, line: status.root.split('/').pop() ?? '' })}
+        </p>
+      )}
     </section>
   );
 }

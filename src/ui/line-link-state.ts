@@ -19,7 +19,8 @@ export type LinkStatus =
   /** On, but no run is open to publish. */
   | { readonly kind: 'idle' }
   | { readonly kind: 'connecting'; readonly url: string }
-  | { readonly kind: 'connected'; readonly url: string; readonly root: string; readonly readOnly: boolean }
+  /** `opcua`: the gateway's OPC UA endpoint, once it has said it. */
+  | { readonly kind: 'connected'; readonly url: string; readonly root: string; readonly readOnly: boolean; readonly opcua: string | null }
   | { readonly kind: 'problem'; readonly problem: AddressProblem };
 
 function load(): LineLinkSettings {

@@ -41,7 +41,7 @@ test('Connect the line: off by default, then an MQTT client sees the line and st
     await panel.getByRole('button', { name: 'Use this address' }).click();
     const root = 'learning-factory/school/lab/breakdown-drill';
     await expect(panel.getByTestId('line-link-status')).toContainText(`Connected to ${g.wsUrl}. Topics: ${root}/…`);
-    await expect(panel).toContainText('OPC UA: opc.tcp://127.0.0.1:4840');
+    await expect(panel.getByTestId('line-link-opcua')).toHaveText(`OPC UA: ${g.opcuaEndpoint} (security None, anonymous); the line is Objects › breakdown-drill.`);
 
     const last = (topic: string) => seen.findLast((m) => m.topic === `${root}/${topic}`);
     await expect.poll(() => last('M1/Status/StateCurrent')?.text ?? '').toContain('"value":');

@@ -4,7 +4,6 @@
  * commanded back through OPC UA methods and MQTT command topics.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
@@ -17,25 +16,7 @@ import { DEFAULT_PATH, rootOf } from '../../src/session/line-link/namespace';
 import { MIN_INTERVAL_MS, startPublisher } from '../../src/session/line-link/publisher';
 import { min } from '../helpers';
 import { engineLine } from './engine-line';
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a !== null ? a.port : 0));
-    });
-  });
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** Wait until a condition holds, for at most `ms`. */
-async function until(what: string, ok: () => boolean, ms = 5000) {
-  const end = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
+import { freePort, sleep, until } from './net';
 
 let g: Gateway;
 let pki: string;

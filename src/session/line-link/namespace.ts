@@ -84,6 +84,8 @@ export interface LineDescription {
 }
 
 export const META_MODEL = '_meta/model';
+/** Retained by the gateway: where its servers listen, so the page can tell the student ({ opcua: "opc.tcp://…" }). */
+export const GATEWAY_ENDPOINTS = '_gateway/endpoints';
 /** `online` while the browser is connected; the broker publishes `offline` (its will) when it goes. */
 export const META_STATUS = '_meta/status';
 

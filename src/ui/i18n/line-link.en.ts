@@ -9,7 +9,7 @@ export const lineLinkEn = {
   'link.connecting': 'Connecting to {url}… The line runs on meanwhile; the connection is tried again every second.',
   'link.connected': 'Connected to {url}. Topics: {root}/…',
   'link.connectedReplay': 'Connected to {url}. The replay is served read-only under {root}/… (commands are refused).',
-  'link.opcua': 'OPC UA: opc.tcp://{host}:4840 (security None, anonymous); the line is Objects › {line}.',
+  'link.opcua': 'OPC UA: {endpoint} (security None, anonymous); the line is Objects › {line}.',
   'link.notAddress': 'This is not an address: write it as ws://host:port, e.g. ws://localhost:9001.',
   'link.notWebSocket': 'The address must start with ws:// or wss://: a browser speaks MQTT over WebSocket only.',
   'link.noHost': 'The address needs a host, e.g. ws://localhost:9001.',

@@ -11,7 +11,7 @@ export const lineLinkNb: Record<keyof typeof lineLinkEn, string> = {
   'link.connecting': 'Kobler til {url} … Linjen går videre imens; tilkoblingen prøves igjen hvert sekund.',
   'link.connected': 'Tilkoblet {url}. Emner: {root}/…',
   'link.connectedReplay': 'Tilkoblet {url}. Avspillingen vises skrivebeskyttet under {root}/… (kommandoer avvises).',
-  'link.opcua': 'OPC UA: opc.tcp://{host}:4840 (sikkerhet None, anonym); linjen ligger under Objects › {line}.',
+  'link.opcua': 'OPC UA: {endpoint} (sikkerhet None, anonym); linjen ligger under Objects › {line}.',
   'link.notAddress': 'Dette er ikke en adresse: skriv den som ws://vert:port, for eksempel ws://localhost:9001.',
   'link.notWebSocket': 'Adressen må begynne med ws:// eller wss://: en nettleser snakker MQTT bare over WebSocket.',
   'link.noHost': 'Adressen mangler vertsnavn, for eksempel ws://localhost:9001.',
