@@ -11,6 +11,7 @@ import { textOf } from '../scenario';
 import { addressProblem } from '../session/line-link/address';
 import { DEFAULT_PATH, GATEWAY_ENDPOINTS, rootOf } from '../session/line-link/namespace';
 import { type LineSource, type Publisher, startPublisher } from '../session/line-link/publisher';
+import type { SparkplugEdge } from '../session/line-link/sparkplug';
 import { getSession } from '../session/saved-sessions';
 import type { SimStoreApi } from '../store/sim-store';
 import { lineLinkSettings, lineLinkStatus } from '../ui/line-link-state';
@@ -19,14 +20,16 @@ interface Link {
   readonly key: string;
   readonly client: MqttClient;
   readonly publisher: Publisher;
+  readonly sparkplug: SparkplugEdge | null;
 }
 
 /** Which run is open, as the link knows it: a new key makes a new connection. */
-function runKey(store: SimStoreApi, url: string): string | null {
+function runKey(store: SimStoreApi, url: string, sparkplug: boolean): string | null {
   const s = store.getState();
   if (s.scenario === null || store.frame.model === null) return null;
-  if (s.phase === 'running') return `${url} live ${s.runId ?? s.scenario.id}`;
-  if (s.phase === 'replay' && s.replay !== null) return `${url} replay ${s.replay.session.scenarioHash} ${s.replay.session.createdAt ?? ''}`;
+  const how = `${url} ${sparkplug ? 'sparkplug' : 'uns'}`;
+  if (s.phase === 'running') return `${how} live ${s.runId ?? s.scenario.id}`;
+  if (s.phase === 'replay' && s.replay !== null) return `${how} replay ${s.replay.session.scenarioHash} ${s.replay.session.createdAt ?? ''}`;
   return null;
 }
 
@@ -45,10 +48,11 @@ export function startLineLink(store: SimStoreApi): void {
     if (link === null) return;
     link.publisher.stop();
     link.client.end();
+    void link.sparkplug?.stop();
     link = null;
   };
   const sync = async () => {
-    const { on, url } = lineLinkSettings.get();
+    const { on, url, sparkplug } = lineLinkSettings.get();
     if (!on) {
       close();
       lineLinkStatus.set({ kind: 'off' });
@@ -60,7 +64,7 @@ export function startLineLink(store: SimStoreApi): void {
       lineLinkStatus.set({ kind: 'problem', problem });
       return;
     }
-    const key = runKey(store, url);
+    const key = runKey(store, url, sparkplug);
     if (key === link?.key || key === opening) return;
     close();
     if (key === null) {
@@ -72,10 +76,12 @@ export function startLineLink(store: SimStoreApi): void {
     // mqtt.js is loaded only once a student switches the link on.
     const { connectLine } = await import('../session/line-link/connect');
     opening = null;
-    if (runKey(store, url) !== key || !lineLinkSettings.get().on) return void sync();
+    const spb = sparkplug ? await import('../session/line-link/sparkplug') : null;
+    if (runKey(store, url, lineLinkSettings.get().sparkplug) !== key || !lineLinkSettings.get().on) return void sync();
     const s = store.getState();
     const model = store.frame.model!;
-    const root = rootOf({ ...DEFAULT_PATH, line: model.id });
+    const path = { ...DEFAULT_PATH, line: model.id };
+    const root = rootOf(path);
     const readOnly = s.phase === 'replay';
     const source: LineSource = {
       model,
@@ -91,7 +97,8 @@ export function startLineLink(store: SimStoreApi): void {
       },
       send: (command) => store.getState().sendExternal(command),
     };
-    const client = connectLine(url, root, `lf-${Math.random().toString(36).slice(2, 10)}`);
+    const id = `lf-${Math.random().toString(36).slice(2, 10)}`;
+    const client = connectLine(url, root, id);
     lineLinkStatus.set({ kind: 'connecting', url });
     let opcua: string | null = null;
     client.on('connect', () => {
@@ -110,7 +117,7 @@ export function startLineLink(store: SimStoreApi): void {
     });
     client.on('offline', () => lineLinkStatus.set({ kind: 'connecting', url }));
     client.on('error', () => lineLinkStatus.set({ kind: 'connecting', url }));
-    link = { key, client, publisher: startPublisher(client, source, root) };
+    link = { key, client, publisher: startPublisher(client, source, root), sparkplug: spb === null ? null : spb.startSparkplug(url, source, path, `${id}-spb`) };
   };
   const run = () => void sync();
   store.subscribe((now, prev) => {

@@ -35,6 +35,9 @@ export function LineLinkPanel() {
       <label className="toggle">
         <input type="checkbox" checked={settings.on} onChange={(e) => saveLineLink({ ...settings, on: e.target.checked })} data-testid="line-link-switch" /> {t('link.switch')}
       </label>
+      <label className="toggle">
+        <input type="checkbox" checked={settings.sparkplug} onChange={(e) => saveLineLink({ ...settings, sparkplug: e.target.checked })} data-testid="line-link-sparkplug" /> {t('link.sparkplug')}
+      </label>
       <form
         className="line-link-address"
         onSubmit={(e) => {

@@ -12,6 +12,8 @@ const KEY = 'lf.lineLink';
 export interface LineLinkSettings {
   readonly on: boolean;
   readonly url: string;
+  /** Also publish as Sparkplug B (spBv1.0/…), on a second connection. */
+  readonly sparkplug: boolean;
 }
 
 export type LinkStatus =
@@ -26,13 +28,13 @@ export type LinkStatus =
 function load(): LineLinkSettings {
   try {
     const raw = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Partial<LineLinkSettings> | null;
-    return { on: raw?.on === true, url: typeof raw?.url === 'string' ? raw.url : DEFAULT_BROKER };
+    return { on: raw?.on === true, url: typeof raw?.url === 'string' ? raw.url : DEFAULT_BROKER, sparkplug: raw?.sparkplug === true };
   } catch {
-    return { on: false, url: DEFAULT_BROKER };
+    return { on: false, url: DEFAULT_BROKER, sparkplug: false };
   }
 }
 
-export const lineLinkSettings = externalValue<LineLinkSettings>(typeof localStorage === 'undefined' ? { on: false, url: DEFAULT_BROKER } : load());
+export const lineLinkSettings = externalValue<LineLinkSettings>(typeof localStorage === 'undefined' ? { on: false, url: DEFAULT_BROKER, sparkplug: false } : load());
 export const lineLinkStatus = externalValue<LinkStatus>({ kind: 'off' });
 
 export function saveLineLink(next: LineLinkSettings): void {

@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
+import { decodePayload } from 'sparkplug-payload/lib/sparkplugbpayload.js';
 import { startGateway } from '../../src/gateway/gateway';
 import { expect, startScenario, test } from './fixtures';
 
@@ -20,10 +21,10 @@ test('Connect the line: off by default, then an MQTT client sees the line and st
   test.setTimeout(120_000);
   const pki = mkdtempSync(join(tmpdir(), 'lf-pki-'));
   const g = await startGateway({ host: '127.0.0.1', mqttPort: 0, wsPort: 0, opcuaPort: await freePort(), pkiDir: pki });
-  const seen: { topic: string; text: string }[] = [];
+  const seen: { topic: string; text: string; raw: Uint8Array }[] = [];
   const tool = await mqtt.connectAsync(g.mqttUrl);
-  tool.on('message', (topic, payload) => seen.push({ topic, text: payload.toString() }));
-  await tool.subscribeAsync('learning-factory/#', { qos: 1 });
+  tool.on('message', (topic, payload) => seen.push({ topic, text: payload.toString(), raw: new Uint8Array(payload) }));
+  await tool.subscribeAsync(['learning-factory/#', 'spBv1.0/#'], { qos: 1 });
   try {
     await startScenario(page, 'breakdown-drill');
     const panel = page.getByTestId('line-link');
@@ -54,15 +55,24 @@ test('Connect the line: off by default, then an MQTT client sees the line and st
     await expect(page.getByTestId('state-L1')).toHaveText(/Stopping|Stopped/);
     await expect.poll(() => JSON.parse(last('L1/Status/StateCurrent')?.text ?? '{}').text).toBe('Stopped');
 
+    // Sparkplug B as well, on a second connection: the line is an edge node, each station a device.
+    await panel.getByTestId('line-link-sparkplug').check();
+    await expect.poll(() => seen.some((m) => m.topic === 'spBv1.0/learning-factory/NBIRTH/school-lab-breakdown-drill')).toBe(true);
+    await expect.poll(() => seen.some((m) => m.topic === 'spBv1.0/learning-factory/DBIRTH/school-lab-breakdown-drill/M1')).toBe(true);
+    const birth = decodePayload(new Uint8Array(Buffer.from(seen.find((m) => m.topic.endsWith('/DBIRTH/school-lab-breakdown-drill/M1'))!.raw)));
+    expect(birth.metrics!.map((m) => m.name)).toEqual(expect.arrayContaining(['Status/StateCurrent', 'Admin/ProdProcessedCount', 'Command/Start']));
+    await expect(panel.getByTestId('line-link-status')).toContainText('Connected to');
+
     // Switched off: the line says it is offline and nothing more is sent.
     await panel.getByTestId('line-link-switch').uncheck();
     await expect(panel.getByTestId('line-link-status')).toHaveText('Off: nothing is sent.');
     await expect.poll(() => last('_meta/status')?.text).toBe('offline');
+    await expect.poll(() => seen.some((m) => m.topic === 'spBv1.0/learning-factory/NDEATH/school-lab-breakdown-drill')).toBe(true);
     const count = seen.length;
     await page.waitForTimeout(1000);
     expect(seen.length).toBe(count);
     // The address is remembered in this browser; the switch stays off until switched on again.
-    expect(await page.evaluate('JSON.parse(localStorage.getItem("lf.lineLink"))')).toEqual({ on: false, url: g.wsUrl });
+    expect(await page.evaluate('JSON.parse(localStorage.getItem("lf.lineLink"))')).toEqual({ on: false, url: g.wsUrl, sparkplug: true });
   } finally {
     await tool.endAsync(true);
     await g.close();

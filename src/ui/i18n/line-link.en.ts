@@ -13,5 +13,6 @@ export const lineLinkEn = {
   'link.notAddress': 'This is not an address: write it as ws://host:port, e.g. ws://localhost:9001.',
   'link.notWebSocket': 'The address must start with ws:// or wss://: a browser speaks MQTT over WebSocket only.',
   'link.noHost': 'The address needs a host, e.g. ws://localhost:9001.',
+  'link.sparkplug': 'Also publish as Sparkplug B (spBv1.0/…)',
   'link.save': 'Use this address',
 } as const;

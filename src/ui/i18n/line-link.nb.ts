@@ -15,5 +15,6 @@ export const lineLinkNb: Record<keyof typeof lineLinkEn, string> = {
   'link.notAddress': 'Dette er ikke en adresse: skriv den som ws://vert:port, for eksempel ws://localhost:9001.',
   'link.notWebSocket': 'Adressen må begynne med ws:// eller wss://: en nettleser snakker MQTT bare over WebSocket.',
   'link.noHost': 'Adressen mangler vertsnavn, for eksempel ws://localhost:9001.',
+  'link.sparkplug': 'Publiser også som Sparkplug B (spBv1.0/…)',
   'link.save': 'Bruk denne adressen',
 };
