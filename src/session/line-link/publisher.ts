@@ -134,7 +134,12 @@ export function startPublisher(client: MqttLike, source: LineSource, root: strin
       if ((sentAt.get(topic) ?? -Infinity) + MIN_INTERVAL_MS <= t) send(topic, tag);
       else waiting.set(topic, tag);
     }
-    if (waiting.size > 0 && timer === null) timer = setTimeout(flush, MIN_INTERVAL_MS);
+    // The first waiting value goes out the moment its topic's interval is over.
+    if (waiting.size > 0 && timer === null) {
+      let due = Infinity;
+      for (const topic of waiting.keys()) due = Math.min(due, (sentAt.get(topic) ?? -Infinity) + MIN_INTERVAL_MS);
+      timer = setTimeout(flush, Math.max(0, due - t));
+    }
   };
   const answer = (topic: string, verdict: CommandVerdict) => {
     if (client.connected) client.publish(resultTopic(topic), JSON.stringify(verdict), { qos: 1, retain: false });
