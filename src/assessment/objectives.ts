@@ -132,6 +132,16 @@ function judgeFault(check: ObjectiveCheck, f: FaultAssessment, facts: RunFacts):
     case 'fixWithoutWrongRepair':
     case 'orderMet':
       return { met: false, outcome: 'notMet', params: {}, reason: '' };
+    case 'commandsVia': {
+      if (f.restoreSeconds === null) return { met: false, outcome: 'never', params: { via: check.via }, reason: 'not producing again' };
+      const back = onset + Math.round(f.restoreSeconds * TPS);
+      const given = s.log.filter((e) => e.kind === 'command' && e.accepted && e.command.type === 'packml' && e.tick >= onset && e.tick <= back && at(e.command.station));
+      const other = given.filter((e) => e.kind === 'command' && e.command.via !== check.via).length;
+      if (given.length === 0) return { met: false, outcome: 'never', params: { via: check.via }, reason: `no PackML command through ${check.via}` };
+      return other === 0
+        ? { met: true, outcome: 'met', params: { via: check.via, n: given.length }, reason: `${given.length} PackML command(s), all through ${check.via}` }
+        : { met: false, outcome: 'notMet', params: { via: check.via, n: other }, reason: `${other} PackML command(s) not through ${check.via}` };
+    }
   }
 }
 

@@ -219,6 +219,8 @@ const NEXT_STEP: Readonly<Record<Step, Step>> = { ack: 'check', check: 'diagnose
  */
 export function respond(sc: ScenarioFile, model: LineModel, seed: number, kind: ResponseKind, noticedAfter: ReadonlyMap<string, number>, given: readonly Command[] = []): Command[] {
   const s = createState(model, seed);
+  // A drill that asks for the line to be run through OPC UA or MQTT gets its PackML commands that way.
+  const via = (sc.objectives ?? []).flatMap((o) => (typeof o === 'object' && 'check' in o && o.check.kind === 'commandsVia' ? [o.check.via] : []))[0];
   const out: Command[] = [];
   const jobs: Job[] = [];
   // A recurring fault is taken again at each occurrence.
@@ -255,8 +257,9 @@ export function respond(sc: ScenarioFile, model: LineModel, seed: number, kind: 
         if (job.step === 'done') break;
         continue;
       }
-      apply(s, a);
-      out.push(a);
+      const command: Command = via !== undefined && a.type === 'packml' ? { ...a, via } : a;
+      apply(s, command);
+      out.push(command);
       break;
     }
   }

@@ -4,6 +4,7 @@
  * that editors use to autocomplete. Objects are strict: an unknown key is an error.
  */
 import { z } from './zod';
+import { COMMAND_ORIGINS } from '../engine/commands-types';
 import { CHECK_KINDS, REPAIR_ACTIONS } from '../engine/model';
 import { DURATION_HINT, parseDuration } from './duration';
 import { MAX_ALARM_RULES, MAX_CONNECTIONS, MAX_FAULTS, MAX_LOTS, MAX_RUN_DAYS, MAX_RUN_SECONDS, MAX_STATIONS, MAX_TEXT_ITEMS } from './limits';
@@ -288,8 +289,10 @@ export const objectiveCheck = z.discriminatedUnion(
     z.strictObject({ kind: z.literal('fixBeforeFailure'), fault: id.optional() }),
     /** The customer order complete by the end of the run. */
     z.strictObject({ kind: z.literal('orderMet') }),
+    /** The fault fixed, and every PackML command that brought the line back given through this interface (OPC UA, MQTT). */
+    z.strictObject({ kind: z.literal('commandsVia'), via: z.enum(COMMAND_ORIGINS, { error: `must be one of ${COMMAND_ORIGINS.join(', ')}` }), fault: id.optional() }),
   ],
-  { error: 'kind must be one of acknowledgeWithin, detectWithin, diagnoseWithin, restoreWithin, checkBeforeFix, fixUnderLockOut, fixWith, fixWithoutWrongRepair, fixBeforeScrap, fixBeforeFailure, orderMet' },
+  { error: 'kind must be one of acknowledgeWithin, detectWithin, diagnoseWithin, restoreWithin, checkBeforeFix, fixUnderLockOut, fixWith, fixWithoutWrongRepair, fixBeforeScrap, fixBeforeFailure, orderMet, commandsVia' },
 );
 
 /** An objective: a text alone (shown, not judged), or a text with the rule that judges it. */
@@ -309,6 +312,8 @@ export const scenarioSchema = z.strictObject({
   duration: positiveDuration.refine((v) => (parseDuration(v) ?? 0) <= MAX_RUN_SECONDS, { error: `must be at most ${MAX_RUN_DAYS} days` }),
   warmup: duration.optional(),
   initialState: z.enum(['running', 'stopped']).optional(),
+  /** `dark`: the control room's screens are out (the line is read and run through OPC UA or MQTT only). */
+  hmi: z.enum(['normal', 'dark']).optional(),
   ambient: z.number().optional(),
   airPressure: z.number().positive().optional(),
   line: z.strictObject({

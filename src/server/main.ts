@@ -3,6 +3,7 @@
  * .data/pglite (nothing else to install); `DATABASE_URL=postgres://…` uses a PostgreSQL server.
  *   npm run server -- --add-instructor NAME   adds an instructor and prints a one-time password
  *   npm run server -- --port 8080 --host 0.0.0.0 --data DIR
+ *   npm run server -- --gateway               also runs the MQTT broker and OPC UA server (npm run gateway)
  * Exit codes: 0 done, 2 bad options or input, 1 could not start.
  */
 import { mkdirSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { buildServer } from './app';
 import { oneTimePassword } from './auth/secrets';
 import { openDatabase } from './db/open';
 
-const USAGE = 'usage: npm run server -- [--port 8080] [--host 127.0.0.1] [--data .data/pglite] [--add-instructor NAME]';
+const USAGE = 'usage: npm run server -- [--port 8080] [--host 127.0.0.1] [--data .data/pglite] [--add-instructor NAME] [--gateway]';
 
 async function main(): Promise<number> {
   let args: ReturnType<typeof parse>;
@@ -46,7 +47,17 @@ async function main(): Promise<number> {
   }
 
   const app = await buildServer({ db, appDir: 'dist', logger: true });
+  // The gateway in the same process, on the same host (its ports from MQTT_PORT, MQTT_WS_PORT, OPCUA_PORT).
+  let gateway: { close(): Promise<void> } | null = null;
+  if (args.gateway === true) {
+    const { startGateway } = await import('../gateway/gateway');
+    const { addressesText, gatewayOptions } = await import('../gateway/options');
+    const g = await startGateway(gatewayOptions(args.host));
+    gateway = g;
+    process.stdout.write(`Learning Factory gateway\n${addressesText(g)}`);
+  }
   const stop = async () => {
+    await gateway?.close();
     await app.close();
     await db.close();
     process.exit(0);
@@ -70,6 +81,7 @@ function parse() {
       host: { type: 'string', default: '127.0.0.1' },
       data: { type: 'string', default: '.data/pglite' },
       'add-instructor': { type: 'string' },
+      gateway: { type: 'boolean', default: false },
     },
     strict: true,
     allowPositionals: false,

@@ -8,6 +8,7 @@ import { Faceplate } from './Faceplate';
 import { useT } from './i18n';
 import { FollowPanel } from './FollowPanel';
 import { InstructorMessage } from './InstructorMessage';
+import { HmiDown } from './HmiDown';
 import { LineLinkPanel } from './LineLinkPanel';
 import { InstructorPanel } from './InstructorPanel';
 import { KpiStrip } from './KpiStrip';
@@ -86,6 +87,8 @@ export function ControlRoom() {
   const send = useSim((s) => s.send);
   const { t } = useT();
   const presenter = useSim((s) => s.replay?.presenter ?? false);
+  // A drill with the screens out: only a live run is dark (a replay shows the instructor everything).
+  const dark = useSim((s) => s.scenario?.hmi === 'dark' && s.phase !== 'replay');
   const [muted, setMuted] = useState(() => globalThis.localStorage?.getItem(MUTE_KEY) === '1');
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -127,37 +130,46 @@ export function ControlRoom() {
   return (
     <div className={`control-room${replaying ? ' replaying' : ''}${presenter ? ' presenter' : ''}`}>
       <nav className="skip-links" aria-label={t('skip.heading')}>
-        <a href="#alarms">
-          {t('skip.alarms')}
-        </a>
-        <a href="#faceplate">
-          {t('skip.faceplate')}
-        </a>
+        {dark ? (
+          <a href="#line-link-heading">{t('link.heading')}</a>
+        ) : (
+          <>
+            <a href="#alarms">{t('skip.alarms')}</a>
+            <a href="#faceplate">{t('skip.faceplate')}</a>
+          </>
+        )}
       </nav>
       {replaying ? <ReplayBar /> : <TopBar muted={muted} onMute={onMute} />}
       <StorageAlert />
       <InstructorMessage />
       <HelpPanel />
       {!replaying && <AlarmAnnouncer />}
-      <KpiStrip />
+      {!dark && <KpiStrip />}
       <div className="room">
         <div className="centre">
-          <div className="view">
-            <LineView />
-            <Rebuilding />
-            {!replaying && <Tour />}
-            <PresenterNote />
-            <Toasts />
-          </div>
+          {dark ? (
+            <div className="view dark">
+              <HmiDown />
+              <Toasts />
+            </div>
+          ) : (
+            <div className="view">
+              <LineView />
+              <Rebuilding />
+              {!replaying && <Tour />}
+              <PresenterNote />
+              <Toasts />
+            </div>
+          )}
           {replaying && <Timeline />}
-          <StationList />
-          <AlarmList />
+          {!dark && <StationList />}
+          {!dark && <AlarmList />}
         </div>
         <div className="side">
           {replaying && <TruthPanel />}
           {replaying && <FollowPanel />}
           {replaying && <NotesPanel />}
-          <Faceplate />
+          {!dark && <Faceplate />}
           <Objectives />
           <LineLinkPanel />
           {!replaying && <InstructorPanel />}

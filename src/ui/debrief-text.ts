@@ -18,6 +18,7 @@ function values(params: Readonly<Record<string, string | number>>, t: T, lang: L
     else if (typeof v === 'number' && k === 'at') out[k] = clock(v);
     else if (k === 'check') out[k] = t(`check.${v}` as TextKey);
     else if (k === 'action') out[k] = t(`repair.${v}` as TextKey);
+    else if (k === 'via') out[k] = v === 'opcua' ? 'OPC UA' : 'MQTT';
     else out[k] = v;
   }
   return out;

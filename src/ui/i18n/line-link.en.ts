@@ -14,5 +14,9 @@ export const lineLinkEn = {
   'link.notWebSocket': 'The address must start with ws:// or wss://: a browser speaks MQTT over WebSocket only.',
   'link.noHost': 'The address needs a host, e.g. ws://localhost:9001.',
   'link.sparkplug': 'Also publish as Sparkplug B (spBv1.0/…)',
+  'hmi.down': 'The control room’s screens are down',
+  'hmi.downExplain': 'No picture from the line’s controllers here: no 3D view, no station list, no alarms, no faceplates. Read the line and run it with the factory’s own interfaces instead: switch on Connect the line (on the right) and use an OPC UA client such as UaExpert, or an MQTT client such as MQTT Explorer. The logbook below is still on your desk.',
+  'hmi.logbook': 'Logbook: write down the cause',
+  'hmi.station': 'Station',
   'link.save': 'Use this address',
 } as const;
