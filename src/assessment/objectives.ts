@@ -3,7 +3,7 @@
  * ("acknowledged 6.5 min after the fault; the limit was 5 min"). An objective without a rule is
  * shown, not judged. Times in the verdict's values are seconds.
  */
-import { advance, createState, type LineModel, StopReason, type State, TICKS_PER_SECOND } from '../engine';
+import { advance, createState, kpis, type LineModel, StopReason, type State, TICKS_PER_SECOND } from '../engine';
 import { type ObjectiveCheck, parseDuration } from '../scenario';
 import type { FaultAssessment } from './assess';
 
@@ -132,6 +132,8 @@ function judgeFault(check: ObjectiveCheck, f: FaultAssessment, facts: RunFacts):
     case 'fixWithoutWrongRepair':
     case 'orderMet':
       return { met: false, outcome: 'notMet', params: {}, reason: '' };
+    case 'reportFigure':
+      return judgeReport(check, facts);
     case 'commandsVia': {
       if (f.restoreSeconds === null) return { met: false, outcome: 'never', params: { via: check.via }, reason: 'not producing again' };
       const back = onset + Math.round(f.restoreSeconds * TPS);
@@ -145,7 +147,28 @@ function judgeFault(check: ObjectiveCheck, f: FaultAssessment, facts: RunFacts):
   }
 }
 
+/** How far a reported figure may be from the engine's own when the objective does not say. */
+export const DEFAULT_REPORT_TOLERANCE = 0.02;
+const percent = (x: number) => `${(x * 100).toFixed(1)} %`;
+
+function judgeReport(check: Extract<ObjectiveCheck, { kind: 'reportFigure' }>, facts: RunFacts): One {
+  const tolerance = check.tolerance ?? DEFAULT_REPORT_TOLERANCE;
+  let last: { tick: number; value: number } | null = null;
+  for (const e of facts.state.log) {
+    if (e.kind === 'command' && e.accepted && e.command.type === 'report' && e.command.figure === check.figure && e.command.station === check.station) last = { tick: e.tick, value: e.command.value };
+  }
+  if (last === null) return { met: false, outcome: 'never', params: { tolerance }, reason: `no ${check.figure} of ${check.station} reported` };
+  const actual = kpis(facts.stateAt(last.tick)).stations.find((x) => x.id === check.station)?.oee?.oee ?? 0;
+  // Fractions: a screen shows them as percentages in its language.
+  const params = { value: last.value, actual, tolerance, at: last.tick / TPS };
+  const words = `reported ${percent(last.value)} at ${clock(params.at)}`;
+  return Math.abs(last.value - actual) <= tolerance
+    ? { met: true, outcome: 'met', params, reason: `${words}; the line's own figure was ${percent(actual)}` }
+    : { met: false, outcome: 'notMet', params, reason: `${words}, but the line's own figure was ${percent(actual)} (more than ${percent(tolerance)} apart)` };
+}
+
 function judge(check: ObjectiveCheck, facts: RunFacts): One {
+  if (check.kind === 'reportFigure') return judgeReport(check, facts);
   if (check.kind === 'orderMet') {
     const made = facts.state.line.good;
     const due = facts.order?.goodParts ?? 0;

@@ -16,6 +16,7 @@ import {
   createState,
   type FaultType,
   isStandstill,
+  kpis,
   type LineModel,
   Pack,
   type PackCommand,
@@ -27,6 +28,9 @@ import {
 } from '../engine';
 import type { ObjectiveCheck, ScenarioFile } from '../scenario';
 import { faultStation } from './symptoms';
+
+/** A figure the drill asks for is reported this long before the end of the shift. */
+const REPORT_BEFORE_END_TICKS = 5 * 60 * TICKS_PER_SECOND;
 
 export type ResponseKind = 'reference' | 'wrong';
 
@@ -220,7 +224,11 @@ const NEXT_STEP: Readonly<Record<Step, Step>> = { ack: 'check', check: 'diagnose
 export function respond(sc: ScenarioFile, model: LineModel, seed: number, kind: ResponseKind, noticedAfter: ReadonlyMap<string, number>, given: readonly Command[] = []): Command[] {
   const s = createState(model, seed);
   // A drill that asks for the line to be run through OPC UA or MQTT gets its PackML commands that way.
-  const via = (sc.objectives ?? []).flatMap((o) => (typeof o === 'object' && 'check' in o && o.check.kind === 'commandsVia' ? [o.check.via] : []))[0];
+  const checks = (sc.objectives ?? []).flatMap((o) => (typeof o === 'object' && 'check' in o ? [o.check] : []));
+  const via = checks.flatMap((c) => (c.kind === 'commandsVia' ? [c.via] : []))[0];
+  // Figures to report, worked out from the line's counters near the end of the shift.
+  const reports = checks.flatMap((c) => (c.kind === 'reportFigure' ? [c] : []));
+  const reportAt = Math.max(0, model.durationTicks - REPORT_BEFORE_END_TICKS);
   const out: Command[] = [];
   const jobs: Job[] = [];
   // A recurring fault is taken again at each occurrence.
@@ -234,6 +242,14 @@ export function respond(sc: ScenarioFile, model: LineModel, seed: number, kind: 
       g++;
     }
     advance(s, t);
+    if (t >= reportAt && reports.length > 0) {
+      for (const r of reports.splice(0)) {
+        const value = kpis(s).stations.find((x) => x.id === r.station)?.oee?.oee ?? 0;
+        const command: Command = { type: 'report', tick: t, figure: r.figure, station: r.station, value };
+        apply(s, command);
+        out.push(command);
+      }
+    }
     for (let fi = 0; fi < model.faults.length; fi++) {
       const onset = s.faults[fi]!.onset;
       const occurrence = `${fi}:${s.faults[fi]!.occurrences}`;

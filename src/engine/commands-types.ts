@@ -65,7 +65,17 @@ type CommandBody =
    * The student opened a station's panel (its faceplate: states, readings, trends). Recorded so
    * that what a student looked at, and when, is in the run's log; it changes nothing on the line.
    */
-  | { readonly type: 'openPanel'; readonly tick: number; readonly station: string; readonly panel: Panel };
+  | { readonly type: 'openPanel'; readonly tick: number; readonly station: string; readonly panel: Panel }
+  /**
+   * A figure the student worked out from the line's data and reports (the OEE of a station, as
+   * a fraction): recorded, so the assessment can hold it against the engine's own; it changes
+   * nothing on the line.
+   */
+  | { readonly type: 'report'; readonly tick: number; readonly figure: ReportFigure; readonly station: string; readonly value: number };
+
+/** The figures a student can be asked to report. */
+export const REPORT_FIGURES = ['oee'] as const;
+export type ReportFigure = (typeof REPORT_FIGURES)[number];
 
 /** The panels a student opens and the log records. */
 export const PANELS = ['faceplate'] as const;

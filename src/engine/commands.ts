@@ -198,6 +198,10 @@ function dispatch(s: State, cmd: Command): Outcome {
       onset(s, fi);
       return '';
     }
+    case 'report':
+      // 0 to 1: the figures a student reports (OEE) are fractions; a screen shows them in percent.
+      if (!(Number.isFinite(cmd.value) && cmd.value >= 0 && cmd.value <= 1)) return refusal('reportRange');
+      return '';
     case 'instructorMessage':
     case 'openPanel':
       return '';

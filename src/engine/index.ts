@@ -5,7 +5,7 @@
 export { advance } from './advance';
 export { apply } from './commands';
 export { COMMAND_ORIGINS, type Command, type CommandOrigin, type CommandResult, type CommandType } from './commands-types';
-export { PANELS, type Panel } from './commands-types';
+export { PANELS, type Panel, REPORT_FIGURES, type ReportFigure } from './commands-types';
 export { createState, type CreateOptions } from './create';
 export type { Distribution } from './distributions';
 export { dexp, dlog, dpow } from './dmath';

@@ -119,6 +119,7 @@ export async function startOpcUa(o: OpcUaOptions, lines: () => Lines): Promise<O
     };
     const folder = (parent: UAObject, topic: string, browseName: string) => ns.addObject({ componentOf: parent, browseName, nodeId: `s=${root}/${topic}` });
     variable(lineObj, 'Line/EStop', 'EStop', DataType.Boolean);
+    variable(lineObj, 'Line/ShiftStart', 'ShiftStart', DataType.String);
     for (const st of d.stations) {
       const stObj = ns.addObject({ componentOf: lineObj, browseName: st.id, displayName: `${st.name} (${st.id})`, nodeId: `s=${root}/${st.id}` });
       const status = folder(stObj, `${st.id}/Status`, 'Status');
@@ -130,6 +131,7 @@ export async function startOpcUa(o: OpcUaOptions, lines: () => Lines): Promise<O
         const parent = rest.length === 2 ? stopReason : group === 'Status' ? status : admin;
         variable(parent, `${st.id}/${tag}`, rest[rest.length - 1]!, type);
       }
+      if (st.designSpeed !== null) variable(status, `${st.id}/Status/MachDesignSpeed`, 'MachDesignSpeed', DataType.Double);
       for (const a of st.alarms) variable(alarms, `${st.id}/Admin/Alarm/${a.id}`, a.id, DataType.String);
       if (st.instruments.length > 0) {
         const instruments = folder(stObj, `${st.id}/Instruments`, 'Instruments');

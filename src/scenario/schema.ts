@@ -4,7 +4,7 @@
  * that editors use to autocomplete. Objects are strict: an unknown key is an error.
  */
 import { z } from './zod';
-import { COMMAND_ORIGINS } from '../engine/commands-types';
+import { COMMAND_ORIGINS, REPORT_FIGURES } from '../engine/commands-types';
 import { CHECK_KINDS, REPAIR_ACTIONS } from '../engine/model';
 import { DURATION_HINT, parseDuration } from './duration';
 import { MAX_ALARM_RULES, MAX_CONNECTIONS, MAX_FAULTS, MAX_LOTS, MAX_RUN_DAYS, MAX_RUN_SECONDS, MAX_STATIONS, MAX_TEXT_ITEMS } from './limits';
@@ -291,8 +291,10 @@ export const objectiveCheck = z.discriminatedUnion(
     z.strictObject({ kind: z.literal('orderMet') }),
     /** The fault fixed, and every PackML command that brought the line back given through this interface (OPC UA, MQTT). */
     z.strictObject({ kind: z.literal('commandsVia'), via: z.enum(COMMAND_ORIGINS, { error: `must be one of ${COMMAND_ORIGINS.join(', ')}` }), fault: id.optional() }),
+    /** A figure (a station's OEE) worked out from the line's data and reported, within `tolerance` (absolute, 0.02 = 2 points) of the engine's own at that moment. */
+    z.strictObject({ kind: z.literal('reportFigure'), figure: z.enum(REPORT_FIGURES), station: id, tolerance: z.number().positive().max(0.5).optional() }),
   ],
-  { error: 'kind must be one of acknowledgeWithin, detectWithin, diagnoseWithin, restoreWithin, checkBeforeFix, fixUnderLockOut, fixWith, fixWithoutWrongRepair, fixBeforeScrap, fixBeforeFailure, orderMet, commandsVia' },
+  { error: 'kind must be one of acknowledgeWithin, detectWithin, diagnoseWithin, restoreWithin, checkBeforeFix, fixUnderLockOut, fixWith, fixWithoutWrongRepair, fixBeforeScrap, fixBeforeFailure, orderMet, commandsVia, reportFigure' },
 );
 
 /** An objective: a text alone (shown, not judged), or a text with the rule that judges it. */

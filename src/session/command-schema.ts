@@ -3,7 +3,7 @@
  * engine trusts its callers, so everything from a file passes through here first.
  */
 import { z } from '../scenario/zod';
-import { CHECK_KINDS, COMMAND_ORIGINS, type Command, PANELS } from '../engine';
+import { CHECK_KINDS, COMMAND_ORIGINS, type Command, PANELS, REPORT_FIGURES } from '../engine';
 import { REPAIR_ACTION_NAMES, SENSOR_KINDS, FAULT_TYPES, id as scenarioId } from '../scenario/schema';
 
 const tickNumber = z.number().int({ error: 'must be a whole tick number' }).min(0, { error: 'must be 0 or more' });
@@ -52,8 +52,9 @@ export const commandSchema = z.discriminatedUnion(
     z.strictObject({ type: z.literal('injectFault'), ...at, fault: id }),
     z.strictObject({ type: z.literal('instructorMessage'), ...at, text: messageText }),
     z.strictObject({ type: z.literal('openPanel'), ...at, station: id, panel: z.enum(PANELS) }),
+    z.strictObject({ type: z.literal('report'), ...at, figure: z.enum(REPORT_FIGURES), station: id, value: z.number() }),
   ],
-  { error: 'type must be one of packml, eStop, releaseEStop, lockOut, removeLockOut, check, repair, setSpeed, ackAlarm, shelveAlarm, unshelveAlarm, diagnose, hint, injectFault, instructorMessage, openPanel' },
+  { error: 'type must be one of packml, eStop, releaseEStop, lockOut, removeLockOut, check, repair, setSpeed, ackAlarm, shelveAlarm, unshelveAlarm, diagnose, hint, injectFault, instructorMessage, openPanel, report' },
 );
 
 export const commandLogSchema = z.array(commandSchema).superRefine((cmds, ctx) => {

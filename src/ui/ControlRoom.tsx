@@ -13,6 +13,7 @@ import { LineLinkPanel } from './LineLinkPanel';
 import { InstructorPanel } from './InstructorPanel';
 import { KpiStrip } from './KpiStrip';
 import { ReplayBar } from './ReplayBar';
+import { ReportFigure } from './ReportFigure';
 import { NotesPanel, PresenterNote, TruthPanel } from './ReplayPanels';
 import { StationList } from './StationList';
 import { HelpPanel, toggleHelp } from './HelpPanel';
@@ -40,7 +41,10 @@ function Objectives() {
       <h3>{t('run.objectives')}</h3>
       <ul>
         {(objectives ?? []).map((o) => (
-          <li key={objectiveText(o)}>{objectiveText(o, lang)}</li>
+          <li key={objectiveText(o)}>
+            {objectiveText(o, lang)}
+            {typeof o === 'object' && 'check' in o && o.check.kind === 'reportFigure' && <ReportFigure figure={o.check.figure} station={o.check.station} />}
+          </li>
         ))}
       </ul>
       {hints && hints.length > 0 && !hintsAllowed && !readOnly && (

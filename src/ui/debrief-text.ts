@@ -3,7 +3,7 @@
  * evidence, each lost point, and why the run passed or not.
  */
 import type { Assessment, ObjectiveVerdict, Penalty } from '../assessment';
-import { clock, minutes } from './format';
+import { clock, minutes, pct } from './format';
 import type { Language, TextKey } from './i18n';
 import type { Names } from './names';
 
@@ -16,6 +16,7 @@ function values(params: Readonly<Record<string, string | number>>, t: T, lang: L
   for (const [k, v] of Object.entries(params)) {
     if (typeof v === 'number' && (k === 'after' || k === 'limit')) out[k] = minutes(v, lang);
     else if (typeof v === 'number' && k === 'at') out[k] = clock(v);
+    else if (typeof v === 'number' && (k === 'value' || k === 'actual' || k === 'tolerance')) out[k] = pct(v, lang);
     else if (k === 'check') out[k] = t(`check.${v}` as TextKey);
     else if (k === 'action') out[k] = t(`repair.${v}` as TextKey);
     else if (k === 'via') out[k] = v === 'opcua' ? 'OPC UA' : 'MQTT';

@@ -10,7 +10,13 @@ import { stateName } from './station-text';
 
 type T = (key: TextKey, vars?: Record<string, string | number>) => string;
 
+/** A command in words, and how it came when not from our screens ("… (OPC UA)"). */
 export function describeCommand(c: Command, t: T, names: Names): string {
+  const what = describeWhat(c, t, names);
+  return c.via === undefined ? what : `${what} (${c.via === 'opcua' ? 'OPC UA' : 'MQTT'})`;
+}
+
+function describeWhat(c: Command, t: T, names: Names): string {
   const at = (id: string) => names.station(id);
   switch (c.type) {
     case 'packml':
@@ -45,6 +51,8 @@ export function describeCommand(c: Command, t: T, names: Names): string {
       return t('replay.message', { text: c.text });
     case 'openPanel':
       return t('replay.openPanel', { station: names.station(c.station) });
+    case 'report':
+      return t('replay.report', { station: names.station(c.station), value: `${(c.value * 100).toFixed(1)} %` });
   }
 }
 

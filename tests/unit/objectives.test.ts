@@ -62,4 +62,32 @@ describe('objective verdicts say why, in numbers', () => {
     expect(early.passed).toBe(false);
     expect(early.decidedBy).toBe('faultLeft');
   });
+
+  it('a reported OEE is held against the engine’s own at that moment: within the tolerance met, further off not, none never', () => {
+    const d = drill('oee-dashboard');
+    const withReport = (value: number) => d.sol.reference.map((c) => (c.type === 'report' ? { ...c, value } : c));
+    const judged = (cmds: readonly Command[]) => assess(d.model, d.scenario.seed, cmds, d.model.durationTicks, d.rules).objectives.find((o) => o.kind === 'reportFigure')!;
+    expect(judged(withReport(0.9)).met, 'within 2 points of 88.1 %').toBe(true);
+    const off = judged(withReport(0.8));
+    expect(off.met).toBe(false);
+    expect(off.reason).toBe("reported 80.0 % at 01:20:00, but the line's own figure was 88.1 % (more than 2.0 % apart)");
+    expect(verdictText(off, (k, v) => translate('nb', k, v), 'nb')).toBe('rapporterte 80,0 % kl. 01:20:00, men linjens eget tall var 88,1 % (mer enn 2,0 % fra hverandre)');
+    const none = judged(d.sol.reference.filter((c) => c.type !== 'report'));
+    expect(none.outcome).toBe('never');
+    expect(verdictText(none, (k, v) => translate('en', k, v), 'en')).toBe('no figure reported');
+    // A figure outside 0–100 % is refused and does not count.
+    const refused = judged(withReport(1.5));
+    expect(refused.outcome).toBe('never');
+  });
+
+  it('PackML commands through OPC UA are credited, and one from the screens is named', () => {
+    const d = drill('hmi-down');
+    const judged = (cmds: readonly Command[]) => assess(d.model, d.scenario.seed, cmds, d.model.durationTicks, d.rules).objectives.find((o) => o.kind === 'commandsVia')!;
+    expect(judged(d.sol.reference).met).toBe(true);
+    const fromScreen = d.sol.reference.map((c, k) => (k === 1 && c.type === 'packml' ? { type: c.type, tick: c.tick, station: c.station, command: c.command } : c));
+    const v = judged(fromScreen);
+    expect(v.met).toBe(false);
+    expect(v.reason).toBe('1 PackML command(s) not through opcua');
+    expect(verdictText(v, (k, vars) => translate('en', k, vars), 'en')).toBe('1 PackML command(s) were not given through OPC UA');
+  });
 });

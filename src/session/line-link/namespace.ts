@@ -6,7 +6,7 @@
  * Pure, so the browser's publisher and the Node gateway read the line through the same names.
  */
 import { z } from '../../scenario/zod';
-import { type AlarmRule, COMMAND_ORIGINS, type LineModel, type LogEntry, type Observation, PACK_NAMES, type SensorView, type StationView, TICKS_PER_SECOND } from '../../engine';
+import { type AlarmRule, COMMAND_ORIGINS, isProcess, type LineModel, type StationSpec, type LogEntry, type Observation, PACK_NAMES, type SensorView, type StationView, TICKS_PER_SECOND } from '../../engine';
 import type { UserCommand } from '../engine-protocol';
 
 /** Where the line sits in the enterprise (ISA-95): each part one topic level. */
@@ -78,6 +78,8 @@ export interface LineDescription {
     readonly type: string;
     /** Buffers and sinks have no PackML controls. */
     readonly controls: boolean;
+    /** PackTags MachDesignSpeed: parts per minute at the ideal cycle; null for a station that does not process parts. */
+    readonly designSpeed: number | null;
     readonly instruments: readonly { readonly kind: string; readonly unit: string; readonly range: readonly [number, number]; readonly normal: readonly [number, number] }[];
     readonly alarms: readonly { readonly id: string; readonly priority: string; readonly message: string }[];
   }[];
@@ -102,6 +104,7 @@ export function describeLine(model: LineModel, root: string, title: string, orig
       name: st.name,
       type: st.type,
       controls: st.type !== 'buffer' && st.type !== 'sink',
+      designSpeed: designSpeed(st),
       instruments: Object.values(model.sensorsOf[i]!)
         .filter((si): si is number => si !== undefined)
         .map((si) => {
@@ -111,6 +114,11 @@ export function describeLine(model: LineModel, root: string, title: string, orig
       alarms: alarmsAt(i).map((a) => ({ id: a.id, priority: a.priority, message: a.message })),
     })),
   };
+}
+
+/** Parts per minute at the station's ideal cycle (PackTags MachDesignSpeed), or null. */
+export function designSpeed(st: StationSpec): number | null {
+  return isProcess(st) && st.idealCycleTicks > 0 ? (60 * TICKS_PER_SECOND) / st.idealCycleTicks : null;
 }
 
 /** Seconds of simulated time as an ISO timestamp from the session's origin. */
@@ -138,6 +146,8 @@ export function tagsOf(obs: Observation, model: LineModel, root: string, originM
   const tags = new Map<string, Tag>();
   const put = (topic: string, tag: Omit<Tag, 'timestamp' | 'quality'> & { quality?: Quality }) => tags.set(`${root}/${topic}`, { quality: 'Good', timestamp: stamp, ...tag });
   put('Line/EStop', { value: obs.eStop });
+  // When the shift began: with MachDesignSpeed and the good parts, what a station's OEE is worked out from.
+  put('Line/ShiftStart', { value: new Date(originMs).toISOString() });
   const phases = new Map(obs.alarms.map((a) => [a.id, a]));
   obs.stations.forEach((st: StationView, i) => {
     const at = (t: string) => `${st.id}/${t}`;
@@ -145,6 +155,8 @@ export function tagsOf(obs: Observation, model: LineModel, root: string, originM
     put(at('Status/UnitModeCurrent'), { value: st.lockedOut ? UnitMode.Maintenance : UnitMode.Production, text: st.lockedOut ? 'Maintenance' : 'Production' });
     put(at('Status/MachSpeed'), { value: st.speed, unit: '%' });
     put(at('Status/CurMachSpeed'), { value: st.stateName === 'Execute' ? st.speed : 0, unit: '%' });
+    const design = designSpeed(model.stations[i]!);
+    if (design !== null) put(at('Status/MachDesignSpeed'), { value: design, unit: 'parts/min' });
     put(at('Status/Blocked'), { value: st.interlock === 'blocked' });
     put(at('Status/Starved'), { value: st.interlock === 'starved' });
     put(at('Admin/ProdProcessedCount'), { value: st.processed });
@@ -275,6 +287,7 @@ export const lineDescriptionSchema = z.strictObject({
         name: z.string().max(200),
         type: z.string().max(40),
         controls: z.boolean(),
+        designSpeed: z.number().positive().nullable(),
         instruments: z.array(z.strictObject({ kind: level, unit: z.string().max(20), range: pair, normal: pair })).max(20),
         alarms: z.array(z.strictObject({ id: level, priority: z.string().max(20), message: z.string().max(400) })).max(100),
       }),

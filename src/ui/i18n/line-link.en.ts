@@ -18,5 +18,9 @@ export const lineLinkEn = {
   'hmi.downExplain': 'No picture from the line’s controllers here: no 3D view, no station list, no alarms, no faceplates. Read the line and run it with the factory’s own interfaces instead: switch on Connect the line (on the right) and use an OPC UA client such as UaExpert, or an MQTT client such as MQTT Explorer. The logbook below is still on your desk.',
   'hmi.logbook': 'Logbook: write down the cause',
   'hmi.station': 'Station',
+  'report.label': 'Your OEE for {station}, worked out from the line’s data:',
+  'report.send': 'Report',
+  'report.last': 'Reported: {value} at {at}. You may report again; the last one counts.',
+  'report.none': 'Nothing reported yet.',
   'link.save': 'Use this address',
 } as const;

@@ -20,5 +20,9 @@ export const lineLinkNb: Record<keyof typeof lineLinkEn, string> = {
   'hmi.downExplain': 'Ingen bilder fra linjens styringer her: ingen 3D-visning, ingen stasjonsliste, ingen alarmer, ingen frontpaneler. Les og kjør linjen med fabrikkens egne grensesnitt i stedet: slå på Koble til linjen (til høyre) og bruk en OPC UA-klient som UaExpert, eller en MQTT-klient som MQTT Explorer. Loggboken under ligger fortsatt på pulten din.',
   'hmi.logbook': 'Loggbok: skriv ned årsaken',
   'hmi.station': 'Stasjon',
+  'report.label': 'Din OEE for {station}, regnet ut fra dataene fra linjen:',
+  'report.send': 'Rapporter',
+  'report.last': 'Rapportert: {value} kl. {at}. Du kan rapportere på nytt; den siste teller.',
+  'report.none': 'Ingenting rapportert ennå.',
   'link.save': 'Bruk denne adressen',
 };
