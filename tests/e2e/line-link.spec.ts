@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,6 +73,35 @@ test('Connect the line: off by default, then an MQTT client sees the line and st
     expect(seen.length).toBe(count);
     // The address is remembered in this browser; the switch stays off until switched on again.
     expect(await page.evaluate('JSON.parse(localStorage.getItem("lf.lineLink"))')).toEqual({ on: false, url: g.wsUrl, sparkplug: true });
+  } finally {
+    await tool.endAsync(true);
+    await g.close();
+    rmSync(pki, { recursive: true, force: true });
+  }
+});
+
+test('a replayed session is served read-only: the tools see the line, and a command is refused', async ({ page, guard }) => {
+  void guard;
+  test.setTimeout(120_000);
+  const pki = mkdtempSync(join(tmpdir(), 'lf-pki-'));
+  const g = await startGateway({ host: '127.0.0.1', mqttPort: 0, wsPort: 0, opcuaPort: await freePort(), pkiDir: pki });
+  const seen: { topic: string; text: string }[] = [];
+  const tool = await mqtt.connectAsync(g.mqttUrl);
+  tool.on('message', (topic, payload) => seen.push({ topic, text: payload.toString() }));
+  await tool.subscribeAsync('learning-factory/#', { qos: 1 });
+  try {
+    // Switched on in an earlier visit: the setting is remembered.
+    await page.addInitScript(`localStorage.setItem('lf.lineLink', JSON.stringify({ on: true, url: '${g.wsUrl}', sparkplug: false }))`);
+    await page.goto('/?library');
+    await page.getByTestId('replay-file').setInputFiles({ name: 'golden.session.json', mimeType: 'application/json', buffer: readFileSync('tests/golden/breakdown-drill.session.json') });
+    await expect(page.getByTestId('replay-badge')).toBeVisible();
+    const root = 'learning-factory/school/lab/breakdown-drill';
+    await expect(page.getByTestId('line-link-status')).toContainText(`The replay is served read-only under ${root}/…`);
+    const last = (topic: string) => seen.findLast((m) => m.topic === `${root}/${topic}`);
+    await expect.poll(() => last('_meta/model')?.text ?? '').toContain('"readOnly":true');
+    await expect.poll(() => last('M1/Status/StateCurrent')?.text ?? '').toContain('"value"');
+    await tool.publishAsync(`${root}/M1/cmd/Stop`, '{"id": "r1"}', { qos: 1 });
+    await expect.poll(() => last('M1/cmd/Stop/result')?.text ?? '').toBe('{"id":"r1","accepted":false,"reason":"This line is a replay: it takes no commands."}');
   } finally {
     await tool.endAsync(true);
     await g.close();
