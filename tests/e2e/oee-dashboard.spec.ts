@@ -8,7 +8,7 @@ import { endDrill, expect, test } from './fixtures';
 
 /**
  * The drill "Build the OEE dashboard": a subscriber on the line's namespace (what a student's
- * Node-RED flow would be) works out Mill M1's OEE from the published counters alone; the
+ * Node-RED flow would be) works out Lathe L1's OEE from the published counters alone; the
  * student reports it in the control room, and the debrief holds it against the engine's own.
  */
 test('Build the OEE dashboard: the OEE worked out from the published counters is reported and checked against the engine', async ({ page, guard }) => {
@@ -35,7 +35,7 @@ test('Build the OEE dashboard: the OEE worked out from the published counters is
     await page.getByTestId('line-link-switch').check();
     await expect(page.getByTestId('line-link-status')).toContainText('Connected to');
     await page.getByRole('button', { name: '60×' }).click();
-    // Past the lathe's breakdown (20 min), which starves the mill.
+    // Past the lathe's breakdown (20 min): its OEE has lost availability.
     await expect.poll(async () => (await page.getByTestId('clock').textContent()) ?? '', { timeout: 60_000 }).toMatch(/^00:(2[6-9]|[3-5]\d):/);
     await page.getByRole('button', { name: 'Pause' }).click();
     await page.waitForTimeout(1500);
@@ -46,19 +46,19 @@ test('Build the OEE dashboard: the OEE worked out from the published counters is
     const start = Date.parse(values.get(`${root}/Line/ShiftStart`)!.value as string);
     const clock = ((await page.getByTestId('clock').textContent()) ?? '').split(':').map(Number);
     const planned = clock[0]! * 3600 + clock[1]! * 60 + clock[2]!;
-    const good = v('M1/Admin/ProdProcessedCount') - v('M1/Admin/ProdDefectiveCount');
-    const idealCycle = 60 / v('M1/Status/MachDesignSpeed');
-    expect(idealCycle).toBe(45);
+    const good = v('L1/Admin/ProdProcessedCount') - v('L1/Admin/ProdDefectiveCount');
+    const idealCycle = 60 / v('L1/Status/MachDesignSpeed');
+    expect(idealCycle).toBe(40);
     expect(Number.isFinite(start)).toBe(true);
     const oee = (good * idealCycle) / planned;
     expect(oee).toBeGreaterThan(0.5);
     expect(oee).toBeLessThan(1);
 
-    const form = page.getByTestId('report-oee-M1');
-    await form.getByLabel('Your OEE for Mill M1').fill((oee * 100).toFixed(1));
+    const form = page.getByTestId('report-oee-L1');
+    await form.getByLabel('Your OEE for Lathe L1').fill((oee * 100).toFixed(1));
     await form.getByRole('button', { name: 'Report' }).click();
     await expect(form.getByRole('status')).toContainText(`Reported: ${(oee * 100).toFixed(1)} %`);
-    await form.getByLabel('Your OEE for Mill M1').fill('140');
+    await form.getByLabel('Your OEE for Lathe L1').fill('140');
     await expect(form).toContainText('from 0 % to 100 %');
     await expect(form.getByRole('button', { name: 'Report' })).toBeDisabled();
 
