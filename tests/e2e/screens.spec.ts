@@ -180,6 +180,21 @@ test('every kind of line reads in Norsk: briefing and control room of a packagin
   }
 });
 
+test('the drills of the factory interfaces read in Norsk and hold at every size: the dark control room, Connect the line, the figure to report', async ({ page, guard }) => {
+  test.setTimeout(180_000);
+  void guard;
+  await page.goto('/?library');
+  await page.evaluate(() => localStorage.setItem('lf.lang', 'nb'));
+  for (const id of ['hmi-down', 'oee-dashboard']) {
+    await page.goto('/?library');
+    await page.locator(`[data-scenario="${id}"] [data-testid="open-scenario"]`).click();
+    await checkNorsk(page, `${id}: briefing`);
+    await page.getByRole('button', { name: nb['briefing.start'] }).click();
+    await page.getByTestId('line-link').locator('summary').click();
+    await everySize(page, 'nb', `${id}-control-room`);
+  }
+});
+
 test('the scenario editor reads in Norsk and holds at every size, tab by tab', async ({ page, guard }) => {
   test.setTimeout(180_000);
   void guard;

@@ -13,7 +13,7 @@ export const lineLinkEn = {
   'link.notAddress': 'This is not an address: write it as ws://host:port, e.g. ws://localhost:9001.',
   'link.notWebSocket': 'The address must start with ws:// or wss://: a browser speaks MQTT over WebSocket only.',
   'link.noHost': 'The address needs a host, e.g. ws://localhost:9001.',
-  'link.sparkplug': 'Also publish as Sparkplug B (spBv1.0/…)',
+  'link.sparkplug': 'Also publish as Sparkplug B',
   'hmi.down': 'The control room’s screens are down',
   'hmi.downExplain': 'No picture from the line’s controllers here: no 3D view, no station list, no alarms, no faceplates. Read the line and run it with the factory’s own interfaces instead: switch on Connect the line (on the right) and use an OPC UA client such as UaExpert, or an MQTT client such as MQTT Explorer. The logbook below is still on your desk.',
   'hmi.logbook': 'Logbook: write down the cause',
