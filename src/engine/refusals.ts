@@ -31,7 +31,7 @@ export const REFUSAL_TEXT = {
   noCuttingTool: '{station} has no cutting tool',
   noSpeedSetting: '{station} has no speed setting',
   speedRange: 'Speed must be between 10 % and 120 %',
-  reportRange: 'A figure to report must be a number from 0 to 1 (0 % to 100 %)',
+  reportRange: 'A figure to report must be from 0 % to 100 % (a fraction from 0 to 1)',
   noAlarm: 'There is no alarm "{id}"',
   notShelved: 'This alarm is not shelved',
   shelveRange: 'Shelve for between 1 second and 8 hours',

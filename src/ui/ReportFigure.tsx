@@ -38,7 +38,7 @@ export function ReportFigure({ figure, station }: { figure: Figure; station: str
               {t('report.send')}
             </button>
           </span>
-          {text.trim() !== '' && !valid && <span className="refusal">{t('refusal.reportRange')}</span>}
+          {text.trim() !== '' && !valid && <span className="refusal">{t('report.range')}</span>}
         </>
       )}
       <span className="muted" role="status">

@@ -59,7 +59,7 @@ test('Build the OEE dashboard: the OEE worked out from the published counters is
     await form.getByRole('button', { name: 'Report' }).click();
     await expect(form.getByRole('status')).toContainText(`Reported: ${(oee * 100).toFixed(1)} %`);
     await form.getByLabel('Your OEE for Lathe L1').fill('140');
-    await expect(form).toContainText('from 0 % to 100 %');
+    await expect(form).toContainText('Type a percentage from 0 to 100.');
     await expect(form.getByRole('button', { name: 'Report' })).toBeDisabled();
 
     await endDrill(page);

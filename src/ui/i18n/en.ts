@@ -198,7 +198,7 @@ export const en = {
   'refusal.noCuttingTool': '{station} has no cutting tool',
   'refusal.noSpeedSetting': '{station} has no speed setting',
   'refusal.speedRange': 'Speed must be between 10 % and 120 %',
-  'refusal.reportRange': 'A figure to report must be a number from 0 % to 100 %',
+  'refusal.reportRange': 'A figure to report must be from 0 % to 100 % (a fraction from 0 to 1)',
   'refusal.noAlarm': 'There is no alarm "{id}"',
   'refusal.notShelved': 'This alarm is not shelved',
   'refusal.shelveRange': 'Shelve for between 1 second and 8 hours',

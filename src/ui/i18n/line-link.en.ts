@@ -19,6 +19,7 @@ export const lineLinkEn = {
   'hmi.logbook': 'Logbook: write down the cause',
   'hmi.station': 'Station',
   'report.label': 'Your OEE for {station}, worked out from the line’s data:',
+  'report.range': 'Type a percentage from 0 to 100.',
   'report.send': 'Report',
   'report.last': 'Reported: {value} at {at}. You may report again; the last one counts.',
   'report.none': 'Nothing reported yet.',

@@ -21,6 +21,7 @@ export const lineLinkNb: Record<keyof typeof lineLinkEn, string> = {
   'hmi.logbook': 'Loggbok: skriv ned årsaken',
   'hmi.station': 'Stasjon',
   'report.label': 'Din OEE for {station}, regnet ut fra dataene fra linjen:',
+  'report.range': 'Skriv en prosent fra 0 til 100.',
   'report.send': 'Rapporter',
   'report.last': 'Rapportert: {value} kl. {at}. Du kan rapportere på nytt; den siste teller.',
   'report.none': 'Ingenting rapportert ennå.',

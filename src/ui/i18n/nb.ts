@@ -199,7 +199,7 @@ export const nb: Record<TextKey, string> = {
   'refusal.noCuttingTool': '{station} har ikke noe skjæreverktøy',
   'refusal.noSpeedSetting': '{station} har ingen hastighetsinnstilling',
   'refusal.speedRange': 'Hastigheten må være mellom 10 % og 120 %',
-  'refusal.reportRange': 'Et tall som rapporteres må være mellom 0 % og 100 %',
+  'refusal.reportRange': 'Et tall som rapporteres må være mellom 0 % og 100 % (en brøk fra 0 til 1)',
   'refusal.noAlarm': 'Det finnes ingen alarm «{id}»',
   'refusal.notShelved': 'Denne alarmen er ikke lagt til side',
   'refusal.shelveRange': 'Legg til side i mellom 1 sekund og 8 timer',
