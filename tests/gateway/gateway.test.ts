@@ -127,6 +127,17 @@ describe('MQTT: the unified namespace', () => {
     expect(verdicts[3]!.reason).toMatch(/"id"/);
     expect(verdicts[4]!.reason).toMatch(/alarms/);
     expect(b.line.commands, 'nothing reached the session').toEqual([]);
+    // Garbage on the line's own topics and a broken description: the gateway keeps what it knew.
+    const known = g.lines.all.get(b.root)!;
+    const state = known.values.get(`${station}/Status/StateCurrent`);
+    await send('_meta/model', '{"format": 1, "stations": "all of them"}');
+    await send(`${station}/Status/StateCurrent`, 'not json at all');
+    await send(`${station}/Status/StateCurrent`, '{"value": {"nested": true}, "quality": "Good", "timestamp": "x"}');
+    await results.client.publishAsync('a/b/c/d/_meta/model', Buffer.from([0xff, 0xfe, 0x00]), { qos: 1 });
+    await sleep(300);
+    expect(g.lines.all.get(b.root)).toBe(known);
+    expect(known.values.get(`${station}/Status/StateCurrent`)).toEqual(state);
+    expect(g.lines.all.has('a/b/c/d')).toBe(false);
 
     await send(`${station}/cmd/Stop`, '{"id": "stop-1"}');
     await until('the verdict', () => results.got.length >= 6);
