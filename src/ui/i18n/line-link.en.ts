@@ -15,7 +15,7 @@ export const lineLinkEn = {
   'link.noHost': 'The address needs a host, e.g. ws://localhost:9001.',
   'link.sparkplug': 'Also publish as Sparkplug B',
   'hmi.down': 'The control room’s screens are down',
-  'hmi.downExplain': 'No picture from the line’s controllers here: no 3D view, no station list, no alarms, no faceplates. Read the line and run it with the factory’s own interfaces instead: switch on Connect the line (on the right) and use an OPC UA client such as UaExpert, or an MQTT client such as MQTT Explorer. The logbook below is still on your desk.',
+  'hmi.downExplain': 'No picture from the line’s controllers here: no 3D view, no station list, no alarms, no faceplates. Read the line and run it with the factory’s own interfaces instead: switch on Connect the line in the side panel and use an OPC UA client such as UaExpert, or an MQTT client such as MQTT Explorer. The logbook below is still on your desk.',
   'hmi.logbook': 'Logbook: write down the cause',
   'hmi.station': 'Station',
   'report.label': 'Your OEE for {station}, worked out from the line’s data:',

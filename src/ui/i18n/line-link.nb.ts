@@ -17,7 +17,7 @@ export const lineLinkNb: Record<keyof typeof lineLinkEn, string> = {
   'link.noHost': 'Adressen mangler vertsnavn, for eksempel ws://localhost:9001.',
   'link.sparkplug': 'Publiser også som Sparkplug B',
   'hmi.down': 'Skjermene i kontrollrommet er nede',
-  'hmi.downExplain': 'Ingen bilder fra linjens styringer her: ingen 3D-visning, ingen stasjonsliste, ingen alarmer, ingen frontpaneler. Les og kjør linjen med fabrikkens egne grensesnitt i stedet: slå på Koble til linjen (til høyre) og bruk en OPC UA-klient som UaExpert, eller en MQTT-klient som MQTT Explorer. Loggboken under ligger fortsatt på pulten din.',
+  'hmi.downExplain': 'Ingen bilder fra linjens styringer her: ingen 3D-visning, ingen stasjonsliste, ingen alarmer, ingen frontpaneler. Les og kjør linjen med fabrikkens egne grensesnitt i stedet: slå på Koble til linjen i sidepanelet og bruk en OPC UA-klient som UaExpert, eller en MQTT-klient som MQTT Explorer. Loggboken under ligger fortsatt på pulten din.',
   'hmi.logbook': 'Loggbok: skriv ned årsaken',
   'hmi.station': 'Stasjon',
   'report.label': 'Din OEE for {station}, regnet ut fra dataene fra linjen:',
