@@ -66,6 +66,8 @@ export function watchLines(client: MqttClient, events: LineEvents): Lines {
     if (rest === META_MODEL) {
       const d = parseAs(lineDescriptionSchema, text);
       if (d === null || d.root !== root) return;
+      // The same line described again (its browser reconnected): an OPC UA client's subscriptions stay valid.
+      if (JSON.stringify(all.get(root)?.description) === JSON.stringify(d)) return;
       const line: Line = { description: d, online: all.get(root)?.online ?? false, values: new Map() };
       all.set(root, line);
       events.described(line);

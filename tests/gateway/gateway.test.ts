@@ -208,6 +208,12 @@ describe('OPC UA: PackML tags and methods', () => {
     expect((await call('CNC1', 'AcknowledgeAlarm')).statusCode).toBe(StatusCodes.BadArgumentsMissing);
     expect((await call('NOPE', 'Start')).statusCode.isGood()).toBe(false);
     expect(b.line.commands.length).toBe(before);
+    // The browser describing the same line again (a reconnect) keeps the nodes a client subscribed to.
+    const described = g.lines.all.get(b.root);
+    b.publisher.republish();
+    await sleep(300);
+    expect(g.lines.all.get(b.root)).toBe(described);
+    expect((await session.read({ nodeId: node('CNC1/Status/StateCurrent'), attributeId: AttributeIds.Value })).statusCode).toBe(StatusCodes.Good);
     b.publisher.stop();
     await until('the line offline', () => g.lines.all.get(b.root)?.online === false);
     const stale = await session.read({ nodeId: node('CNC1/Status/StateCurrent'), attributeId: AttributeIds.Value });

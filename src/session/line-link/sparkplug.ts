@@ -26,8 +26,9 @@ export const topicOf = (group: string, kind: 'NBIRTH' | 'NDATA' | 'NDEATH' | 'DB
 
 const INTEGER_TAGS = /\/(StateCurrent|UnitModeCurrent|ProdProcessedCount|ProdDefectiveCount|ID)$/;
 
-function metricOf(name: string, tag: Tag, timestamp: number): UMetric {
-  const base = { name, timestamp };
+/** A tag as a metric, stamped with its own (simulated) moment. */
+function metricOf(name: string, tag: Tag): UMetric {
+  const base = { name, timestamp: Date.parse(tag.timestamp) };
   if (typeof tag.value === 'boolean') return { ...base, type: 'Boolean', value: tag.value };
   if (typeof tag.value === 'string') return { ...base, type: 'String', value: tag.value };
   const type = INTEGER_TAGS.test(`/${name}`) ? 'Int32' : 'Double';
@@ -89,7 +90,7 @@ export function startSparkplug(url: string, source: LineSource, path: LinePath, 
       encodePayload({
         timestamp: now,
         seq: nextSeq(),
-        metrics: [{ name: 'bdSeq', type: 'Int64', value: bdSeq }, { name: 'Node Control/Rebirth', type: 'Boolean', value: false }, ...line.map(([n, t]) => metricOf(n, t, now))],
+        metrics: [{ name: 'bdSeq', type: 'Int64', value: bdSeq }, { name: 'Node Control/Rebirth', type: 'Boolean', value: false }, ...line.map(([n, t]) => metricOf(n, t))],
       }) as Buffer,
       { qos: 0 },
     );
@@ -97,7 +98,7 @@ export function startSparkplug(url: string, source: LineSource, path: LinePath, 
     for (const st of model.stations) {
       const metrics = [...(all.get(st.id) ?? new Map<string, Tag>())];
       const commands: UMetric[] = st.type === 'buffer' || st.type === 'sink' ? [] : Object.keys(PACK_METHODS).map((m) => ({ name: `Command/${m}`, type: 'Boolean', value: false }));
-      client.publish(topicOf(group, 'DBIRTH', node, st.id), encodePayload({ timestamp: now, seq: nextSeq(), metrics: [...metrics.map(([n, t]) => metricOf(n, t, now)), ...commands] }) as Buffer, { qos: 0 });
+      client.publish(topicOf(group, 'DBIRTH', node, st.id), encodePayload({ timestamp: now, seq: nextSeq(), metrics: [...metrics.map(([n, t]) => metricOf(n, t)), ...commands] }) as Buffer, { qos: 0 });
       held.set(st.id, new Map(metrics.map(([n, t]) => [n, key(t)])));
     }
   };
@@ -113,7 +114,7 @@ export function startSparkplug(url: string, source: LineSource, path: LinePath, 
       if (changed.length === 0) continue;
       for (const [n, t] of changed) was.set(n, key(t));
       held.set(device, was);
-      const payload = encodePayload({ timestamp: now, seq: nextSeq(), metrics: changed.map(([n, t]) => metricOf(n, t, now)) }) as Buffer;
+      const payload = encodePayload({ timestamp: now, seq: nextSeq(), metrics: changed.map(([n, t]) => metricOf(n, t)) }) as Buffer;
       client.publish(device === '' ? topicOf(group, 'NDATA', node) : topicOf(group, 'DDATA', node, device), payload, { qos: 0 });
     }
   };
