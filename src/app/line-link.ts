@@ -75,8 +75,8 @@ export function startLineLink(store: SimStoreApi): void {
     const originMs = await originOf(store);
     // mqtt.js is loaded only once a student switches the link on.
     const { connectLine } = await import('../session/line-link/connect');
-    opening = null;
     const spb = sparkplug ? await import('../session/line-link/sparkplug') : null;
+    opening = null;
     if (runKey(store, url, lineLinkSettings.get().sparkplug) !== key || !lineLinkSettings.get().on) return void sync();
     const s = store.getState();
     const model = store.frame.model!;
@@ -101,7 +101,10 @@ export function startLineLink(store: SimStoreApi): void {
     const client = connectLine(url, root, id);
     lineLinkStatus.set({ kind: 'connecting', url });
     let opcua: string | null = null;
+    // A connection closed since (another run, switched off) says nothing more.
+    const current = () => link?.client === client;
     client.on('connect', () => {
+      if (!current()) return;
       lineLinkStatus.set({ kind: 'connected', url, root, readOnly, opcua });
       client.subscribe(GATEWAY_ENDPOINTS, { qos: 1 });
     });
@@ -113,10 +116,10 @@ export function startLineLink(store: SimStoreApi): void {
       } catch {
         opcua = null;
       }
-      if (lineLinkStatus.get().kind === 'connected') lineLinkStatus.set({ kind: 'connected', url, root, readOnly, opcua });
+      if (current() && lineLinkStatus.get().kind === 'connected') lineLinkStatus.set({ kind: 'connected', url, root, readOnly, opcua });
     });
-    client.on('offline', () => lineLinkStatus.set({ kind: 'connecting', url }));
-    client.on('error', () => lineLinkStatus.set({ kind: 'connecting', url }));
+    client.on('offline', () => current() && lineLinkStatus.set({ kind: 'connecting', url }));
+    client.on('error', () => current() && lineLinkStatus.set({ kind: 'connecting', url }));
     link = { key, client, publisher: startPublisher(client, source, root), sparkplug: spb === null ? null : spb.startSparkplug(url, source, path, `${id}-spb`) };
   };
   const run = () => void sync();
