@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import mqtt from 'mqtt';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort, killGroup, serverProcess } from './processes';
 
@@ -57,6 +58,24 @@ describe('npm run server', () => {
     expect(started.output()).toContain(`No instructor yet: open http://127.0.0.1:${port}/?instructor to make the first account`);
     expect(await (await fetch(`http://127.0.0.1:${port}/api/setup`)).json()).toEqual({ needed: true });
   }, 60_000);
+
+  it('runs the gateway inside the school server with --gateway, and stops it with the server', async () => {
+    const [port, mqttPort, wsPort, opcuaPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    const env = { MQTT_PORT: String(mqttPort), MQTT_WS_PORT: String(wsPort), OPCUA_PORT: String(opcuaPort), OPCUA_PKI_DIR: mkdtempSync(join(tmpdir(), 'lf-pki-')) };
+    const started = await serverProcess(mkdtempSync(join(tmpdir(), 'lf-server-')), port, '', { args: ['--gateway'], env });
+    server = started;
+    expect(started.output()).toContain(`OPC UA          opc.tcp://127.0.0.1:${opcuaPort}`);
+    expect(started.output()).toContain(`MQTT WebSocket  ws://127.0.0.1:${wsPort}`);
+    const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${mqttPort}`);
+    const said = new Promise<string>((resolve) => client.on('message', (_t, payload) => resolve(payload.toString())));
+    await client.subscribeAsync('_gateway/endpoints');
+    expect(JSON.parse(await said)).toEqual({ opcua: `opc.tcp://127.0.0.1:${opcuaPort}`, mqtt: `mqtt://127.0.0.1:${mqttPort}` });
+    await client.endAsync(true);
+    const stopped = new Promise((r) => server?.on('exit', r));
+    server.kill('SIGTERM');
+    expect(await stopped).toBe(0);
+    server = null;
+  }, 90_000);
 
   it('refuses bad options with the usage', async () => {
     const bad = await run(['--port', 'eighty']);

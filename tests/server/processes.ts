@@ -16,8 +16,8 @@ export function freePort(): Promise<number> {
  * `npm run server` on a port, with the embedded database in `data` (or the PostgreSQL server
  * databaseUrl names), resolved once it says it listens. In a process group of its own: tsx runs the server in a child, and a kill must reach it.
  */
-export async function serverProcess(data: string, port: number, databaseUrl = ''): Promise<ChildProcess & { output(): string }> {
-  const p = spawn('node_modules/.bin/tsx', ['src/server/main.ts', '--data', data, '--port', String(port)], { env: { ...process.env, DATABASE_URL: databaseUrl }, detached: true });
+export async function serverProcess(data: string, port: number, databaseUrl = '', more: { args?: string[]; env?: Record<string, string> } = {}): Promise<ChildProcess & { output(): string }> {
+  const p = spawn('node_modules/.bin/tsx', ['src/server/main.ts', '--data', data, '--port', String(port), ...(more.args ?? [])], { env: { ...process.env, DATABASE_URL: databaseUrl, ...more.env }, detached: true });
   let out = '';
   p.stdout?.on('data', (d) => (out += d));
   for (let k = 0; k < 300 && !out.includes('school server'); k++) await new Promise((r) => setTimeout(r, 100));
