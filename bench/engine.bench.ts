@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { advance, createState, type LineModel, stateHash } from '../src/engine';
 import { describeErrors, loadScenarioJson } from '../src/scenario';
 import { largeLineScenario } from './large-line';
+import { scalingLineScenario } from './scaling-line';
 
 function load(raw: unknown): LineModel {
   const r = loadScenarioJson(raw);
@@ -43,7 +44,8 @@ function median(xs: number[]): number {
   return a[Math.floor(a.length / 2)]!;
 }
 
-function bench(name: string, model: LineModel, seed: number, runs: number): void {
+/** Median wall time of `runs` runs (after two to warm the JIT up), the run's hash and its event count. */
+function measure(model: LineModel, seed: number, runs: number): { ms: number; times: number[]; hash: string; events: number } {
   const times: number[] = [];
   let hash = '';
   for (let k = 0; k < runs + 2; k++) {
@@ -54,8 +56,11 @@ function bench(name: string, model: LineModel, seed: number, runs: number): void
     if (k >= 2) times.push(ms); // the first two runs warm the JIT up
     hash = stateHash(s);
   }
-  const ms = median(times);
-  const events = countEvents(model, seed);
+  return { ms: median(times), times, hash, events: countEvents(model, seed) };
+}
+
+function bench(name: string, model: LineModel, seed: number, runs: number): void {
+  const { ms, times, hash, events } = measure(model, seed, runs);
   const simSeconds = model.durationTicks / 10;
   console.log(
     `${name.padEnd(28)} ${model.stations.length} stations  median ${ms.toFixed(1)} ms  ` +
@@ -69,3 +74,14 @@ const reference = load(JSON.parse(readFileSync('scenarios/reference-line5.json',
 console.log('Engine benchmark: 30 simulated days each; SimPy takes about 600 ms for the reference line here (target: 60 ms or less).');
 bench('reference-line5 (30 d)', reference, 7, 15);
 bench('large line (30 d)', load(largeLineScenario()), 3, 5);
+
+// Cost per event as the line grows (issue 15: within 1.5x of the 10-station line's at 200).
+console.log('Scaling: straight lines of machines and buffers, 10 simulated days each');
+console.log('stations  events     median ms   ns/event  vs 10 stations');
+let base = 0;
+for (const n of [10, 50, 100, 200]) {
+  const r = measure(load(scalingLineScenario(n, '10d')), 5, n >= 100 ? 3 : 5);
+  const ns = (r.ms * 1e6) / r.events;
+  if (n === 10) base = ns;
+  console.log(`${String(n).padStart(8)}  ${String(r.events).padEnd(9)}  ${r.ms.toFixed(1).padStart(9)}  ${ns.toFixed(0).padStart(8)}  ${(ns / base).toFixed(2)}x`);
+}

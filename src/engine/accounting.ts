@@ -12,6 +12,7 @@ import { NEVER } from './time';
 import { isProcess } from './model';
 import { refreshThermal } from './thermal';
 import { markStation } from './worklist';
+import { setFaultNext } from './agenda';
 
 export function pushLog(s: State, entry: LogEntry): void {
   s.log.push(entry);
@@ -115,7 +116,7 @@ export function refreshBusyTimers(s: State, i: number): void {
     const fi = faults[k]!;
     const f = s.faults[fi]!;
     if (f.busyTarget < 0) continue;
-    f.next = st.busySince >= 0 ? st.busySince + Math.max(0, f.busyTarget - st.c.busyTicks) : NEVER;
+    setFaultNext(s, fi, st.busySince >= 0 ? st.busySince + Math.max(0, f.busyTarget - st.c.busyTicks) : NEVER);
   }
 }
 

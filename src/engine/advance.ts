@@ -12,52 +12,41 @@ import { finishWork } from './process';
 import type { State, StationCounters } from './state';
 import { finishTask } from './tasks';
 import { NEVER } from './time';
+import { agendaTop, closeAgenda, openAgenda, setStationNext, takeDue } from './agenda';
 import { markStation } from './worklist';
 import { setPack } from './accounting';
 
-/** Stations that can have timers: buffers and sinks are passive and never do. */
-function timedStations(s: State): Int32Array {
-  let list = timedCache.get(s.model);
-  if (list === undefined) {
-    list = Int32Array.from(s.model.stations.filter((x) => x.type !== 'buffer' && x.type !== 'sink').map((x) => x.index));
-    timedCache.set(s.model, list);
-  }
-  return list;
-}
-const timedCache = new WeakMap<object, Int32Array>();
-
-/** Timers due at the tick nextEventTick found, gathered in the same pass (scratch, not state). */
+/** Timers due at the tick nextEventTick found, taken from the agenda in order (scratch, not state). */
 // A const object, not module-level `let`s: those pay a TDZ check on every read in ESM.
 const due = { stations: new Int32Array(64), stationCount: 0, faults: new Int32Array(64), faultCount: 0, shelf: NEVER };
 
-/** The next tick at which anything can change; remembers which timers fall due then. */
-function nextEventTick(s: State, timed: Int32Array): number {
+function dueFault(fi: number): void {
+  if (due.faultCount === due.faults.length) due.faults = grown(due.faults);
+  due.faults[due.faultCount++] = fi;
+}
+
+function dueStation(i: number): void {
+  if (due.stationCount === due.stations.length) due.stations = grown(due.stations);
+  due.stations[due.stationCount++] = i;
+}
+
+function grown(list: Int32Array): Int32Array<ArrayBuffer> {
+  const next = new Int32Array(list.length * 2);
+  next.set(list);
+  return next;
+}
+
+/** The next tick at which anything can change; takes the fault and station timers due then. */
+function nextEventTick(s: State): number {
   let next = s.nextScan;
   if (s.baseline === null && s.model.warmupTicks < next) next = s.model.warmupTicks;
   if (due.shelf < next) next = due.shelf;
-  const stations = s.stations;
-  if (due.stations.length < timed.length) due.stations = new Int32Array(timed.length * 2);
   due.stationCount = 0;
-  for (let k = 0; k < timed.length; k++) {
-    const i = timed[k]!;
-    const n = stations[i]!.next;
-    if (n < next) {
-      next = n;
-      due.stationCount = 0;
-    }
-    if (n === next) due.stations[due.stationCount++] = i;
-  }
-  const faults = s.faults;
-  if (due.faults.length < faults.length) due.faults = new Int32Array(faults.length * 2);
   due.faultCount = 0;
-  for (let fi = 0; fi < faults.length; fi++) {
-    const n = faults[fi]!.next;
-    if (n < next) {
-      next = n;
-      due.faultCount = 0;
-      due.stationCount = 0;
-    }
-    if (n === next) due.faults[due.faultCount++] = fi;
+  const top = agendaTop(s);
+  if (top <= next) {
+    next = top;
+    takeDue(top, dueFault, dueStation);
   }
   return next;
 }
@@ -86,7 +75,7 @@ export function takeBaseline(s: State): void {
 function stationDue(s: State, i: number): void {
   const st = s.stations[i]!;
   const t = s.tick;
-  st.next = NEVER;
+  setStationNext(s, i, NEVER);
   markStation(s, i);
   if (st.actingUntil <= t) setPack(s, i, completionOf(st.pack));
   if (st.task !== null && st.task.until <= t) {
@@ -132,13 +121,22 @@ function step(s: State): void {
 export function advance(s: State, toTick: number): void {
   if (toTick < s.tick) throw new Error(`cannot advance backwards from tick ${s.tick} to ${toTick}`);
   if (toTick >= NEVER) throw new Error(`tick ${toTick} is beyond the longest run the engine can simulate (${NEVER - 1} ticks)`);
-  let guard = 0;
-  let last = -1;
-  const timed = timedStations(s);
   // Shelves change only by commands (between advance calls) or by expiring inside step.
   due.shelf = s.alarms.length > 0 ? nextShelfExpiry(s) : NEVER;
+  openAgenda(s);
+  try {
+    loop(s, toTick);
+  } finally {
+    closeAgenda();
+  }
+  s.tick = toTick;
+}
+
+function loop(s: State, toTick: number): void {
+  let guard = 0;
+  let last = -1;
   for (;;) {
-    const t = nextEventTick(s, timed);
+    const t = nextEventTick(s);
     if (t > toTick) break;
     if (t === last) {
       guard += 1;
@@ -152,5 +150,4 @@ export function advance(s: State, toTick: number): void {
     step(s);
     if (shelvesDue) due.shelf = nextShelfExpiry(s);
   }
-  s.tick = toTick;
 }

@@ -14,6 +14,7 @@ import type { FaultState, State } from './state';
 import { refreshThermal } from './thermal';
 import { NEVER, TICKS_PER_SECOND } from './time';
 import { markStation } from './worklist';
+import { setFaultNext } from './agenda';
 import { scrapPart } from './process';
 
 function durationTicks(seconds: number): number {
@@ -24,17 +25,17 @@ function durationTicks(seconds: number): number {
 export function scheduleTrigger(s: State, fi: number): void {
   const spec = s.model.faults[fi]!;
   const f = s.faults[fi]!;
-  f.next = NEVER;
+  setFaultNext(s, fi, NEVER);
   f.busyTarget = -1;
   const trig = spec.trigger;
   switch (trig.kind) {
     case 'at':
-      f.next = Math.max(trig.tick, s.tick);
+      setFaultNext(s, fi, Math.max(trig.tick, s.tick));
       break;
     case 'random': {
       const ttf = durationTicks(sample(trig.ttf, f.rng));
       if (trig.basis === 'calendar' || spec.station < 0) {
-        f.next = s.tick + ttf;
+        setFaultNext(s, fi, s.tick + ttf);
       } else {
         f.busyTarget = cumulativeBusy(s.stations[spec.station]!, s.tick) + ttf;
         refreshBusyTimers(s, spec.station);
@@ -83,7 +84,7 @@ export function onset(s: State, fi: number): void {
   f.phase = 'active';
   f.onset = s.tick;
   f.occurrences += 1;
-  f.next = NEVER;
+  setFaultNext(s, fi, NEVER);
   f.busyTarget = -1;
   f.failed = false;
   const i = spec.station;
@@ -94,7 +95,7 @@ export function onset(s: State, fi: number): void {
       stationFails(s, i, spec.stopReason, true);
       if (spec.repair === 'auto') {
         f.repairEnd = s.tick + durationTicks(sample(spec.mttr, f.rng));
-        f.next = f.repairEnd;
+        setFaultNext(s, fi, f.repairEnd);
       }
       break;
     case 'bearingWear':
@@ -140,7 +141,7 @@ export function resolveFault(s: State, fi: number): void {
   const f = s.faults[fi]!;
   f.phase = 'resolved';
   f.resolvedAt = s.tick;
-  f.next = NEVER;
+  setFaultNext(s, fi, NEVER);
   f.repairEnd = NEVER;
   f.busyTarget = -1;
   f.failed = false;
@@ -181,7 +182,7 @@ export function faultDue(s: State, fi: number): void {
     return;
   }
   if (f.phase !== 'active') {
-    f.next = NEVER;
+    setFaultNext(s, fi, NEVER);
     return;
   }
   if (f.repairEnd <= s.tick) {
@@ -191,12 +192,12 @@ export function faultDue(s: State, fi: number): void {
   if ((spec.type === 'bearingWear' || spec.type === 'lubricationFailure') && f.busyTarget >= 0) {
     f.failed = true;
     f.busyTarget = -1;
-    f.next = NEVER;
+    setFaultNext(s, fi, NEVER);
     const reason = spec.type === 'bearingWear' ? StopReason.BearingFailure : StopReason.LubricationFault;
     stationFails(s, spec.station, reason, true);
     return;
   }
-  f.next = NEVER;
+  setFaultNext(s, fi, NEVER);
 }
 
 /** What still keeps station i from running, as a stop reason; 0 when nothing does. */

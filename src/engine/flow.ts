@@ -13,6 +13,7 @@ import { receive } from './process';
 import type { Part, State } from './state';
 import { NEVER, TICKS_PER_SECOND } from './time';
 import { markStation, popMarked } from './worklist';
+import { setStationNext } from './agenda';
 
 // Scratch in a const object, not module-level `let`s (those pay a TDZ check on every read in ESM).
 const scratch = { visited: new Int32Array(64), seen: new Uint8Array(64) };
@@ -214,7 +215,7 @@ function refreshNext(s: State, i: number): void {
     const head = st.queue[0];
     if (head !== undefined && head.t > s.tick && head.t < next) next = head.t;
   }
-  st.next = next;
+  setStationNext(s, i, next);
 }
 
 /** Propagate every change until the line is at rest for this tick. */
