@@ -167,9 +167,15 @@ async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (e) {
+// No top-level await: the shipped CLI is a CommonJS bundle (src/cli/launch.mjs says why).
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  failed,
+);
+
+function failed(e: unknown): void {
   if (e instanceof DivergedError) {
     process.exitCode = 3;
   } else if (e instanceof InputError) {

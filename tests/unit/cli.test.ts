@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-import { SIM, sim, TSX } from './sim-process';
+import { NODE, SIM, sim } from './sim-process';
 
 describe('npm run sim (headless runner)', () => {
   it('prints one JSON report with the line, OEE and per-station figures', () => {
-    const out = execFileSync(TSX, [SIM, 'scenarios/reference-line5.json', '--seed', '7', '--duration', '2d', '--warmup', '4h', '--json'], {
+    const out = execFileSync(NODE, [SIM, 'scenarios/reference-line5.json', '--seed', '7', '--duration', '2d', '--warmup', '4h', '--json'], {
       encoding: 'utf8',
       cwd: join(__dirname, '../..'),
     });
@@ -29,7 +29,7 @@ describe('npm run sim (headless runner)', () => {
     expect(m3.oee.oee).toBeGreaterThan(0);
     // Same inputs, same hash.
     const again = JSON.parse(
-      execFileSync(TSX, [SIM, 'scenarios/reference-line5.json', '--seed', '7', '--duration', '2d', '--warmup', '4h', '--json'], { encoding: 'utf8', cwd: join(__dirname, '../..') }),
+      execFileSync(NODE, [SIM, 'scenarios/reference-line5.json', '--seed', '7', '--duration', '2d', '--warmup', '4h', '--json'], { encoding: 'utf8', cwd: join(__dirname, '../..') }),
     );
     expect(again.stateHash).toBe(r.stateHash);
   });
