@@ -5,7 +5,7 @@
  */
 import { advance, createState, kpis, type LineModel, StopReason, type State, TICKS_PER_SECOND } from '../engine';
 import { type ObjectiveCheck, parseDuration } from '../scenario';
-import type { FaultAssessment } from './assess';
+import type { FaultAssessment } from './fault-assessment';
 
 /** `noFault`: the fault the objective is about never happened in this run (it ended before). */
 export type VerdictOutcome = 'met' | 'late' | 'never' | 'notMet' | 'noFault';

@@ -4,49 +4,35 @@
  * timers, station timers (in station order), then settle the flow of parts.
  */
 import { evaluateStoppedAlarms, expireShelves, nextShelfExpiry, scanAlarms } from './alarms';
-import { changeWip } from './accounting';
 import { checkRestored, faultDue } from './faults';
+import { changeWip } from './ledger';
+import { finishWork, pauseStation, resumeStation } from './process';
+import type { State, StationCounters } from './state';
+import { setPack, wireTransitions } from './transitions';
 import { settle, sourceDue } from './flow';
 import { completionOf } from './packml';
-import { finishWork } from './process';
-import type { State, StationCounters } from './state';
 import { finishTask } from './tasks';
 import { NEVER } from './time';
-import { agendaTop, closeAgenda, openAgenda, setStationNext, takeDue } from './agenda';
+import { agendaTop, closeAgenda, dueCount, dueTimer, firstStationTimer, openAgenda, setStationNext, takeDue } from './agenda';
 import { markStation } from './worklist';
-import { setPack } from './accounting';
 
-/** Timers due at the tick nextEventTick found, taken from the agenda in order (scratch, not state). */
+// The loop runs the systems, so it is where a state transition learns what they do about it
+// (transitions.ts imports none of them; see there).
+wireTransitions({ paused: pauseStation, resumed: resumeStation, stateChanged: evaluateStoppedAlarms });
+
+/** The next shelf expiry (scratch, not state: shelves change only by commands or in step). */
 // A const object, not module-level `let`s: those pay a TDZ check on every read in ESM.
-const due = { stations: new Int32Array(64), stationCount: 0, faults: new Int32Array(64), faultCount: 0, shelf: NEVER };
-
-function dueFault(fi: number): void {
-  if (due.faultCount === due.faults.length) due.faults = grown(due.faults);
-  due.faults[due.faultCount++] = fi;
-}
-
-function dueStation(i: number): void {
-  if (due.stationCount === due.stations.length) due.stations = grown(due.stations);
-  due.stations[due.stationCount++] = i;
-}
-
-function grown(list: Int32Array): Int32Array<ArrayBuffer> {
-  const next = new Int32Array(list.length * 2);
-  next.set(list);
-  return next;
-}
+const due = { shelf: NEVER };
 
 /** The next tick at which anything can change; takes the fault and station timers due then. */
 function nextEventTick(s: State): number {
   let next = s.nextScan;
   if (s.baseline === null && s.model.warmupTicks < next) next = s.model.warmupTicks;
   if (due.shelf < next) next = due.shelf;
-  due.stationCount = 0;
-  due.faultCount = 0;
   const top = agendaTop(s);
   if (top <= next) {
     next = top;
-    takeDue(top, dueFault, dueStation);
+    takeDue(top);
   }
   return next;
 }
@@ -98,14 +84,18 @@ function step(s: State): void {
   // Due timers: faults first, then stations, each in index order. A timer that a fault
   // moves is checked again here; one that falls due now is taken on the next pass.
   const faults = s.faults;
-  for (let k = 0; k < due.faultCount; k++) {
-    const fi = due.faults[k]!;
-    if (faults[fi]!.next <= t) faultDue(s, fi);
-  }
   const stations = s.stations;
-  for (let k = 0; k < due.stationCount; k++) {
-    const i = due.stations[k]!;
-    if (stations[i]!.next <= t) stationDue(s, i);
+  const firstStation = firstStationTimer();
+  const n = dueCount();
+  for (let k = 0; k < n; k++) {
+    const timer = dueTimer(k);
+    if (timer >= firstStation) {
+      const i = timer - firstStation;
+      if (stations[i]!.next <= t) stationDue(s, i);
+      continue;
+    }
+    const fi = timer;
+    if (faults[fi]!.next <= t) faultDue(s, fi);
   }
   settle(s);
   if (s.model.hasLineFaults) {

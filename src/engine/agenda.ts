@@ -36,9 +36,10 @@ const a = {
   /** Scan mode: the stations that can have a timer (buffers and sinks never do). */
   timed: new Int32Array(64),
   timedCount: 0,
-  /** Scan mode: the timers found due by the last `agendaTop`, in order. */
+  /** The timers taken by the last `takeDue`, in order (scan mode: found by `agendaTop`). */
   due: new Int32Array(64),
   dueCount: 0,
+  scanCount: 0,
 };
 
 /**
@@ -177,6 +178,7 @@ export function setStationNext(s: State, i: number, tick: number): void {
 
 /** The earliest tick of any timer, or NEVER. */
 export function agendaTop(s: State): number {
+  a.dueCount = 0;
   if (a.scan) {
     // One pass over the state's own timers finds the earliest tick and the timers due then.
     const due = a.due;
@@ -202,31 +204,43 @@ export function agendaTop(s: State): number {
       }
       if (t === top) due[n++] = a.firstStation + i;
     }
-    a.dueCount = top < NEVER ? n : 0;
+    a.scanCount = top < NEVER ? n : 0;
     return top;
   }
   return a.size > 0 ? a.tick[a.heap[0]!]! : NEVER;
 }
 
 /**
- * Take every timer due at `tick` (the agenda's top, just asked for) off the agenda, in order: faults then
- * stations, each in index order; calls `fault(fi)` / `station(i)` as it takes them, before
- * anything runs. A timer set again to this tick afterwards is back on the agenda.
+ * Take every timer due at `tick` (the agenda's top, just asked for) off the agenda, into the due
+ * list (`dueCount`, `dueTimer`), in order: faults then stations, each in index order. A timer
+ * set again to this tick afterwards is back on the agenda.
  */
-export function takeDue(tick: number, fault: (fi: number) => void, station: (i: number) => void): void {
+export function takeDue(tick: number): void {
   if (a.scan) {
-    for (let k = 0; k < a.dueCount; k++) {
-      const timer = a.due[k]!;
-      if (timer >= a.firstStation) station(timer - a.firstStation);
-      else fault(timer);
-    }
+    a.dueCount = a.scanCount; // agendaTop has listed them
     return;
   }
+  let n = 0;
   while (a.size > 0) {
     const timer = a.heap[0]!;
     if (a.tick[timer]! > tick) break;
     remove(timer);
-    if (timer >= a.firstStation) station(timer - a.firstStation);
-    else fault(timer);
+    a.due[n++] = timer;
   }
+  a.dueCount = n;
+}
+
+/** How many timers the last takeDue took (0 until then). */
+export function dueCount(): number {
+  return a.dueCount;
+}
+
+/** The k-th timer taken: a fault's index, or firstStationTimer() + a station's index. */
+export function dueTimer(k: number): number {
+  return a.due[k]!;
+}
+
+/** Timer numbers from this one up are stations (the number of faults). */
+export function firstStationTimer(): number {
+  return a.firstStation;
 }

@@ -4,18 +4,18 @@
  * silences; it never clears. Sensor rules are scanned at a fixed period, like a control
  * system's alarm scan; state rules are evaluated when the station's state changes.
  */
-import { pushLog } from './accounting';
-import { holdingCause, stationFails } from './faults';
+import { FLOOD_WINDOW_TICKS } from './alarm-flood';
+import { holdingCause } from './fault-effects';
+import { stationFails } from './faults';
+import { pushLog } from './ledger';
+import { reading } from './sensors';
+import type { AlarmPhase, State } from './state';
 import type { AlarmRule } from './model';
 import { isRunning, isOperatorReason, Pack } from './packml';
 import { type Refusal, refusal } from './refusals';
-import { reading } from './sensors';
-import type { AlarmPhase, State } from './state';
-import { NEVER, TICKS_PER_SECOND } from './time';
+import { NEVER } from './time';
 
 /** ISA-18.2 flood: more than 10 alarms in 10 minutes for one operator. */
-export const FLOOD_WINDOW_TICKS = 600 * TICKS_PER_SECOND;
-export const FLOOD_COUNT = 10;
 
 function setPhase(s: State, ai: number, phase: AlarmPhase): void {
   const al = s.alarms[ai]!;

@@ -2,17 +2,18 @@
  * Applying a command at a tick boundary. A command that cannot apply is refused with a reason
  * a student understands; accepted or refused, it goes into the log, so a replay sees the same.
  */
-import { pushLog, setPack } from './accounting';
+import { abortStation, onset, resolveFault } from './faults';
+import { pushLog } from './ledger';
+import type { State } from './state';
+import { setPack } from './transitions';
 import { acknowledge, shelve, unshelve } from './alarms';
 import { advance } from './advance';
 import type { Command, CommandResult } from './commands-types';
-import { abortStation, onset, resolveFault } from './faults';
 import { settle } from './flow';
 import { CHECK_KINDS, isProcess, REPAIR_ACTIONS, type SensorKind } from './model';
 import { Pack, StopReason, transition } from './packml';
 import { refusalText } from './refusal-text';
 import { type Refusal, refusal } from './refusals';
-import type { State } from './state';
 import { CHECK_RULES, isStandstill, REPAIR_RULES, startTask, type WorkRule } from './tasks';
 import { TICKS_PER_SECOND } from './time';
 

@@ -1,11 +1,11 @@
-import { setBusy } from './accounting';
-import { advance, takeBaseline } from './advance';
 import { scheduleTrigger } from './faults';
+import { setBusy } from './ledger';
+import { emptyCounters, type State, type StationState } from './state';
+import { advance, takeBaseline } from './advance';
 import { nextLot, settle } from './flow';
 import type { LineModel } from './model';
 import { Pack } from './packml';
 import { createStream } from './rng';
-import { emptyCounters, type State, type StationState } from './state';
 import { NEVER } from './time';
 import { markStation } from './worklist';
 

@@ -4,18 +4,16 @@
  * sees its symptoms (sensors, states, stop reasons, counters, parts). The fault's own record
  * is the hidden truth.
  */
-import { cumulativeBusy, refreshBusyTimers, setBusy, setPack } from './accounting';
+import { refreshBusyTimers, refreshThermal, scrapPart, setBusy } from './ledger';
+import { rawReading } from './sensors';
+import { cumulativeBusy, type State } from './state';
+import { setPack } from './transitions';
 import { sample } from './distributions';
-import type { FaultSpec, MachineSpec } from './model';
 import { isRunning, Pack, StopReason } from './packml';
 import { nextFloat } from './rng';
-import { airPressureAt, rawReading } from './sensors';
-import type { FaultState, State } from './state';
-import { refreshThermal } from './thermal';
 import { NEVER, TICKS_PER_SECOND } from './time';
 import { markStation } from './worklist';
 import { setFaultNext } from './agenda';
-import { scrapPart } from './process';
 
 function durationTicks(seconds: number): number {
   return Math.max(1, Math.round(seconds * TICKS_PER_SECOND));
@@ -200,27 +198,6 @@ export function faultDue(s: State, fi: number): void {
   setFaultNext(s, fi, NEVER);
 }
 
-/** What still keeps station i from running, as a stop reason; 0 when nothing does. */
-export function holdingCause(s: State, i: number): number {
-  for (const fi of s.model.faultsOf[i]!) {
-    const f = s.faults[fi]!;
-    if (f.phase !== 'active') continue;
-    const spec = s.model.faults[fi]!;
-    if (spec.type === 'breakdown') return spec.stopReason;
-    if (spec.type === 'conveyorJam') return StopReason.MaterialJam;
-    if (spec.type === 'bearingWear' && f.failed) return StopReason.BearingFailure;
-    if (spec.type === 'lubricationFailure' && f.failed) return StopReason.LubricationFault;
-    if (spec.type === 'sensorDead' && s.model.stations[i]!.type === 'inspection' && s.stations[i]!.work !== null) {
-      if (s.model.sensorsOf[i]!.dimension === spec.sensor) return StopReason.SensorFault;
-    }
-  }
-  for (const ai of s.model.alarmsOf[i]!) {
-    const rule = s.model.alarms[ai]!;
-    if (rule.tripReason !== 0 && s.alarms[ai]!.active) return rule.tripReason;
-  }
-  return 0;
-}
-
 /** After each part a station makes: parts-count triggers, and tool wear moving the dimension. */
 export function afterPartFaults(s: State, i: number, count: number): void {
   const faults = s.model.faultsOf[i]!;
@@ -231,30 +208,6 @@ export function afterPartFaults(s: State, i: number, count: number): void {
     if (f.phase === 'pending' && spec.trigger.kind === 'afterParts' && count >= spec.trigger.parts) onset(s, fi);
     if (f.phase === 'active' && spec.type === 'toolWear') s.stations[i]!.toolOffset += spec.driftPerPart;
   }
-}
-
-/**
- * A misaligned gripper (DOMAIN §7): the robot retries its picks, so each cycle takes
- * `retryFactor` times longer, and places parts off position, damaging a share of them.
- * Returns [cycle factor, damage probability]; [1, 0] when no such fault is active.
- */
-export function gripperEffect(s: State, i: number): readonly [number, number] {
-  const faults = s.model.faultsOf[i]!;
-  for (let k = 0; k < faults.length; k++) {
-    const spec = s.model.faults[faults[k]!]!;
-    if (spec.type === 'gripperMisalignment' && s.faults[faults[k]!]!.phase === 'active') return [spec.retryFactor, spec.biasRate];
-  }
-  return NO_GRIPPER_FAULT;
-}
-const NO_GRIPPER_FAULT = [1, 0] as const;
-
-/** Probability that a part is dropped or damaged at station i (low air: weak grippers). */
-export function defectChance(s: State, i: number): number {
-  // Every station spec carries usesAir (false where it makes no sense): no type test needed.
-  if (!(s.model.stations[i] as MachineSpec).usesAir) return 0;
-  const p = airPressureAt(s, s.tick);
-  const threshold = s.model.airBar - 1;
-  return p < threshold ? Math.min(0.5, (threshold - p) * 0.1) : 0;
 }
 
 /** A part of `lot` is released at source `src`: bad-material faults start, and decide whether it is defective. */
@@ -287,19 +240,3 @@ function isPassive(s: State, j: number): boolean {
   return type === 'buffer' || type === 'sink';
 }
 
-/** How far a wear-out fault has gone, 0..1 (1: failed). */
-export function wearProgress(s: State, spec: FaultSpec, f: FaultState): number {
-  if (f.phase !== 'active' || (spec.type !== 'bearingWear' && spec.type !== 'lubricationFailure')) return 0;
-  if (f.failed) return 1;
-  const st = s.stations[spec.station]!;
-  return Math.min(1, (cumulativeBusy(st, s.tick) - f.busyAtOnset) / spec.failAfterBusyTicks);
-}
-
-export function stationWear(s: State, i: number, type: 'bearingWear' | 'lubricationFailure'): number {
-  let w = 0;
-  for (const fi of s.model.faultsOf[i]!) {
-    const spec = s.model.faults[fi]!;
-    if (spec.type === type) w = Math.max(w, wearProgress(s, spec, s.faults[fi]!));
-  }
-  return w;
-}

@@ -4,13 +4,13 @@
  * Transfers take no time; stations touched by a change are settled in the order they were
  * touched, which is fixed by the model, so ties always break the same way.
  */
-import { changeWip, pushLog, touchLevel } from './accounting';
-import { sample } from './distributions';
 import { materialDefect } from './faults';
-import { type BufferSpec, type ConveyorSpec, type InspectionSpec, Kind, type SourceSpec, type StationSpec } from './model';
-import { isRunning, Pack } from './packml';
+import { changeWip, pushLog, touchLevel } from './ledger';
 import { receive } from './process';
 import type { Part, State } from './state';
+import { sample } from './distributions';
+import { type BufferSpec, type ConveyorSpec, type InspectionSpec, Kind, type SourceSpec, type StationSpec } from './model';
+import { Interlock, isRunning, Pack } from './packml';
 import { NEVER, TICKS_PER_SECOND } from './time';
 import { markStation, popMarked } from './worklist';
 import { setStationNext } from './agenda';
@@ -177,25 +177,26 @@ function updateInterlock(s: State, i: number): void {
   const spec = s.model.stations[i]!;
   const st = s.stations[i]!;
   if (!isRunning(st.pack)) return;
-  let interlock: 0 | 1 | 2 = 0;
+  let interlock: Interlock = Interlock.None;
   switch (spec.kind) {
     case Kind.machine:
     case Kind.assembly:
     case Kind.inspection:
-      interlock = st.work !== null ? 0 : st.done !== null ? 2 : 1;
+      interlock = st.work !== null ? Interlock.None : st.done !== null ? Interlock.Blocked : Interlock.Starved;
       break;
     case Kind.source:
-      interlock = !lotAvailable(s, i) && st.done === null ? 1 : st.done !== null && (spec as SourceSpec).interarrival !== null ? 2 : 0;
+      interlock =
+        !lotAvailable(s, i) && st.done === null ? Interlock.Starved : st.done !== null && (spec as SourceSpec).interarrival !== null ? Interlock.Blocked : Interlock.None;
       break;
     case Kind.conveyor: {
       const head = st.queue[0];
-      interlock = head !== undefined && head.t <= s.tick ? 2 : 0;
+      interlock = head !== undefined && head.t <= s.tick ? Interlock.Blocked : Interlock.None;
       break;
     }
     default:
-      interlock = 0;
+      interlock = Interlock.None;
   }
-  const pack = interlock === 0 ? Pack.Execute : Pack.Suspended;
+  const pack = interlock === Interlock.None ? Pack.Execute : Pack.Suspended;
   if (st.pack !== pack) {
     st.c.stateTicks[st.pack] = (st.c.stateTicks[st.pack] ?? 0) + (s.tick - st.packSince);
     st.packSince = s.tick;

@@ -14,7 +14,7 @@ export { kpis, type Kpis, type LineKpis, type Oee, type StationKpis } from './kp
 export { RELEVANT_CHECKS } from './evidence';
 export * from './model';
 export { observe, truth, type AlarmView, type FaultTruth, type Observation, type SensorView, type StationView, type Truth } from './observe';
-export { Pack, PACK_NAMES, type PackCommand, STOP_REASON_TEXT, StopReason } from './packml';
+export { Interlock, Pack, PACK_NAMES, type PackCommand, type PackState, packName, STOP_REASON_TEXT, StopReason, stopReasonText } from './packml';
 export { REFUSAL_TEXT, type Refusal, type RefusalKey } from './refusals';
 export { restore, snapshot, stateHash } from './snapshot';
 export { CHECK_RULES, isStandstill, REPAIR_RULES, type WorkRule } from './tasks';

@@ -4,7 +4,7 @@
  * Suspended (starved/blocked time is a performance loss, not an availability loss).
  */
 import { isProcess, type LineModel } from './model';
-import { PACK_NAMES, Pack } from './packml';
+import { Pack, packName } from './packml';
 import { emptyCounters, type LineCounters, type State, type StationCounters } from './state';
 import { TICKS_PER_SECOND } from './time';
 
@@ -143,7 +143,7 @@ export function kpis(s: State): Kpis {
     const quality = ratio(c.good, total, 1);
     const fractions: Record<string, number> = {};
     c.stateTicks.forEach((ticks, code) => {
-      if (ticks > 0) fractions[PACK_NAMES[code] ?? String(code)] = ratio(ticks, window, 0);
+      if (ticks > 0) fractions[packName(code)] = ratio(ticks, window, 0);
     });
     const operating = c.busyTicks;
     stations.push({

@@ -3,14 +3,20 @@
  * (truth). A student's screens are built from `observe` alone, so the hidden fault stays
  * hidden by construction: nothing in it names a fault.
  */
-import { FLOOD_COUNT, FLOOD_WINDOW_TICKS } from './alarms';
-import { holdingCause } from './faults';
-import { kpis, type Kpis } from './kpis';
-import type { AlarmPriority, AlarmText, FaultType, SensorKind, StationType } from './model';
-import { PACK_NAMES, STOP_REASON_TEXT } from './packml';
+import { FLOOD_COUNT, FLOOD_WINDOW_TICKS } from './alarm-flood';
+import { holdingCause } from './fault-effects';
 import { reading } from './sensors';
 import type { AlarmPhase, CheckResult, FaultPhase, LogEntry, State, TruthLog } from './state';
+import { kpis, type Kpis } from './kpis';
+import type { AlarmPriority, AlarmText, FaultType, SensorKind, StationType } from './model';
+import { Interlock, PACK_NAMES, stopReasonText } from './packml';
 import { TICKS_PER_SECOND } from './time';
+
+const INTERLOCK_NAMES: Readonly<Record<Interlock, 'none' | 'starved' | 'blocked'>> = {
+  [Interlock.None]: 'none',
+  [Interlock.Starved]: 'starved',
+  [Interlock.Blocked]: 'blocked',
+};
 
 export interface SensorView {
   readonly id: string;
@@ -107,10 +113,10 @@ export function observe(s: State, logTail = 200): Observation {
       name: spec.name,
       type: spec.type,
       state: st.pack,
-      stateName: PACK_NAMES[st.pack] ?? String(st.pack),
-      interlock: st.interlock === 1 ? 'starved' : st.interlock === 2 ? 'blocked' : 'none',
+      stateName: PACK_NAMES[st.pack],
+      interlock: INTERLOCK_NAMES[st.interlock],
       stopReason: st.stopReason,
-      stopReasonText: STOP_REASON_TEXT[st.stopReason] ?? `Reason ${st.stopReason}`,
+      stopReasonText: stopReasonText(st.stopReason),
       causePresent: holdingCause(s, i) !== 0,
       lockedOut: st.lockedOut,
       speed: st.speed,

@@ -26,25 +26,33 @@ export const Pack = {
 
 export type PackState = (typeof Pack)[keyof typeof Pack];
 
-export const PACK_NAMES: Readonly<Record<number, string>> = {
-  1: 'Clearing',
-  2: 'Stopped',
-  3: 'Starting',
-  4: 'Idle',
-  5: 'Suspended',
-  6: 'Execute',
-  7: 'Stopping',
-  8: 'Aborting',
-  9: 'Aborted',
-  10: 'Holding',
-  11: 'Held',
-  12: 'Unholding',
-  13: 'Suspending',
-  14: 'Unsuspending',
-  15: 'Resetting',
-  16: 'Completing',
-  17: 'Complete',
+/** Each state's PackML name: every code has one (a Record over PackState, so none is missed). */
+export const PACK_NAMES: Readonly<Record<PackState, string>> = {
+  [Pack.Clearing]: 'Clearing',
+  [Pack.Stopped]: 'Stopped',
+  [Pack.Starting]: 'Starting',
+  [Pack.Idle]: 'Idle',
+  [Pack.Suspended]: 'Suspended',
+  [Pack.Execute]: 'Execute',
+  [Pack.Stopping]: 'Stopping',
+  [Pack.Aborting]: 'Aborting',
+  [Pack.Aborted]: 'Aborted',
+  [Pack.Holding]: 'Holding',
+  [Pack.Held]: 'Held',
+  [Pack.Unholding]: 'Unholding',
+  [Pack.Suspending]: 'Suspending',
+  [Pack.Unsuspending]: 'Unsuspending',
+  [Pack.Resetting]: 'Resetting',
+  [Pack.Completing]: 'Completing',
+  [Pack.Complete]: 'Complete',
 };
+
+/**
+ * Why a running station waits (PackTags EquipmentInterlock): for nothing (it works), for a part
+ * (starved) or for room downstream (blocked). Either of the last two makes it Suspended.
+ */
+export const Interlock = { None: 0, Starved: 1, Blocked: 2 } as const;
+export type Interlock = (typeof Interlock)[keyof typeof Interlock];
 
 export type PackCommand = 'reset' | 'start' | 'stop' | 'hold' | 'unhold' | 'suspend' | 'unsuspend' | 'abort' | 'clear';
 
@@ -63,8 +71,8 @@ export const PACK_COMMAND_CODES: Readonly<Record<PackCommand, number>> = {
 
 /** Running mode: the station works or waits for material (Suspended = starved/blocked, an external reason). */
 export function isRunning(s: number): boolean {
-  // Literal codes (6 Execute, 5 Suspended): this sits in the engine's innermost loop.
-  return s === 6 || s === 5;
+  // Literals, checked against the names by the compiler: this sits in the engine's innermost loop.
+  return s === (6 satisfies typeof Pack.Execute) || s === (5 satisfies typeof Pack.Suspended);
 }
 
 /** Acting ("-ing") states end on state complete (SC); the others are wait states. */
@@ -84,7 +92,7 @@ export function isActing(s: number): boolean {
 }
 
 /** Where an acting state goes on state complete. */
-export function completionOf(s: number): number {
+export function completionOf(s: PackState): PackState {
   switch (s) {
     case Pack.Clearing:
       return Pack.Stopped;
@@ -104,7 +112,14 @@ export function completionOf(s: number): number {
       return Pack.Idle;
     case Pack.Completing:
       return Pack.Complete;
-    default:
+    case Pack.Stopped:
+    case Pack.Idle:
+    case Pack.Suspended:
+    case Pack.Execute:
+    case Pack.Aborted:
+    case Pack.Held:
+    case Pack.Complete:
+      // Wait states: nothing completes.
       return s;
   }
 }
@@ -113,7 +128,7 @@ export function completionOf(s: number): number {
  * The PackML transition table of DOMAIN §1: the acting state a command leads to from `s`,
  * or why it does not apply.
  */
-export function transition(s: number, cmd: PackCommand): { to: number } | { refusal: Refusal } {
+export function transition(s: PackState, cmd: PackCommand): { to: PackState } | { refusal: Refusal } {
   const no = (key: RefusalKey) => ({ refusal: refusal(key, { state: s }) });
   switch (cmd) {
     case 'reset':
@@ -157,22 +172,23 @@ export const StopReason = {
   LubricationFault: 263,
   SensorFault: 264,
 } as const;
+export type StopReason = (typeof StopReason)[keyof typeof StopReason];
 
-export const STOP_REASON_TEXT: Readonly<Record<number, string>> = {
-  0: '',
-  1: 'E-stop pushed',
-  33: 'Operator stop',
-  34: 'Operator hold',
-  35: 'Operator abort',
-  65: 'Material jam',
-  257: 'Machine jam',
-  258: 'Drive fault',
-  259: 'Air pressure low',
-  260: 'Power failure',
-  261: 'Over-temperature',
-  262: 'Bearing failure',
-  263: 'Lubrication fault',
-  264: 'Sensor fault',
+export const STOP_REASON_TEXT: Readonly<Record<StopReason, string>> = {
+  [StopReason.None]: '',
+  [StopReason.EStop]: 'E-stop pushed',
+  [StopReason.OperatorStop]: 'Operator stop',
+  [StopReason.OperatorHold]: 'Operator hold',
+  [StopReason.OperatorAbort]: 'Operator abort',
+  [StopReason.MaterialJam]: 'Material jam',
+  [StopReason.MachineJam]: 'Machine jam',
+  [StopReason.DriveFault]: 'Drive fault',
+  [StopReason.AirPressureLow]: 'Air pressure low',
+  [StopReason.PowerFailure]: 'Power failure',
+  [StopReason.OverTemperature]: 'Over-temperature',
+  [StopReason.BearingFailure]: 'Bearing failure',
+  [StopReason.LubricationFault]: 'Lubrication fault',
+  [StopReason.SensorFault]: 'Sensor fault',
 };
 
 export function isOperatorReason(r: number): boolean {
@@ -181,3 +197,13 @@ export function isOperatorReason(r: number): boolean {
 
 /** PackML unit modes: 1 Production, 2 Maintenance, 3 Manual. */
 export const UnitMode = { Production: 1, Maintenance: 2, Manual: 3 } as const;
+
+/** The PackML name of a state code as it comes in a view or a log ("State 99" for a code PackML has not). */
+export function packName(code: number): string {
+  return (PACK_NAMES as Readonly<Record<number, string>>)[code] ?? `State ${code}`;
+}
+
+/** The text of a stop reason code as it comes in a view or a log ("Reason 99" for an unknown one). */
+export function stopReasonText(code: number): string {
+  return (STOP_REASON_TEXT as Readonly<Record<number, string>>)[code] ?? `Reason ${code}`;
+}

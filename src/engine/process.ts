@@ -3,13 +3,15 @@
  * comes out with), pausing and resuming when the station stops and runs again, and the
  * inspection's verdict.
  */
-import { changeWip, setBusy, touchLevel } from './accounting';
-import { sample, sampleStandardNormal } from './distributions';
-import { afterPartFaults, defectChance, gripperEffect, stationFails } from './faults';
-import { type AssemblySpec, type ConveyorSpec, type InspectionSpec, Kind, type MachineSpec } from './model';
-import { nextFloat } from './rng';
-import { airPressureAt, gaugeReading } from './sensors';
+import { airPressureAt, defectChance, gripperEffect } from './fault-effects';
+import { afterPartFaults, stationFails } from './faults';
+import { changeWip, scrapPart, setBusy, touchLevel } from './ledger';
+import { gaugeReading } from './sensors';
 import type { Part, State } from './state';
+import { sample, sampleStandardNormal } from './distributions';
+import { type AssemblySpec, type ConveyorSpec, type InspectionSpec, Kind, type MachineSpec } from './model';
+import { StopReason } from './packml';
+import { nextFloat } from './rng';
 import { temperatureAt } from './thermal';
 import { NEVER, TICKS_PER_SECOND } from './time';
 import { markStation } from './worklist';
@@ -91,14 +93,6 @@ export function receive(s: State, i: number, part: Part, from: number): void {
       break;
   }
   markStation(s, i);
-}
-
-/** A part leaves the line as scrap at station i. */
-export function scrapPart(s: State, i: number, part: Part): void {
-  s.line.scrap += 1;
-  s.line.leadTicksSum += s.tick - part.born;
-  changeWip(s, 0, 0, 1);
-  s.stations[i]!.c.scrap += 1;
 }
 
 function isConforming(s: State, part: Part): boolean {
@@ -194,7 +188,7 @@ export function finishWork(s: State, i: number): void {
     // A gauge without signal cannot judge the part: the station holds it (sensor fault).
     st.work = part;
     st.workRemaining = 0;
-    stationFails(s, i, 264, false);
+    stationFails(s, i, StopReason.SensorFault, false);
     return;
   }
   const verdict = inspect(s, i, spec as InspectionSpec, part);

@@ -1,5 +1,5 @@
 import type { LineModel } from './model';
-import { PACK_NAMES } from './packml';
+import { packName } from './packml';
 import { REFUSAL_TEXT, type Refusal } from './refusals';
 
 /** The English sentence (log, CLI): station ids become the line's station names. */
@@ -10,7 +10,7 @@ export function refusalText(r: Refusal, model: LineModel): string {
     if (k === 'station') {
       const i = model.stationIndex[value];
       value = i === undefined ? value : model.stations[i]!.name;
-    } else if (k === 'state') value = PACK_NAMES[Number(v)] ?? value;
+    } else if (k === 'state') value = packName(Number(v));
     text = text.replace(`{${k}}`, value);
   }
   return text;

@@ -3,11 +3,11 @@
  * counter-based noise: nothing is stepped through idle ticks. A sensor fault changes what is
  * read, never the process itself.
  */
-import { stationWear } from './faults';
+import { airPressureAt, stationWear } from './fault-effects';
+import type { State } from './state';
 import type { SensorSpec } from './model';
 import { isRunning, Pack } from './packml';
 import { noiseNormal } from './rng';
-import type { State } from './state';
 import { temperatureAt } from './thermal';
 import { TICKS_PER_SECOND } from './time';
 
@@ -17,18 +17,6 @@ export interface Reading {
   /** Transmitter loop current, mA (4-20; NAMUR NE43: below 3.6 or above 21 is a fault). */
   readonly mA: number;
   readonly quality: 'good' | 'bad';
-}
-
-export function airPressureAt(s: State, t: number): number {
-  let p = s.model.airBar;
-  for (let fi = 0; fi < s.faults.length; fi++) {
-    const spec = s.model.faults[fi]!;
-    const f = s.faults[fi]!;
-    if (spec.type !== 'airPressureDrop' || f.phase !== 'active') continue;
-    const progress = spec.developTicks <= 0 ? 1 : Math.min(1, (t - f.onset) / spec.developTicks);
-    p = Math.min(p, s.model.airBar - spec.dropBar * progress);
-  }
-  return p;
 }
 
 function jammed(s: State, i: number): boolean {

@@ -5,6 +5,7 @@
  */
 import type { Command } from './commands-types';
 import type { AlarmPriority, CheckKind, FaultType, LineModel, RepairAction } from './model';
+import type { Interlock, PackState } from './packml';
 import type { RngState } from './rng';
 
 export interface Part {
@@ -61,13 +62,14 @@ export function emptyCounters(): StationCounters {
 }
 
 export interface StationState {
-  pack: number;
+  pack: PackState;
   packSince: number;
   /** End of the current acting state, or NEVER. */
   actingUntil: number;
   /** PackTags Status.EquipmentInterlock: 0 none, 1 starved, 2 blocked. */
-  interlock: 0 | 1 | 2;
+  interlock: Interlock;
   /** First-out stop reason (OMAC id), 0 while running. */
+  /** OMAC stop reason id (StopReason names the well-known ones; a scenario may use any 257-512). */
   stopReason: number;
   lockedOut: boolean;
   speed: number;
@@ -218,3 +220,8 @@ export interface State {
 }
 
 export const LOG_LIMIT = 2000;
+
+/** The station's cumulative busy ticks at the current tick. */
+export function cumulativeBusy(st: StationState, t: number): number {
+  return st.c.busyTicks + (st.busySince >= 0 ? t - st.busySince : 0);
+}

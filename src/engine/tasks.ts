@@ -3,16 +3,16 @@
  * repairs that fix a fault when they are the right action in the right place (and only cost
  * time when they are not).
  */
-import { pushLog } from './accounting';
+import { gripperEffect, stationWear } from './fault-effects';
+import { resolveFault } from './faults';
+import { pushLog, scrapPart } from './ledger';
+import { trueValue } from './sensors';
+import type { CheckResult, MaintenanceTask, State } from './state';
 import { RELEVANT_CHECKS } from './evidence';
-import { gripperEffect, resolveFault, stationWear } from './faults';
 import { nextLot } from './flow';
 import type { CheckKind, RepairAction } from './model';
 import { Pack } from './packml';
-import { scrapPart } from './process';
 import { noiseNormal } from './rng';
-import { trueValue } from './sensors';
-import type { CheckResult, MaintenanceTask, State } from './state';
 import { markStation } from './worklist';
 
 export interface WorkRule {

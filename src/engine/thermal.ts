@@ -28,11 +28,3 @@ export function thermalTarget(s: State, i: number): number {
   }
   return target;
 }
-
-/** Re-anchor the lag at the current temperature when the target changes. */
-export function refreshThermal(s: State, i: number): void {
-  const st = s.stations[i]!;
-  const target = thermalTarget(s, i);
-  if (target === st.thermal.target) return;
-  st.thermal = { from: temperatureAt(st, s.tick), since: s.tick, target };
-}

@@ -6,7 +6,7 @@
  * the whole row.
  */
 import { useEffect, useState } from 'react';
-import { PACK_NAMES } from '../engine';
+import { packName } from '../engine';
 import * as admin from '../session/school-admin';
 import { MAX_MESSAGE_CHARS } from '../session/command-schema';
 import type { ClassInfo, ClassMessageResult, LiveRow } from '../session/school-api';
@@ -165,7 +165,7 @@ export function ClassLive({ cls }: { cls: ClassInfo }) {
                       {run.speed !== null && run.state !== 'finished' ? ` · ${run.speed}×` : ''}
                     </td>
                     <td>{t(`live.state.${run.state}`)}</td>
-                    <td data-testid="live-line">{run.line === null ? t('live.lineOk') : `${title(run.line.name)}: ${stateName({ state: run.line.state, stateName: PACK_NAMES[run.line.state] ?? '' }, t)}${run.line.stopReason !== 0 ? `, ${stopReasonText(run.line.stopReason, t)}` : ''}`}</td>
+                    <td data-testid="live-line">{run.line === null ? t('live.lineOk') : `${title(run.line.name)}: ${stateName({ state: run.line.state, stateName: packName(run.line.state) }, t)}${run.line.stopReason !== 0 ? `, ${stopReasonText(run.line.stopReason, t)}` : ''}`}</td>
                     <td className="num">{run.unackedAlarms}</td>
                     <td className="num">{run.firstActionSeconds === null ? t('live.notYet') : clock(run.firstActionSeconds)}</td>
                     <td className={run.wrongRepairs > 0 ? "num wrong" : "num"} data-testid="live-wrong">

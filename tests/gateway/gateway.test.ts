@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
 import { AttributeIds, DataType, type ClientSession, NodeClass, OPCUAClient, StatusCodes, Variant } from 'node-opcua';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LogEntry, observe, PACK_NAMES } from '../../src/engine';
+import { type LogEntry, observe, packName } from '../../src/engine';
 import { type Gateway, startGateway } from '../../src/gateway/gateway';
 import { connectLine } from '../../src/session/line-link/connect';
 import { DEFAULT_PATH, rootOf } from '../../src/session/line-link/namespace';
@@ -78,7 +78,7 @@ describe('MQTT: the unified namespace', () => {
     // order, with its own moment. Between them, a running station's Execute ⇄ Suspended (starved or
     // blocked, many times a minute, not in the engine's log) as sampled a few times a second.
     expect(seen.slice(0, initial.length).map((x) => x.split(' ').slice(0, 2).join(' '))).toEqual(initial);
-    const expected = log.map((e) => `${e.station} ${e.to} ${PACK_NAMES[e.to]} ${new Date(b.line.source.originMs + e.tick * 100).toISOString()}`);
+    const expected = log.map((e) => `${e.station} ${e.to} ${packName(e.to)} ${new Date(b.line.source.originMs + e.tick * 100).toISOString()}`);
     const rest = seen.slice(initial.length);
     const logged = rest.filter((x) => expected.includes(x));
     expect(logged).toEqual(expected);

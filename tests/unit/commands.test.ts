@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { advance, apply, createState, observe, Pack, type PackCommand } from '../../src/engine';
-import { transition } from '../../src/engine/packml';
+import { type PackState, transition } from '../../src/engine/packml';
 import { min, modelOf, sec, simpleLine } from '../helpers';
 
 const view = (s: ReturnType<typeof createState>, id: string) => observe(s).stations.find((x) => x.id === id)!;
@@ -30,7 +30,7 @@ describe('PackML transitions (DOMAIN §1)', () => {
   ];
   for (const [from, cmd, to] of table) {
     it(`${from} --${cmd}--> ${to ?? 'refused'}`, () => {
-      const r = transition(from, cmd);
+      const r = transition(from as PackState, cmd);
       if (to === null) expect('refusal' in r && r.refusal.params.state).toBe(from);
       else expect(r).toEqual({ to });
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PACK_NAMES, REFUSAL_TEXT, STOP_REASON_TEXT } from '../../src/engine';
+import { PACK_NAMES, REFUSAL_TEXT, STOP_REASON_TEXT, stopReasonText } from '../../src/engine';
 import { en } from '../../src/ui/i18n/en';
 import { nb } from '../../src/ui/i18n/nb';
 import { imrLimits, violations } from '../../src/assessment/spc';
@@ -42,7 +42,7 @@ describe('translations', () => {
     const keys = Object.keys(en);
     for (const [k, text] of Object.entries(REFUSAL_TEXT)) expect(en[`refusal.${k}` as keyof typeof en], k).toBe(text);
     for (const code of Object.keys(PACK_NAMES)) expect(keys).toContain(`pack.${code}`);
-    for (const code of Object.keys(STOP_REASON_TEXT).filter((c) => c !== '0')) expect(en[`reason.${code}` as keyof typeof en]).toBe(STOP_REASON_TEXT[Number(code)]);
+    for (const code of Object.keys(STOP_REASON_TEXT).filter((c) => c !== '0')) expect(en[`reason.${code}` as keyof typeof en]).toBe(stopReasonText(Number(code)));
     for (const kind of ['stopped', 'vibrationHigh', 'temperatureHigh', 'temperatureTrip', 'airLow', 'dimensionHigh', 'dimensionLow', 'signalBad']) expect(keys).toContain(`alarmText.${kind}`);
   });
 });

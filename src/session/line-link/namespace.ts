@@ -6,7 +6,7 @@
  * Pure, so the browser's publisher and the Node gateway read the line through the same names.
  */
 import { z } from '../../scenario/zod';
-import { type AlarmRule, COMMAND_ORIGINS, isProcess, type LineModel, type StationSpec, type LogEntry, type Observation, PACK_NAMES, type SensorView, type StationView, TICKS_PER_SECOND } from '../../engine';
+import { type AlarmRule, COMMAND_ORIGINS, isProcess, type LineModel, type StationSpec, type LogEntry, type Observation, packName, type SensorView, type StationView, TICKS_PER_SECOND } from '../../engine';
 import type { UserCommand } from '../engine-protocol';
 
 /** Where the line sits in the enterprise (ISA-95): each part one topic level. */
@@ -127,7 +127,7 @@ export const stampOf = (originMs: number, tick: number): string => new Date(orig
 export const stateTopic = (root: string, station: string): string => `${root}/${station}/Status/StateCurrent`;
 
 function stateTag(state: number, stamp: string): Tag {
-  return { value: state, quality: 'Good', timestamp: stamp, text: PACK_NAMES[state] ?? String(state) };
+  return { value: state, quality: 'Good', timestamp: stamp, text: packName(state) };
 }
 
 /**
