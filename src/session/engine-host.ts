@@ -6,6 +6,7 @@ import type { FromEngine, ToEngine } from './engine-protocol';
 import { createEngineService } from './engine-service';
 
 export interface EngineHost {
+  /** Send a numbered request (the sender numbers it before posting: an in-process host answers at once). */
   post(m: ToEngine): void;
   listen(handler: (m: FromEngine) => void): void;
   /**

@@ -11,11 +11,11 @@ import type { SessionFile } from './session-file';
 /** A command as the UI sends it: the engine stamps the tick it applies at. */
 export type UserCommand = Command extends infer C ? (C extends Command ? Omit<C, 'tick'> : never) : never;
 
-export type ToEngine =
+/** A request's content; the sender numbers it (ToEngine). */
+export type EngineRequest =
   | { readonly type: 'load'; readonly scenario: unknown }
   | { readonly type: 'run'; readonly to: number; readonly observe: boolean }
-  /** `ref`, when given, comes back on the command's result (a caller outside the page waits for it). */
-  | { readonly type: 'command'; readonly command: UserCommand; readonly ref?: number }
+  | { readonly type: 'command'; readonly command: UserCommand }
   /** Rebuild a run from its command log up to a tick (resuming after a reload). */
   | { readonly type: 'resume'; readonly scenario: unknown; readonly commands: readonly Command[]; readonly tick: number }
   /** Ask for the run's checkpoints so far, to write a session file. */
@@ -25,6 +25,13 @@ export type ToEngine =
   /** The replayed session has grown (a live run followed): index the new part; reassess when asked (two full passes). */
   | { readonly type: 'extendReplay'; readonly session: SessionFile; readonly reassess: boolean }
   | { readonly type: 'seek'; readonly tick: number };
+
+/**
+ * A request with the number its sender gave it. Every reply carries that number back as `re`, so
+ * a sender waiting for the frame of one request (the store's "one run in flight") is not
+ * misled by the frame that answers another (a command sent meanwhile).
+ */
+export type ToEngine = EngineRequest & { readonly id: number };
 
 export interface ScenePart {
   readonly id: number;
@@ -49,7 +56,8 @@ export interface SceneFrame {
   readonly stations: readonly SceneStation[];
 }
 
-export type FromEngine =
+/** A reply as the service writes it; `re` is added for it (FromEngine). */
+export type EngineReply =
   /** `truth` only while replaying: the instructor may show it, a student's run never carries it. */
   | { readonly type: 'frame'; readonly scene: SceneFrame; readonly observation: Observation | null; readonly truth?: Truth }
   | {
@@ -60,8 +68,11 @@ export type FromEngine =
       readonly verification: Verification;
       readonly assessment: Assessment;
     }
-  | { readonly type: 'commandResult'; readonly command: Command; readonly accepted: boolean; readonly reason: string; readonly refusal: Refusal | null; readonly ref?: number }
+  | { readonly type: 'commandResult'; readonly command: Command; readonly accepted: boolean; readonly reason: string; readonly refusal: Refusal | null }
   | { readonly type: 'checkpoints'; readonly tick: number; readonly checkpoints: readonly Checkpoint[] }
   /** How far a long re-simulation (opening a replay, resuming a run) has come, 0 to 1. */
   | { readonly type: 'progress'; readonly fraction: number }
   | { readonly type: 'error'; readonly message: string };
+
+/** A reply, with `re`: the id of the request it answers. */
+export type FromEngine = EngineReply & { readonly re: number };

@@ -6,7 +6,7 @@
 import { apply, type Command, createState, type LineModel, observe, type State, stateHash, truth } from '../engine';
 import { byTick, throttled } from '../assessment';
 import { loadScenarioJson } from '../scenario';
-import type { FromEngine, SceneFrame, ScenePart, ToEngine } from './engine-protocol';
+import type { EngineReply, FromEngine, SceneFrame, ScenePart, ToEngine } from './engine-protocol';
 import { advanceRecording, type Checkpoint, replayInto } from './record';
 import { buildReplayIndex, extendReplayIndex, playForward, type ReplayIndex, seekIndex } from './replay-index';
 
@@ -27,7 +27,10 @@ export function sceneOf(s: State): SceneFrame {
   };
 }
 
-export function createEngineService(post: (m: FromEngine) => void): (m: ToEngine) => void {
+export function createEngineService(send: (m: FromEngine) => void): (m: ToEngine) => void {
+  /** The request being handled: every reply names it (handling is synchronous, one at a time). */
+  let answering = 0;
+  const post = (r: EngineReply) => send({ ...r, re: answering });
   let sim: State | null = null;
   let model: LineModel | null = null;
   let checkpoints: Checkpoint[] = [];
@@ -55,6 +58,7 @@ export function createEngineService(post: (m: FromEngine) => void): (m: ToEngine
     return true;
   };
   return (m) => {
+    answering = m.id;
     try {
       switch (m.type) {
         case 'load':
@@ -121,7 +125,7 @@ export function createEngineService(post: (m: FromEngine) => void): (m: ToEngine
           if (sim === null || replaying !== null) return;
           const stamped = { ...m.command, tick: sim.tick } as Command;
           const result = apply(sim, stamped);
-          post({ type: 'commandResult', command: stamped, accepted: result.accepted, reason: result.reason, refusal: result.refusal, ...(m.ref === undefined ? {} : { ref: m.ref }) });
+          post({ type: 'commandResult', command: stamped, accepted: result.accepted, reason: result.reason, refusal: result.refusal });
           frame(true);
           return;
         }

@@ -1,26 +1,23 @@
 /**
  * Commands from outside the page (an OPC UA method call, an MQTT command topic, relayed by the
- * gateway) wait for the engine's verdict so that the caller hears it. Each gets a ref that the
- * engine service echoes on its result.
+ * gateway) wait for the engine's verdict so that the caller hears it: by the id of the command's
+ * request, which the engine service names on its result.
  */
 import type { CommandResult } from '../engine';
 
 export interface CommandWaiters {
-  /** A new ref and the promise its result will settle. */
-  add(): { readonly ref: number; readonly result: Promise<CommandResult> };
+  /** The promise the result of request `ref` will settle. */
+  wait(ref: number): Promise<CommandResult>;
   settle(ref: number, result: CommandResult): void;
   /** Every waiting caller hears this refusal (the run was closed under them). */
   refuseAll(reason: string): void;
 }
 
 export function createCommandWaiters(): CommandWaiters {
-  let next = 1;
   const waiting = new Map<number, (r: CommandResult) => void>();
   return {
-    add() {
-      const ref = next++;
-      const result = new Promise<CommandResult>((resolve) => waiting.set(ref, resolve));
-      return { ref, result };
+    wait(ref) {
+      return new Promise<CommandResult>((resolve) => waiting.set(ref, resolve));
     },
     settle(ref, result) {
       waiting.get(ref)?.(result);

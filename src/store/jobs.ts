@@ -8,7 +8,7 @@ import type { Progress } from '../assessment';
 import type { Analyser, AnalysisRun } from '../session/analysis-client';
 import type { AnalysisJob, ResultOf } from '../session/analysis';
 import type { SessionFile } from '../session/session-file';
-import type { Job, SimStore } from './sim-store';
+import type { Job, SimStore } from './store-types';
 
 type Set = (partial: Partial<SimStore> | ((s: SimStore) => Partial<SimStore>)) => void;
 

@@ -2,7 +2,7 @@
  * What an instructor edits in a replay without touching the simulation: notes, the truth and
  * presenter switches, the session file with its notes.
  */
-import type { SimStore } from './sim-store';
+import type { SimStore } from './store-types';
 
 type Set = (partial: Partial<SimStore> | ((s: SimStore) => Partial<SimStore>)) => void;
 

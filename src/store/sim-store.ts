@@ -7,13 +7,11 @@
  * per animation frame, never through React.
  */
 import { createStore } from 'zustand/vanilla';
-import { type Command, type CommandResult, type LineModel, type Observation, type Refusal, TICKS_PER_SECOND, type Truth } from '../engine';
+import { type CommandResult, type LineModel, TICKS_PER_SECOND } from '../engine';
 import { describeErrors, loadScenarioJson, type ScenarioFile } from '../scenario';
 import { type Analyser, defaultAnalyser } from '../session/analysis-client';
-import type { DebriefAnalysis } from '../session/analysis';
 import { defaultHost, type EngineHost } from '../session/engine-host';
-import type { SceneFrame, UserCommand } from '../session/engine-protocol';
-import type { RunStatus } from '../session/run-status';
+import type { EngineRequest, ToEngine, UserCommand } from '../session/engine-protocol';
 import type { CompareSide } from '../session/compare';
 import { newSessionId } from '../session/saved-sessions';
 import { makeSession, type SessionFile } from '../session/session-file';
@@ -21,8 +19,10 @@ import { createCommandWaiters } from './external-commands';
 import { createHistory, type History, recordHistory } from './history';
 import { jobs } from './jobs';
 import { replayEditing } from './replay-editing';
-import type { LiveTail, ReplayInfo } from './replay-types';
+import type { ReplayInfo } from './replay-types';
+import type { Clock, FrameSource, SimStore } from './store-types';
 
+export type { Clock, FrameSource, Job, Phase, SimStore } from './store-types';
 export type { CompareSide, ReplayInfo, UserCommand };
 export const SPEEDS = [1, 2, 5, 10, 60] as const;
 /** The most simulated time one frame may ask for, so a slow frame never stalls the page. */
@@ -30,96 +30,6 @@ const MAX_TICKS_PER_FRAME = 600 * TICKS_PER_SECOND;
 /** A followed run's view further behind its newest moment than this many seconds of the student's time jumps there. */
 const FOLLOW_LAG_WALL_SECONDS = 5;
 const PUBLISH_MS = 200;
-
-export type Phase = 'library' | 'briefing' | 'running' | 'debrief' | 'replay' | 'compare';
-
-/** Long work in progress, and how far it is (0 to 1): the page shows a bar and Cancel. */
-export interface Job {
-  readonly what: 'replay' | 'resume' | 'debrief' | 'compare';
-  readonly fraction: number;
-}
-
-export interface SimStore {
-  readonly phase: Phase;
-  readonly scenario: ScenarioFile | null;
-  readonly error: string | null;
-  readonly observation: Observation | null;
-  readonly running: boolean;
-  readonly speed: number;
-  readonly ended: boolean;
-  readonly selected: string | null;
-  /** The last command's refusal, in words for the student; null after an accepted one. */
-  readonly refusal: string | null;
-  /** The same refusal as a message key, for the screen's language. */
-  readonly refusalKey: Refusal | null;
-  /** The last command the engine accepted (a notice such as "diagnosis recorded" keys on it). */
-  readonly lastAccepted: Command | null;
-  readonly commands: readonly Command[];
-  /** Bumped whenever history gains points, so charts know to redraw. */
-  readonly historyVersion: number;
-  readonly replay: ReplayInfo | null;
-  /** The hidden truth, only while replaying (the instructor decides whether it is shown). */
-  readonly truth: Truth | null;
-  /** Where a taken-over run branched from: the original session's name and tick. */
-  readonly branchOf: { readonly name: string; readonly tick: number } | null;
-  /** Open a scenario at its briefing; an assignment may switch its hints off. */
-  load(raw: unknown, options?: { hintsAllowed?: boolean }): boolean;
-  /** False when the drill was assigned with its hints switched off. */
-  readonly hintsAllowed: boolean;
-  /** Continue a saved run: rebuild it from its command log, paused at the tick it reached. */
-  resume(raw: unknown, commands: readonly Command[], tick: number, options?: { runId?: string; expectedHash?: string }): boolean;
-  /** This run's entry in the sessions list (a new one per run; kept when resuming). */
-  readonly runId: string | null;
-  /** After resuming: the state hash the saved run had and the one rebuilt (equal when nothing was lost). */
-  readonly resumed: { readonly tick: number; readonly expected: string | null; readonly got: string } | null;
-  begin(): void;
-  play(): void;
-  pause(): void;
-  togglePlay(): void;
-  step(): void;
-  setSpeed(speed: number): void;
-  select(station: string | null): void;
-  send(command: UserCommand): void;
-  /**
-   * A command from outside the page, relayed by the gateway (`via` says how it came): applied
-   * like the student's own and recorded, and its verdict returned to the caller. Refused while
-   * a replay is shown or no run is open.
-   */
-  sendExternal(command: UserCommand): Promise<CommandResult>;
-  /** Build the session file of the run so far (scenario, seed, commands, checkpoint hashes). */
-  exportSession(): Promise<SessionFile | null>;
-  finish(): void;
-  toLibrary(): void;
-  /** Open a recorded session for replay, paused at its start. */
-  openReplay(session: SessionFile, savedId?: string | null, atTick?: number, live?: LiveTail | null): boolean;
-  /** A followed run has grown: the replay takes the longer session (and, when following, moves with it). */
-  growReplay(session: SessionFile, tail: Omit<LiveTail, 'following'>, reassess: boolean): void;
-  /** A followed run: jump to its newest moment and move with it again. */
-  backToLive(): void;
-  /** Replay: jump to a tick (keyframe + forward simulation in the engine). */
-  seek(tick: number): void;
-  /** Replay: move by a number of ticks, backwards too. */
-  stepBy(ticks: number): void;
-  addNote(text: string): void;
-  removeNote(index: number): void;
-  setShowTruth(show: boolean): void;
-  setPresenter(on: boolean): void;
-  /** Replay: start a new live run from the replayed state (a branch of the original). */
-  takeOver(): void;
-  /** Replay: the session file with the instructor's notes. */
-  replaySession(): SessionFile | null;
-  /** Two sessions of the same scenario side by side (false, with an error, otherwise). */
-  compare(a: SessionFile, b: SessionFile, statuses?: readonly [RunStatus, RunStatus]): boolean;
-  /** Null while the comparison is being computed (see `job`). */
-  readonly comparison: readonly [CompareSide, CompareSide] | null;
-  readonly job: Job | null;
-  /** Stop the long work in progress and go back to the library; nothing saved is touched. */
-  cancelJob(): void;
-  setJobProgress(what: Job['what'], fraction: number): void;
-  /** The finished run's assessment and timeline, computed once in the analysis worker. */
-  readonly debrief: DebriefAnalysis | null;
-  startDebrief(session: SessionFile): void;
-}
 
 function textOfTitle(sc: ScenarioFile): string {
   return typeof sc.title === 'string' ? sc.title : sc.title.en;
@@ -149,8 +59,6 @@ const FRESH = {
   speed: 1,
 } satisfies Partial<SimStore>;
 
-export type Clock = { now(): number; frame(cb: () => void): void };
-
 export const browserClock: Clock = {
   now: () => performance.now(),
   frame: (cb) => {
@@ -159,21 +67,26 @@ export const browserClock: Clock = {
   },
 };
 
-/** What the 3D view reads each frame, without React. */
-export interface FrameSource {
-  scene: SceneFrame | null;
-  model: LineModel | null;
-  /** Fraction of a tick elapsed since the last advance, for smooth motion between ticks. */
-  alpha: number;
-  speed: number;
-  running: boolean;
-}
-
 export function createSimStore(clock: Clock = browserClock, host: EngineHost = defaultHost(), analyser: Analyser = defaultAnalyser) {
   let model: LineModel | null = null;
   let known = 0;
   let pending = 0;
-  let inFlight = false;
+  /** The request whose frame time waits for (a run, a seek, a load, a resume); 0 when none. */
+  let awaiting = 0;
+  let lastRequest = 0;
+  /**
+   * Number a request and send it; `before` learns the number first (the in-process engine
+   * answers inside `post`, so whoever waits for the reply must know its number by then).
+   */
+  const ask = (m: EngineRequest, before?: (id: number) => void): number => {
+    const id = ++lastRequest;
+    before?.(id);
+    host.post({ ...m, id } as ToEngine);
+    return id;
+  };
+  const waitFor = (id: number) => {
+    awaiting = id;
+  };
   /** The furthest tick asked of the engine: steps pressed quickly add up instead of repeating one. */
   let requested = 0;
   let last = 0;
@@ -206,7 +119,6 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
       requested = 0;
       pending = 0;
       carry = 0;
-      inFlight = true;
       history = createHistory();
     };
     /** The last tick time may reach: the scenario's end, or the end of the replayed session. */
@@ -215,9 +127,8 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
       return r !== null && get().phase === 'replay' ? r.endTick : (model?.durationTicks ?? 0);
     };
     const request = (to: number, observe: boolean) => {
-      inFlight = true;
       requested = Math.max(requested, to);
-      host.post({ type: 'run', to, observe });
+      ask({ type: 'run', to, observe }, waitFor);
     };
     /** Replay: show the state at a tick (keyframe + forward simulation in the engine). */
     const jump = (tick: number) => {
@@ -229,9 +140,8 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
       // Trends are drawn from what was observed on the way: after a jump they start afresh.
       history = createHistory();
       set((prev) => ({ historyVersion: prev.historyVersion + 1 }));
-      inFlight = true;
       requested = to;
-      host.post({ type: 'seek', tick: to });
+      ask({ type: 'seek', tick: to }, waitFor);
     };
     /** Following a live run: play towards its newest moment at the student's pace; jump when far behind. */
     const keepUp = () => {
@@ -265,7 +175,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
       pending = Math.min(pending + steps, MAX_TICKS_PER_FRAME);
       frame.alpha = carry;
       // One request in flight at a time: if the engine is behind, time waits for it.
-      if (!inFlight && pending > 0) {
+      if (awaiting === 0 && pending > 0) {
         const to = Math.min(known + pending, limit());
         pending = 0;
         const observe = now - lastPublish >= PUBLISH_MS;
@@ -277,7 +187,8 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
     host.listen((m) => {
       switch (m.type) {
         case 'frame': {
-          inFlight = false;
+          // A frame answering a command sent meanwhile shows the line but does not end the wait.
+          if (m.re === awaiting) awaiting = 0;
           frame.scene = m.scene;
           known = m.scene.tick;
           if (m.observation !== null) {
@@ -301,7 +212,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
           return;
         }
         case 'commandResult':
-          if (m.ref !== undefined) external.settle(m.ref, { accepted: m.accepted, reason: m.reason, refusal: m.refusal });
+          external.settle(m.re, { accepted: m.accepted, reason: m.reason, refusal: m.refusal });
           set((prev) => ({ commands: [...prev.commands, m.command], refusal: m.accepted ? null : m.reason, refusalKey: m.accepted ? null : m.refusal, lastAccepted: m.accepted ? m.command : prev.lastAccepted }));
           return;
         case 'checkpoints': {
@@ -326,6 +237,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
           return;
         }
         case 'error':
+          if (m.re === awaiting) awaiting = 0;
           set({ error: m.message, running: false });
           return;
       }
@@ -361,14 +273,13 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
         }
         startFresh(result.model);
         set({ ...FRESH, scenario: result.scenario, phase: 'briefing', runId: newSessionId(), hintsAllowed: options.hintsAllowed ?? true });
-        host.post({ type: 'load', scenario: result.scenario });
+        ask({ type: 'load', scenario: result.scenario }, waitFor);
         return true;
       },
       resume(raw, commands, tick, options = {}) {
         if (!get().load(raw)) return false;
-        inFlight = true;
         set({ commands: [...commands], phase: 'running', job: { what: 'resume', fraction: 0 }, ...(options.runId ? { runId: options.runId } : {}) });
-        host.post({ type: 'resume', scenario: get().scenario, commands, tick });
+        ask({ type: 'resume', scenario: get().scenario, commands, tick }, waitFor);
         // Prove the rebuilt state is the one that was left: its hash against the saved one.
         // The answer comes after the rebuild: the resume's job ends with it.
         exportWaiters.push((file) => {
@@ -376,7 +287,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
           if (get().job?.what === 'resume') set({ job: null });
           if (last) set({ resumed: { tick: last.tick, expected: options.expectedHash ?? null, got: last.hash } });
         });
-        host.post({ type: 'checkpoints' });
+        ask({ type: 'checkpoints' });
         return true;
       },
       begin() {
@@ -422,27 +333,29 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
         const before = get().selected;
         set({ selected: station, refusal: null, refusalKey: null });
         // Where a student looked is part of the run (a class's evidence not looked at comes from it).
-        if (station !== null && station !== before && get().phase === 'running' && !get().ended) host.post({ type: 'command', command: { type: 'openPanel', station, panel: 'faceplate' } });
+        if (station !== null && station !== before && get().phase === 'running' && !get().ended) ask({ type: 'command', command: { type: 'openPanel', station, panel: 'faceplate' } });
       },
       send(command) {
         // A replay is read-only; taking over starts a live run that accepts commands.
         if (model === null || get().phase === 'replay') return;
-        host.post({ type: 'command', command });
+        ask({ type: 'command', command });
       },
       sendExternal(command) {
         if (model === null || get().phase !== 'running' || get().ended) {
           const reason = get().phase === 'replay' ? 'This line is a replay: it takes no commands.' : 'No run is in progress on this line.';
           return Promise.resolve({ accepted: false, reason, refusal: null });
         }
-        const { ref, result } = external.add();
-        host.post({ type: 'command', command, ref });
-        return result;
+        let result: Promise<CommandResult> | null = null;
+        ask({ type: 'command', command }, (id) => {
+          result = external.wait(id);
+        });
+        return result!;
       },
       exportSession() {
         if (model === null) return Promise.resolve(null);
         return new Promise((resolve) => {
           exportWaiters.push(resolve);
-          host.post({ type: 'checkpoints' });
+          ask({ type: 'checkpoints' });
         });
       },
       finish() {
@@ -477,7 +390,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
           replay: { session, ready: false, endTick: session.endTick, markers: [], kpis: null, verification: null, assessment: null, notes, showTruth: false, presenter: false, savedId, live },
           job: { what: 'replay', fraction: 0 },
         });
-        host.post({ type: 'openReplay', session });
+        ask({ type: 'openReplay', session }, waitFor);
         return true;
       },
       seek(tick) {
@@ -488,7 +401,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
         const r = get().replay;
         if (r?.live == null || get().phase !== 'replay' || session.endTick < r.session.endTick) return;
         set({ replay: { ...r, session, live: { ...r.live, ...tail } }, commands: session.commands });
-        host.post({ type: 'extendReplay', session, reassess });
+        ask({ type: 'extendReplay', session, reassess });
       },
       backToLive() {
         const r = get().replay;
@@ -517,7 +430,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
           model = null;
           frame.model = null;
           frame.scene = null;
-          inFlight = false;
+          awaiting = 0;
           exportWaiters.length = 0;
         },
       }),

@@ -18,6 +18,7 @@ const END = 54_000;
  */
 function recordLive(scenario: ScenarioFile, log: readonly Command[], stepSeed: number): { commands: Command[]; checkpoints: readonly Checkpoint[] } {
   const host = localHost();
+  let requests = 0;
   const commands: Command[] = [];
   let checkpoints: readonly Checkpoint[] = [];
   let tick = 0;
@@ -26,21 +27,21 @@ function recordLive(scenario: ScenarioFile, log: readonly Command[], stepSeed: n
     if (m.type === 'commandResult') commands.push(m.command);
     if (m.type === 'checkpoints') checkpoints = m.checkpoints;
   });
-  host.post({ type: 'load', scenario });
+  host.post({ id: ++requests, type: 'load', scenario });
   let step = (stepSeed % 900) + 7;
   const runTo = (to: number) => {
     while (tick < to) {
-      host.post({ type: 'run', to: Math.min(to, tick + step), observe: step % 3 === 0 });
+      host.post({ id: ++requests, type: 'run', to: Math.min(to, tick + step), observe: step % 3 === 0 });
       step = ((step * 7919) % 1499) + 3;
     }
   };
   for (const c of log) {
     runTo(c.tick);
     const { tick: _t, ...rest } = c;
-    host.post({ type: 'command', command: rest as never });
+    host.post({ id: ++requests, type: 'command', command: rest as never });
   }
   runTo(END);
-  host.post({ type: 'checkpoints' });
+  host.post({ id: ++requests, type: 'checkpoints' });
   return { commands, checkpoints };
 }
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Progress } from '../../src/assessment';
 import type { Analyser, AnalysisOutcome } from '../../src/session/analysis-client';
 import { localHost, type EngineHost } from '../../src/session/engine-host';
-import type { FromEngine, ToEngine } from '../../src/session/engine-protocol';
+import type { EngineReply, FromEngine, ToEngine } from '../../src/session/engine-protocol';
 import { loadSessionText } from '../../src/session/session-file';
 import { scoreSession } from '../../src/session/verify';
 import { createSimStore } from '../../src/store/sim-store';
@@ -23,7 +23,9 @@ function fakeHost() {
   let handler: (m: FromEngine) => void = () => undefined;
   let restarts = 0;
   const host: EngineHost = {
-    post: (m) => posted.push(m),
+    post: (m) => {
+      posted.push(m);
+    },
     listen: (h) => {
       handler = h;
     },
@@ -31,7 +33,9 @@ function fakeHost() {
       restarts += 1;
     },
   };
-  return { host, posted, emit: (m: FromEngine) => handler(m), restarts: () => restarts };
+  /** A reply, by default to the last request (`re` names another). */
+  const emit = (m: EngineReply, re = posted.at(-1)?.id ?? 0) => handler({ ...m, re } as FromEngine);
+  return { host, posted, emit, restarts: () => restarts };
 }
 
 /** An analyser whose jobs wait until the test ends them. */
@@ -86,7 +90,8 @@ describe('long work in the store', () => {
     f.emit({ type: 'progress', fraction: 0.7 });
     expect(resumed.getState().job?.fraction).toBe(0.7);
     // The frame of the load that comes first is not the rebuilt run.
-    f.emit({ type: 'frame', scene: { tick: 0, stations: [] }, observation: null });
+    const load = f.posted.find((m) => m.type === 'load')!.id;
+    f.emit({ type: 'frame', scene: { tick: 0, stations: [] }, observation: null }, load);
     expect(resumed.getState().job?.what).toBe('resume');
     f.emit({ type: 'checkpoints', tick: 20_000, checkpoints: [{ tick: 20_000, hash: '0123456789abcdef' }] });
     expect(resumed.getState().job).toBeNull();

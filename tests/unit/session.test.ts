@@ -17,6 +17,7 @@ const reference = (JSON.parse(readFileSync('tests/solutions/breakdown-drill.json
 /** Drive the engine service the way the store does: runs of uneven length, commands in between. */
 function liveRun(commands: readonly Command[], end: number) {
   const host = localHost();
+  let requests = 0;
   const log: Command[] = [];
   let checkpoints: readonly Checkpoint[] = [];
   let tick = 0;
@@ -25,18 +26,18 @@ function liveRun(commands: readonly Command[], end: number) {
     if (m.type === 'commandResult') log.push(m.command);
     if (m.type === 'checkpoints') checkpoints = m.checkpoints;
   });
-  host.post({ type: 'load', scenario });
+  host.post({ id: ++requests, type: 'load', scenario });
   let step = 37;
   for (const c of commands) {
     while (tick < c.tick) {
-      host.post({ type: 'run', to: Math.min(c.tick, tick + step), observe: false });
+      host.post({ id: ++requests, type: 'run', to: Math.min(c.tick, tick + step), observe: false });
       step = (step * 7) % 997 + 13;
     }
     const { tick: _t, ...rest } = c;
-    host.post({ type: 'command', command: rest as never });
+    host.post({ id: ++requests, type: 'command', command: rest as never });
   }
-  host.post({ type: 'run', to: end, observe: false });
-  host.post({ type: 'checkpoints' });
+  host.post({ id: ++requests, type: 'run', to: end, observe: false });
+  host.post({ id: ++requests, type: 'checkpoints' });
   return makeSession(scenario, scenario.seed, log, end, checkpoints);
 }
 

@@ -1,5 +1,5 @@
 import type { EngineHost } from '../../src/session/engine-host';
-import type { FromEngine, ToEngine } from '../../src/session/engine-protocol';
+import type { EngineReply, FromEngine, ToEngine } from '../../src/session/engine-protocol';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createSimStore } from '../../src/store/sim-store';
@@ -65,9 +65,7 @@ describe('the simulation store', () => {
   });
 
   it('steps pressed faster than the engine answers add up (three steps are three seconds)', () => {
-    const posted: ToEngine[] = [];
-    let answer: (m: FromEngine) => void = () => undefined;
-    const host: EngineHost = { post: (m) => posted.push(m), listen: (h) => { answer = h; }, restart: () => undefined };
+    const { posted, answer, host } = answeredByHand();
     const store = createSimStore(manualClock().clock, host);
     store.getState().load(JSON.parse(readFileSync('scenarios/breakdown-drill.json', 'utf8')));
     answer({ type: 'frame', scene: { tick: 0, stations: [] }, observation: null });
@@ -76,4 +74,46 @@ describe('the simulation store', () => {
     expect(Math.max(...runs)).toBe(30);
     expect(runs.filter((to) => to > 0)).toEqual([10, 20, 30]);
   });
+
+  it('waits for the frame of its own run: the frame answering a command sent meanwhile does not end the wait', () => {
+    const { posted, answer, host } = answeredByHand();
+    const clock = manualClock();
+    const store = createSimStore(clock.clock, host);
+    store.getState().load(JSON.parse(readFileSync('scenarios/breakdown-drill.json', 'utf8')));
+    answer({ type: 'frame', scene: { tick: 0, stations: [] }, observation: null });
+    store.getState().begin();
+    store.getState().play();
+    clock.step(100);
+    const runs = () => posted.filter((m) => m.type === 'run');
+    expect(runs()).toHaveLength(1);
+    const run = runs()[0]!;
+    store.getState().send({ type: 'packml', station: 'M1', command: 'hold' });
+    const command = posted.at(-1)!;
+    expect(command.type).toBe('command');
+    expect(command.id).not.toBe(run.id);
+    // The command's frame arrives first: time still waits for the run's.
+    answer({ type: 'frame', scene: { tick: 0, stations: [] }, observation: null }, command.id);
+    clock.step(100);
+    expect(runs()).toHaveLength(1);
+    answer({ type: 'frame', scene: { tick: 1, stations: [] }, observation: null }, run.id);
+    clock.step(100);
+    expect(runs()).toHaveLength(2);
+  });
 });
+
+/** An engine host the test answers by hand; replies go to the last request unless `re` says which. */
+function answeredByHand() {
+  const posted: ToEngine[] = [];
+  let handler: (m: FromEngine) => void = () => undefined;
+  const host: EngineHost = {
+    post: (m) => {
+      posted.push(m);
+    },
+    listen: (h) => {
+      handler = h;
+    },
+    restart: () => undefined,
+  };
+  const answer = (m: EngineReply, re = posted.at(-1)?.id ?? 0) => handler({ ...m, re } as FromEngine);
+  return { posted, answer, host };
+}
