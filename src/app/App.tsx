@@ -1,7 +1,7 @@
 import { Component, type ComponentType, lazy, type ReactNode, Suspense } from 'react';
 import { useSim } from '../store/use-sim';
 import { Briefing } from '../ui/Briefing';
-import { useT } from '../ui/i18n';
+import { useT } from '../i18n';
 import { Library } from '../ui/Library';
 import { useEditorRoute } from '../ui/editor-route';
 

@@ -4,7 +4,7 @@ import defaultScenario from '../../scenarios/tutorial-line.json';
 import { clearDraft, type Draft, loadDraft } from '../session/autosave';
 import { createSimStore } from '../store/sim-store';
 import { SimContext } from '../store/use-sim';
-import { getLanguage, setLanguage } from '../ui/i18n';
+import { getLanguage, setLanguage } from '../i18n';
 import { ResumeBanner } from '../ui/ResumeBanner';
 import { UpdateBanner } from '../ui/UpdateBanner';
 import { App, preloadControlRoom } from './App';

@@ -7,7 +7,7 @@
 import type { Assessment } from '../assessment';
 import { textOf } from '../scenario';
 import { clock } from '../ui/format';
-import { getLanguage, translate } from '../ui/i18n';
+import { getLanguage, translate } from '../i18n';
 import { setStorageState } from '../ui/storage-state';
 import { clearDraft, draftRunId, startDraft } from '../session/autosave';
 import type { WriteResult } from '../session/db';

@@ -136,10 +136,19 @@ export function loadScenarioText(text: string): LoadResult {
   return loadScenarioJson(raw);
 }
 
+/**
+ * Scenarios this page has already checked, by the object the check returned: the library checks
+ * a file, hands the scenario to the store, and the store's load would check and compile it
+ * again. A checked scenario is read-only from then on (the editor works on its own raw JSON).
+ */
+const checked = new WeakMap<object, LoadResult>();
+
 export function loadScenarioJson(raw: unknown): LoadResult {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return { ok: false, errors: [{ path: '', message: 'a scenario must be a JSON object ({ ... })' }] };
   }
+  const known = checked.get(raw);
+  if (known !== undefined) return known;
   if (valueDepth(raw) > MAX_JSON_DEPTH) return { ok: false, errors: [{ path: '', message: DEPTH_MESSAGE }] };
   const forbidden: ScenarioError[] = [];
   forbiddenKeys(raw, [], forbidden);
@@ -150,5 +159,7 @@ export function loadScenarioJson(raw: unknown): LoadResult {
   if (Array.isArray(parsed)) return { ok: false, errors: parsed };
   const semantic = checkScenario(parsed);
   if (semantic.length > 0) return { ok: false, errors: capErrors(semantic) };
-  return { ok: true, scenario: parsed, model: compileScenario(parsed) };
+  const result: LoadResult = { ok: true, scenario: parsed, model: compileScenario(parsed) };
+  checked.set(parsed, result);
+  return result;
 }

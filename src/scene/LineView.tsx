@@ -3,7 +3,7 @@ import { type GLProps, useThree } from '@react-three/fiber';
 import { WebGLRenderer } from 'three';
 import { useEffect, useMemo } from 'react';
 import { useSim, useSimApi } from '../store/use-sim';
-import { useT } from '../ui/i18n';
+import { useT } from '../i18n';
 import { Hall } from './Hall';
 import { LabelProjector, labelRegistry, StationLabels } from './Labels';
 import { LineCanvas } from './LineCanvas';

@@ -2,7 +2,7 @@ import { useFrame } from '@react-three/fiber';
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import { Color, type InstancedMesh, Object3D } from 'three';
 import type { FrameSource } from '../store/sim-store';
-import { PALETTE } from '../ui/palette';
+import { PALETTE } from './palette';
 import { INSTANCED, paint, cylinder, box } from './kit';
 import type { Placement } from './layout';
 import { topOf } from './StationModel';

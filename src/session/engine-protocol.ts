@@ -3,7 +3,7 @@
  * browser, or in-process in Node). Plain data, so they cross postMessage unchanged.
  */
 import type { Assessment } from '../assessment';
-import type { Command, Observation, Refusal, Truth } from '../engine';
+import type { Command, LineModel, Observation, Refusal, Truth } from '../engine';
 import type { Checkpoint, Verification } from './record';
 import type { KpiSamples, Marker } from './replay-index';
 import type { SessionFile } from './session-file';
@@ -12,16 +12,26 @@ import type { SessionFile } from './session-file';
 export type UserCommand = Command extends infer C ? (C extends Command ? Omit<C, 'tick'> : never) : never;
 
 /** A request's content; the sender numbers it (ToEngine). */
+/**
+ * `checked`: the scenario as the sender checked and compiled it, with its seed. The page has
+ * always checked a scenario before it reaches the engine; with this the worker does not check
+ * and compile it a second time. Without it (a test, a tool) the worker checks the file itself.
+ */
+export interface CheckedScenario {
+  readonly model: LineModel;
+  readonly seed: number;
+}
+
 export type EngineRequest =
-  | { readonly type: 'load'; readonly scenario: unknown }
+  | { readonly type: 'load'; readonly scenario: unknown; readonly checked?: CheckedScenario }
   | { readonly type: 'run'; readonly to: number; readonly observe: boolean }
   | { readonly type: 'command'; readonly command: UserCommand }
   /** Rebuild a run from its command log up to a tick (resuming after a reload). */
-  | { readonly type: 'resume'; readonly scenario: unknown; readonly commands: readonly Command[]; readonly tick: number }
+  | { readonly type: 'resume'; readonly scenario: unknown; readonly checked?: CheckedScenario; readonly commands: readonly Command[]; readonly tick: number }
   /** Ask for the run's checkpoints so far, to write a session file. */
   | { readonly type: 'checkpoints' }
   /** Replay a recorded session, read-only: `run` then plays its commands, `seek` jumps. */
-  | { readonly type: 'openReplay'; readonly session: SessionFile }
+  | { readonly type: 'openReplay'; readonly session: SessionFile; readonly checked?: CheckedScenario }
   /** The replayed session has grown (a live run followed): index the new part; reassess when asked (two full passes). */
   | { readonly type: 'extendReplay'; readonly session: SessionFile; readonly reassess: boolean }
   | { readonly type: 'seek'; readonly tick: number };

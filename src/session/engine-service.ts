@@ -6,7 +6,7 @@
 import { apply, type Command, createState, type LineModel, observe, type State, stateHash, truth } from '../engine';
 import { byTick, throttled } from '../assessment';
 import { loadScenarioJson } from '../scenario';
-import type { EngineReply, FromEngine, SceneFrame, ScenePart, ToEngine } from './engine-protocol';
+import type { CheckedScenario, EngineReply, FromEngine, SceneFrame, ScenePart, ToEngine } from './engine-protocol';
 import { advanceRecording, type Checkpoint, replayInto } from './record';
 import { buildReplayIndex, extendReplayIndex, playForward, type ReplayIndex, seekIndex } from './replay-index';
 
@@ -44,14 +44,18 @@ export function createEngineService(send: (m: FromEngine) => void): (m: ToEngine
     else post({ type: 'frame', scene: sceneOf(sim), observation });
   };
   /** A fresh run of the scenario at tick 0; false (with an error posted) when it does not load. */
-  const start = (scenario: unknown): boolean => {
-    const r = loadScenarioJson(scenario);
-    if (!r.ok) {
-      post({ type: 'error', message: 'the scenario does not load' });
-      return false;
+  const start = (scenario: unknown, given?: CheckedScenario): boolean => {
+    let checked = given;
+    if (checked === undefined) {
+      const r = loadScenarioJson(scenario);
+      if (!r.ok) {
+        post({ type: 'error', message: 'the scenario does not load' });
+        return false;
+      }
+      checked = { model: r.model, seed: r.scenario.seed };
     }
-    model = r.model;
-    sim = createState(model, r.scenario.seed);
+    model = checked.model;
+    sim = createState(model, checked.seed);
     checkpoints = [];
     replaying = null;
     applied = 0;
@@ -62,7 +66,7 @@ export function createEngineService(send: (m: FromEngine) => void): (m: ToEngine
     try {
       switch (m.type) {
         case 'load':
-          if (start(m.scenario)) frame(true);
+          if (start(m.scenario, m.checked)) frame(true);
           return;
         case 'run':
           if (sim === null || model === null) return;
@@ -75,7 +79,7 @@ export function createEngineService(send: (m: FromEngine) => void): (m: ToEngine
           frame(m.observe);
           return;
         case 'openReplay': {
-          if (!start(m.session.scenario) || model === null) return;
+          if (!start(m.session.scenario, m.checked) || model === null) return;
           const index = buildReplayIndex(model, m.session, { progress: throttled((fraction) => post({ type: 'progress', fraction })) });
           replaying = index;
           const at = seekIndex(index, 0);
@@ -109,7 +113,7 @@ export function createEngineService(send: (m: FromEngine) => void): (m: ToEngine
           return;
         }
         case 'resume': {
-          if (!start(m.scenario) || sim === null || model === null) return;
+          if (!start(m.scenario, m.checked) || sim === null || model === null) return;
           // The same path as a replay: the rebuilt state is the one the student left.
           const to = Math.min(m.tick, model.durationTicks);
           replayInto(sim, m.commands, to, checkpoints, byTick(throttled((fraction) => post({ type: 'progress', fraction })), to));

@@ -273,13 +273,15 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
         }
         startFresh(result.model);
         set({ ...FRESH, scenario: result.scenario, phase: 'briefing', runId: newSessionId(), hintsAllowed: options.hintsAllowed ?? true });
-        ask({ type: 'load', scenario: result.scenario }, waitFor);
+        ask({ type: 'load', scenario: result.scenario, checked: { model: result.model, seed: result.scenario.seed } }, waitFor);
         return true;
       },
       resume(raw, commands, tick, options = {}) {
         if (!get().load(raw)) return false;
         set({ commands: [...commands], phase: 'running', job: { what: 'resume', fraction: 0 }, ...(options.runId ? { runId: options.runId } : {}) });
-        ask({ type: 'resume', scenario: get().scenario, commands, tick }, waitFor);
+        const scenario = get().scenario!;
+        // load() has just checked it: the worker takes the compiled model as it is.
+        ask({ type: 'resume', scenario, ...(model === null ? {} : { checked: { model, seed: scenario.seed } }), commands, tick }, waitFor);
         // Prove the rebuilt state is the one that was left: its hash against the saved one.
         // The answer comes after the rebuild: the resume's job ends with it.
         exportWaiters.push((file) => {
@@ -390,7 +392,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
           replay: { session, ready: false, endTick: session.endTick, markers: [], kpis: null, verification: null, assessment: null, notes, showTruth: false, presenter: false, savedId, live },
           job: { what: 'replay', fraction: 0 },
         });
-        ask({ type: 'openReplay', session }, waitFor);
+        ask({ type: 'openReplay', session, checked: { model: result.model, seed: result.scenario.seed } }, waitFor);
         return true;
       },
       seek(tick) {

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useSim } from '../store/use-sim';
-import { useT } from './i18n';
-import { alarmText, useNames } from './names';
+import { useT } from '../i18n';
+import { alarmText } from '../i18n/names';
+import { useNames } from '../store/use-names';
 
 /**
  * Tells a screen reader each alarm as it rises: its priority, station and message, in a live

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import type { AlarmPriority } from '../engine';
 import { useSim } from '../store/use-sim';
 import { clock } from './format';
-import { useT } from './i18n';
-import { alarmText, useNames } from './names';
+import { useT } from '../i18n';
+import { alarmText } from '../i18n/names';
+import { useNames } from '../store/use-names';
 
 /** ISA-101: alarm colour is used for alarms only, always with a second cue (shape and number). */
 const PRIORITY_MARK: Record<AlarmPriority, string> = { high: '◆ 1', medium: '▲ 2', low: '● 3' };

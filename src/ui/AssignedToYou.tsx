@@ -8,7 +8,7 @@ import type { StudentAssignment } from '../session/school-api';
 import { assignedTo } from '../session/school-client';
 import { useSim } from '../store/use-sim';
 import { useClassState } from './class-state';
-import { useT } from './i18n';
+import { useT } from '../i18n';
 
 const KEY = 'lf.assigned';
 /** How often the list is fetched again while the library is open. */

@@ -1,6 +1,6 @@
 import { objectiveText, textOf } from '../scenario';
 import { useSim } from '../store/use-sim';
-import { useT } from './i18n';
+import { useT } from '../i18n';
 
 export function Briefing() {
   const { t, lang } = useT();

@@ -8,9 +8,9 @@ import type uPlot from 'uplot';
 import type { Series } from '../store/history';
 import { refSeries, timeAxis, valueAxis } from './chart-options';
 import { shortNum } from './format';
-import { useT } from './i18n';
+import { useT } from '../i18n';
 import { afterIntervention, imrLimits, movingRanges, type Rule, violations } from '../assessment/spc';
-import { PALETTE } from './palette';
+import { PALETTE } from '../scene/palette';
 import { UPlot } from './UPlot';
 
 const TRACE = PALETTE.chart.trace;

@@ -8,7 +8,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { describeErrors, loadScenarioText, textOf } from '../scenario';
 import * as admin from '../session/school-admin';
 import type { ClassAssignment, ClassInfo } from '../session/school-api';
-import { useT } from './i18n';
+import { useT } from '../i18n';
 import { Form, reasonOf, Refusal } from './instructor-form';
 import { shippedScenarios } from './shipped';
 

@@ -12,9 +12,9 @@ import { MAX_MESSAGE_CHARS } from '../session/command-schema';
 import type { ClassInfo, ClassMessageResult, LiveRow } from '../session/school-api';
 import { classRunHref } from './class-links';
 import { clock, scoreText } from './format';
-import { useT } from './i18n';
+import { useT } from '../i18n';
 import { Field, Form, reasonOf, Refusal } from './instructor-form';
-import { stateName, stopReasonText } from './station-text';
+import { stateName, stopReasonText } from '../i18n/station-text';
 
 const REFRESH_MS = 1000;
 

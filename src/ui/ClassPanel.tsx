@@ -3,7 +3,7 @@ import { setupNeeded } from '../session/school-admin';
 import type { Membership } from '../session/school-api';
 import { historyOf, joinClass, rejoin, SchoolError } from '../session/school-client';
 import { setMembership, useClassState } from './class-state';
-import { useT } from './i18n';
+import { useT } from '../i18n';
 import { StudentHistory } from './StudentHistory';
 
 /** A refusal in the reader's language where the server's reason is a known one. */

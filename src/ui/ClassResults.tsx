@@ -10,7 +10,7 @@ import * as admin from '../session/school-admin';
 import type { ClassInfo } from '../session/school-api';
 import { download } from './download';
 import { clock, scoreText } from './format';
-import { hasText, useT } from './i18n';
+import { hasText, useT } from '../i18n';
 import { classCompareHref, classRunHref } from './class-links';
 import { reasonOf, Refusal } from './instructor-form';
 

@@ -4,15 +4,15 @@ import { useSim } from '../store/use-sim';
 import { describeMarker } from './describe';
 import { StatusText } from './StatusText';
 import { clock, minutes } from './format';
-import { type TextKey, useT } from './i18n';
-import { namesOf } from './names';
+import { type TextKey, useT } from '../i18n';
+import { namesOf } from '../i18n/names';
 import { compileScenario, textOf } from '../scenario';
 import { useMemo } from 'react';
 import type uPlot from 'uplot';
 import { timeAxis, valueAxis } from './chart-options';
 import { TimeScale } from './TimeScale';
 import { UPlot } from './UPlot';
-import { PALETTE } from './palette';
+import { PALETTE } from '../scene/palette';
 import { WorkProgress } from './WorkProgress';
 
 const TRACE_A = PALETTE.compare.a;

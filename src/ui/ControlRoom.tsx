@@ -5,7 +5,7 @@ import { useSim } from '../store/use-sim';
 import { AlarmList } from './AlarmList';
 import { beep, unlockAudio } from './alarm-horn';
 import { Faceplate } from './Faceplate';
-import { useT } from './i18n';
+import { useT } from '../i18n';
 import { FollowPanel } from './FollowPanel';
 import { InstructorMessage } from './InstructorMessage';
 import { HmiDown } from './HmiDown';

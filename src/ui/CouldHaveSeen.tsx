@@ -11,8 +11,8 @@ import type { Marker } from '../session/replay-index';
 import { useSim } from '../store/use-sim';
 import { describeCommand, describeMarker } from './describe';
 import { clock } from './format';
-import { type TextKey, useT } from './i18n';
-import { useNames } from './names';
+import { type TextKey, useT } from '../i18n';
+import { useNames } from '../store/use-names';
 
 interface Row {
   readonly tick: number;

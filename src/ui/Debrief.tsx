@@ -8,8 +8,9 @@ import { ExportButton } from './ExportButton';
 import { CouldHaveSeen } from './CouldHaveSeen';
 import { decisionText, penaltyText, verdictText } from './debrief-text';
 import { clock, localNum, minutes, scoreText } from './format';
-import { useT } from './i18n';
-import { refusalMessage, useNames } from './names';
+import { useT } from '../i18n';
+import { refusalMessage } from '../i18n/names';
+import { useNames } from '../store/use-names';
 import { WorkProgress } from './WorkProgress';
 
 export function Debrief() {

@@ -1,6 +1,6 @@
 import { useSim } from '../store/use-sim';
 import { downloadSession } from './download';
-import { useT } from './i18n';
+import { useT } from '../i18n';
 
 /** Saves the run as a session file the instructor can replay and verify. */
 export function ExportButton() {

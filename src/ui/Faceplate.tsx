@@ -5,9 +5,10 @@ import { useSim, useSimHistory } from '../store/use-sim';
 import { SpcChart, TrendChart } from './Charts';
 import { checkRange, resultText } from './check-text';
 import { clock } from './format';
-import { type Language, type TextKey, useT } from './i18n';
-import { refusalMessage, useNames } from './names';
-import { countersText, firstOut, interlockText, stateName, stopReasonText } from './station-text';
+import { type Language, type TextKey, useT } from '../i18n';
+import { refusalMessage } from '../i18n/names';
+import { useNames } from '../store/use-names';
+import { countersText, firstOut, interlockText, stateName, stopReasonText } from '../i18n/station-text';
 import { TaskProgress } from './TaskProgress';
 
 type T = ReturnType<typeof useT>['t'];

@@ -1,7 +1,7 @@
 import { textOf } from '../scenario';
 import { useSim } from '../store/use-sim';
-import { type TextKey, useT } from './i18n';
-import { useNames } from './names';
+import { type TextKey, useT } from '../i18n';
+import { useNames } from '../store/use-names';
 
 /**
  * The scenario's faults, each with a way to start it now (or "started" once the run's log has

@@ -6,7 +6,7 @@ import type { Instruction } from '../session/school-api';
 import { useSim } from '../store/use-sim';
 import { FaultStarts } from './FaultStarts';
 import { clock } from './format';
-import { useT } from './i18n';
+import { useT } from '../i18n';
 import { useFollowed } from './followed';
 import { reasonOf, Refusal } from './instructor-form';
 

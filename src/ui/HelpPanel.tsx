@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { externalValue } from './external-value';
-import { useT } from './i18n';
+import { useT } from '../i18n';
 import { startTour } from './Tour';
 
 /** Whether the keyboard help is open (the `?` key and the top bar's button toggle it). */

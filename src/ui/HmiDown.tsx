@@ -8,8 +8,8 @@ import { useState } from 'react';
 import type { FaultType } from '../engine';
 import { FAULT_TYPES } from '../scenario/schema';
 import { useSim } from '../store/use-sim';
-import { useT } from './i18n';
-import { useNames } from './names';
+import { useT } from '../i18n';
+import { useNames } from '../store/use-names';
 
 export function HmiDown() {
   const { t } = useT();

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useSim } from '../store/use-sim';
-import { useT } from './i18n';
+import { useT } from '../i18n';
 
 /**
  * The instructor's latest message to this run, as a banner above the line until it is put

@@ -5,7 +5,7 @@ import { ClassAssignments } from './ClassAssignments';
 import { ClassLive } from './ClassLive';
 import { ClassResults } from './ClassResults';
 import { StudentHistory } from './StudentHistory';
-import { setLanguage, useT } from './i18n';
+import { setLanguage, useT } from '../i18n';
 import { Field, Form, reasonOf, Refusal } from './instructor-form';
 
 /** How often the classes (and their counts of students) are asked for again. */

@@ -1,6 +1,6 @@
 import { useSim } from '../store/use-sim';
 import { FaultStarts } from './FaultStarts';
-import { useT } from './i18n';
+import { useT } from '../i18n';
 import { useInstructorMode } from './instructor-mode';
 
 /**

@@ -1,6 +1,6 @@
 import { useSim } from '../store/use-sim';
 import { localNum, pct } from './format';
-import { useT } from './i18n';
+import { useT } from '../i18n';
 
 /** L1 overview: the line's KPIs in one row. */
 export function KpiStrip() {

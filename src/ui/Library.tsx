@@ -5,7 +5,7 @@ import { useSim } from '../store/use-sim';
 import { scoreText, span } from './format';
 import { ClassPanel } from './ClassPanel';
 import { FilePicker } from './FilePicker';
-import { setLanguage, useT } from './i18n';
+import { setLanguage, useT } from '../i18n';
 import { listSessions } from '../session/saved-sessions';
 import { LEVELS, levelOf, type Progress, progressOf, suggestNext, topicsOf } from './library-progress';
 import { setInstructorMode, useInstructorMode } from './instructor-mode';

@@ -3,7 +3,7 @@
  * the broker's address (remembered), and how the connection stands, in words.
  */
 import { useState } from 'react';
-import { useT } from './i18n';
+import { useT } from '../i18n';
 import { lineLinkSettings, lineLinkStatus, saveLineLink } from './line-link-state';
 
 export function LineLinkPanel() {

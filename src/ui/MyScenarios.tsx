@@ -9,7 +9,7 @@ import { deleteMyScenario, listMyScenarios, type MyScenarioEntry } from '../sess
 import { useSim } from '../store/use-sim';
 import { download } from './download';
 import { openEditor } from './editor-route';
-import { useT } from './i18n';
+import { useT } from '../i18n';
 
 function titleOf(e: MyScenarioEntry, lang: 'en' | 'nb'): string {
   if (e.loaded.ok) return textOf(e.loaded.scenario.title, lang);

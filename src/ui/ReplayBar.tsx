@@ -2,7 +2,7 @@ import { textOf } from '../scenario';
 import { useSim, useSimApi } from '../store/use-sim';
 import { clock, scoreText } from './format';
 import { downloadSession } from './download';
-import { setLanguage, useT } from './i18n';
+import { setLanguage, useT } from '../i18n';
 import { HelpButton } from './HelpPanel';
 
 /** A followed run: live (moving with it), behind it (with the way back), or ended. */

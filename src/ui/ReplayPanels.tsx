@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useSim, useSimApi } from '../store/use-sim';
 import { clock } from './format';
-import { type TextKey, useT } from './i18n';
+import { type TextKey, useT } from '../i18n';
 
 /** The instructor's notes: add one at the current tick, jump to one, delete one. */
 export function NotesPanel() {

@@ -6,8 +6,8 @@ import { useState } from 'react';
 import type { ReportFigure as Figure } from '../engine';
 import { useSim } from '../store/use-sim';
 import { clock, pct } from './format';
-import { useT } from './i18n';
-import { useNames } from './names';
+import { useT } from '../i18n';
+import { useNames } from '../store/use-names';
 
 export function ReportFigure({ figure, station }: { figure: Figure; station: string }) {
   const { t, lang } = useT();

@@ -3,7 +3,7 @@ import { textOf } from '../scenario';
 import type { Draft } from '../session/autosave';
 import { useSim } from '../store/use-sim';
 import { clock } from './format';
-import { useT } from './i18n';
+import { useT } from '../i18n';
 
 /** After a reload or a crash: offer to continue the saved run where it was left. */
 export function ResumeBanner({ draft, onDiscard }: { draft: Draft; onDiscard: () => void }) {

@@ -1,6 +1,6 @@
 import type { SensorView } from '../engine';
 import { localNum, num } from './format';
-import { useT } from './i18n';
+import { useT } from '../i18n';
 
 /** ISA-101 analog indicator: the value against its normal band; colour only when outside it. */
 export function SensorBar({ sensor }: { sensor: SensorView }) {

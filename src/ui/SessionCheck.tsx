@@ -6,7 +6,7 @@ import { type AnalysisRun, defaultAnalyser } from '../session/analysis-client';
 import type { ResultOf } from '../session/analysis';
 import { clock, scoreText } from './format';
 import { FilePicker } from './FilePicker';
-import { useT } from './i18n';
+import { useT } from '../i18n';
 import { WorkProgress } from './WorkProgress';
 
 interface Result {

@@ -8,7 +8,7 @@ import { useSim } from '../store/use-sim';
 import { downloadSession } from './download';
 import { clock } from './format';
 import { FilePicker } from './FilePicker';
-import { useT } from './i18n';
+import { useT } from '../i18n';
 import { sendToClass, useClassState } from './class-state';
 import { StatusText } from './StatusText';
 import { StoragePanel } from './StoragePanel';

@@ -1,6 +1,6 @@
 import { SPEEDS } from '../store/sim-store';
 import { useSim } from '../store/use-sim';
-import { useT } from './i18n';
+import { useT } from '../i18n';
 
 /** Simulated-time speed, 1× to 60×: the same control live and in replay. */
 export function SpeedButtons() {

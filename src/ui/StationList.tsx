@@ -1,8 +1,8 @@
 import { useSim } from '../store/use-sim';
-import { useT } from './i18n';
-import { useNames } from './names';
+import { useT } from '../i18n';
+import { useNames } from '../store/use-names';
 import { lampSymbol } from '../scene/stack-light';
-import { stateName } from './station-text';
+import { stateName } from '../i18n/station-text';
 
 /** Compact list of stations: the "where" for keyboard users and a second way to select. */
 export function StationList() {

@@ -1,6 +1,6 @@
 import type { RunStatus } from '../session/run-status';
 import { scoreText } from './format';
-import { useT } from './i18n';
+import { useT } from '../i18n';
 
 /** A run's status in the same words everywhere: sessions list, compare, library. */
 export function StatusText({ status }: { status: RunStatus }) {

@@ -1,5 +1,5 @@
 import { ExportButton } from './ExportButton';
-import { useT } from './i18n';
+import { useT } from '../i18n';
 import { useStorageState } from './storage-state';
 
 /**

@@ -6,7 +6,7 @@ import { deleteSessions, listSessions, putSession, type SavedSession } from '../
 import { download } from './download';
 import { FilePicker } from './FilePicker';
 import { shortNum } from './format';
-import { useT } from './i18n';
+import { useT } from '../i18n';
 import { useStorageState } from './storage-state';
 
 /** Share of the quota at which the student is warned: room for a few more long runs. */

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { HistoryRun } from '../session/school-api';
 import { clock, scoreText } from './format';
-import { useT } from './i18n';
+import { useT } from '../i18n';
 
 /** A student's runs in the class over the term: the scores as a line, and each run in a table (oldest first). */
 export function HistoryTable({ runs }: { runs: readonly HistoryRun[] }) {

@@ -1,5 +1,5 @@
 import { clock } from './format';
-import { type TextKey, useT } from './i18n';
+import { type TextKey, useT } from '../i18n';
 
 interface Task {
   readonly kind: 'repair' | 'check';

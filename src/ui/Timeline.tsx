@@ -3,9 +3,9 @@ import type { Marker, MarkerKind } from '../session/replay-index';
 import { useSim, useSimApi } from '../store/use-sim';
 import { describeMarker } from './describe';
 import { clock } from './format';
-import { type TextKey, useT } from './i18n';
+import { type TextKey, useT } from '../i18n';
 import { TimeScale } from './TimeScale';
-import { useNames } from './names';
+import { useNames } from '../store/use-names';
 import { SpeedButtons } from './SpeedButtons';
 
 /** Lanes from the instructor's point of view: what happened, what was seen, what was done, what it scored. */

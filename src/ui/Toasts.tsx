@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { CheckResult, Command, LogEntry } from '../engine';
 import { useSim } from '../store/use-sim';
 import { resultText } from './check-text';
-import { type TextKey, useT } from './i18n';
+import { type TextKey, useT } from '../i18n';
 
 interface Toast {
   readonly id: number;

@@ -4,7 +4,7 @@ import { useSim, useSimApi } from '../store/use-sim';
 import { SpeedButtons } from './SpeedButtons';
 import { ExportButton } from './ExportButton';
 import { clock } from './format';
-import { setLanguage, useT } from './i18n';
+import { setLanguage, useT } from '../i18n';
 import { HelpButton } from './HelpPanel';
 
 /** Ending is final (the debrief scores the run as it stands): ask first, unless the shift is over. */

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useSim } from '../store/use-sim';
 import { externalValue } from './external-value';
-import { type TextKey, useT } from './i18n';
+import { type TextKey, useT } from '../i18n';
 
 const DONE_KEY = 'lf.toured';
 /** The tutorial line: the tour belongs to it, and ends in it. */

@@ -1,5 +1,5 @@
 import { useSim } from '../store/use-sim';
-import { useT } from './i18n';
+import { useT } from '../i18n';
 import { applyUpdate, usePwa } from './pwa-state';
 
 /**

@@ -1,5 +1,5 @@
 import { localNum } from './format';
-import { useT } from './i18n';
+import { useT } from '../i18n';
 
 /**
  * Long work in progress (re-simulating a session): what is being done, a bar, the share done,

@@ -4,7 +4,7 @@
  */
 import type { CheckResult } from '../engine';
 import { localNum } from './format';
-import { hasText, type Language, type TextKey } from './i18n';
+import { hasText, type Language, type TextKey } from '../i18n';
 
 type T = (key: TextKey, vars?: Record<string, string | number>) => string;
 

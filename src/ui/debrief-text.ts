@@ -4,8 +4,8 @@
  */
 import type { Assessment, ObjectiveVerdict, Penalty } from '../assessment';
 import { clock, minutes, pct } from './format';
-import type { Language, TextKey } from './i18n';
-import type { Names } from './names';
+import type { Language, TextKey } from '../i18n';
+import type { Names } from '../i18n/names';
 
 type T = (key: TextKey, vars?: Record<string, string | number>) => string;
 

@@ -4,9 +4,9 @@
  */
 import type { Command } from '../engine';
 import type { Marker } from '../session/replay-index';
-import type { TextKey } from './i18n';
-import { type Names, refusalMessage } from './names';
-import { stateName } from './station-text';
+import type { TextKey } from '../i18n';
+import { type Names, refusalMessage } from '../i18n/names';
+import { stateName } from '../i18n/station-text';
 
 type T = (key: TextKey, vars?: Record<string, string | number>) => string;
 

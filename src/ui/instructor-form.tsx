@@ -1,7 +1,7 @@
 /** What the instructor's pages share: a refusal in words, a form that shows its refusal, a labelled field. */
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { SchoolError } from '../session/school-client';
-import type { useT } from './i18n';
+import type { useT } from '../i18n';
 
 type T = ReturnType<typeof useT>['t'];
 

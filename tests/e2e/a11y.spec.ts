@@ -2,8 +2,8 @@
  * Accessibility (WCAG 2.2 AA where it applies), checked by axe on every screen a student and an
  * instructor use, in both languages: no serious or critical violation.
  */
-import { en } from '../../src/ui/i18n/en';
-import { nb } from '../../src/ui/i18n/nb';
+import { en } from '../../src/i18n/en';
+import { nb } from '../../src/i18n/nb';
 import { audit, expect, test, toBreakdownFaceplate } from './fixtures';
 
 for (const lang of ['en', 'nb'] as const) {

@@ -8,8 +8,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { en } from '../../src/ui/i18n/en';
-import { nb } from '../../src/ui/i18n/nb';
+import { en } from '../../src/i18n/en';
+import { nb } from '../../src/i18n/nb';
 import { endDrill, expect, test, toBreakdownFaceplate } from './fixtures';
 
 const SIZES = [

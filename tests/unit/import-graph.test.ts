@@ -117,4 +117,16 @@ describe('the import graph', () => {
     }
     expect(wrong).toEqual([]);
   });
+
+  it('keeps translation below the screens and the 3D view: i18n imports no ui, scene or store; scene and store import no ui', () => {
+    const under = (f: string, dir: string) => f.startsWith(join(SRC, dir) + '/');
+    const wrong: string[] = [];
+    for (const [f, deps] of GRAPH) {
+      for (const g of deps) {
+        if (under(f, 'i18n') && ['ui', 'scene', 'store', 'session', 'app'].some((d) => under(g, d))) wrong.push(`${name(f)} imports ${name(g)}`);
+        if ((under(f, 'scene') || under(f, 'store')) && under(g, 'ui')) wrong.push(`${name(f)} imports ${name(g)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
 });

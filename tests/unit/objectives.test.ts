@@ -5,7 +5,7 @@ import { assess, scoringRules } from '../../src/assessment';
 import type { Command } from '../../src/engine';
 import { loadScenarioText } from '../../src/scenario';
 import { verdictText } from '../../src/ui/debrief-text';
-import { translate } from '../../src/ui/i18n';
+import { translate } from '../../src/i18n';
 
 function drill(id: string) {
   const r = loadScenarioText(readFileSync(join(__dirname, `../../scenarios/${id}.json`), 'utf8'));

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PALETTE } from '../../src/ui/palette';
+import { PALETTE } from '../../src/scene/palette';
 import { deltaE2000, lab, linearRgb, simulate, type Vision } from '../colour-vision';
 
 /**

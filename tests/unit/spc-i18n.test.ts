@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PACK_NAMES, REFUSAL_TEXT, STOP_REASON_TEXT, stopReasonText } from '../../src/engine';
-import { en } from '../../src/ui/i18n/en';
-import { nb } from '../../src/ui/i18n/nb';
+import { en } from '../../src/i18n/en';
+import { nb } from '../../src/i18n/nb';
 import { imrLimits, violations } from '../../src/assessment/spc';
 
 describe('SPC (I-MR, Western Electric, Nelson trend)', () => {

@@ -6,7 +6,7 @@ import { asArray, type Draft, getAt, isObject, type Json, removeFrom, setAt } fr
 import { type PlacedError, startsWith } from '../../editor/errors';
 import { stationsOf } from '../../editor/graph';
 import type { Selection } from '../../editor/state';
-import { useT } from '../i18n';
+import { useT } from '../../i18n';
 import { PartAside } from './PartAside';
 import { PartForm } from './PartForm';
 

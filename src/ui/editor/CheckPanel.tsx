@@ -10,8 +10,8 @@ import { defaultAnalyser } from '../../session/analysis-client';
 import { PACK_NAMES } from '../../engine';
 import { verdictText } from '../debrief-text';
 import { scoreText, span } from '../format';
-import { hasText, type TextKey, useT } from '../i18n';
-import type { Names } from '../names';
+import { hasText, type TextKey, useT } from '../../i18n';
+import type { Names } from '../../i18n/names';
 
 type Run = { readonly state: 'idle' } | { readonly state: 'running'; readonly pct: number; readonly cancel: () => void } | { readonly state: 'done'; readonly proof: DrillProof; readonly of: string } | { readonly state: 'failed'; readonly reason: string };
 

@@ -15,8 +15,8 @@ import { sweepValues, withParameter } from '../../experiment/sweep';
 import { PACK_NAMES } from '../../engine';
 import { runReplications } from '../../session/experiment-client';
 import { localNum } from '../format';
-import { type TextKey, useT } from '../i18n';
-import type { Names } from '../names';
+import { type TextKey, useT } from '../../i18n';
+import type { Names } from '../../i18n/names';
 
 type Result = { readonly kind: 'single'; readonly summary: Summary } | { readonly kind: 'sweep'; readonly parameter: Parameter; readonly points: readonly { readonly value: number; readonly summary: Summary }[] };
 type Run = { readonly state: 'idle' } | { readonly state: 'running'; readonly done: number; readonly of: number; readonly cancel: () => void } | { readonly state: 'done'; readonly result: Result } | { readonly state: 'failed'; readonly reason: string };

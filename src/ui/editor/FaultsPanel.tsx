@@ -14,7 +14,7 @@ import { LINE_WIDE_FAULTS } from '../../editor/templates';
 import { parseDuration } from '../../scenario/duration';
 import { FAULT_TYPES } from '../../scenario/schema';
 import { span } from '../format';
-import { type TextKey, useT } from '../i18n';
+import { type TextKey, useT } from '../../i18n';
 import { PartAside } from './PartAside';
 import { PartForm } from './PartForm';
 

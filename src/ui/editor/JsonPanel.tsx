@@ -15,7 +15,7 @@ import { useEffect, useRef } from 'react';
 import type { PlacedError } from '../../editor/errors';
 import { scenarioSchemaObject } from '../../editor/form-schema';
 import { rangeOf, suggestionsAt } from '../../editor/json-assist';
-import { useT } from '../i18n';
+import { useT } from '../../i18n';
 
 interface Props {
   readonly text: string;

@@ -11,7 +11,7 @@ import type { Draft } from '../../editor/draft';
 import { toGraph } from '../../editor/graph';
 import type { Selection } from '../../editor/state';
 import { textOf } from '../../scenario';
-import { hasText, type TextKey, useT } from '../i18n';
+import { hasText, type TextKey, useT } from '../../i18n';
 
 type StationData = { label: string; id: string; type: string; typeName: string; broken: boolean };
 

@@ -7,7 +7,7 @@ import { type PlacedError, stationIndexOf } from '../../editor/errors';
 import { addStations, connect, connectionsOf, disconnect, moveStation, removeStation, renameStation, stationsOf } from '../../editor/graph';
 import type { Selection } from '../../editor/state';
 import { PALETTE } from '../../editor/templates';
-import { hasText, type TextKey, useT } from '../i18n';
+import { hasText, type TextKey, useT } from '../../i18n';
 import type { ScenarioFile } from '../../scenario';
 import { LineGraph } from './LineGraph';
 import { LinePreview } from './LinePreview';

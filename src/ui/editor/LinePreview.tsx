@@ -8,7 +8,7 @@ import type { ScenarioFile } from '../../scenario';
 import { localHost } from '../../session/engine-host';
 import { browserClock, createSimStore } from '../../store/sim-store';
 import { SimContext } from '../../store/use-sim';
-import { useT } from '../i18n';
+import { useT } from '../../i18n';
 
 const LineView = lazy(() => import('../../scene/LineView').then((m) => ({ default: m.LineView })));
 

@@ -14,7 +14,7 @@ import { type FormTarget, forForm, schemaFor } from '../../editor/form-schema';
 import { DEFAULT_TEMPTING_FIX } from '../../assessment';
 import type { FaultType } from '../../engine';
 import { DEFAULT_RESOLVED_BY } from '../../scenario';
-import { hasText, useT } from '../i18n';
+import { hasText, useT } from '../../i18n';
 import { type EditorFormContext, WIDGETS } from './widgets';
 
 type Obj = { readonly [key: string]: Json };

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import type { Draft } from '../../editor/draft';
 import * as admin from '../../session/school-admin';
 import type { ClassInfo } from '../../session/school-api';
-import { useT } from '../i18n';
+import { useT } from '../../i18n';
 
 export function Publish({ draft, loads }: { readonly draft: Draft; readonly loads: boolean }) {
   const { t } = useT();

@@ -5,7 +5,7 @@
 import type { Draft } from '../../editor/draft';
 import { type PlacedError, startsWith } from '../../editor/errors';
 import { addText, removeText, setText, type TextField, textFields } from '../../editor/texts';
-import { type TextKey, useT } from '../i18n';
+import { type TextKey, useT } from '../../i18n';
 
 interface Props {
   readonly draft: Draft;

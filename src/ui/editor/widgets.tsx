@@ -4,7 +4,7 @@
  */
 import type { WidgetProps } from '@rjsf/utils';
 import { useEffect, useState } from 'react';
-import { useT } from '../i18n';
+import { useT } from '../../i18n';
 
 /** What the editor passes every widget: the line's station ids. */
 export interface EditorFormContext {

@@ -3,11 +3,9 @@
  * name in the reader's language (from the scenario file), an alarm's message, a fault's
  * description. Ids stay in files and tooltips; a student reads names.
  */
-import { useMemo } from 'react';
 import type { AlarmText, LineModel, Refusal } from '../engine';
-import { compileScenario, type ScenarioFile, textOf } from '../scenario';
-import { useSim } from '../store/use-sim';
-import { hasText, type Language, type TextKey, useT } from './i18n';
+import { type ScenarioFile, textOf } from '../scenario';
+import { hasText, type Language, type TextKey } from './index';
 
 type T = (key: TextKey, vars?: Record<string, string | number>) => string;
 
@@ -49,23 +47,4 @@ export function refusalMessage(r: Refusal, names: Names, t: T): string {
     else vars[k] = v;
   }
   return t(`refusal.${r.key}` as TextKey, vars);
-}
-
-/** Each scenario compiled once for its names, however many panels ask (they all do at start). */
-const compiled = new WeakMap<ScenarioFile, LineModel>();
-function modelOf(sc: ScenarioFile): LineModel {
-  let model = compiled.get(sc);
-  if (model === undefined) {
-    model = compileScenario(sc);
-    compiled.set(sc, model);
-  }
-  return model;
-}
-
-/** The names of the scenario in the store, in the current language. */
-export function useNames(): Names {
-  const { t, lang } = useT();
-  const sc = useSim((s) => s.scenario);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: t follows lang
-  return useMemo(() => namesOf(sc, sc === null ? null : modelOf(sc), t, lang), [sc, lang]);
 }

@@ -4,7 +4,7 @@
  * that does not apply in the station's state is not shown.
  */
 import { Pack, type StationView } from '../engine';
-import { hasText, type TextKey } from './i18n';
+import { hasText, type TextKey } from './index';
 
 type T = (key: TextKey, vars?: Record<string, string | number>) => string;
 
