@@ -11,25 +11,24 @@ import { type CommandResult, type LineModel, TICKS_PER_SECOND } from '../engine'
 import { describeErrors, loadScenarioJson, type ScenarioFile } from '../scenario';
 import { type Analyser, defaultAnalyser } from '../session/analysis-client';
 import { defaultHost, type EngineHost } from '../session/engine-host';
-import type { EngineRequest, ToEngine, UserCommand } from '../session/engine-protocol';
+import type { UserCommand } from '../session/engine-protocol';
 import type { CompareSide } from '../session/compare';
 import { newSessionId } from '../session/saved-sessions';
 import { makeSession, type SessionFile } from '../session/session-file';
 import { createCommandWaiters } from './external-commands';
 import { createHistory, type History, recordHistory } from './history';
 import { jobs } from './jobs';
+import { browserClock, createPacer } from './pacer';
 import { replayEditing } from './replay-editing';
 import type { ReplayInfo } from './replay-types';
 import type { Clock, FrameSource, SimStore } from './store-types';
 
+export { browserClock } from './pacer';
 export type { Clock, FrameSource, Job, Phase, SimStore } from './store-types';
 export type { CompareSide, ReplayInfo, UserCommand };
 export const SPEEDS = [1, 2, 5, 10, 60] as const;
-/** The most simulated time one frame may ask for, so a slow frame never stalls the page. */
-const MAX_TICKS_PER_FRAME = 600 * TICKS_PER_SECOND;
 /** A followed run's view further behind its newest moment than this many seconds of the student's time jumps there. */
 const FOLLOW_LAG_WALL_SECONDS = 5;
-const PUBLISH_MS = 200;
 
 function textOfTitle(sc: ScenarioFile): string {
   return typeof sc.title === 'string' ? sc.title : sc.title.en;
@@ -59,40 +58,11 @@ const FRESH = {
   speed: 1,
 } satisfies Partial<SimStore>;
 
-export const browserClock: Clock = {
-  now: () => performance.now(),
-  frame: (cb) => {
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(cb);
-    else setTimeout(cb, 16);
-  },
-};
-
 export function createSimStore(clock: Clock = browserClock, host: EngineHost = defaultHost(), analyser: Analyser = defaultAnalyser) {
   let model: LineModel | null = null;
-  let known = 0;
-  let pending = 0;
-  /** The request whose frame time waits for (a run, a seek, a load, a resume); 0 when none. */
-  let awaiting = 0;
-  let lastRequest = 0;
-  /**
-   * Number a request and send it; `before` learns the number first (the in-process engine
-   * answers inside `post`, so whoever waits for the reply must know its number by then).
-   */
-  const ask = (m: EngineRequest, before?: (id: number) => void): number => {
-    const id = ++lastRequest;
-    before?.(id);
-    host.post({ ...m, id } as ToEngine);
-    return id;
-  };
-  const waitFor = (id: number) => {
-    awaiting = id;
-  };
-  /** The furthest tick asked of the engine: steps pressed quickly add up instead of repeating one. */
-  let requested = 0;
-  let last = 0;
-  let carry = 0;
-  let lastPublish = -Infinity;
-  let looping = false;
+  const pacer = createPacer(host);
+  const ask = pacer.ask;
+  const waits = { waits: true } as const;
   const frame: FrameSource = { scene: null, model: null, alpha: 0, speed: 10, running: false };
   let history: History = createHistory();
   const exportWaiters: ((s: SessionFile | null) => void)[] = [];
@@ -115,10 +85,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
       frame.scene = null;
       frame.alpha = 0;
       frame.speed = FRESH.speed;
-      known = 0;
-      requested = 0;
-      pending = 0;
-      carry = 0;
+      pacer.reset();
       history = createHistory();
     };
     /** The last tick time may reach: the scenario's end, or the end of the replayed session. */
@@ -126,71 +93,50 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
       const r = get().replay;
       return r !== null && get().phase === 'replay' ? r.endTick : (model?.durationTicks ?? 0);
     };
-    const request = (to: number, observe: boolean) => {
-      requested = Math.max(requested, to);
-      ask({ type: 'run', to, observe }, waitFor);
-    };
+    const request = (to: number, observe: boolean) => pacer.run(to, observe);
     /** Replay: show the state at a tick (keyframe + forward simulation in the engine). */
     const jump = (tick: number) => {
       const r = get().replay;
       if (r === null || get().phase !== 'replay') return;
       const to = Math.max(0, Math.min(Math.round(tick), r.endTick));
-      pending = 0;
-      carry = 0;
+      pacer.jumpTo(to);
       // Trends are drawn from what was observed on the way: after a jump they start afresh.
       history = createHistory();
       set((prev) => ({ historyVersion: prev.historyVersion + 1 }));
-      requested = to;
-      ask({ type: 'seek', tick: to }, waitFor);
+      ask({ type: 'seek', tick: to }, waits);
     };
     /** Following a live run: play towards its newest moment at the student's pace; jump when far behind. */
     const keepUp = () => {
       const r = get().replay;
       if (r?.live == null || !r.ready) return;
-      if (Math.max(known, requested) < r.endTick - FOLLOW_LAG_WALL_SECONDS * TICKS_PER_SECOND * Math.max(1, r.live.speed)) jump(r.endTick);
+      const ahead = Math.max(pacer.known, pacer.requested);
+      if (ahead < r.endTick - FOLLOW_LAG_WALL_SECONDS * TICKS_PER_SECOND * Math.max(1, r.live.speed)) jump(r.endTick);
       if (get().speed !== r.live.speed) get().setSpeed(r.live.speed);
-      if (!get().running && Math.max(known, requested) < r.endTick) startClock();
+      if (!get().running && Math.max(pacer.known, pacer.requested) < r.endTick) startClock();
     };
     /** Time runs: the frame loop starts if it is not going already. */
     const startClock = () => {
       set({ running: true });
       frame.running = true;
-      if (!looping) {
-        looping = true;
-        last = clock.now();
-        clock.frame(loop);
-      }
+      if (pacer.start(clock.now())) clock.frame(loop);
     };
     const loop = () => {
       if (!get().running || model === null) {
-        looping = false;
+        pacer.stop();
         frame.running = false;
         return;
       }
-      const now = clock.now();
-      carry += ((now - last) / 1000) * TICKS_PER_SECOND * get().speed;
-      last = now;
-      const steps = Math.floor(carry);
-      carry -= steps;
-      pending = Math.min(pending + steps, MAX_TICKS_PER_FRAME);
-      frame.alpha = carry;
-      // One request in flight at a time: if the engine is behind, time waits for it.
-      if (awaiting === 0 && pending > 0) {
-        const to = Math.min(known + pending, limit());
-        pending = 0;
-        const observe = now - lastPublish >= PUBLISH_MS;
-        if (observe) lastPublish = now;
-        request(to, observe);
-      }
+      const next = pacer.frameAt(clock.now(), get().speed, limit());
+      frame.alpha = pacer.alpha;
+      if (next !== null) request(next.to, next.observe);
       clock.frame(loop);
     };
     host.listen((m) => {
       switch (m.type) {
         case 'frame': {
-          // A frame answering a command sent meanwhile shows the line but does not end the wait.
-          if (m.re === awaiting) awaiting = 0;
+          pacer.answered(m.re, m.scene.tick);
           frame.scene = m.scene;
-          known = m.scene.tick;
+          const known = pacer.known;
           if (m.observation !== null) {
             const grew = recordHistory(history, m.observation);
             set((prev) => ({ observation: m.observation, historyVersion: prev.historyVersion + (grew ? 1 : 0) }));
@@ -237,7 +183,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
           return;
         }
         case 'error':
-          if (m.re === awaiting) awaiting = 0;
+          pacer.answered(m.re, null);
           set({ error: m.message, running: false });
           return;
       }
@@ -273,7 +219,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
         }
         startFresh(result.model);
         set({ ...FRESH, scenario: result.scenario, phase: 'briefing', runId: newSessionId(), hintsAllowed: options.hintsAllowed ?? true });
-        ask({ type: 'load', scenario: result.scenario, checked: { model: result.model, seed: result.scenario.seed } }, waitFor);
+        ask({ type: 'load', scenario: result.scenario, checked: { model: result.model, seed: result.scenario.seed } }, waits);
         return true;
       },
       resume(raw, commands, tick, options = {}) {
@@ -281,7 +227,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
         set({ commands: [...commands], phase: 'running', job: { what: 'resume', fraction: 0 }, ...(options.runId ? { runId: options.runId } : {}) });
         const scenario = get().scenario!;
         // load() has just checked it: the worker takes the compiled model as it is.
-        ask({ type: 'resume', scenario, ...(model === null ? {} : { checked: { model, seed: scenario.seed } }), commands, tick }, waitFor);
+        ask({ type: 'resume', scenario, ...(model === null ? {} : { checked: { model, seed: scenario.seed } }), commands, tick }, waits);
         // Prove the rebuilt state is the one that was left: its hash against the saved one.
         // The answer comes after the rebuild: the resume's job ends with it.
         exportWaiters.push((file) => {
@@ -303,17 +249,17 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
           const r = get().replay;
           if (r === null || !r.ready) return;
           // A followed run played from its newest moment moves with it again.
-          if (r.live !== null && !r.live.ended && known >= r.endTick) return get().backToLive();
+          if (r.live !== null && !r.live.ended && pacer.known >= r.endTick) return get().backToLive();
           // Playing from the end starts over, like any media player.
-          if (known >= r.endTick) get().seek(0);
+          if (pacer.known >= r.endTick) get().seek(0);
         } else if (get().ended) return;
         startClock();
       },
       pause() {
         set({ running: false });
         frame.running = false;
-        pending = 0;
-        if (model !== null) request(known, true);
+        pacer.dropPending();
+        if (model !== null) request(pacer.known, true);
       },
       togglePlay() {
         if (get().running) {
@@ -325,7 +271,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
         if (get().phase === 'replay') return get().stepBy(TICKS_PER_SECOND);
         if (model === null || get().ended) return;
         get().pause();
-        request(Math.min(Math.max(known, requested) + TICKS_PER_SECOND, model.durationTicks), true);
+        request(Math.min(Math.max(pacer.known, pacer.requested) + TICKS_PER_SECOND, model.durationTicks), true);
       },
       setSpeed(speed) {
         frame.speed = speed;
@@ -348,9 +294,14 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
           return Promise.resolve({ accepted: false, reason, refusal: null });
         }
         let result: Promise<CommandResult> | null = null;
-        ask({ type: 'command', command }, (id) => {
-          result = external.wait(id);
-        });
+        ask(
+          { type: 'command', command },
+          {
+            before: (id) => {
+              result = external.wait(id);
+            },
+          },
+        );
         return result!;
       },
       exportSession() {
@@ -392,7 +343,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
           replay: { session, ready: false, endTick: session.endTick, markers: [], kpis: null, verification: null, assessment: null, notes, showTruth: false, presenter: false, savedId, live },
           job: { what: 'replay', fraction: 0 },
         });
-        ask({ type: 'openReplay', session, checked: { model: result.model, seed: result.scenario.seed } }, waitFor);
+        ask({ type: 'openReplay', session, checked: { model: result.model, seed: result.scenario.seed } }, waits);
         return true;
       },
       seek(tick) {
@@ -413,18 +364,18 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
       },
       stepBy(ticks) {
         if (get().running) get().pause();
-        get().seek(known + ticks);
+        get().seek(pacer.known + ticks);
       },
       takeOver() {
         const r = get().replay;
         if (r === null || get().phase !== 'replay') return;
-        const tick = known;
+        const tick = pacer.known;
         // The branch is the original's commands up to now, rebuilt exactly as a resumed run is.
         const prefix = r.session.commands.filter((c) => c.tick <= tick);
         const name = r.session.name ?? textOfTitle(r.session.scenario);
         if (get().resume(r.session.scenario, prefix, tick)) set({ branchOf: { name, tick } });
       },
-      ...replayEditing(set, get, () => known),
+      ...replayEditing(set, get, () => pacer.known),
       ...jobs(set, get, {
         analyser,
         restartEngine: () => {
@@ -432,7 +383,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
           model = null;
           frame.model = null;
           frame.scene = null;
-          awaiting = 0;
+          pacer.dropRequests();
           exportWaiters.length = 0;
         },
       }),
