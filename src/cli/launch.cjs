@@ -102,8 +102,22 @@ function run() {
   }
 }
 
+function hasEsbuild() {
+  try {
+    require.resolve('esbuild');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function main() {
   const buildOnly = process.argv[2] === '--build';
+  if (buildOnly && !hasEsbuild()) {
+    // An install without dev dependencies (a server): no CLI to build, and nothing to fail.
+    process.stdout.write('esbuild is not installed (no dev dependencies): the CLI is built on first use of npm run sim.\n');
+    return;
+  }
   const stale = Math.min(builtAt(MAIN), builtAt(WORKER)) < newestSource(join(ROOT, 'src'));
   if (stale || buildOnly) await build();
   if (!buildOnly) run();
