@@ -20,8 +20,8 @@ import {
   UNIFORM_STATION_FIELDS,
   StopReason,
 } from '../engine';
-import { minimum } from '../engine/distributions';
-import { hashString } from '../engine/rng';
+import { minimum } from '../engine/core/distributions';
+import { hashString } from '../engine/core/rng';
 import { measuringStations } from './check';
 import { ALARM_DEFAULTS, CHECK_SECONDS, DEFAULT_RESOLVED_BY, REPAIR_SECONDS, SENSOR_DEFAULTS, sensorKindsOf, TRANSITION_SECONDS } from './defaults';
 import { parseDuration } from './duration';

@@ -4,8 +4,8 @@
  * that editors use to autocomplete. Objects are strict: an unknown key is an error.
  */
 import { z } from './zod';
-import { COMMAND_ORIGINS, REPORT_FIGURES } from '../engine/commands-types';
-import { CHECK_KINDS, REPAIR_ACTIONS } from '../engine/model';
+import { COMMAND_ORIGINS, REPORT_FIGURES } from '../engine/core/commands-types';
+import { CHECK_KINDS, REPAIR_ACTIONS } from '../engine/core/model';
 import { DURATION_HINT, parseDuration } from './duration';
 import { MAX_ALARM_RULES, MAX_CONNECTIONS, MAX_FAULTS, MAX_LOTS, MAX_RUN_DAYS, MAX_RUN_SECONDS, MAX_STATIONS, MAX_TEXT_ITEMS } from './limits';
 

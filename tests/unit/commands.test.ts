@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { advance, apply, createState, observe, Pack, type PackCommand } from '../../src/engine';
-import { type PackState, transition } from '../../src/engine/packml';
+import { type PackState, transition } from '../../src/engine/core/packml';
 import { min, modelOf, sec, simpleLine } from '../helpers';
 
 const view = (s: ReturnType<typeof createState>, id: string) => observe(s).stations.find((x) => x.id === id)!;

@@ -12,7 +12,7 @@ function sources(dir: string): string[] {
 
 const FORBIDDEN: [RegExp, string][] = [
   [/from\s+['"](react|react-dom|three|zustand|zod|@react-three\/[\w-]+)['"]/, 'imports a UI or external library'],
-  [/from\s+['"]\.\.\/(scenario|session|store|scene|ui|app|assessment|cli)/, 'imports from a layer above the engine'],
+  [/from\s+['"](\.\.\/)+(scenario|session|store|scene|ui|app|assessment|cli|server|gateway|editor|experiment|i18n)(\/|['"])/, 'imports from a layer above the engine'],
   [/from\s+['"]node:/, 'imports a Node module'],
   [/Math\.random/, 'uses Math.random'],
   [/\bDate\b/, 'uses Date'],

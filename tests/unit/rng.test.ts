@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Distribution, mean, sample } from '../../src/engine/distributions';
-import { createStream, hashString, nextFloat, nextU32, noiseNormal } from '../../src/engine/rng';
+import { type Distribution, mean, sample } from '../../src/engine/core/distributions';
+import { createStream, hashString, nextFloat, nextU32, noiseNormal } from '../../src/engine/core/rng';
 
 function stats(xs: number[]) {
   const m = xs.reduce((a, b) => a + b, 0) / xs.length;

@@ -4,12 +4,12 @@
  * read, never the process itself.
  */
 import { airPressureAt, stationWear } from './fault-effects';
-import type { State } from './state';
-import type { SensorSpec } from './model';
-import { isRunning, Pack } from './packml';
-import { noiseNormal } from './rng';
+import type { State } from '../core/state';
+import type { SensorSpec } from '../core/model';
+import { isRunning, Pack } from '../core/packml';
+import { noiseNormal } from '../core/rng';
 import { temperatureAt } from './thermal';
-import { TICKS_PER_SECOND } from './time';
+import { TICKS_PER_SECOND } from '../core/time';
 
 export interface Reading {
   /** null when the signal is bad (out of range). */

@@ -4,16 +4,16 @@
  * sees its symptoms (sensors, states, stop reasons, counters, parts). The fault's own record
  * is the hidden truth.
  */
-import { refreshBusyTimers, refreshThermal, scrapPart, setBusy } from './ledger';
-import { rawReading } from './sensors';
-import { cumulativeBusy, type State } from './state';
-import { setPack } from './transitions';
-import { sample } from './distributions';
-import { isRunning, Pack, StopReason } from './packml';
-import { nextFloat } from './rng';
-import { NEVER, TICKS_PER_SECOND } from './time';
-import { markStation } from './worklist';
-import { setFaultNext } from './agenda';
+import { refreshBusyTimers, refreshThermal, scrapPart, setBusy } from '../write/ledger';
+import { rawReading } from '../read/sensors';
+import { cumulativeBusy, type State } from '../core/state';
+import { setPack } from '../write/transitions';
+import { sample } from '../core/distributions';
+import { isRunning, Pack, StopReason } from '../core/packml';
+import { nextFloat } from '../core/rng';
+import { NEVER, TICKS_PER_SECOND } from '../core/time';
+import { markStation } from '../core/worklist';
+import { setFaultNext } from '../core/agenda';
 
 function durationTicks(seconds: number): number {
   return Math.max(1, Math.round(seconds * TICKS_PER_SECOND));

@@ -1,13 +1,13 @@
-import { scheduleTrigger } from './faults';
-import { setBusy } from './ledger';
-import { emptyCounters, type State, type StationState } from './state';
+import { scheduleTrigger } from '../systems/faults';
+import { setBusy } from '../write/ledger';
+import { emptyCounters, type State, type StationState } from '../core/state';
 import { advance, takeBaseline } from './advance';
-import { nextLot, settle } from './flow';
-import type { LineModel } from './model';
-import { Pack } from './packml';
-import { createStream } from './rng';
-import { NEVER } from './time';
-import { markStation } from './worklist';
+import { nextLot, settle } from '../systems/flow';
+import type { LineModel } from '../core/model';
+import { Pack } from '../core/packml';
+import { createStream } from '../core/rng';
+import { NEVER } from '../core/time';
+import { markStation } from '../core/worklist';
 
 function stationState(model: LineModel, i: number, seed: number): StationState {
   const spec = model.stations[i]!;

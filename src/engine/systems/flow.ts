@@ -5,15 +5,15 @@
  * touched, which is fixed by the model, so ties always break the same way.
  */
 import { materialDefect } from './faults';
-import { changeWip, pushLog, touchLevel } from './ledger';
+import { changeWip, pushLog, touchLevel } from '../write/ledger';
 import { receive } from './process';
-import type { Part, State } from './state';
-import { sample } from './distributions';
-import { type BufferSpec, type ConveyorSpec, type InspectionSpec, Kind, type SourceSpec, type StationSpec } from './model';
-import { Interlock, isRunning, Pack } from './packml';
-import { NEVER, TICKS_PER_SECOND } from './time';
-import { markStation, popMarked } from './worklist';
-import { setStationNext } from './agenda';
+import type { Part, State } from '../core/state';
+import { sample } from '../core/distributions';
+import { type BufferSpec, type ConveyorSpec, type InspectionSpec, Kind, type SourceSpec, type StationSpec } from '../core/model';
+import { Interlock, isRunning, Pack } from '../core/packml';
+import { NEVER, TICKS_PER_SECOND } from '../core/time';
+import { markStation, popMarked } from '../core/worklist';
+import { setStationNext } from '../core/agenda';
 
 // Scratch in a const object, not module-level `let`s (those pay a TDZ check on every read in ESM).
 const scratch = { visited: new Int32Array(64), seen: new Uint8Array(64) };

@@ -3,10 +3,10 @@
  * (DOMAIN §2). All time is planned production time; down time is time outside Execute and
  * Suspended (starved/blocked time is a performance loss, not an availability loss).
  */
-import { isProcess, type LineModel } from './model';
-import { Pack, packName } from './packml';
-import { emptyCounters, type LineCounters, type State, type StationCounters } from './state';
-import { TICKS_PER_SECOND } from './time';
+import { isProcess, type LineModel } from '../core/model';
+import { Pack, packName } from '../core/packml';
+import { emptyCounters, type LineCounters, type State, type StationCounters } from '../core/state';
+import { TICKS_PER_SECOND } from '../core/time';
 
 export interface Oee {
   readonly availability: number;

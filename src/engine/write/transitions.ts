@@ -9,13 +9,13 @@
  * stay one-way. They still run at once, inside the transition, as they always did: moving them
  * onto the agenda would change the order of events, hence every replay's hash.
  */
-import { holdingCause } from './fault-effects';
+import { holdingCause } from '../read/fault-effects';
 import { pushLog, refreshThermal } from './ledger';
-import type { State } from './state';
-import { isProcess } from './model';
-import { Interlock, isActing, isRunning, Pack, type PackState, StopReason } from './packml';
-import { NEVER } from './time';
-import { markStation } from './worklist';
+import type { State } from '../core/state';
+import { isProcess } from '../core/model';
+import { Interlock, isActing, isRunning, Pack, type PackState, StopReason } from '../core/packml';
+import { NEVER } from '../core/time';
+import { markStation } from '../core/worklist';
 
 /** What the systems do when a station's state changes (wired by the loop: see wireTransitions). */
 export interface TransitionReactions {

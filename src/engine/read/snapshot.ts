@@ -1,6 +1,6 @@
-import { hash64 } from './hash';
-import type { LineModel } from './model';
-import type { State } from './state';
+import { hash64 } from '../core/hash';
+import type { LineModel } from '../core/model';
+import type { State } from '../core/state';
 
 /**
  * The canonical encoding of a state: JSON of everything but the model. Object keys are always

@@ -3,18 +3,18 @@
  * for idle ticks. At each such tick: warm-up baseline, alarm scan, shelving expiries, fault
  * timers, station timers (in station order), then settle the flow of parts.
  */
-import { evaluateStoppedAlarms, expireShelves, nextShelfExpiry, scanAlarms } from './alarms';
-import { checkRestored, faultDue } from './faults';
-import { changeWip } from './ledger';
-import { finishWork, pauseStation, resumeStation } from './process';
-import type { State, StationCounters } from './state';
-import { setPack, wireTransitions } from './transitions';
-import { settle, sourceDue } from './flow';
-import { completionOf } from './packml';
-import { finishTask } from './tasks';
-import { NEVER } from './time';
-import { agendaTop, closeAgenda, dueCount, dueTimer, firstStationTimer, openAgenda, setStationNext, takeDue } from './agenda';
-import { markStation } from './worklist';
+import { evaluateStoppedAlarms, expireShelves, nextShelfExpiry, scanAlarms } from '../systems/alarms';
+import { checkRestored, faultDue } from '../systems/faults';
+import { changeWip } from '../write/ledger';
+import { finishWork, pauseStation, resumeStation } from '../systems/process';
+import type { State, StationCounters } from '../core/state';
+import { setPack, wireTransitions } from '../write/transitions';
+import { settle, sourceDue } from '../systems/flow';
+import { completionOf } from '../core/packml';
+import { finishTask } from '../systems/tasks';
+import { NEVER } from '../core/time';
+import { agendaTop, closeAgenda, dueCount, dueTimer, firstStationTimer, openAgenda, setStationNext, takeDue } from '../core/agenda';
+import { markStation } from '../core/worklist';
 
 // The loop runs the systems, so it is where a state transition learns what they do about it
 // (transitions.ts imports none of them; see there).

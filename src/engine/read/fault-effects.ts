@@ -3,9 +3,9 @@
  * writes state or imports a writer): what keeps a station stopped, a gripper's retries, the air
  * header's pressure, the chance of a dropped part, how far wear has gone.
  */
-import type { FaultSpec, MachineSpec } from './model';
-import { StopReason } from './packml';
-import { cumulativeBusy, type FaultState, type State } from './state';
+import type { FaultSpec, MachineSpec } from '../core/model';
+import { StopReason } from '../core/packml';
+import { cumulativeBusy, type FaultState, type State } from '../core/state';
 
 /** What still keeps station i from running, as a stop reason; 0 when nothing does. */
 export function holdingCause(s: State, i: number): number {

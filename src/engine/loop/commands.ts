@@ -2,20 +2,20 @@
  * Applying a command at a tick boundary. A command that cannot apply is refused with a reason
  * a student understands; accepted or refused, it goes into the log, so a replay sees the same.
  */
-import { abortStation, onset, resolveFault } from './faults';
-import { pushLog } from './ledger';
-import type { State } from './state';
-import { setPack } from './transitions';
-import { acknowledge, shelve, unshelve } from './alarms';
+import { abortStation, onset, resolveFault } from '../systems/faults';
+import { pushLog } from '../write/ledger';
+import type { State } from '../core/state';
+import { setPack } from '../write/transitions';
+import { acknowledge, shelve, unshelve } from '../systems/alarms';
 import { advance } from './advance';
-import type { Command, CommandResult } from './commands-types';
-import { settle } from './flow';
-import { CHECK_KINDS, isProcess, REPAIR_ACTIONS, type SensorKind } from './model';
-import { Pack, StopReason, transition } from './packml';
-import { refusalText } from './refusal-text';
-import { type Refusal, refusal } from './refusals';
-import { CHECK_RULES, isStandstill, REPAIR_RULES, startTask, type WorkRule } from './tasks';
-import { TICKS_PER_SECOND } from './time';
+import type { Command, CommandResult } from '../core/commands-types';
+import { settle } from '../systems/flow';
+import { CHECK_KINDS, isProcess, REPAIR_ACTIONS, type SensorKind } from '../core/model';
+import { Pack, StopReason, transition } from '../core/packml';
+import { refusalText } from '../core/refusal-text';
+import { type Refusal, refusal } from '../core/refusals';
+import { CHECK_RULES, isStandstill, REPAIR_RULES, startTask, type WorkRule } from '../systems/tasks';
+import { TICKS_PER_SECOND } from '../core/time';
 
 /** '' when accepted, else why not. */
 type Outcome = '' | Refusal;

@@ -4,16 +4,16 @@
  * silences; it never clears. Sensor rules are scanned at a fixed period, like a control
  * system's alarm scan; state rules are evaluated when the station's state changes.
  */
-import { FLOOD_WINDOW_TICKS } from './alarm-flood';
-import { holdingCause } from './fault-effects';
+import { FLOOD_WINDOW_TICKS } from '../core/alarm-flood';
+import { holdingCause } from '../read/fault-effects';
 import { stationFails } from './faults';
-import { pushLog } from './ledger';
-import { reading } from './sensors';
-import type { AlarmPhase, State } from './state';
-import type { AlarmRule } from './model';
-import { isRunning, isOperatorReason, Pack } from './packml';
-import { type Refusal, refusal } from './refusals';
-import { NEVER } from './time';
+import { pushLog } from '../write/ledger';
+import { reading } from '../read/sensors';
+import type { AlarmPhase, State } from '../core/state';
+import type { AlarmRule } from '../core/model';
+import { isRunning, isOperatorReason, Pack } from '../core/packml';
+import { type Refusal, refusal } from '../core/refusals';
+import { NEVER } from '../core/time';
 
 /** ISA-18.2 flood: more than 10 alarms in 10 minutes for one operator. */
 

@@ -3,17 +3,17 @@
  * repairs that fix a fault when they are the right action in the right place (and only cost
  * time when they are not).
  */
-import { gripperEffect, stationWear } from './fault-effects';
+import { gripperEffect, stationWear } from '../read/fault-effects';
 import { resolveFault } from './faults';
-import { pushLog, scrapPart } from './ledger';
-import { trueValue } from './sensors';
-import type { CheckResult, MaintenanceTask, State } from './state';
-import { RELEVANT_CHECKS } from './evidence';
+import { pushLog, scrapPart } from '../write/ledger';
+import { trueValue } from '../read/sensors';
+import type { CheckResult, MaintenanceTask, State } from '../core/state';
+import { RELEVANT_CHECKS } from '../core/evidence';
 import { nextLot } from './flow';
-import type { CheckKind, RepairAction } from './model';
-import { Pack } from './packml';
-import { noiseNormal } from './rng';
-import { markStation } from './worklist';
+import type { CheckKind, RepairAction } from '../core/model';
+import { Pack } from '../core/packml';
+import { noiseNormal } from '../core/rng';
+import { markStation } from '../core/worklist';
 
 export interface WorkRule {
   /** The station must be at a standstill (not running, not moving between states). */

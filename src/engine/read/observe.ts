@@ -3,14 +3,14 @@
  * (truth). A student's screens are built from `observe` alone, so the hidden fault stays
  * hidden by construction: nothing in it names a fault.
  */
-import { FLOOD_COUNT, FLOOD_WINDOW_TICKS } from './alarm-flood';
+import { FLOOD_COUNT, FLOOD_WINDOW_TICKS } from '../core/alarm-flood';
 import { holdingCause } from './fault-effects';
 import { reading } from './sensors';
-import type { AlarmPhase, CheckResult, FaultPhase, LogEntry, State, TruthLog } from './state';
+import type { AlarmPhase, CheckResult, FaultPhase, LogEntry, State, TruthLog } from '../core/state';
 import { kpis, type Kpis } from './kpis';
-import type { AlarmPriority, AlarmText, FaultType, SensorKind, StationType } from './model';
-import { Interlock, PACK_NAMES, stopReasonText } from './packml';
-import { TICKS_PER_SECOND } from './time';
+import type { AlarmPriority, AlarmText, FaultType, SensorKind, StationType } from '../core/model';
+import { Interlock, PACK_NAMES, stopReasonText } from '../core/packml';
+import { TICKS_PER_SECOND } from '../core/time';
 
 const INTERLOCK_NAMES: Readonly<Record<Interlock, 'none' | 'starved' | 'blocked'>> = {
   [Interlock.None]: 'none',

@@ -4,10 +4,10 @@
  * operation-dependent failures: their timers move on the agenda), WIP, buffer levels, scrap and
  * the spindle's thermal lag.
  */
-import { setFaultNext } from './agenda';
-import { LOG_LIMIT, type LogEntry, type Part, type State } from './state';
-import { temperatureAt, thermalTarget } from './thermal';
-import { NEVER } from './time';
+import { setFaultNext } from '../core/agenda';
+import { LOG_LIMIT, type LogEntry, type Part, type State } from '../core/state';
+import { temperatureAt, thermalTarget } from '../read/thermal';
+import { NEVER } from '../core/time';
 
 export function pushLog(s: State, entry: LogEntry): void {
   s.log.push(entry);

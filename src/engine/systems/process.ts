@@ -3,18 +3,18 @@
  * comes out with), pausing and resuming when the station stops and runs again, and the
  * inspection's verdict.
  */
-import { airPressureAt, defectChance, gripperEffect } from './fault-effects';
+import { airPressureAt, defectChance, gripperEffect } from '../read/fault-effects';
 import { afterPartFaults, stationFails } from './faults';
-import { changeWip, scrapPart, setBusy, touchLevel } from './ledger';
-import { gaugeReading } from './sensors';
-import type { Part, State } from './state';
-import { sample, sampleStandardNormal } from './distributions';
-import { type AssemblySpec, type ConveyorSpec, type InspectionSpec, Kind, type MachineSpec } from './model';
-import { StopReason } from './packml';
-import { nextFloat } from './rng';
-import { temperatureAt } from './thermal';
-import { NEVER, TICKS_PER_SECOND } from './time';
-import { markStation } from './worklist';
+import { changeWip, scrapPart, setBusy, touchLevel } from '../write/ledger';
+import { gaugeReading } from '../read/sensors';
+import type { Part, State } from '../core/state';
+import { sample, sampleStandardNormal } from '../core/distributions';
+import { type AssemblySpec, type ConveyorSpec, type InspectionSpec, Kind, type MachineSpec } from '../core/model';
+import { StopReason } from '../core/packml';
+import { nextFloat } from '../core/rng';
+import { temperatureAt } from '../read/thermal';
+import { NEVER, TICKS_PER_SECOND } from '../core/time';
+import { markStation } from '../core/worklist';
 
 type ProcessStation = MachineSpec | AssemblySpec | InspectionSpec;
 

@@ -3,9 +3,9 @@
  * station runs and on active faults. Computed in closed form at any tick, so the engine never
  * steps it through idle time.
  */
-import { dexp } from './dmath';
-import type { State, StationState } from './state';
-import { isRunning } from './packml';
+import { dexp } from '../core/dmath';
+import type { State, StationState } from '../core/state';
+import { isRunning } from '../core/packml';
 
 /** Time constant of the spindle's thermal lag, in ticks (10 minutes). */
 const TAU_TICKS = 6000;
