@@ -11,7 +11,7 @@ import type { SimStoreApi } from '../store/sim-store';
 import { useSim } from '../store/use-sim';
 import { useT } from '../i18n';
 import { useNames } from '../store/use-names';
-import { stateName } from '../i18n/station-text';
+import { stateName, stopReasonText } from '../i18n/station-text';
 import { lampSymbol } from './stack-light';
 import { labelBox, type LabelBox, placeLabels } from './label-layout';
 import type { Placement } from './layout';
@@ -62,7 +62,8 @@ function StationLabel({ spec, registry }: { spec: StationSpec; registry: LabelRe
           {view.lockedOut ? ' · LOTO' : ''}
         </span>
       )}
-      {view && view.stopReason !== 0 && <span>{view.stopReason}</span>}
+      {/* The stop reason in words, with its OMAC id (a bare number told a student nothing). */}
+      {view && view.stopReason !== 0 && <span data-testid="label-reason">{`${view.stopReason} ${stopReasonText(view.stopReason, t)}`}</span>}
       <span className="sr-only">{t(`type.${spec.type}`)}</span>
     </div>
   );

@@ -34,6 +34,8 @@ test('breakdown drill: alarm, acknowledge, lock out, repair, restart, production
   const fp = page.getByTestId('faceplate');
   await expect(fp.getByTestId('faceplate-state')).toHaveText('Held');
   await expect(fp.getByTestId('faceplate-reason')).toContainText('258 Drive fault (cause still present)');
+  // The 3D label says why it stopped, in words (a bare '258' told a student nothing).
+  await expect(page.locator('[data-label="M1"] [data-testid="label-reason"]')).toHaveText('258 Drive fault');
 
   // Locking out a held machine is refused with the reason: stop it first.
   await fp.getByRole('button', { name: 'Lock out / tag out' }).click();
