@@ -1,11 +1,14 @@
 /**
- * The agenda: every pending timer of a fault or a station in one indexed binary heap, so finding
- * the next event costs O(1) and changing a timer O(log n), instead of a scan of the whole line
- * at every event (which made a 200-station line 2.4x as costly per event as a 10-station one).
+ * The agenda: every pending timer of the line, a fault or a station in one indexed binary heap,
+ * so finding the next event costs O(1) and changing a timer O(log n), instead of a scan of the
+ * whole line at every event (which made a 200-station line 2.4x as costly per event as a
+ * 10-station one).
  *
  * Entries are keyed by (tick, timer), as SimPy keys its queue by (time, priority, id). Timers are
- * numbered faults first, then stations, so at one tick fault timers come before station timers,
- * each in index order: the engine's order of events, written here once.
+ * numbered: the line's own (the warm-up baseline, the alarm scan, shelve expiry: `LineTimer`),
+ * then faults, then stations, so at one tick they come in that order, faults and stations each
+ * in index order: the engine's order of events, written here once. (A station's maintenance
+ * task, acting state, work and release are its one timer: the earliest of them.)
  *
  * Each timer has at most one entry (its position is kept), so a timer moved to another tick is
  * moved in the heap, and one set to NEVER leaves it: no stale entries pile up.
@@ -18,6 +21,18 @@
 import type { State } from './state';
 import { NEVER } from './time';
 
+/** The line's timers, in the order they run at one tick (before every fault and station). */
+export const LineTimer = {
+  /** End of warm-up: KPIs are measured from the baseline taken then. */
+  Warmup: 0,
+  /** The periodic scan of the sensor alarm rules. */
+  Scan: 1,
+  /** The earliest end of a shelved alarm's shelving. */
+  Shelf: 2,
+} as const;
+export type LineTimer = (typeof LineTimer)[keyof typeof LineTimer];
+const LINE_TIMERS = 3;
+
 // One const object rather than module-level `let`s (those pay a TDZ check on every read in ESM).
 const a = {
   /** True while `advance` keeps a heap (a line too big to scan). */
@@ -29,8 +44,12 @@ const a = {
   pos: new Int32Array(64).fill(-1),
   /** Each timer's tick while it has an entry. */
   tick: new Int32Array(64),
-  /** Timer number of station 0 (the number of faults). */
-  firstStation: 0,
+  /** Timer number of fault 0 (the number of line timers). */
+  firstFault: LINE_TIMERS,
+  /** Timer number of station 0. */
+  firstStation: LINE_TIMERS,
+  /** The line timers' ticks (the scan's is also the state's `nextScan`). */
+  line: new Int32Array(LINE_TIMERS).fill(NEVER),
   /** A small line keeps no heap: its timers are scanned (see SCAN_LIMIT). */
   scan: false,
   /** Scan mode: the stations that can have a timer (buffers and sinks never do). */
@@ -136,15 +155,16 @@ function set(timer: number, tick: number): void {
 export function openAgenda(s: State): void {
   const faults = s.faults;
   const stations = s.stations;
-  const timers = faults.length + stations.length;
+  const timers = LINE_TIMERS + faults.length + stations.length;
   if (a.heap.length < timers) {
     a.due = new Int32Array(timers * 2);
     a.heap = new Int32Array(timers * 2);
     a.pos = new Int32Array(timers * 2);
     a.tick = new Int32Array(timers * 2);
   }
-  a.firstStation = faults.length;
+  a.firstStation = LINE_TIMERS + faults.length;
   a.size = 0;
+  a.line.fill(NEVER);
   a.scan = timers <= SCAN_LIMIT;
   if (a.scan) {
     if (a.timed.length < stations.length) a.timed = new Int32Array(stations.length * 2);
@@ -156,7 +176,7 @@ export function openAgenda(s: State): void {
     return;
   }
   a.pos.fill(-1);
-  for (let fi = 0; fi < faults.length; fi++) set(fi, faults[fi]!.next);
+  for (let fi = 0; fi < faults.length; fi++) set(LINE_TIMERS + fi, faults[fi]!.next);
   for (let i = 0; i < stations.length; i++) set(a.firstStation + i, stations[i]!.next);
   a.heaped = true;
 }
@@ -166,9 +186,24 @@ export function closeAgenda(): void {
   a.size = 0;
 }
 
+/**
+ * Set one of the line's timers (`advance` sets all three after `openAgenda`). The scan's tick is
+ * state (`nextScan`, kept in snapshots); warm-up and shelve expiry follow from the state.
+ */
+export function setLineNext(s: State, timer: LineTimer, tick: number): void {
+  if (timer === LineTimer.Scan) s.nextScan = tick;
+  a.line[timer] = tick;
+  if (a.heaped) set(timer, tick);
+}
+
+/** The tick a line timer is set to (NEVER when it is not). */
+export function lineNext(timer: LineTimer): number {
+  return a.line[timer]!;
+}
+
 export function setFaultNext(s: State, fi: number, tick: number): void {
   s.faults[fi]!.next = tick;
-  if (a.heaped) set(fi, tick);
+  if (a.heaped) set(LINE_TIMERS + fi, tick);
 }
 
 export function setStationNext(s: State, i: number, tick: number): void {
@@ -184,6 +219,15 @@ export function agendaTop(s: State): number {
     const due = a.due;
     let top = NEVER;
     let n = 0;
+    const line = a.line;
+    for (let k = 0; k < LINE_TIMERS; k++) {
+      const t = line[k]!;
+      if (t < top) {
+        top = t;
+        n = 0;
+      }
+      if (t === top) due[n++] = k;
+    }
     const faults = s.faults;
     for (let k = 0; k < faults.length; k++) {
       const t = faults[k]!.next;
@@ -191,7 +235,7 @@ export function agendaTop(s: State): number {
         top = t;
         n = 0;
       }
-      if (t === top) due[n++] = k;
+      if (t === top) due[n++] = LINE_TIMERS + k;
     }
     const stations = s.stations;
     const timed = a.timed;
@@ -212,8 +256,8 @@ export function agendaTop(s: State): number {
 
 /**
  * Take every timer due at `tick` (the agenda's top, just asked for) off the agenda, into the due
- * list (`dueCount`, `dueTimer`), in order: faults then stations, each in index order. A timer
- * set again to this tick afterwards is back on the agenda.
+ * list (`dueCount`, `dueTimer`), in order: line timers, faults, stations, each in number order.
+ * A timer set again to this tick afterwards is back on the agenda.
  */
 export function takeDue(tick: number): void {
   if (a.scan) {
@@ -235,12 +279,20 @@ export function dueCount(): number {
   return a.dueCount;
 }
 
-/** The k-th timer taken: a fault's index, or firstStationTimer() + a station's index. */
+/**
+ * The k-th timer taken: a LineTimer below firstFaultTimer(), firstFaultTimer() + a fault's
+ * index below firstStationTimer(), firstStationTimer() + a station's index from there.
+ */
 export function dueTimer(k: number): number {
   return a.due[k]!;
 }
 
-/** Timer numbers from this one up are stations (the number of faults). */
+/** Timer number of fault 0. */
+export function firstFaultTimer(): number {
+  return a.firstFault;
+}
+
+/** Timer numbers from this one up are stations. */
 export function firstStationTimer(): number {
   return a.firstStation;
 }

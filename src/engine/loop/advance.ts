@@ -1,7 +1,8 @@
 /**
  * The event loop: jump from one tick at which something can change to the next, never paying
- * for idle ticks. At each such tick: warm-up baseline, alarm scan, shelving expiries, fault
- * timers, station timers (in station order), then settle the flow of parts.
+ * for idle ticks. At each such tick, the timers due on the agenda in its order (warm-up
+ * baseline, alarm scan, shelving expiries, fault timers, station timers in station order),
+ * then settle the flow of parts.
  */
 import { evaluateStoppedAlarms, expireShelves, nextShelfExpiry, scanAlarms } from '../systems/alarms';
 import { checkRestored, faultDue } from '../systems/faults';
@@ -13,28 +14,31 @@ import { settle, sourceDue } from '../systems/flow';
 import { completionOf } from '../core/packml';
 import { finishTask } from '../systems/tasks';
 import { NEVER } from '../core/time';
-import { agendaTop, closeAgenda, dueCount, dueTimer, firstStationTimer, openAgenda, setStationNext, takeDue } from '../core/agenda';
+import {
+  agendaTop,
+  closeAgenda,
+  dueCount,
+  dueTimer,
+  firstFaultTimer,
+  firstStationTimer,
+  LineTimer,
+  lineNext,
+  openAgenda,
+  setLineNext,
+  setStationNext,
+  takeDue,
+} from '../core/agenda';
 import { markStation } from '../core/worklist';
 
 // The loop runs the systems, so it is where a state transition learns what they do about it
 // (transitions.ts imports none of them; see there).
 wireTransitions({ paused: pauseStation, resumed: resumeStation, stateChanged: evaluateStoppedAlarms });
 
-/** The next shelf expiry (scratch, not state: shelves change only by commands or in step). */
-// A const object, not module-level `let`s: those pay a TDZ check on every read in ESM.
-const due = { shelf: NEVER };
-
-/** The next tick at which anything can change; takes the fault and station timers due then. */
+/** The next tick at which anything can change; takes the timers due then off the agenda. */
 function nextEventTick(s: State): number {
-  let next = s.nextScan;
-  if (s.baseline === null && s.model.warmupTicks < next) next = s.model.warmupTicks;
-  if (due.shelf < next) next = due.shelf;
   const top = agendaTop(s);
-  if (top <= next) {
-    next = top;
-    takeDue(top);
-  }
-  return next;
+  if (top < NEVER) takeDue(top);
+  return top;
 }
 
 function copyCounters(c: StationCounters): StationCounters {
@@ -73,18 +77,33 @@ function stationDue(s: State, i: number): void {
   if (st.nextRelease <= t) sourceDue(s, i);
 }
 
+function lineDue(s: State, timer: LineTimer): void {
+  const t = s.tick;
+  if (lineNext(timer) > t) return;
+  switch (timer) {
+    case LineTimer.Warmup:
+      if (s.baseline === null) takeBaseline(s);
+      setLineNext(s, LineTimer.Warmup, NEVER);
+      return;
+    case LineTimer.Scan:
+      scanAlarms(s);
+      setLineNext(s, LineTimer.Scan, t + s.model.scanTicks);
+      return;
+    case LineTimer.Shelf:
+      expireShelves(s);
+      setLineNext(s, LineTimer.Shelf, nextShelfExpiry(s));
+      return;
+  }
+}
+
 function step(s: State): void {
   const t = s.tick;
-  if (s.baseline === null && t >= s.model.warmupTicks) takeBaseline(s);
-  if (s.nextScan <= t) {
-    scanAlarms(s);
-    s.nextScan = t + s.model.scanTicks;
-  }
-  if (due.shelf <= t) expireShelves(s);
-  // Due timers: faults first, then stations, each in index order. A timer that a fault
-  // moves is checked again here; one that falls due now is taken on the next pass.
+  // Due timers in the agenda's order: the line's, then faults, then stations, each in index
+  // order. A timer that an earlier one moves is checked again here; one that falls due now is
+  // taken on the next pass.
   const faults = s.faults;
   const stations = s.stations;
+  const firstFault = firstFaultTimer();
   const firstStation = firstStationTimer();
   const n = dueCount();
   for (let k = 0; k < n; k++) {
@@ -92,10 +111,12 @@ function step(s: State): void {
     if (timer >= firstStation) {
       const i = timer - firstStation;
       if (stations[i]!.next <= t) stationDue(s, i);
-      continue;
+    } else if (timer >= firstFault) {
+      const fi = timer - firstFault;
+      if (faults[fi]!.next <= t) faultDue(s, fi);
+    } else {
+      lineDue(s, timer as LineTimer);
     }
-    const fi = timer;
-    if (faults[fi]!.next <= t) faultDue(s, fi);
   }
   settle(s);
   if (s.model.hasLineFaults) {
@@ -111,9 +132,11 @@ function step(s: State): void {
 export function advance(s: State, toTick: number): void {
   if (toTick < s.tick) throw new Error(`cannot advance backwards from tick ${s.tick} to ${toTick}`);
   if (toTick >= NEVER) throw new Error(`tick ${toTick} is beyond the longest run the engine can simulate (${NEVER - 1} ticks)`);
-  // Shelves change only by commands (between advance calls) or by expiring inside step.
-  due.shelf = s.alarms.length > 0 ? nextShelfExpiry(s) : NEVER;
   openAgenda(s);
+  // Shelves change only by commands (between advance calls) or by expiring inside step.
+  setLineNext(s, LineTimer.Warmup, s.baseline === null ? s.model.warmupTicks : NEVER);
+  setLineNext(s, LineTimer.Scan, s.nextScan);
+  setLineNext(s, LineTimer.Shelf, s.alarms.length > 0 ? nextShelfExpiry(s) : NEVER);
   try {
     loop(s, toTick);
   } finally {
@@ -136,8 +159,6 @@ function loop(s: State, toTick: number): void {
       last = t;
     }
     s.tick = Math.max(t, s.tick);
-    const shelvesDue = due.shelf <= s.tick;
     step(s);
-    if (shelvesDue) due.shelf = nextShelfExpiry(s);
   }
 }
