@@ -113,6 +113,26 @@ describe('the import graph', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('has the systems call only the ones below them, in one fixed order (never each other both ways)', () => {
+    // faults: onset, failure, repair. alarms: raise and clear (a trip stops a station through
+    // faults). process: work inside a station (a part can trip a fault). flow: parts between
+    // stations (hands them to process). tasks: maintenance (repairs through faults, lots
+    // through flow).
+    const SYSTEMS = ['faults', 'alarms', 'process', 'flow', 'tasks'];
+    const dir = join(SRC, 'engine/systems');
+    const files = FILES.filter((f) => dirname(f) === dir).map((f) => f.slice(dir.length + 1).replace(/\.ts$/, ''));
+    expect(files.sort()).toEqual([...SYSTEMS].sort());
+    const wrong: string[] = [];
+    for (const from of SYSTEMS) {
+      for (const g of GRAPH.get(join(dir, `${from}.ts`))!) {
+        if (dirname(g) !== dir) continue;
+        const to = g.slice(dir.length + 1).replace(/\.ts$/, '');
+        if (SYSTEMS.indexOf(to) >= SYSTEMS.indexOf(from)) wrong.push(`systems/${from} calls systems/${to}, which is not below it`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('keeps translation below the screens and the 3D view: i18n imports no ui, scene or store; scene and store import no ui', () => {
     const under = (f: string, dir: string) => f.startsWith(join(SRC, dir) + '/');
     const wrong: string[] = [];
