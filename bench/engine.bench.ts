@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { advance, createState, type LineModel, stateHash } from '../src/engine';
 import { describeErrors, loadScenarioJson } from '../src/scenario';
+import { runFloorLine } from './floor-line';
 import { largeLineScenario } from './large-line';
 import { scalingLineScenario } from './scaling-line';
 
@@ -59,20 +60,38 @@ function measure(model: LineModel, seed: number, runs: number): { ms: number; ti
   return { ms: median(times), times, hash, events: countEvents(model, seed) };
 }
 
-function bench(name: string, model: LineModel, seed: number, runs: number): void {
+function bench(name: string, model: LineModel, seed: number, runs: number): number {
   const { ms, times, hash, events } = measure(model, seed, runs);
   const simSeconds = model.durationTicks / 10;
   console.log(
     `${name.padEnd(28)} ${model.stations.length} stations  median ${ms.toFixed(1)} ms  ` +
       `(min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}, ${runs} runs)  ` +
       `${(simSeconds / (ms / 1000)).toExponential(2)} sim-s/s  ${((events / ms) * 1000).toExponential(2)} events/s  ` +
-      `${events} events  hash ${hash}`,
+      `${((ms * 1e6) / events).toFixed(0)} ns/event  ${events} events  hash ${hash}`,
   );
+  return (ms * 1e6) / events;
+}
+
+/** The floor model of the reference line (bench/floor-line.ts), timed the same way. */
+function floor(days: number, runs: number): { ns: number; good: number } {
+  const times: number[] = [];
+  let r = runFloorLine(days, 7);
+  for (let k = 0; k < runs + 2; k++) {
+    const t0 = performance.now();
+    r = runFloorLine(days, 7);
+    if (k >= 2) times.push(performance.now() - t0);
+  }
+  return { ns: (median(times) * 1e6) / r.events, good: r.good };
 }
 
 const reference = load(JSON.parse(readFileSync('scenarios/reference-line5.json', 'utf8')));
-console.log('Engine benchmark: 30 simulated days each; SimPy takes about 600 ms for the reference line here (target: 60 ms or less).');
-bench('reference-line5 (30 d)', reference, 7, 15);
+console.log('Engine benchmark: 30 simulated days each (issue 15: the reference line at 100 ns per event or less).');
+const engineNs = bench('reference-line5 (30 d)', reference, 7, 15);
+const lean = floor(30, 15);
+console.log(
+  `${'  floor: same line, leanest JS'.padEnd(28)} ${lean.ns.toFixed(0)} ns/event (bench/floor-line.ts; ${lean.good} good parts): ` +
+    `the engine costs ${(engineNs / lean.ns).toFixed(1)}x the floor`,
+);
 bench('large line (30 d)', load(largeLineScenario()), 3, 5);
 
 // Cost per event as the line grows (issue 15: within 1.5x of the 10-station line's at 200).
