@@ -17,6 +17,8 @@ export interface Draft {
   readonly runId?: string;
   /** The state hash at `tick`, shown again when the run is resumed. */
   readonly hash?: string;
+  /** False when the run's assignment switched hints off: they stay off when it is resumed. */
+  readonly hintsAllowed?: boolean;
 }
 
 const KEY = 'current';
@@ -40,6 +42,7 @@ export async function loadDraft(): Promise<Draft | null> {
     savedAt: progress?.savedAt ?? d.savedAt,
     runId: d.runId,
     ...(progress?.hash !== undefined ? { hash: progress.hash } : {}),
+    ...(d.hintsAllowed === false ? { hintsAllowed: false } : {}),
   };
 }
 

@@ -19,6 +19,8 @@ export interface RunHeader {
   readonly runId: string;
   readonly scenario: ScenarioFile;
   readonly savedAt: string;
+  /** False when the run was started from an assignment with hints switched off (absent: allowed). */
+  readonly hintsAllowed?: boolean;
 }
 
 export interface RunProgress {

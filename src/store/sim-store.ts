@@ -223,7 +223,8 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
         return true;
       },
       resume(raw, commands, tick, options = {}) {
-        if (!get().load(raw)) return false;
+        // An assignment's hints stay as it set them (a resumed run is the same run).
+        if (!get().load(raw, { hintsAllowed: options.hintsAllowed ?? true })) return false;
         set({ commands: [...commands], phase: 'running', job: { what: 'resume', fraction: 0 }, ...(options.runId ? { runId: options.runId } : {}) });
         const scenario = get().scenario!;
         // load() has just checked it: the worker takes the compiled model as it is.

@@ -22,7 +22,11 @@ export function ResumeBanner({ draft, onDiscard }: { draft: Draft; onDiscard: ()
         className="primary"
         onClick={() => {
           setOpen(false);
-          resume(draft.scenario, draft.commands, draft.tick, { ...(draft.runId ? { runId: draft.runId } : {}), ...(draft.hash ? { expectedHash: draft.hash } : {}) });
+          resume(draft.scenario, draft.commands, draft.tick, {
+            ...(draft.runId ? { runId: draft.runId } : {}),
+            ...(draft.hash ? { expectedHash: draft.hash } : {}),
+            ...(draft.hintsAllowed === false ? { hintsAllowed: false } : {}),
+          });
         }}
       >
         {t('resume.yes')}

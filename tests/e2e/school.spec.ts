@@ -180,6 +180,13 @@ test('an instructor assigns a drill with a due time and no hints; a joined stude
   await student.getByRole('button', { name: 'Start the shift' }).click();
   await expect(student.getByTestId('hints-off')).toHaveText('Hints are switched off for this assignment.');
   await expect(student.getByRole('button', { name: /hint/i })).toHaveCount(0);
+  // A reload mid-run (a crash, a closed lid) offers the run back, and its hints are still off.
+  await student.waitForTimeout(500);
+  await student.reload();
+  await student.getByTestId('resume').getByRole('button', { name: 'Resume' }).click();
+  await expect(student.getByTestId('hints-off')).toHaveText('Hints are switched off for this assignment.');
+  await expect(student.getByRole('button', { name: /hint/i })).toHaveCount(0);
+  await student.getByRole('button', { name: 'Play', exact: true }).click();
   await student.getByRole('button', { name: '60×' }).click();
   await expect(student.locator('[data-alarm="M1.stopped"]')).toBeVisible({ timeout: 60_000 });
   await student.getByRole('button', { name: 'End the drill' }).click();

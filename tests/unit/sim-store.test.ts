@@ -56,6 +56,17 @@ describe('the simulation store', () => {
     expect(store.getState().commands.map((c) => (c.type === 'openPanel' ? `${c.station} ${c.panel}` : c.type))).toEqual(['M1 faceplate', 'QC faceplate']);
   });
 
+  it('keeps an assignment\'s hints off when its run is resumed after a reload, and a run of one\'s own has them', () => {
+    const store = createSimStore(manualClock().clock);
+    store.getState().load(tutorial, { hintsAllowed: false });
+    expect(store.getState().hintsAllowed).toBe(false);
+    store.getState().resume(tutorial, [], 600, { hintsAllowed: false });
+    expect(store.getState().hintsAllowed).toBe(false);
+    expect(store.getState().phase).toBe('running');
+    store.getState().resume(tutorial, [], 600);
+    expect(store.getState().hintsAllowed).toBe(true);
+  });
+
   it('keeps the old scenario and shows where a bad one is wrong', () => {
     const store = createSimStore(manualClock().clock);
     store.getState().load(tutorial);
