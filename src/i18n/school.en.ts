@@ -165,6 +165,7 @@ export const schoolEn = {
   'live.messageNobody': 'Nobody is in a drill now: the message went to no one.',
   'live.messageNotInDrill': 'Not in a drill, so not reached: {names}.',
   'results.open': 'Open',
+  'results.verdict': 'Result',
   'results.pick': 'compare',
   'results.pickFor': 'Compare the run of {name}',
   'results.pickTwo': 'Tick two runs to compare them side by side.',

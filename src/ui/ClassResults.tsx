@@ -185,6 +185,8 @@ export function ClassResults({ cls }: { cls: ClassInfo }) {
               </ul>
             )}
           </div>
+          {/* Never cut off: a table wider than the card scrolls sideways inside it. */}
+          <div className="table-scroll" data-testid="results-table">
           <table className="live-table results-table">
             <caption>{t('results.caption', { drill: title(current.title) })}</caption>
             <thead>
@@ -192,7 +194,7 @@ export function ClassResults({ cls }: { cls: ClassInfo }) {
                 <th scope="col">{t('live.student')}</th>
                 <th scope="col">{t('results.which')}</th>
                 <th scope="col">{t('results.score')}</th>
-                <th scope="col">{t('live.verdict')}</th>
+                <th scope="col">{t('results.verdict')}</th>
                 <th scope="col">{t('results.detect')}</th>
                 <th scope="col">{t('results.diagnose')}</th>
                 <th scope="col">{t('results.restore')}</th>
@@ -219,6 +221,7 @@ export function ClassResults({ cls }: { cls: ClassInfo }) {
               ])}
             </tbody>
           </table>
+          </div>
           <div className="results-actions">
             {picked.length === 2 ? (
               <a className="button" href={classCompareHref(cls.id, picked[0]!, picked[1]!)} target="_blank" rel="noopener" data-testid="results-compare">

@@ -218,6 +218,17 @@ test('an instructor assigns a drill with a due time and no hints; a joined stude
   expect(text.split('\r\n')[0]).toBe('student,runs,which,run,started,score,passed,detect_s,diagnose_s,restore_s,wrong_repairs,safety_breaches,production_lost,hints');
   expect(text).toMatch(/\r\nSol,1,best,\d+,[^,]+,[\d.]+,false,/);
   await audit(teacher, 'class results');
+  // Nothing of the table is cut off at the smallest screen, in either language: it fits its card.
+  const fits = () => results.getByTestId('results-table').evaluate((el) => el.scrollWidth <= el.clientWidth);
+  await teacher.setViewportSize({ width: 1024, height: 768 });
+  expect(await fits()).toBe(true);
+  await teacher.screenshot({ path: 'tests/artifacts/screens/class-results-1024-en.png', fullPage: true });
+  await teacher.getByRole('button', { name: 'Norsk' }).click();
+  await expect(results.getByRole('columnheader', { name: 'Resultat' })).toBeVisible();
+  expect(await fits()).toBe(true);
+  await teacher.screenshot({ path: 'tests/artifacts/screens/class-results-1024-nb.png', fullPage: true });
+  await teacher.getByRole('button', { name: 'English' }).click();
+  await teacher.setViewportSize({ width: 1440, height: 900 });
   await student.getByRole('button', { name: 'Norsk' }).click();
   await expect(student.getByRole('heading', { name: 'Tildelt deg' })).toBeVisible();
   await expect(student.getByTestId('assigned-item')).toContainText('Ikke bestått ennå');
