@@ -2,14 +2,16 @@
  * The open run, published to the gateway's broker while the student has *Connect the line*
  * switched on: a live run takes commands back (recorded with their origin), a replay is served
  * read-only. One connection per run, with the run's topic root in its will; a lost broker is
- * tried again every second and, once back, given the line's retained values anew. The engine
- * goes on in its worker whatever the network does.
+ * tried again every second and, once back, given the line's retained values anew. A root another
+ * browser publishes is not taken over: the student is asked to name the line. The engine goes on
+ * in its worker whatever the network does.
  */
 import type { MqttClient } from 'mqtt';
 import type { Observation } from '../engine';
 import { textOf } from '../scenario';
 import { addressProblem } from '../session/line-link/address';
-import { DEFAULT_PATH, GATEWAY_ENDPOINTS, rootOf } from '../session/line-link/namespace';
+import { claimRoot } from '../session/line-link/claim';
+import { DEFAULT_PATH, GATEWAY_ENDPOINTS, LEVEL, META_OWNER, rootOf } from '../session/line-link/namespace';
 import { type LineSource, type Publisher, startPublisher } from '../session/line-link/publisher';
 import type { SparkplugEdge } from '../session/line-link/sparkplug';
 import { getSession } from '../session/saved-sessions';
@@ -19,15 +21,16 @@ import { lineLinkSettings, lineLinkStatus } from '../ui/line-link-state';
 interface Link {
   readonly key: string;
   readonly client: MqttClient;
-  readonly publisher: Publisher;
-  readonly sparkplug: SparkplugEdge | null;
+  /** Started once the root is known to be this browser's (see claim.ts). */
+  publisher: Publisher | null;
+  sparkplug: SparkplugEdge | null;
 }
 
 /** Which run is open, as the link knows it: a new key makes a new connection. */
-function runKey(store: SimStoreApi, url: string, sparkplug: boolean): string | null {
+function runKey(store: SimStoreApi, url: string, sparkplug: boolean, line: string): string | null {
   const s = store.getState();
   if (s.scenario === null || store.frame.model === null) return null;
-  const how = `${url} ${sparkplug ? 'sparkplug' : 'uns'}`;
+  const how = `${url} ${sparkplug ? 'sparkplug' : 'uns'} ${line}`;
   if (s.phase === 'running') return `${how} live ${s.runId ?? s.scenario.id}`;
   if (s.phase === 'replay' && s.replay !== null) return `${how} replay ${s.replay.session.scenarioHash} ${s.replay.session.createdAt ?? ''}`;
   return null;
@@ -46,25 +49,25 @@ export function startLineLink(store: SimStoreApi): void {
   let opening: string | null = null;
   const close = () => {
     if (link === null) return;
-    link.publisher.stop();
+    link.publisher?.stop();
     link.client.end();
     void link.sparkplug?.stop();
     link = null;
   };
   const sync = async () => {
-    const { on, url, sparkplug } = lineLinkSettings.get();
+    const { on, url, sparkplug, line } = lineLinkSettings.get();
     if (!on) {
       close();
       lineLinkStatus.set({ kind: 'off' });
       return;
     }
-    const problem = addressProblem(url);
+    const problem = addressProblem(url) ?? (line === '' || LEVEL.test(line) ? null : 'badLineName');
     if (problem !== null) {
       close();
       lineLinkStatus.set({ kind: 'problem', problem });
       return;
     }
-    const key = runKey(store, url, sparkplug);
+    const key = runKey(store, url, sparkplug, line);
     if (key === link?.key || key === opening) return;
     close();
     if (key === null) {
@@ -77,10 +80,12 @@ export function startLineLink(store: SimStoreApi): void {
     const { connectLine } = await import('../session/line-link/connect');
     const spb = sparkplug ? await import('../session/line-link/sparkplug') : null;
     opening = null;
-    if (runKey(store, url, lineLinkSettings.get().sparkplug) !== key || !lineLinkSettings.get().on) return void sync();
+    const now = lineLinkSettings.get();
+    if (runKey(store, now.url, now.sparkplug, now.line) !== key || !now.on) return void sync();
     const s = store.getState();
     const model = store.frame.model!;
-    const path = { ...DEFAULT_PATH, line: model.id };
+    // The line level is the student's own name for the line, or the scenario's id.
+    const path = { ...DEFAULT_PATH, line: line === '' ? model.id : line };
     const root = rootOf(path);
     const readOnly = s.phase === 'replay';
     const source: LineSource = {
@@ -103,10 +108,27 @@ export function startLineLink(store: SimStoreApi): void {
     let opcua: string | null = null;
     // A connection closed since (another run, switched off) says nothing more.
     const current = () => link?.client === client;
-    client.on('connect', () => {
+    const claimed = () => {
       if (!current()) return;
+      client.publish(`${root}/${META_OWNER}`, id, { qos: 1, retain: true });
       lineLinkStatus.set({ kind: 'connected', url, root, readOnly, opcua });
       client.subscribe(GATEWAY_ENDPOINTS, { qos: 1 });
+    };
+    client.once('connect', () => {
+      // Publish only under a root no other browser holds; the first connection asks the broker.
+      void claimRoot(client, root, id).then((claim) => {
+        if (!current() || link === null) return;
+        if (claim === 'taken') {
+          lineLinkStatus.set({ kind: 'taken', root });
+          client.end();
+          return;
+        }
+        claimed();
+        link.publisher = startPublisher(client, source, root);
+        link.sparkplug = spb === null ? null : spb.startSparkplug(url, source, path, `${id}-spb`);
+        // A broker that comes back is given the owner again (the publisher gives it the rest).
+        client.on('connect', claimed);
+      });
     });
     client.on('message', (topic, payload) => {
       if (topic !== GATEWAY_ENDPOINTS) return;
@@ -120,7 +142,7 @@ export function startLineLink(store: SimStoreApi): void {
     });
     client.on('offline', () => current() && lineLinkStatus.set({ kind: 'connecting', url }));
     client.on('error', () => current() && lineLinkStatus.set({ kind: 'connecting', url }));
-    link = { key, client, publisher: startPublisher(client, source, root), sparkplug: spb === null ? null : spb.startSparkplug(url, source, path, `${id}-spb`) };
+    link = { key, client, publisher: null, sparkplug: null };
   };
   const run = () => void sync();
   store.subscribe((now, prev) => {

@@ -24,4 +24,9 @@ export const lineLinkEn = {
   'report.last': 'Reported: {value} at {at}. You may report again; the last one counts.',
   'report.none': 'Nothing reported yet.',
   'link.save': 'Use this address',
+  'link.lineName': 'Line name (its level in the topics)',
+  'link.lineNamePlaceholder': 'the scenario’s id',
+  'link.useName': 'Use this name',
+  'link.badLineName': 'The line name may have letters, digits, "_", "-" and "." (at most 64), without spaces or "/".',
+  'link.taken': 'Another browser already publishes a line as {root}/…, so this one is not sent. Give this line a name of its own below (your name or your bench, e.g. bench-3).',
 } as const;

@@ -26,4 +26,9 @@ export const lineLinkNb: Record<keyof typeof lineLinkEn, string> = {
   'report.last': 'Rapportert: {value} kl. {at}. Du kan rapportere på nytt; den siste teller.',
   'report.none': 'Ingenting rapportert ennå.',
   'link.save': 'Bruk denne adressen',
+  'link.lineName': 'Linjenavn (nivået i emnene)',
+  'link.lineNamePlaceholder': 'scenarioets id',
+  'link.useName': 'Bruk dette navnet',
+  'link.badLineName': 'Linjenavnet kan ha bokstaver, sifre, «_», «-» og «.» (høyst 64), uten mellomrom eller «/».',
+  'link.taken': 'En annen nettleser publiserer allerede en linje som {root}/…, så denne sendes ikke. Gi linjen et eget navn nedenfor (navnet ditt eller benken din, for eksempel benk-3).',
 };

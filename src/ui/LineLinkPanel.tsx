@@ -11,6 +11,7 @@ export function LineLinkPanel() {
   const settings = lineLinkSettings.use();
   const status = lineLinkStatus.use();
   const [url, setUrl] = useState(settings.url);
+  const [line, setLine] = useState(settings.line);
   const words = (() => {
     switch (status.kind) {
       case 'off':
@@ -21,6 +22,8 @@ export function LineLinkPanel() {
         return t('link.connecting', { url: status.url });
       case 'connected':
         return t(status.readOnly ? 'link.connectedReplay' : 'link.connected', { url: status.url, root: status.root });
+      case 'taken':
+        return t('link.taken', { root: status.root });
       case 'problem':
         return t(`link.${status.problem}`);
     }
@@ -52,7 +55,22 @@ export function LineLinkPanel() {
           {t('link.save')}
         </button>
       </form>
-      <p className={status.kind === 'problem' ? 'refusal' : 'muted'} role="status" data-testid="line-link-status">
+      <form
+        className="line-link-address"
+        onSubmit={(e) => {
+          e.preventDefault();
+          saveLineLink({ ...settings, line: line.trim() });
+        }}
+      >
+        <label>
+          {t('link.lineName')}{' '}
+          <input type="text" value={line} placeholder={t('link.lineNamePlaceholder')} onChange={(e) => setLine(e.target.value)} spellCheck={false} data-testid="line-link-line" />
+        </label>
+        <button type="submit" disabled={line.trim() === settings.line}>
+          {t('link.useName')}
+        </button>
+      </form>
+      <p className={status.kind === 'problem' || status.kind === 'taken' ? 'refusal' : 'muted'} role="status" data-testid="line-link-status">
         {words}
       </p>
       {status.kind === 'connected' && status.opcua !== null && (

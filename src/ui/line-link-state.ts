@@ -14,6 +14,8 @@ export interface LineLinkSettings {
   readonly url: string;
   /** Also publish as Sparkplug B (spBv1.0/…), on a second connection. */
   readonly sparkplug: boolean;
+  /** The line's name in the namespace (its topic level); '' for the scenario's id. */
+  readonly line: string;
 }
 
 export type LinkStatus =
@@ -23,18 +25,20 @@ export type LinkStatus =
   | { readonly kind: 'connecting'; readonly url: string }
   /** `opcua`: the gateway's OPC UA endpoint, once it has said it. */
   | { readonly kind: 'connected'; readonly url: string; readonly root: string; readonly readOnly: boolean; readonly opcua: string | null }
-  | { readonly kind: 'problem'; readonly problem: AddressProblem };
+  /** Another browser publishes a line under this root: this one waits for a name of its own. */
+  | { readonly kind: 'taken'; readonly root: string }
+  | { readonly kind: 'problem'; readonly problem: AddressProblem | 'badLineName' };
 
 function load(): LineLinkSettings {
   try {
     const raw = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Partial<LineLinkSettings> | null;
-    return { on: raw?.on === true, url: typeof raw?.url === 'string' ? raw.url : DEFAULT_BROKER, sparkplug: raw?.sparkplug === true };
+    return { on: raw?.on === true, url: typeof raw?.url === 'string' ? raw.url : DEFAULT_BROKER, sparkplug: raw?.sparkplug === true, line: typeof raw?.line === 'string' ? raw.line : '' };
   } catch {
-    return { on: false, url: DEFAULT_BROKER, sparkplug: false };
+    return { on: false, url: DEFAULT_BROKER, sparkplug: false, line: '' };
   }
 }
 
-export const lineLinkSettings = externalValue<LineLinkSettings>(typeof localStorage === 'undefined' ? { on: false, url: DEFAULT_BROKER, sparkplug: false } : load());
+export const lineLinkSettings = externalValue<LineLinkSettings>(typeof localStorage === 'undefined' ? { on: false, url: DEFAULT_BROKER, sparkplug: false, line: '' } : load());
 export const lineLinkStatus = externalValue<LinkStatus>({ kind: 'off' });
 
 export function saveLineLink(next: LineLinkSettings): void {

@@ -72,7 +72,7 @@ test('Connect the line: off by default, then an MQTT client sees the line and st
     await page.waitForTimeout(1000);
     expect(seen.length).toBe(count);
     // The address is remembered in this browser; the switch stays off until switched on again.
-    expect(await page.evaluate('JSON.parse(localStorage.getItem("lf.lineLink"))')).toEqual({ on: false, url: g.wsUrl, sparkplug: true });
+    expect(await page.evaluate('JSON.parse(localStorage.getItem("lf.lineLink"))')).toEqual({ on: false, url: g.wsUrl, sparkplug: true, line: '' });
   } finally {
     await tool.endAsync(true);
     await g.close();
@@ -103,6 +103,57 @@ test('a replayed session is served read-only: the tools see the line, and a comm
     await tool.publishAsync(`${root}/M1/cmd/Stop`, '{"id": "r1"}', { qos: 1 });
     await expect.poll(() => last('M1/cmd/Stop/result')?.text ?? '').toBe('{"id":"r1","accepted":false,"reason":"This line is a replay: it takes no commands."}');
   } finally {
+    await tool.endAsync(true);
+    await g.close();
+    rmSync(pki, { recursive: true, force: true });
+  }
+});
+
+test('two students on one gateway with the same drill: the second is not mixed into the first line, and publishes once it names its own', async ({ page, browser, guard }) => {
+  void guard;
+  test.setTimeout(120_000);
+  const pki = mkdtempSync(join(tmpdir(), 'lf-pki-'));
+  const g = await startGateway({ host: '127.0.0.1', mqttPort: 0, wsPort: 0, opcuaPort: await freePort(), pkiDir: pki });
+  const seen: { topic: string; text: string }[] = [];
+  const tool = await mqtt.connectAsync(g.mqttUrl);
+  tool.on('message', (topic, payload) => seen.push({ topic, text: payload.toString() }));
+  await tool.subscribeAsync('learning-factory/#', { qos: 1 });
+  const other = await (await browser.newContext({ baseURL: test.info().project.use.baseURL ?? 'http://127.0.0.1:4173' })).newPage();
+  try {
+    const on = `localStorage.setItem('lf.lineLink', JSON.stringify({ on: true, url: '${g.wsUrl}', sparkplug: false }))`;
+    const root = 'learning-factory/school/lab/breakdown-drill';
+    await page.addInitScript(on);
+    await startScenario(page, 'breakdown-drill');
+    await expect(page.getByTestId('line-link-status')).toContainText(`Topics: ${root}/…`);
+    const owner = () => seen.findLast((m) => m.topic === `${root}/_meta/owner`)?.text;
+    await expect.poll(owner).toMatch(/^lf-/);
+    const first = owner();
+
+    // The second browser finds the root held: it says so and sends nothing under it.
+    await other.addInitScript(on);
+    await startScenario(other, 'breakdown-drill');
+    const status = other.getByTestId('line-link-status');
+    await expect(status).toContainText(`Another browser already publishes a line as ${root}/…`);
+    await other.waitForTimeout(1000);
+    expect(owner()).toBe(first);
+    expect(seen.findLast((m) => m.topic === `${root}/_meta/status`)?.text).toBe('online');
+
+    // A name that cannot be a topic level is refused in words; a good one is published.
+    await other.getByTestId('line-link-line').fill('bench 3');
+    await other.getByRole('button', { name: 'Use this name' }).click();
+    await expect(status).toContainText('The line name may have letters, digits');
+    await other.getByTestId('line-link-line').fill('bench-3');
+    await other.getByRole('button', { name: 'Use this name' }).click();
+    const own = 'learning-factory/school/lab/bench-3';
+    await expect(status).toContainText(`Topics: ${own}/…`);
+    await expect.poll(() => seen.some((m) => m.topic === `${own}/M1/Status/StateCurrent`)).toBe(true);
+    // Each line's commands reach its own browser only.
+    await tool.publishAsync(`${own}/L1/cmd/Stop`, '{"id": "b3"}', { qos: 1 });
+    await expect(other.getByTestId('state-L1')).toHaveText(/Stopping|Stopped/);
+    await expect(page.getByTestId('state-L1')).not.toHaveText(/Stopping|Stopped/);
+    expect(owner()).toBe(first);
+  } finally {
+    await other.context().close();
     await tool.endAsync(true);
     await g.close();
     rmSync(pki, { recursive: true, force: true });

@@ -17,6 +17,7 @@ function fakeClient() {
     connected: true,
     publish: (topic, payload, o) => published.push({ topic, payload, retain: o.retain }),
     subscribe: () => undefined,
+    unsubscribe: () => undefined,
     on: (event: string, cb: (...a: never[]) => void) => {
       (handlers[event] ??= []).push(cb);
       return client;
@@ -27,7 +28,11 @@ function fakeClient() {
     const m = published.findLast((p) => p.topic === topic);
     return m === undefined ? undefined : (JSON.parse(m.payload) as { value: unknown; quality: string; text?: string });
   };
-  return { client, published, last };
+  /** A message arriving from the broker. */
+  const hear = (topic: string, payload: string) => {
+    for (const h of handlers.message ?? []) (h as unknown as (t: string, p: Uint8Array) => void)(topic, new TextEncoder().encode(payload));
+  };
+  return { client, published, last, hear };
 }
 
 describe('the publisher', () => {
@@ -49,6 +54,23 @@ describe('the publisher', () => {
     expect(JSON.stringify(fake.published.find((m) => m.topic === `${root}/_meta/model`))).not.toContain('temp-sensor');
     p.stop();
     expect(fake.published.at(-1)).toMatchObject({ topic: `${root}/_meta/status`, payload: 'offline' });
+  });
+
+  it('answers commands only: what else the client hears under the root (a claim, a status) gets no reply', () => {
+    const line = engineLine('breakdown-drill');
+    const root = rootOf({ ...DEFAULT_PATH, line: 'breakdown-drill' });
+    const fake = fakeClient();
+    const p = startPublisher(fake.client, line.source, root, () => line.state.tick * 100);
+    const before = fake.published.length;
+    fake.hear(`${root}/_meta/status`, 'online');
+    fake.hear(`${root}/_meta/owner`, 'lf-other');
+    fake.hear(`${root}/_meta/claim`, 'lf-other');
+    fake.hear('learning-factory/_gateway/endpoints', '{}');
+    expect(fake.published.slice(before)).toEqual([]);
+    // A command topic with a bad payload is still answered, in words.
+    fake.hear(`${root}/M1/cmd/Stop`, 'not json');
+    expect(fake.published.at(-1)?.topic).toBe(`${root}/M1/cmd/Stop/result`);
+    p.stop();
   });
 
   it('publishes each logged state change once, even when the same log tail is seen again', () => {

@@ -30,7 +30,8 @@ export const FLATLINE_SECONDS = 60;
 export interface MqttLike {
   readonly connected: boolean;
   publish(topic: string, payload: string, options: { qos: 0 | 1; retain: boolean }): unknown;
-  subscribe(topic: string, options: { qos: 0 | 1 }): unknown;
+  subscribe(topic: string | string[], options: { qos: 0 | 1 }): unknown;
+  unsubscribe(topic: string | string[]): unknown;
   on(event: 'connect', cb: () => void): unknown;
   on(event: 'message', cb: (topic: string, payload: Uint8Array) => void): unknown;
   removeListener(event: 'connect' | 'message', cb: (...args: never[]) => void): unknown;
@@ -145,7 +146,8 @@ export function startPublisher(client: MqttLike, source: LineSource, root: strin
     if (client.connected) client.publish(resultTopic(topic), JSON.stringify(verdict), { qos: 1, retain: false });
   };
   const onMessage = (topic: string, payload: Uint8Array) => {
-    if (!topic.startsWith(`${root}/`) || topic.endsWith('/result')) return;
+    // The client may hear other topics too (the gateway's endpoints, a claim): only commands are answered.
+    if (!topic.startsWith(`${root}/`) || topic.endsWith('/result') || topic.split('/')[5] !== 'cmd') return;
     const parsed = parseCommand(root, model, topic, decoder.decode(payload));
     if (!parsed.ok) return answer(topic, { id: parsed.id, accepted: false, reason: parsed.reason });
     if (source.readOnly) return answer(topic, { id: parsed.id, accepted: false, reason: 'This line is a replay: it takes no commands.' });
