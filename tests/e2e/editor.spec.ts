@@ -25,6 +25,11 @@ test('copy the breakdown drill, change it, check it, save it and play it', async
   const props = page.getByTestId('fault-properties');
   await props.getByRole('combobox', { name: 'Station', exact: true }).selectOption('L1');
   await expect(page.getByTestId('fault-item').first()).toContainText('@ L1');
+  // The texts that still name the mill are pointed out, and renamed only when asked.
+  const moved = page.getByTestId('moved-notice');
+  await expect(moved).toContainText('The fault is now at L1. These texts still name M1: Evidence 1.');
+  await moved.getByRole('button', { name: 'Write L1 for M1 in them' }).click();
+  await expect(moved).toHaveCount(0);
   // A second fault: the infeed conveyor jams at minute 40.
   await page.getByTestId('fault-type').selectOption('conveyorJam');
   await expect(page.getByTestId('fault-station')).toHaveValue('C1');
@@ -70,6 +75,8 @@ test('copy the breakdown drill, change it, check it, save it and play it', async
   const downloaded = JSON.parse(readFileSync((await file.path())!, 'utf8')) as { briefing: { nb: string }; faults: { station: string }[]; line: { stations: { id: string; name: unknown }[] } };
   expect(downloaded.briefing.nb).toBe(briefingNb);
   expect(downloaded.faults.map((f) => f.station)).toEqual(['L1', 'C1']);
+  expect(JSON.stringify(downloaded)).not.toMatch(/\bM1 goes to Held/);
+  expect(JSON.stringify(downloaded)).toContain('L1 goes to Held with stop reason 258');
   downloaded.line.stations.find((s) => s.id === 'OUT')!.name = { en: 'Shipping', nb: 'Utsending' };
   await page.getByTestId('tab-json').click();
   await page.locator('.cm-content').click();

@@ -8,6 +8,7 @@ import type { FaultType } from '../../engine';
 import { asArray, type Draft, getAt, isObject, type Json, setAt } from '../../editor/draft';
 import { type PlacedError, startsWith } from '../../editor/errors';
 import { addFault, removeFault, type Start, stationsFor, timeline } from '../../editor/faults';
+import { mentionsOf, renameMentions, stationMove } from '../../editor/mentions';
 import { stationsOf } from '../../editor/graph';
 import type { Selection } from '../../editor/state';
 import { LINE_WIDE_FAULTS } from '../../editor/templates';
@@ -55,9 +56,32 @@ export function FaultsPanel({ draft, selection, errors, edit, select }: Props) {
   const index = selection.kind === 'fault' && selection.index < faults.length ? selection.index : -1;
   const fault = index >= 0 && isObject(faults[index]) ? (faults[index] as { [key: string]: Json }) : null;
   const ids = stationsOf(draft).map((s) => String(s.id));
+  // A fault moved to another station: the texts that still name the old one, offered to rename.
+  const [moved, setMoved] = useState<{ from: string; to: string } | null>(null);
+  const stale = moved === null ? [] : mentionsOf(draft, moved.from);
   return (
     <div className="faults-panel">
       <section>
+        {moved !== null && stale.length > 0 && (
+          <div className="notice moved-notice" role="status" data-testid="moved-notice">
+            <p>
+              {t('editor.moved', { from: moved.from, to: moved.to, where: stale.map((m) => t(`editor.text.${m.kind}` as TextKey, { n: m.n })).join(', ') })}{' '}
+              <span className="muted">{t('editor.renameCheck')}</span>
+            </p>
+            <button
+              type="button"
+              onClick={() => {
+                edit(renameMentions(draft, moved.from, moved.to));
+                setMoved(null);
+              }}
+            >
+              {t('editor.renameMentions', { from: moved.from, to: moved.to })}
+            </button>{' '}
+            <button type="button" onClick={() => setMoved(null)}>
+              {t('editor.keepMentions')}
+            </button>
+          </div>
+        )}
         <h3>{t('editor.faults')}</h3>
         {faults.length === 0 && <p className="muted">{t('editor.noFaults')}</p>}
         <ul className="fault-list">
@@ -141,7 +165,12 @@ export function FaultsPanel({ draft, selection, errors, edit, select }: Props) {
             ? null
             : {
                 heading: `${t(`cause.${String(fault.type)}` as TextKey)} (${String(fault.id)})`,
-                form: <PartForm key={`fault-${index}-${String(fault.type)}`} idPrefix={`f${index}`} target={{ kind: 'fault', type: String(fault.type) }} value={fault} path={['faults', index]} errors={errors} stations={ids} onChange={(next) => edit(setAt(draft, ['faults', index], next as Json), `fault:${index}`)} />,
+                form: <PartForm key={`fault-${index}-${String(fault.type)}`} idPrefix={`f${index}`} target={{ kind: 'fault', type: String(fault.type) }} value={fault} path={['faults', index]} errors={errors} stations={ids} onChange={(next) => {
+                      const move = stationMove(faults[index], next as Json);
+                      if (move !== null) setMoved((was) => (was !== null && was.to === move.from ? { from: was.from, to: move.to } : move));
+                      edit(setAt(draft, ['faults', index], next as Json), `fault:${index}`);
+                    }}
+                  />,
                 removeLabel: t('editor.removeFault'),
                 onRemove: () => {
                   edit(removeFault(draft, index));
