@@ -15,9 +15,9 @@ export interface Mention {
   readonly path: Path;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The station id as a word of its own: "M1" in "Mill M1." but not in "M10" or "M1-drive". */
-const wordOf = (id: string) => new RegExp(`(?<![\\p{L}\\p{N}_-])${escape(id)}(?![\\p{L}\\p{N}_-])`, 'gu');
+const wordOf = (id: string) => new RegExp(`(?<![\\p{L}\\p{N}_-])${escapeRegExp(id)}(?![\\p{L}\\p{N}_-])`, 'gu');
 
 function mentions(v: Json | undefined, re: RegExp): boolean {
   const texts = typeof v === 'string' ? [v] : isObject(v) ? [v.en, v.nb] : [];
