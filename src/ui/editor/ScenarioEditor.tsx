@@ -3,7 +3,7 @@
  * settings and its JSON, kept in one draft with undo; the file check's errors where they
  * belong; *Check drill* before anyone plays it; save to this browser, download, publish, play.
  */
-import { useEffect, useMemo, useReducer, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useReducer, useState } from 'react';
 import { type Draft, formatScenario, type Json } from '../../editor/draft';
 import { place } from '../../editor/errors';
 import { stationsOf } from '../../editor/graph';
@@ -17,13 +17,16 @@ import { useT } from '../../i18n';
 import { namesOf } from '../../i18n/names';
 import { AlarmsPanel } from './AlarmsPanel';
 import { CheckPanel } from './CheckPanel';
-import { ExperimentPanel } from './ExperimentPanel';
 import { FaultsPanel } from './FaultsPanel';
-import { JsonPanel } from './JsonPanel';
 import { LinePanel } from './LinePanel';
 import { PartForm } from './PartForm';
 import { Publish } from './Publish';
 import { TextsPanel } from './TextsPanel';
+
+// The JSON tab (CodeMirror) and the experiments are loaded when first opened: most edits never
+// need them, and they were a third of the editor's download.
+const JsonPanel = lazy(() => import('./JsonPanel').then((m) => ({ default: m.JsonPanel })));
+const ExperimentPanel = lazy(() => import('./ExperimentPanel').then((m) => ({ default: m.ExperimentPanel })));
 
 const TABS = ['line', 'faults', 'alarms', 'texts', 'settings', 'json', 'experiment'] as const;
 type Tab = (typeof TABS)[number];
@@ -147,8 +150,10 @@ export function ScenarioEditor({ open }: { readonly open: EditorOpen }) {
             <PartForm idPrefix="sc" target={{ kind: 'scenario' }} value={state.draft} path={[]} errors={errors.filter((e) => e.parts.length <= 1 || !['line', 'faults', 'alarms'].includes(String(e.parts[0])))} stations={stationsOf(state.draft).map((s) => String(s.id))} onChange={(next) => edit(next as { [key: string]: Json }, 'settings')} />
           </div>
         )}
-        {tab === 'experiment' && <ExperimentPanel draft={state.draft} loads={check.ok} names={names} />}
-        {tab === 'json' && <JsonPanel text={state.jsonText} syntaxError={state.jsonError} errors={errors} onText={(text) => dispatch({ type: 'jsonText', text })} />}
+        <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+          {tab === 'experiment' && <ExperimentPanel draft={state.draft} loads={check.ok} names={names} />}
+          {tab === 'json' && <JsonPanel text={state.jsonText} syntaxError={state.jsonError} errors={errors} onText={(text) => dispatch({ type: 'jsonText', text })} />}
+        </Suspense>
       </div>
       {errorCount > 0 && (
         <details className="all-errors" data-testid="all-errors">
