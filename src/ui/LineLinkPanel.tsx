@@ -10,8 +10,6 @@ export function LineLinkPanel() {
   const { t } = useT();
   const settings = lineLinkSettings.use();
   const status = lineLinkStatus.use();
-  const [url, setUrl] = useState(settings.url);
-  const [line, setLine] = useState(settings.line);
   const words = (() => {
     switch (status.kind) {
       case 'off':
@@ -41,35 +39,8 @@ export function LineLinkPanel() {
       <label className="toggle">
         <input type="checkbox" checked={settings.sparkplug} onChange={(e) => saveLineLink({ ...settings, sparkplug: e.target.checked })} data-testid="line-link-sparkplug" /> {t('link.sparkplug')}
       </label>
-      <form
-        className="line-link-address"
-        onSubmit={(e) => {
-          e.preventDefault();
-          saveLineLink({ ...settings, url: url.trim() });
-        }}
-      >
-        <label>
-          {t('link.address')} <input type="text" value={url} onChange={(e) => setUrl(e.target.value)} spellCheck={false} data-testid="line-link-url" />
-        </label>
-        <button type="submit" disabled={url.trim() === settings.url}>
-          {t('link.save')}
-        </button>
-      </form>
-      <form
-        className="line-link-address"
-        onSubmit={(e) => {
-          e.preventDefault();
-          saveLineLink({ ...settings, line: line.trim() });
-        }}
-      >
-        <label>
-          {t('link.lineName')}{' '}
-          <input type="text" value={line} placeholder={t('link.lineNamePlaceholder')} onChange={(e) => setLine(e.target.value)} spellCheck={false} data-testid="line-link-line" />
-        </label>
-        <button type="submit" disabled={line.trim() === settings.line}>
-          {t('link.useName')}
-        </button>
-      </form>
+      <SettingForm label={t('link.address')} button={t('link.save')} saved={settings.url} onSave={(url) => saveLineLink({ ...settings, url })} testId="line-link-url" />
+      <SettingForm label={t('link.lineName')} button={t('link.useName')} placeholder={t('link.lineNamePlaceholder')} saved={settings.line} onSave={(line) => saveLineLink({ ...settings, line })} testId="line-link-line" />
       <p className={status.kind === 'problem' || status.kind === 'taken' ? 'refusal' : 'muted'} role="status" data-testid="line-link-status">
         {words}
       </p>
@@ -79,5 +50,26 @@ export function LineLinkPanel() {
         </p>
       )}
     </section>
+  );
+}
+
+/** One setting typed in and taken with its button (trimmed; the button waits for a change). */
+function SettingForm(p: { label: string; button: string; placeholder?: string; saved: string; onSave: (value: string) => void; testId: string }) {
+  const [value, setValue] = useState(p.saved);
+  return (
+    <form
+      className="line-link-address"
+      onSubmit={(e) => {
+        e.preventDefault();
+        p.onSave(value.trim());
+      }}
+    >
+      <label>
+        {p.label} <input type="text" value={value} placeholder={p.placeholder} onChange={(e) => setValue(e.target.value)} spellCheck={false} data-testid={p.testId} />
+      </label>
+      <button type="submit" disabled={value.trim() === p.saved}>
+        {p.button}
+      </button>
+    </form>
   );
 }

@@ -16,15 +16,26 @@ const freePort = (): Promise<number> =>
     });
   });
 
-test('Connect the line: off by default, then an MQTT client sees the line and stops a machine through it', async ({ page, guard }) => {
-  void guard;
-  test.setTimeout(120_000);
+/** A gateway on free loopback ports, and an MQTT tool listening to `filters` with what it has seen. */
+async function gatewayWithTool(filters: string[]) {
   const pki = mkdtempSync(join(tmpdir(), 'lf-pki-'));
   const g = await startGateway({ host: '127.0.0.1', mqttPort: 0, wsPort: 0, opcuaPort: await freePort(), pkiDir: pki });
   const seen: { topic: string; text: string; raw: Uint8Array }[] = [];
   const tool = await mqtt.connectAsync(g.mqttUrl);
   tool.on('message', (topic, payload) => seen.push({ topic, text: payload.toString(), raw: new Uint8Array(payload) }));
-  await tool.subscribeAsync(['learning-factory/#', 'spBv1.0/#'], { qos: 1 });
+  await tool.subscribeAsync(filters, { qos: 1 });
+  const close = async () => {
+    await tool.endAsync(true);
+    await g.close();
+    rmSync(pki, { recursive: true, force: true });
+  };
+  return { g, seen, tool, close };
+}
+
+test('Connect the line: off by default, then an MQTT client sees the line and stops a machine through it', async ({ page, guard }) => {
+  void guard;
+  test.setTimeout(120_000);
+  const { g, seen, tool, close } = await gatewayWithTool(['learning-factory/#', 'spBv1.0/#']);
   try {
     await startScenario(page, 'breakdown-drill');
     const panel = page.getByTestId('line-link');
@@ -74,21 +85,14 @@ test('Connect the line: off by default, then an MQTT client sees the line and st
     // The address is remembered in this browser; the switch stays off until switched on again.
     expect(await page.evaluate('JSON.parse(localStorage.getItem("lf.lineLink"))')).toEqual({ on: false, url: g.wsUrl, sparkplug: true, line: '' });
   } finally {
-    await tool.endAsync(true);
-    await g.close();
-    rmSync(pki, { recursive: true, force: true });
+    await close();
   }
 });
 
 test('a replayed session is served read-only: the tools see the line, and a command is refused', async ({ page, guard }) => {
   void guard;
   test.setTimeout(120_000);
-  const pki = mkdtempSync(join(tmpdir(), 'lf-pki-'));
-  const g = await startGateway({ host: '127.0.0.1', mqttPort: 0, wsPort: 0, opcuaPort: await freePort(), pkiDir: pki });
-  const seen: { topic: string; text: string }[] = [];
-  const tool = await mqtt.connectAsync(g.mqttUrl);
-  tool.on('message', (topic, payload) => seen.push({ topic, text: payload.toString() }));
-  await tool.subscribeAsync('learning-factory/#', { qos: 1 });
+  const { g, seen, tool, close } = await gatewayWithTool(['learning-factory/#']);
   try {
     // Switched on in an earlier visit: the setting is remembered.
     await page.addInitScript(`localStorage.setItem('lf.lineLink', JSON.stringify({ on: true, url: '${g.wsUrl}', sparkplug: false }))`);
@@ -103,21 +107,14 @@ test('a replayed session is served read-only: the tools see the line, and a comm
     await tool.publishAsync(`${root}/M1/cmd/Stop`, '{"id": "r1"}', { qos: 1 });
     await expect.poll(() => last('M1/cmd/Stop/result')?.text ?? '').toBe('{"id":"r1","accepted":false,"reason":"This line is a replay: it takes no commands."}');
   } finally {
-    await tool.endAsync(true);
-    await g.close();
-    rmSync(pki, { recursive: true, force: true });
+    await close();
   }
 });
 
 test('two students on one gateway with the same drill: the second is not mixed into the first line, and publishes once it names its own', async ({ page, browser, guard }) => {
   void guard;
   test.setTimeout(120_000);
-  const pki = mkdtempSync(join(tmpdir(), 'lf-pki-'));
-  const g = await startGateway({ host: '127.0.0.1', mqttPort: 0, wsPort: 0, opcuaPort: await freePort(), pkiDir: pki });
-  const seen: { topic: string; text: string }[] = [];
-  const tool = await mqtt.connectAsync(g.mqttUrl);
-  tool.on('message', (topic, payload) => seen.push({ topic, text: payload.toString() }));
-  await tool.subscribeAsync('learning-factory/#', { qos: 1 });
+  const { g, seen, tool, close } = await gatewayWithTool(['learning-factory/#']);
   const other = await (await browser.newContext({ baseURL: test.info().project.use.baseURL ?? 'http://127.0.0.1:4173' })).newPage();
   try {
     const on = `localStorage.setItem('lf.lineLink', JSON.stringify({ on: true, url: '${g.wsUrl}', sparkplug: false }))`;
@@ -154,8 +151,6 @@ test('two students on one gateway with the same drill: the second is not mixed i
     expect(owner()).toBe(first);
   } finally {
     await other.context().close();
-    await tool.endAsync(true);
-    await g.close();
-    rmSync(pki, { recursive: true, force: true });
+    await close();
   }
 });
