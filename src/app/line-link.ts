@@ -26,6 +26,13 @@ interface Link {
   sparkplug: SparkplugEdge | null;
 }
 
+/**
+ * Who publishes, as the broker is told (`_meta/owner`): this page, not one connection, so that a
+ * new connection for the next run on the same root is not refused because the last one's
+ * `offline` has not reached the broker yet. (Each connection still has its own MQTT client id.)
+ */
+const PAGE_OWNER = `lf-${Math.random().toString(36).slice(2, 10)}`;
+
 /** Which run is open, as the link knows it: a new key makes a new connection. */
 function runKey(store: SimStoreApi, url: string, sparkplug: boolean, line: string): string | null {
   const s = store.getState();
@@ -110,13 +117,13 @@ export function startLineLink(store: SimStoreApi): void {
     const current = () => link?.client === client;
     const claimed = () => {
       if (!current()) return;
-      client.publish(`${root}/${META_OWNER}`, id, { qos: 1, retain: true });
+      client.publish(`${root}/${META_OWNER}`, PAGE_OWNER, { qos: 1, retain: true });
       lineLinkStatus.set({ kind: 'connected', url, root, readOnly, opcua });
       client.subscribe(GATEWAY_ENDPOINTS, { qos: 1 });
     };
     client.once('connect', () => {
       // Publish only under a root no other browser holds; the first connection asks the broker.
-      void claimRoot(client, root, id).then((claim) => {
+      void claimRoot(client, root, PAGE_OWNER).then((claim) => {
         if (!current() || link === null) return;
         if (claim === 'taken') {
           lineLinkStatus.set({ kind: 'taken', root });

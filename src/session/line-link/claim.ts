@@ -2,7 +2,7 @@
  * Two browsers must not publish one line: a class that runs the same drill against one gateway
  * would mix their values in one set of topics, and a command from an OPC UA client would reach
  * both. So before a browser publishes under a root it reads what the broker keeps there: a line
- * that is `online` and owned by another client holds the root. Its will (`offline`) frees it when
+ * that is `online` and owned by another browser page holds the root. Its will (`offline`) frees it when
  * that browser goes away.
  *
  * When has the broker said all it keeps? Not after a fixed wait: a busy page (a 3D line drawn in
@@ -18,8 +18,8 @@ export const CLAIM_TIMEOUT_MS = 5000;
 
 export type Claim = 'free' | 'taken';
 
-/** Whether `root` is free for `clientId` (call once connected). */
-export function claimRoot(client: MqttLike, root: string, clientId: string, timeoutMs = CLAIM_TIMEOUT_MS): Promise<Claim> {
+/** Whether `root` is free for the owner `me` (the id this browser page publishes as its owner; call once connected). */
+export function claimRoot(client: MqttLike, root: string, me: string, timeoutMs = CLAIM_TIMEOUT_MS): Promise<Claim> {
   const status = `${root}/${META_STATUS}`;
   const owner = `${root}/${META_OWNER}`;
   const marker = `${root}/${META_CLAIM}`;
@@ -31,18 +31,18 @@ export function claimRoot(client: MqttLike, root: string, clientId: string, time
       clearTimeout(timer);
       client.removeListener('message', listen as (...args: never[]) => void);
       client.unsubscribe(topics);
-      const held = seen.get(status) === 'online' && seen.get(owner) !== clientId;
+      const held = seen.get(status) === 'online' && seen.get(owner) !== me;
       resolve(held ? 'taken' : 'free');
     };
     const listen = (topic: string, payload: Uint8Array) => {
       const text = decoder.decode(payload);
       if (topic === marker) {
-        if (text === clientId) done();
+        if (text === me) done();
       } else if (topic === status || topic === owner) seen.set(topic, text);
     };
     const timer = setTimeout(done, timeoutMs);
     client.on('message', listen);
     client.subscribe(topics, { qos: 1 });
-    client.publish(marker, clientId, { qos: 1, retain: false });
+    client.publish(marker, me, { qos: 1, retain: false });
   });
 }

@@ -90,9 +90,9 @@ export const META_MODEL = '_meta/model';
 export const GATEWAY_ENDPOINTS = '_gateway/endpoints';
 /** `online` while the browser is connected; the broker publishes `offline` (its will) when it goes. */
 export const META_STATUS = '_meta/status';
-/** The MQTT client id of the browser that publishes the line (retained): two browsers never share a root. */
+/** Which browser page publishes the line (retained): two browsers never share a root. */
 export const META_OWNER = '_meta/owner';
-/** Not retained: a browser about to claim a root sends its client id here to itself (claim.ts). */
+/** Not retained: a browser about to claim a root sends its owner id here to itself (claim.ts). */
 export const META_CLAIM = '_meta/claim';
 
 export function describeLine(model: LineModel, root: string, title: string, originMs: number, readOnly: boolean): LineDescription {
