@@ -28,6 +28,12 @@ test('copy the breakdown drill, change it, check it, save it and play it', async
   // The texts that still name the mill are pointed out, and renamed only when asked.
   const moved = page.getByTestId('moved-notice');
   await expect(moved).toContainText('The fault is now at L1. These texts still name M1: Evidence 1.');
+  // Undone, the fault is back at the mill and the offer goes; redone, it is back.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByTestId('fault-item').first()).toContainText('@ M1');
+  await expect(moved).toHaveCount(0);
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(moved).toContainText('These texts still name M1: Evidence 1.');
   await moved.getByRole('button', { name: 'Write L1 for M1 in them' }).click();
   await expect(moved).toHaveCount(0);
   // A second fault: the infeed conveyor jams at minute 40.

@@ -57,8 +57,10 @@ export function FaultsPanel({ draft, selection, errors, edit, select }: Props) {
   const fault = index >= 0 && isObject(faults[index]) ? (faults[index] as { [key: string]: Json }) : null;
   const ids = stationsOf(draft).map((s) => String(s.id));
   // A fault moved to another station: the texts that still name the old one, offered to rename.
-  const [moved, setMoved] = useState<{ from: string; to: string } | null>(null);
-  const stale = moved === null ? [] : mentionsOf(draft, moved.from);
+  const [moved, setMoved] = useState<{ fault: number; from: string; to: string } | null>(null);
+  // Only while the fault is still where it was moved (an undo, or moving it back, ends the offer).
+  const stillMoved = moved !== null && isObject(faults[moved.fault]) && (faults[moved.fault] as { station?: Json }).station === moved.to;
+  const stale = moved === null || !stillMoved ? [] : mentionsOf(draft, moved.from);
   return (
     <div className="faults-panel">
       <section>
@@ -167,7 +169,12 @@ export function FaultsPanel({ draft, selection, errors, edit, select }: Props) {
                 heading: `${t(`cause.${String(fault.type)}` as TextKey)} (${String(fault.id)})`,
                 form: <PartForm key={`fault-${index}-${String(fault.type)}`} idPrefix={`f${index}`} target={{ kind: 'fault', type: String(fault.type) }} value={fault} path={['faults', index]} errors={errors} stations={ids} onChange={(next) => {
                       const move = stationMove(faults[index], next as Json);
-                      if (move !== null) setMoved((was) => (was !== null && was.to === move.from ? { from: was.from, to: move.to } : move));
+                      if (move !== null)
+                        setMoved((was) => {
+                          if (was === null || was.fault !== index || was.to !== move.from) return { fault: index, ...move };
+                          // Moved on again: the texts still name where it started, unless it is back there.
+                          return was.from === move.to ? null : { ...was, to: move.to };
+                        });
                       edit(setAt(draft, ['faults', index], next as Json), `fault:${index}`);
                     }}
                   />,
