@@ -11,7 +11,12 @@
  * task, acting state, work and release are its one timer: the earliest of them.)
  *
  * Each timer has at most one entry (its position is kept), so a timer moved to another tick is
- * moved in the heap, and one set to NEVER leaves it: no stale entries pile up.
+ * moved in the heap, and one set to NEVER leaves it: no stale entries pile up. The heap learns
+ * of a change only when it is next asked for the top: a timer changed during one event tick is
+ * marked, and `agendaTop` moves each marked timer once, to where it ended up. Within one tick a
+ * timer often moves more than once (a station's is cleared when it falls due and set again after
+ * the flow settles; a busy-time fault's is stopped and restarted when a machine finishes a part
+ * and takes the next), so this saves heap work without changing what the heap answers.
  *
  * Scratch, not state: `advance` builds the agenda from the state's `next` fields when it starts
  * and drops it when it returns, so a snapshot, a restore or a command between two calls never
@@ -55,6 +60,10 @@ const a = {
   /** Scan mode: the stations that can have a timer (buffers and sinks never do). */
   timed: new Int32Array(64),
   timedCount: 0,
+  /** Heap mode: timers changed since the heap was last brought up to date, and a flag per timer. */
+  dirty: new Int32Array(64),
+  dirtyCount: 0,
+  isDirty: new Uint8Array(64),
   /** The timers taken by the last `takeDue`, in order (scan mode: found by `agendaTop`). */
   due: new Int32Array(64),
   dueCount: 0,
@@ -161,6 +170,8 @@ export function openAgenda(s: State): void {
     a.heap = new Int32Array(timers * 2);
     a.pos = new Int32Array(timers * 2);
     a.tick = new Int32Array(timers * 2);
+    a.dirty = new Int32Array(timers * 2);
+    a.isDirty = new Uint8Array(timers * 2);
   }
   a.firstStation = LINE_TIMERS + faults.length;
   a.size = 0;
@@ -184,6 +195,28 @@ export function openAgenda(s: State): void {
 export function closeAgenda(): void {
   a.heaped = false;
   a.size = 0;
+  for (let k = 0; k < a.dirtyCount; k++) a.isDirty[a.dirty[k]!] = 0;
+  a.dirtyCount = 0;
+}
+
+/** Heap mode: note that a timer changed (the heap is brought up to date in `agendaTop`). */
+function touch(timer: number): void {
+  if (a.isDirty[timer] !== 0) return;
+  a.isDirty[timer] = 1;
+  a.dirty[a.dirtyCount++] = timer;
+}
+
+/** Move every timer changed since the last call to where the state now has it. */
+function reconcile(s: State): void {
+  const firstStation = a.firstStation;
+  for (let k = 0; k < a.dirtyCount; k++) {
+    const timer = a.dirty[k]!;
+    a.isDirty[timer] = 0;
+    const tick =
+      timer >= firstStation ? s.stations[timer - firstStation]!.next : timer >= LINE_TIMERS ? s.faults[timer - LINE_TIMERS]!.next : a.line[timer]!;
+    set(timer, tick);
+  }
+  a.dirtyCount = 0;
 }
 
 /**
@@ -193,7 +226,7 @@ export function closeAgenda(): void {
 export function setLineNext(s: State, timer: LineTimer, tick: number): void {
   if (timer === LineTimer.Scan) s.nextScan = tick;
   a.line[timer] = tick;
-  if (a.heaped) set(timer, tick);
+  if (a.heaped) touch(timer);
 }
 
 /** The tick a line timer is set to (NEVER when it is not). */
@@ -203,12 +236,12 @@ export function lineNext(timer: LineTimer): number {
 
 export function setFaultNext(s: State, fi: number, tick: number): void {
   s.faults[fi]!.next = tick;
-  if (a.heaped) set(LINE_TIMERS + fi, tick);
+  if (a.heaped) touch(LINE_TIMERS + fi);
 }
 
 export function setStationNext(s: State, i: number, tick: number): void {
   s.stations[i]!.next = tick;
-  if (a.heaped) set(a.firstStation + i, tick);
+  if (a.heaped) touch(a.firstStation + i);
 }
 
 /** The earliest tick of any timer, or NEVER. */
@@ -251,6 +284,7 @@ export function agendaTop(s: State): number {
     a.scanCount = top < NEVER ? n : 0;
     return top;
   }
+  if (a.dirtyCount > 0) reconcile(s);
   return a.size > 0 ? a.tick[a.heap[0]!]! : NEVER;
 }
 
