@@ -95,12 +95,27 @@ console.log(
 bench('large line (30 d)', load(largeLineScenario()), 3, 5);
 
 // Cost per event as the line grows (issue 15: within 1.5x of the 10-station line's at 200).
-console.log('Scaling: straight lines of machines and buffers, 10 simulated days each');
+// The sizes take turns, round after round, and each size's median is kept: a burst of load on
+// this machine (a shared VM) then slows every size alike instead of whichever ran during it.
+console.log('Scaling: straight lines of machines and buffers, 10 simulated days each (sizes in turn, median of 5 rounds)');
 console.log('stations  events     median ms   ns/event  vs 10 stations');
-let base = 0;
-for (const n of [10, 50, 100, 200]) {
-  const r = measure(load(scalingLineScenario(n, '10d')), 5, n >= 100 ? 3 : 5);
-  const ns = (r.ms * 1e6) / r.events;
-  if (n === 10) base = ns;
-  console.log(`${String(n).padStart(8)}  ${String(r.events).padEnd(9)}  ${r.ms.toFixed(1).padStart(9)}  ${ns.toFixed(0).padStart(8)}  ${(ns / base).toFixed(2)}x`);
+const sizes = [10, 50, 100, 200];
+const lines = sizes.map((n) => load(scalingLineScenario(n, '10d')));
+const rounds: number[][] = sizes.map(() => []);
+for (let round = 0; round < 6; round++) {
+  lines.forEach((model, k) => {
+    const t0 = performance.now();
+    const s = createState(model, 5);
+    advance(s, model.durationTicks);
+    const ms = performance.now() - t0;
+    if (round > 0) rounds[k]!.push(ms); // the first round warms the JIT up
+  });
 }
+let base = 0;
+sizes.forEach((n, k) => {
+  const ms = median(rounds[k]!);
+  const events = countEvents(lines[k]!, 5);
+  const ns = (ms * 1e6) / events;
+  if (n === 10) base = ns;
+  console.log(`${String(n).padStart(8)}  ${String(events).padEnd(9)}  ${ms.toFixed(1).padStart(9)}  ${ns.toFixed(0).padStart(8)}  ${(ns / base).toFixed(2)}x`);
+});
