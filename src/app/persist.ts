@@ -109,7 +109,7 @@ async function begin(s: SimStore, runId: string): Promise<Kept> {
   const previous = await getSession(runId);
   if (previous === null) {
     const name = runName(s);
-    const header = makeSession(sc, sc.seed, [], 0, [], name);
+    const header = makeSession(sc, sc.seed, [], 0, [], { name, hintsAllowed: s.hintsAllowed });
     await attempt(`header:${runId}`, () => putSession({ id: runId, name, scenarioId: sc.id, title: sc.title, savedAt: now, endTick: 0, score: null, passed: null, finished: false, file: { ...header, createdAt: now } }));
   }
   await attempt(`draft:${runId}`, () => startDraft({ runId, scenario: sc, savedAt: now, ...(s.hintsAllowed ? {} : { hintsAllowed: false }) }));

@@ -33,7 +33,10 @@ async function withJournal(s: SavedSession): Promise<SavedSession> {
   if (s.finished) return s;
   const j = await readJournal(s.id);
   if (j.progress === null) return s;
-  const file = makeSession(s.file.scenario, s.file.seed, j.commands, j.progress.tick, [...j.checkpoints, ...(j.progress.hash ? [{ tick: j.progress.tick, hash: j.progress.hash }] : [])], s.file.name);
+  const file = makeSession(s.file.scenario, s.file.seed, j.commands, j.progress.tick, [...j.checkpoints, ...(j.progress.hash ? [{ tick: j.progress.tick, hash: j.progress.hash }] : [])], {
+    name: s.file.name,
+    hintsAllowed: s.file.hintsAllowed !== false,
+  });
   return { ...s, endTick: j.progress.tick, savedAt: j.progress.savedAt, file: { ...file, ...(s.file.createdAt ? { createdAt: s.file.createdAt } : {}) } };
 }
 

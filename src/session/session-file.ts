@@ -33,6 +33,7 @@ export const sessionSchema = z.strictObject({
   commands: z.array(commandSchema),
   checkpoints: z.array(z.strictObject({ tick, hash })).min(1, { error: 'a session needs at least its final checkpoint' }),
   notes: z.array(z.strictObject({ tick, text: z.string().max(2000) })).optional(),
+  hintsAllowed: z.boolean().optional(),
 });
 
 export interface SessionFile {
@@ -47,6 +48,11 @@ export interface SessionFile {
   readonly commands: readonly Command[];
   readonly checkpoints: readonly Checkpoint[];
   readonly notes?: readonly Note[];
+  /**
+   * False when the run was made with its hints switched off (an assignment's setting): a replay
+   * shows none and a run taken over from it keeps them off. Absent: hints were allowed.
+   */
+  readonly hintsAllowed?: boolean;
 }
 
 /** An instructor's note at a tick of a session: shown on the timeline, never part of the simulation. */
@@ -55,17 +61,25 @@ export interface Note {
   readonly text: string;
 }
 
-export function makeSession(scenario: ScenarioFile, seed: number, commands: readonly Command[], endTick: number, checkpoints: readonly Checkpoint[], name?: string): SessionFile {
+export function makeSession(
+  scenario: ScenarioFile,
+  seed: number,
+  commands: readonly Command[],
+  endTick: number,
+  checkpoints: readonly Checkpoint[],
+  about: { readonly name?: string | undefined; readonly hintsAllowed?: boolean } = {},
+): SessionFile {
   return {
     format: SESSION_FORMAT,
     engine: ENGINE_VERSION,
-    ...(name === undefined ? {} : { name }),
+    ...(about.name === undefined ? {} : { name: about.name }),
     scenario,
     scenarioHash: scenarioHash(scenario),
     seed,
     endTick,
     commands,
     checkpoints,
+    ...(about.hintsAllowed === false ? { hintsAllowed: false } : {}),
   };
 }
 

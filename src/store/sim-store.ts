@@ -164,7 +164,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
         case 'checkpoints': {
           const waiter = exportWaiters.shift();
           const sc = get().scenario;
-          if (waiter && sc) waiter(makeSession(sc, sc.seed, get().commands, m.tick, m.checkpoints));
+          if (waiter && sc) waiter(makeSession(sc, sc.seed, get().commands, m.tick, m.checkpoints, { hintsAllowed: get().hintsAllowed }));
           return;
         }
         case 'progress': {
@@ -340,6 +340,8 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
           ...FRESH,
           scenario: result.scenario,
           commands: session.commands,
+          // A run made without hints is replayed without them (nor are they offered on taking over).
+          hintsAllowed: session.hintsAllowed !== false,
           phase: 'replay',
           replay: { session, ready: false, endTick: session.endTick, markers: [], kpis: null, verification: null, assessment: null, notes, showTruth: false, presenter: false, savedId, live },
           job: { what: 'replay', fraction: 0 },
@@ -374,7 +376,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
         // The branch is the original's commands up to now, rebuilt exactly as a resumed run is.
         const prefix = r.session.commands.filter((c) => c.tick <= tick);
         const name = r.session.name ?? textOfTitle(r.session.scenario);
-        if (get().resume(r.session.scenario, prefix, tick)) set({ branchOf: { name, tick } });
+        if (get().resume(r.session.scenario, prefix, tick, { hintsAllowed: r.session.hintsAllowed !== false })) set({ branchOf: { name, tick } });
       },
       ...replayEditing(set, get, () => pacer.known),
       ...jobs(set, get, {

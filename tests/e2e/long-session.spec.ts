@@ -15,7 +15,7 @@ function longSession(): string {
   if (!r.ok) throw new Error('the large line does not load');
   const end = DAYS * 864_000;
   // The hash is not this run's: the work is cancelled long before it would be compared.
-  return JSON.stringify(makeSession(r.scenario, r.scenario.seed, [], end, [{ tick: end, hash: '0123456789abcdef' }], 'Long homework'));
+  return JSON.stringify(makeSession(r.scenario, r.scenario.seed, [], end, [{ tick: end, hash: '0123456789abcdef' }], { name: 'Long homework' }));
 }
 
 async function percent(page: import('@playwright/test').Page): Promise<number> {

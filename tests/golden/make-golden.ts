@@ -21,7 +21,7 @@ if (process.argv[1]?.endsWith('make-golden.ts')) {
     if (!r.ok) throw new Error(`${g.scenario} does not load`);
     const commands = (JSON.parse(readFileSync(`tests/solutions/${g.scenario}.json`, 'utf8')) as Record<string, Command[]>)[g.response]!;
     const { checkpoints } = replay(r.model, r.scenario.seed, commands, r.model.durationTicks);
-    const session = makeSession(r.scenario, r.scenario.seed, commands, r.model.durationTicks, checkpoints, g.name);
+    const session = makeSession(r.scenario, r.scenario.seed, commands, r.model.durationTicks, checkpoints, { name: g.name });
     writeFileSync(`tests/golden/${g.file}.session.json`, `${JSON.stringify(session, null, 1)}\n`);
   }
 }

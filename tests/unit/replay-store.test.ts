@@ -94,5 +94,29 @@ describe('replay mode in the store', () => {
     // Live again: a new command is accepted and stamped at the take-over tick.
     store.getState().send({ type: 'ackAlarm', alarm: 'no-such-alarm' });
     expect(store.getState().commands.at(-1)).toMatchObject({ type: 'ackAlarm', tick: at });
+    expect(s.hintsAllowed).toBe(true);
+  });
+
+  it('a run made without hints is replayed, saved and taken over without them', async () => {
+    // What the store writes for a run of an assignment with its hints switched off.
+    const live = createSimStore(manualClock().clock);
+    live.getState().load(session.scenario, { hintsAllowed: false });
+    const saved = await live.getState().exportSession();
+    expect(saved?.hintsAllowed).toBe(false);
+    // Through the file's own schema, as an exported file comes back in.
+    const text = loadSessionText(JSON.stringify({ ...session, hintsAllowed: false }));
+    if (!text.ok) throw new Error('a session with hints off does not load');
+    const noHints = text.session;
+    const store = createSimStore(manualClock().clock);
+    store.getState().openReplay(noHints);
+    expect(store.getState().hintsAllowed).toBe(false);
+    expect(store.getState().replaySession()?.hintsAllowed).toBe(false);
+    store.getState().seek(session.commands[2]!.tick);
+    store.getState().takeOver();
+    expect(store.getState().phase).toBe('running');
+    expect(store.getState().hintsAllowed).toBe(false);
+    // The original is not changed by having been opened without hints: the next replay has them.
+    store.getState().openReplay(session);
+    expect(store.getState().hintsAllowed).toBe(true);
   });
 });
