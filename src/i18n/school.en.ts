@@ -75,6 +75,7 @@ export const schoolEn = {
   'assigned.status.failed': 'Not passed yet',
   'assigned.start': 'Start',
   'assigned.noHints': 'Hints are switched off for this assignment.',
+  'assigned.hintsOff': 'no hints: a run that asks for one does not count',
   'assigned.none': 'Nothing is assigned to you yet.',
   'assigned.stale': 'The school server cannot be reached: this is the list as it was at {when}.',
   'assign.heading': 'Assignments',

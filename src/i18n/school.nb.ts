@@ -77,6 +77,7 @@ export const schoolNb: Record<keyof typeof schoolEn, string> = {
   'assigned.status.failed': 'Ikke bestått ennå',
   'assigned.start': 'Start',
   'assigned.noHints': 'Hint er slått av for denne oppgaven.',
+  'assigned.hintsOff': 'uten hint: et forsøk der du ber om hint, teller ikke',
   'assigned.none': 'Du har ikke fått noe tildelt ennå.',
   'assigned.stale': 'Skoleserveren svarer ikke: dette er listen slik den var {when}.',
   'assign.heading': 'Oppgaver',

@@ -56,22 +56,25 @@ interface RunRow {
   readonly scenario_hash: string;
   readonly end_tick: number | null;
   readonly verdict: RunVerdict;
+  readonly hints: number | null;
   [k: string]: unknown;
 }
 
-const runState = (r: RunRow): RunState => ({ endTick: r.end_tick, verdict: r.verdict });
+const runState = (r: RunRow): RunState => ({ endTick: r.end_tick, verdict: r.verdict, hints: r.hints });
+/** The hints a run asked for, as the server's own assessment counted them. */
+const HINTS = "(r.assessment->>'hints')::int as hints";
 
 /** Every assignment of the class, first assigned first, with how many students stand where. */
 export async function classAssignments(db: Sql, classId: number): Promise<ClassAssignment[]> {
   const rows = await db.query<AssignmentRow>(`${SELECT} where class_id = $1 order by created_at, id`, [classId]);
   const students = await db.query<{ id: number }>('select id from students where class_id = $1', [classId]);
   const runs = await db.query<RunRow>(
-    'select r.student_id, r.scenario_hash, r.end_tick, r.verdict from runs r join students s on s.id = r.student_id where s.class_id = $1 and r.scenario_hash in (select scenario_hash from assignments where class_id = $1)',
+    `select r.student_id, r.scenario_hash, r.end_tick, r.verdict, ${HINTS} from runs r join students s on s.id = r.student_id where s.class_id = $1 and r.scenario_hash in (select scenario_hash from assignments where class_id = $1)`,
     [classId],
   );
   return rows.map((a) => {
     const progress: Record<AssignmentStatus, number> = { notStarted: 0, inProgress: 0, passed: 0, failed: 0 };
-    for (const s of students) progress[assignmentStatus(runs.filter((r) => r.student_id === s.id && r.scenario_hash === a.scenario_hash).map(runState))] += 1;
+    for (const s of students) progress[assignmentStatus(runs.filter((r) => r.student_id === s.id && r.scenario_hash === a.scenario_hash).map(runState), a.hints_allowed)] += 1;
     return { ...infoOf(a), progress };
   });
 }
@@ -79,10 +82,10 @@ export async function classAssignments(db: Sql, classId: number): Promise<ClassA
 /** What a student has been assigned and has access to now (opened, or with no opening time), with their own status. */
 export async function studentAssignments(db: Sql, studentId: number, classId: number, now: Date): Promise<StudentAssignment[]> {
   const rows = await db.query<AssignmentRow>(`${SELECT} where class_id = $1 and (opens_at is null or opens_at <= $2) order by due_at nulls last, created_at, id`, [classId, now]);
-  const runs = await db.query<RunRow>('select student_id, scenario_hash, end_tick, verdict from runs where student_id = $1', [studentId]);
+  const runs = await db.query<RunRow>(`select r.student_id, r.scenario_hash, r.end_tick, r.verdict, ${HINTS} from runs r where r.student_id = $1`, [studentId]);
   return rows.map((a) => ({
     ...infoOf(a),
-    status: assignmentStatus(runs.filter((r) => r.scenario_hash === a.scenario_hash).map(runState)),
+    status: assignmentStatus(runs.filter((r) => r.scenario_hash === a.scenario_hash).map(runState), a.hints_allowed),
     scenario: a.scenario as unknown as Record<string, unknown>,
   }));
 }

@@ -87,7 +87,7 @@ export function AssignedToYou() {
                 {a.dueAt === null ? t('assigned.noDue') : t('assigned.due', { when: when(a.dueAt) })}
                 {overdue ? ` · ${t('assigned.overdue')}` : ''}
               </span>
-              {!a.hintsAllowed && <span className="muted">{t('assign.hintsOff')}</span>}
+              {!a.hintsAllowed && <span className="muted">{t('assigned.hintsOff')}</span>}
               <button type="button" className={a.status === 'passed' ? undefined : 'primary'} onClick={() => load(a.scenario, { hintsAllowed: a.hintsAllowed })}>
                 {t('assigned.start')}
               </button>

@@ -172,6 +172,7 @@ test('an instructor assigns a drill with a due time and no hints; a joined stude
   await expect(item).toHaveAttribute('data-status', 'notStarted');
   await expect(item).toContainText('Not started');
   await expect(item).toContainText('Due 20 Jun 2099, 14:00');
+  await expect(item).toContainText('no hints: a run that asks for one does not count');
   await audit(student, 'library with an assignment');
   await expect(row.getByTestId('assignment-progress')).toHaveText('0 passed · 0 not passed · 0 in progress · 1 not started', { timeout: 15_000 });
 

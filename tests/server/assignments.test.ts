@@ -4,6 +4,7 @@ import { scenarioHash } from '../../src/scenario';
 import { loadScenarioJson } from '../../src/scenario/load';
 import type { RunEvent } from '../../src/session/school-api';
 import { loadSessionText, type SessionFile } from '../../src/session/session-file';
+import { replay } from '../../src/session/record';
 import { scoreSession } from '../../src/session/verify';
 import { instructor, testDatabases, testServerFor, bearer, injector } from './harness';
 
@@ -100,6 +101,34 @@ describe.each(testDatabases())('on %s', (database) => {
     expect(loaded.ok && scenarioHash(loaded.scenario)).toBe(assigned.scenarioHash);
     const [progress] = (await inject('GET', `/api/classes/${classId}/assignments`, { cookie })).json().assignments;
     expect(progress.progress).toEqual({ notStarted: 0, inProgress: 1, passed: 1, failed: 1 });
+  });
+
+  it('where the hints are off, a run that asked for one does not pass the assignment (the same drill from the library offers them)', async () => {
+    const { cookie, classId, tokens } = await classWithStudents(['Fay', 'Gus']);
+    const [fay, gus] = tokens as [string, string];
+    await inject('POST', `/api/classes/${classId}/assignments`, { cookie }, { scenario: golden.scenario, hintsAllowed: false });
+    // Fay's run is the golden fix with one hint asked for early on: re-recorded, so it reproduces.
+    const model = loadScenarioJson(golden.scenario);
+    if (!model.ok) throw new Error('golden scenario');
+    const commands = [{ type: 'hint' as const, tick: 10 }, ...golden.commands];
+    const withHint: SessionFile = { ...golden, commands, checkpoints: replay(model.model, golden.seed, commands, golden.endTick).checkpoints };
+    expect(scoreSession(withHint)).toMatchObject({ passed: true, hints: 1 });
+    const send = async (token: string, clientRunId: string, s: SessionFile) => {
+      const runId = (await inject('POST', '/api/runs', bearer(token), { clientRunId, scenario: s.scenario, scenarioHash: s.scenarioHash, seed: s.seed, engine: s.engine })).json().runId;
+      await inject('POST', `/api/runs/${runId}/events`, bearer(token), { events: eventsOf(s) });
+      await waitForVerdict(runId, token);
+      return (await inject('GET', `/api/runs/${runId}`, bearer(token))).json().run.verdict;
+    };
+    expect(await send(fay, 'run-fay-00001', withHint)).toMatchObject({ status: 'reproduces', passed: true });
+    await send(gus, 'run-gus-00001', golden);
+    const statusOf = async (token: string) => (await inject('GET', '/api/assignments', bearer(token))).json().assignments.map((a: { status: string }) => a.status);
+    expect(await statusOf(fay)).toEqual(['failed']);
+    expect(await statusOf(gus)).toEqual(['passed']);
+    const [progress] = (await inject('GET', `/api/classes/${classId}/assignments`, { cookie })).json().assignments;
+    expect(progress.progress).toEqual({ notStarted: 0, inProgress: 0, passed: 1, failed: 1 });
+    // Without the hint she passes: a second run counts.
+    await send(fay, 'run-fay-00002', golden);
+    expect(await statusOf(fay)).toEqual(['passed']);
   });
 
   it('a run of another version of the scenario does not count for the assignment', async () => {
