@@ -10,4 +10,9 @@
  * 3: a station's "stopped by a fault" alarm stays active while the fault is there (an operator's
  *    Stop or Reset no longer clears it) and clears when a repair removes the cause.
  */
-export const ENGINE_VERSION = 3;
+/*
+ * 4: a station that scraps a part where it stands (an inspection) wakes the buffer before it,
+ *    as one that passes a part on always did; before, the buffer waited for its next arrival
+ *    and the line could lock up (machines blocked, the gauge starved: bad-material-lot at 1.5 h).
+ */
+export const ENGINE_VERSION = 4;

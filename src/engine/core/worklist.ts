@@ -3,6 +3,7 @@
  * not state: it is always empty between engine calls, so it is never snapshotted. Kept in
  * preallocated arrays because it is the innermost loop of the engine.
  */
+import { Kind } from './model';
 import type { State } from './state';
 
 // One const object rather than module-level `let`s: every read of a `let` binding from another
@@ -41,4 +42,18 @@ export function popMarked(): number {
   const i = w.list[w.head++]!;
   w.flags[i] = 0;
   return i;
+}
+
+/**
+ * Station i has room again: wake the upstream stations that have a part ready for it. A buffer
+ * is passive (it hands a part on only when woken), so whatever frees a station must call this:
+ * a part passed on, or a part scrapped where it stands.
+ */
+export function markInputs(s: State, i: number): void {
+  const inputs = s.model.stations[i]!.inputs;
+  for (let k = 0; k < inputs.length; k++) {
+    const u = inputs[k]!;
+    const up = s.stations[u]!;
+    if (up.done !== null || up.queue.length > 0 || s.model.stations[u]!.kind === Kind.source) markStation(s, u);
+  }
 }

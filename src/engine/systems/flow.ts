@@ -12,7 +12,7 @@ import { sample } from '../core/distributions';
 import { type BufferSpec, type ConveyorSpec, type InspectionSpec, Kind, type SourceSpec, type StationSpec } from '../core/model';
 import { Interlock, isRunning, Pack } from '../core/packml';
 import { NEVER, TICKS_PER_SECOND } from '../core/time';
-import { markStation, popMarked } from '../core/worklist';
+import { markInputs, markStation, popMarked } from '../core/worklist';
 import { setStationNext } from '../core/agenda';
 
 // Scratch in a const object, not module-level `let`s (those pay a TDZ check on every read in ESM).
@@ -71,16 +71,6 @@ function accepts(s: State, o: number, from: number): boolean {
       return true;
     default:
       return false;
-  }
-}
-
-/** Station i has room again: wake the upstream stations that have a part ready for it. */
-function markInputs(s: State, i: number): void {
-  const inputs = s.model.stations[i]!.inputs;
-  for (let k = 0; k < inputs.length; k++) {
-    const u = inputs[k]!;
-    const up = s.stations[u]!;
-    if (up.done !== null || up.queue.length > 0 || s.model.stations[u]!.kind === Kind.source) markStation(s, u);
   }
 }
 

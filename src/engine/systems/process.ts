@@ -14,7 +14,7 @@ import { StopReason } from '../core/packml';
 import { nextFloat } from '../core/rng';
 import { temperatureAt } from '../read/thermal';
 import { NEVER, TICKS_PER_SECOND } from '../core/time';
-import { markStation } from '../core/worklist';
+import { markInputs, markStation } from '../core/worklist';
 
 type ProcessStation = MachineSpec | AssemblySpec | InspectionSpec;
 
@@ -195,6 +195,8 @@ export function finishWork(s: State, i: number): void {
   afterPartFaults(s, i, st.c.processed);
   if (verdict === 'scrap') {
     scrapPart(s, i, part);
+    // The station is empty again: what waits upstream may come in (a buffer would wait forever).
+    markInputs(s, i);
     return;
   }
   if (verdict === 'rework') {
