@@ -113,16 +113,16 @@ function look(s: State, o: Observation, twin: State, tr: Tracking, model: LineMo
 
 /**
  * Step a run (the given commands applied at their ticks) and note, for each fault, the first
- * symptom a student could see and the first of each kind within `until` ticks of its onset.
- * Only the first occurrence of a recurring fault is followed.
+ * symptom a student could see and the first of each kind within `until` ticks of its onset, up
+ * to the tick `end` (a run ended early: as far as it went). Only the first occurrence of a
+ * recurring fault is followed.
  */
-export function findSymptoms(model: LineModel, seed: number, commands: readonly Command[], until: number): FaultSymptoms[] {
+export function findSymptoms(model: LineModel, seed: number, commands: readonly Command[], until: number, end: number = model.durationTicks): FaultSymptoms[] {
   const s = createState(model, seed);
   const twin = createState(model, seed, { withoutFaults: true });
   const tracking: (Tracking | null)[] = model.faults.map(() => null);
   const done = new Set<number>();
   let next = 0;
-  const end = model.durationTicks;
   // The line as it was at the previous look: the baseline a fault that began since is seen against.
   let before = { states: s.stations.map((x) => x.pack as number), scrap: 0, good: 0, twinScrap: 0, twinGood: 0 };
   for (let t = 0; t <= end && done.size < model.faults.length; t = t === end ? end + 1 : Math.min(end, t + LOOK_EVERY_TICKS)) {

@@ -5,7 +5,8 @@
  * them in a worker (analysis.worker.ts) with a progress bar and a cancel button; Node and tests
  * run them in-process. Jobs and results are plain data: they cross postMessage unchanged.
  */
-import { type Assessment, type DrillProof, part, type Progress, proveDrill } from '../assessment';
+import { type Assessment, type DrillProof, findSymptoms, part, type Progress, proveDrill, type SymptomKind } from '../assessment';
+import type { LineModel } from '../engine';
 import { describeErrors } from '../scenario';
 import { loadScenarioJson } from '../scenario';
 import { type BackupLoad, loadBackupText } from './backup';
@@ -30,6 +31,34 @@ export interface DebriefAnalysis {
   readonly assessment: Assessment;
   readonly markers: readonly Marker[];
   readonly kpis: KpiSamples;
+  /** What the line showed of each fault that a stop or an alarm does not say (see seenOfFaults). */
+  readonly seen: readonly SeenSymptom[];
+}
+
+/**
+ * A symptom of a fault as the debrief tells it: the first moment of each kind the student could
+ * have seen it, looked at as a student does (the screens, every ten seconds, against a fault-free
+ * shift of the same seed). `detail`: the sensor's kind (sensor, trend), the SPC rule (spc), the
+ * parts scrapped or good since the fault began (scrap, output).
+ */
+export interface SeenSymptom {
+  readonly fault: string;
+  readonly kind: Exclude<SymptomKind, 'alarm' | 'state'>;
+  readonly tick: number;
+  readonly station: string | null;
+  readonly detail: string;
+}
+
+/** Alarms and stops are in the run's markers already, with their words: the rest from findSymptoms. */
+function seenOfFaults(model: LineModel, session: SessionFile): SeenSymptom[] {
+  const sensorKind = new Map(model.sensors.map((x) => [x.id, x.kind as string]));
+  return findSymptoms(model, session.seed, session.commands, session.endTick, session.endTick).flatMap((f) =>
+    f.seen.flatMap((x): SeenSymptom[] =>
+      x.kind === 'alarm' || x.kind === 'state'
+        ? []
+        : [{ fault: f.fault, kind: x.kind, tick: x.tick, station: x.station, detail: x.kind === 'sensor' || x.kind === 'trend' ? (sensorKind.get(x.detail) ?? x.detail) : x.detail }],
+    ),
+  );
 }
 
 export type AnalysisResult =
@@ -53,7 +82,7 @@ export function runAnalysis(job: AnalysisJob, progress?: Progress): AnalysisResu
       const r = loadScenarioJson(job.session.scenario);
       if (!r.ok) throw new Error('the scenario of this run does not load');
       const index = buildReplayIndex(r.model, job.session, progress === undefined ? { keyframes: false } : { keyframes: false, progress });
-      return { kind: 'debrief', debrief: { assessment: index.assessment, markers: index.markers, kpis: index.kpis } };
+      return { kind: 'debrief', debrief: { assessment: index.assessment, markers: index.markers, kpis: index.kpis, seen: seenOfFaults(r.model, job.session) } };
     }
     case 'compare': {
       const [a, b] = job.sessions;

@@ -1,12 +1,14 @@
 /**
  * "What you could have seen": for each fault, the moments its symptoms first showed (a stop,
- * an alarm) next to what the student did from then on, each with a way into the replay at
- * that tick. Built from the same re-simulation as the assessment; it names no hidden cause
- * beyond the fault the debrief already lists.
+ * an alarm; a reading out of its band or drifting, an SPC signal, scrap or output off a normal
+ * shift's) next to what the student did from then on, each with a way into the replay at that
+ * tick. Built from the same re-simulation as the assessment; it names no hidden cause beyond
+ * the fault the debrief already lists.
  */
 import { type Assessment, isAttention } from '../assessment';
 import { Pack } from '../engine';
 import { textOf } from '../scenario';
+import type { SeenSymptom } from '../session/analysis';
 import type { Marker } from '../session/replay-index';
 import { useSim } from '../store/use-sim';
 import { describeCommand, describeMarker } from './describe';
@@ -24,10 +26,32 @@ const SYMPTOMS_PER_FAULT = 4;
 const ACTIONS_PER_FAULT = 5;
 const FAULT_STOP: ReadonlySet<number> = new Set([Pack.Held, Pack.Aborted]);
 
-export function CouldHaveSeen({ assessment, markers, onReplayAt }: { assessment: Assessment; markers: readonly Marker[]; onReplayAt: (tick: number) => void }) {
+/** A symptom in the reader's words: where it showed, and what. */
+function useSymptomText(): (x: SeenSymptom) => string {
+  const { t } = useT();
+  const names = useNames();
+  return (x) => {
+    const station = x.station === null ? '' : names.station(x.station);
+    switch (x.kind) {
+      case 'sensor':
+        return t('seen.sensor', { station, sensor: t(`sensor.${x.detail}` as TextKey) });
+      case 'trend':
+        return t('seen.trend', { station, sensor: t(`sensor.${x.detail}` as TextKey) });
+      case 'spc':
+        return t('seen.spc', { station, rule: t(`spc.${x.detail}` as TextKey) });
+      case 'scrap':
+        return t('seen.scrap', { n: x.detail });
+      case 'output':
+        return t('seen.output', { n: x.detail });
+    }
+  };
+}
+
+export function CouldHaveSeen({ assessment, markers, seen, onReplayAt }: { assessment: Assessment; markers: readonly Marker[]; seen: readonly SeenSymptom[]; onReplayAt: (tick: number) => void }) {
   const { t } = useT();
   const names = useNames();
   const evidence = useSim((s) => s.scenario?.evidence);
+  const symptomText = useSymptomText();
   if (assessment.faults.length === 0) return null;
   return (
     <section data-testid="could-have-seen">
@@ -38,7 +62,8 @@ export function CouldHaveSeen({ assessment, markers, onReplayAt }: { assessment:
         const symptoms: Row[] = markers
           .filter((m) => m.tick >= onset && ((m.kind === 'alarm' && here(m.station)) || (m.kind === 'state' && FAULT_STOP.has(m.to) && here(m.station))))
           .slice(0, SYMPTOMS_PER_FAULT)
-          .map((m) => ({ tick: m.tick, who: 'line', text: describeMarker(m, t, names) }));
+          .map((m): Row => ({ tick: m.tick, who: 'line', text: describeMarker(m, t, names) }))
+          .concat(seen.filter((x) => x.fault === f.id && x.tick >= onset).map((x) => ({ tick: x.tick, who: 'line', text: symptomText(x) })));
         const actions: Row[] = markers
           .flatMap((m) => (m.kind === 'command' && m.tick >= onset && isAttention(m.command) ? [m] : []))
           .slice(0, ACTIONS_PER_FAULT)

@@ -140,7 +140,7 @@ export function Debrief() {
           </ul>
         </>
       )}
-      <CouldHaveSeen assessment={a} markers={index.markers} onReplayAt={replayAt} />
+      <CouldHaveSeen assessment={a} markers={index.markers} seen={index.seen} onReplayAt={replayAt} />
       <h2>{t('debrief.refused')}</h2>
       {refused.length === 0 ? (
         <p className="muted">{t('debrief.refusedNone')}</p>

@@ -176,6 +176,7 @@ export function Faceplate() {
     );
   const abnormal = st.state === Pack.Held || st.state === Pack.Aborted || st.state === Pack.Holding || st.state === Pack.Aborting;
   const dim = st.sensors.find((x) => x.kind === 'dimension');
+  const trended = st.sensors.filter((x) => x.kind !== 'dimension');
   const mine = (results ?? []).filter((r) => r.station === st.id).slice(-4);
   const events = (log ?? []).filter((e) => 'station' in e && e.station === st.id).slice(-8);
   // Interventions on the measured characteristic: a repair here, or a tool change or a recalibration anywhere.
@@ -254,14 +255,15 @@ export function Faceplate() {
         </section>
       )}
       {dim && <SpcChart series={history?.parts.get(st.id)} tolerance={dim.normal} interventions={interventions} unit={dim.unit} />}
-      <section>
-        <h4>{t('faceplate.trend')}</h4>
-        {st.sensors
-          .filter((x) => x.kind !== 'dimension')
-          .map((x) => (
+      {/* A station without instruments (a source, a buffer) has no trends: no empty heading either. */}
+      {trended.length > 0 && (
+        <section>
+          <h4>{t('faceplate.trend')}</h4>
+          {trended.map((x) => (
             <TrendChart key={x.id} series={history?.sensors.get(x.id)} normal={x.normal} label={t(`sensor.${x.kind}`)} unit={x.unit} />
           ))}
-      </section>
+        </section>
+      )}
       <section>
         <h4>{t('faceplate.events')}</h4>
         <ul className="events">

@@ -89,10 +89,32 @@ describe('analysis jobs', () => {
     expect(runAnalysis({ kind: 'verify', session: good })).toEqual({ kind: 'verify', report: verifySession(good) });
     expect(runAnalysis({ kind: 'score', session: idle })).toEqual({ kind: 'score', assessment: scoreSession(idle) });
     const index = buildReplayIndex(model, good, { keyframes: false });
-    expect(runAnalysis({ kind: 'debrief', session: good })).toEqual({ kind: 'debrief', debrief: { assessment: index.assessment, markers: index.markers, kpis: index.kpis } });
+    expect(runAnalysis({ kind: 'debrief', session: good })).toEqual({ kind: 'debrief', debrief: { assessment: index.assessment, markers: index.markers, kpis: index.kpis, seen: expect.any(Array) } });
     const r = runAnalysis({ kind: 'compare', sessions: [good, idle] });
     expect(r).toEqual({ kind: 'compare', sides: [compareSide(good), compareSide(idle)] });
     if (r.kind === 'compare') expect(r.sides[0].assessment.score).toBeGreaterThan(r.sides[1].assessment.score);
+  });
+
+  it('the debrief tells what a quality fault showed, which no stop or alarm says: scrap above a normal shift, before the student acted', () => {
+    const lot = loadScenarioText(readFileSync('scenarios/bad-material-lot.json', 'utf8'));
+    if (!lot.ok) throw new Error('bad-material-lot does not load');
+    const commands = (JSON.parse(readFileSync('tests/solutions/bad-material-lot.json', 'utf8')) as { reference: Command[] }).reference;
+    const end = lot.model.durationTicks;
+    const session = makeSession(lot.scenario, lot.scenario.seed, commands, end, replay(lot.model, lot.scenario.seed, commands, end).checkpoints);
+    const r = runAnalysis({ kind: 'debrief', session });
+    if (r.kind !== 'debrief') throw new Error('not a debrief');
+    const onset = r.debrief.assessment.faults[0]!.onsetSeconds * 10;
+    const scrap = r.debrief.seen.find((x) => x.kind === 'scrap');
+    expect(scrap).toMatchObject({ fault: 'porous-castings', station: null });
+    expect(scrap!.tick).toBeGreaterThanOrEqual(onset);
+    expect(scrap!.tick).toBeLessThan(commands[0]!.tick);
+    expect(Number(scrap!.detail)).toBeGreaterThanOrEqual(3);
+    // No alarm or stop rows twice: those come from the run's markers with their own words.
+    expect(r.debrief.seen.some((x) => (x.kind as string) === 'alarm' || (x.kind as string) === 'state')).toBe(false);
+    // A run ended early is looked at only as far as it went.
+    const early = makeSession(lot.scenario, lot.scenario.seed, [], onset + 600, replay(lot.model, lot.scenario.seed, [], onset + 600).checkpoints);
+    const e = runAnalysis({ kind: 'debrief', session: early });
+    if (e.kind === 'debrief') expect(e.debrief.seen.every((x) => x.tick <= onset + 600)).toBe(true);
   });
 
   it('a comparison reports one growing progress over both sessions', () => {
