@@ -88,7 +88,8 @@ async function attempt(key: string, job: () => Promise<WriteResult>): Promise<vo
   }
   waiting.set(key, job);
   setStorageState({ problem: { reason: r.reason, message: r.message } });
-  retrying ??= setTimeout(() => {
+  if (retrying !== null) return;
+  retrying = setTimeout(() => {
     retrying = null;
     for (const [k, j] of [...waiting]) enqueue(() => attempt(k, j));
   }, RETRY_MS);
