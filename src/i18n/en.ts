@@ -301,6 +301,8 @@ export const en = {
   'sensor.airPressure': 'Air pressure',
   'sensor.cycleTime': 'Cycle time',
   'sensor.dimension': 'Measured dimension',
+  'sensor.above': 'above its normal band',
+  'sensor.below': 'below its normal band',
   'type.source': 'Source',
   'type.buffer': 'Buffer',
   'type.conveyor': 'Conveyor',

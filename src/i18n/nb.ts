@@ -302,6 +302,8 @@ export const nb: Record<TextKey, string> = {
   'sensor.airPressure': 'Lufttrykk',
   'sensor.cycleTime': 'Syklustid',
   'sensor.dimension': 'Målt dimensjon',
+  'sensor.above': 'over normalområdet',
+  'sensor.below': 'under normalområdet',
   'type.source': 'Råvarer',
   'type.buffer': 'Buffer',
   'type.conveyor': 'Transportbånd',

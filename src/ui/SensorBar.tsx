@@ -12,13 +12,19 @@ export function SensorBar({ sensor }: { sensor: SensorView }) {
   const v = sensor.value;
   const pos = v === null ? 0 : Math.min(1, Math.max(0, (v - min) / (max - min)));
   const abnormal = sensor.quality === 'bad' || (v !== null && (v < lo || v > hi));
+  // Which side it left the band on: a low air pressure must not read as a high one.
+  const side = v === null || sensor.quality === 'bad' ? null : v > hi ? 'above' : v < lo ? 'below' : null;
   const digits = sensor.kind === 'dimension' ? 3 : sensor.kind === 'cycleTime' ? 1 : 2;
   return (
     <div className={`sensor ${abnormal ? 'abnormal' : ''}`} data-sensor={sensor.kind}>
       <span className="sensor-name">{t(`sensor.${sensor.kind}`)}</span>
       <span className="sensor-value" data-testid={`sensor-${sensor.id}`}>
         {sensor.quality === 'bad' ? `${t('faceplate.bad')} (${localNum(sensor.mA, 1, lang)} mA)` : `${num(v, digits, lang)} ${sensor.unit}`}
-        {abnormal && sensor.quality !== 'bad' ? ' ▲' : ''}
+        {side !== null && (
+          <span className="sensor-side" role="img" title={t(`sensor.${side}`)} aria-label={t(`sensor.${side}`)}>
+            {side === 'above' ? ' ▲' : ' ▼'}
+          </span>
+        )}
       </span>
       <svg className="band" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
         <rect x="0" y="3" width="100" height="4" className="track" />

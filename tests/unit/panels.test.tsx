@@ -7,6 +7,8 @@ import { SimContext } from '../../src/store/use-sim';
 import { AlarmList } from '../../src/ui/AlarmList';
 import { Faceplate } from '../../src/ui/Faceplate';
 import { KpiStrip } from '../../src/ui/KpiStrip';
+import { SensorBar } from '../../src/ui/SensorBar';
+import type { SensorView } from '../../src/engine';
 
 const clock: Clock = { now: () => 0, frame: () => undefined };
 const breakdown = JSON.parse(readFileSync('scenarios/breakdown-drill.json', 'utf8'));
@@ -53,6 +55,20 @@ describe('control-room panels (rendered from the store)', () => {
     expect(html).toContain('data-sensor="vibration"');
     expect(html).toContain('Lock out / tag out');
     expect(store.getState().commands.map((c) => c.type)).toEqual(['lockOut']);
+  });
+
+  it('an instrument out of its band says on which side: a low air pressure is not marked as a high one', () => {
+    const air: SensorView = { id: 'M1.airPressure', kind: 'airPressure', unit: 'bar', value: 3.5, mA: 10, quality: 'good', normal: [5.5, 6.5], range: [0, 10] } as SensorView;
+    const store = brokenStore();
+    const low = render(store, createElement(SensorBar, { sensor: air }));
+    expect(low).toContain('▼');
+    expect(low).not.toContain('▲');
+    expect(low).toContain('aria-label="below its normal band"');
+    const high = render(store, createElement(SensorBar, { sensor: { ...air, value: 7.2 } }));
+    expect(high).toContain('▲');
+    expect(high).toContain('above its normal band');
+    const normal = render(store, createElement(SensorBar, { sensor: { ...air, value: 6 } }));
+    expect(normal).not.toMatch(/[▲▼]/);
   });
 
   it('without a selection the faceplate says how to open one; the KPI strip shows OEE', () => {
