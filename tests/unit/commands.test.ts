@@ -128,6 +128,11 @@ describe('commands on a running line', () => {
     expect(view(s, 'M').interlock).toBe('blocked');
     expect(view(s, 'M').stateName).toBe('Suspended');
     expect(view(s, 'M').parts).toBe(1);
+    // Stopped, it is no longer blocked: starved and blocked are kinds of Suspended only.
+    apply(s, { type: 'packml', tick: min(10), station: 'M', command: 'stop' });
+    advance(s, min(11));
+    expect(view(s, 'M').stateName).toBe('Stopped');
+    expect(view(s, 'M').interlock).toBe('none');
   });
 });
 

@@ -9,7 +9,7 @@ import { reading } from './sensors';
 import type { AlarmPhase, CheckResult, FaultPhase, LogEntry, State, TruthLog } from '../core/state';
 import { kpis, type Kpis } from './kpis';
 import type { AlarmPriority, AlarmText, FaultType, SensorKind, StationType } from '../core/model';
-import { Interlock, PACK_NAMES, stopReasonText } from '../core/packml';
+import { Interlock, isRunning, PACK_NAMES, stopReasonText } from '../core/packml';
 import { TICKS_PER_SECOND } from '../core/time';
 
 const INTERLOCK_NAMES: Readonly<Record<Interlock, 'none' | 'starved' | 'blocked'>> = {
@@ -114,7 +114,9 @@ export function observe(s: State, logTail = 200): Observation {
       type: spec.type,
       state: st.pack,
       stateName: PACK_NAMES[st.pack],
-      interlock: INTERLOCK_NAMES[st.interlock],
+      // Starved and blocked are kinds of Suspended (PackTags EquipmentInterlock): a stopped or held
+      // station is neither, whatever it last was while running.
+      interlock: isRunning(st.pack) ? INTERLOCK_NAMES[st.interlock] : 'none',
       stopReason: st.stopReason,
       stopReasonText: stopReasonText(st.stopReason),
       causePresent: holdingCause(s, i) !== 0,
