@@ -6,7 +6,7 @@ import { describeCommand } from './describe';
 import { download } from './download';
 import { ExportButton } from './ExportButton';
 import { CouldHaveSeen } from './CouldHaveSeen';
-import { decisionText, penaltyText, verdictText } from './debrief-text';
+import { decisionText, faultWhere, penaltyText, verdictText } from './debrief-text';
 import { clock, localNum, minutes, scoreText } from './format';
 import { useT } from '../i18n';
 import { refusalMessage } from '../i18n/names';
@@ -98,7 +98,7 @@ export function Debrief() {
           {a.faults.map((f) => (
             <tr key={f.id}>
               <td>{t(`cause.${f.type}` as never)}</td>
-              <td>{f.station === null ? '—' : names.station(f.station)}</td>
+              <td>{faultWhere(f, sc, names)}</td>
               <td>{clock(f.onsetSeconds)}</td>
               <td>{f.detectSeconds === null ? t('debrief.never') : minutes(f.detectSeconds, lang)}</td>
               <td>{f.diagnoseSeconds === null ? t('debrief.never') : minutes(f.diagnoseSeconds, lang)}</td>

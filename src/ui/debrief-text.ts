@@ -2,7 +2,8 @@
  * The debrief's sentences in the reader's language: each objective's verdict with its
  * evidence, each lost point, and why the run passed or not.
  */
-import type { Assessment, ObjectiveVerdict, Penalty } from '../assessment';
+import type { Assessment, FaultAssessment, ObjectiveVerdict, Penalty } from '../assessment';
+import type { ScenarioFile } from '../scenario';
 import { clock, minutes, pct } from './format';
 import type { Language, TextKey } from '../i18n';
 import type { Names } from '../i18n/names';
@@ -47,4 +48,14 @@ export function decisionText(a: Assessment, t: T): string {
   const judged = a.objectives.filter((o) => o.judged).length;
   const objectives = judged > 0 ? t('decision.objectives', { met: judged - unmet, of: judged }) : '';
   return `${t(`decision.${a.decidedBy}`, { score: a.score, pass: a.passScore })}${objectives}`;
+}
+
+/**
+ * Where a fault was, for the debrief's table: its station, or for one judged line-wide (a bad
+ * lot) the station the file names (its source, as the penalties say it); '—' for a line-level
+ * fault such as a power dip.
+ */
+export function faultWhere(f: Pick<FaultAssessment, 'id' | 'station'>, sc: Pick<ScenarioFile, 'faults'> | null, names: Names): string {
+  const id = f.station ?? sc?.faults?.find((x) => x.id === f.id)?.station;
+  return id ? names.station(id) : '—';
 }

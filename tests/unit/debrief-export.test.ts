@@ -33,3 +33,19 @@ describe('debrief export', () => {
     expect(lines.slice(head + 1)).toEqual(['660,Acknowledge M1.stopped,true,', '670,M1: Lock out / tag out,false,"stop the station first, then lock it out"']);
   });
 });
+
+describe('debrief: where each fault was', () => {
+  it('a bad lot, judged line-wide, is shown at the source the file names; a power dip at no station', async () => {
+    const { faultWhere } = await import('../../src/ui/debrief-text');
+    const { namesOf } = await import('../../src/i18n/names');
+    const r = loadScenarioText(readFileSync('scenarios/bad-material-lot.json', 'utf8'));
+    if (!r.ok) throw new Error('no scenario');
+    const a = assess(r.model, r.scenario.seed, [], r.model.durationTicks, scoringRules(r.scenario));
+    const f = a.faults[0]!;
+    expect(f.station).toBeNull();
+    const names = namesOf(r.scenario, r.model, (key) => key, 'en');
+    expect(faultWhere(f, r.scenario, names)).toBe('Castings');
+    expect(faultWhere({ id: 'dip', station: null }, { faults: [{ id: 'dip' }] } as never, names)).toBe('—');
+    expect(faultWhere({ id: 'x', station: 'M1' }, null, names)).toBe('Machining centre M1');
+  });
+});
