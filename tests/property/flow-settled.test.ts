@@ -68,6 +68,37 @@ function unsettled(s: State): string[] {
   return stuck;
 }
 
+/**
+ * A running station's interlock is what it holds right now: working (none), a finished part it
+ * cannot pass on (blocked), nothing (starved); a conveyor is blocked while a part waits at its
+ * end. The screens, OPC UA and MQTT show it, so a stale one is a wrong word on the screen.
+ */
+function staleInterlocks(s: State): string[] {
+  const names = ['none', 'starved', 'blocked'];
+  const out: string[] = [];
+  s.model.stations.forEach((spec, i) => {
+    const st = s.stations[i]!;
+    if (!isRunning(st.pack)) return;
+    let want: number;
+    switch (spec.type) {
+      case 'machine':
+      case 'assembly':
+      case 'inspection':
+        want = st.work !== null ? 0 : st.done !== null ? 2 : 1;
+        break;
+      case 'conveyor': {
+        const head = st.queue[0];
+        want = head !== undefined && head.t <= s.tick ? 2 : 0;
+        break;
+      }
+      default:
+        return;
+    }
+    if (st.interlock !== want) out.push(`tick ${s.tick}: ${spec.id} shows ${names[st.interlock]}, is ${names[want]}`);
+  });
+  return out;
+}
+
 /** The next tick at which anything is due (as the bench counts events). */
 function nextEvent(s: State): number {
   let next = s.nextScan;
@@ -87,13 +118,13 @@ function check(model: LineModel, seed: number, end: number): string[] {
     const next = nextEvent(s);
     if (next >= NEVER || next > end) break;
     advance(s, Math.max(next, s.tick + 1));
-    found.push(...unsettled(s));
+    found.push(...unsettled(s), ...staleInterlocks(s));
     if (found.length >= 3) break;
   }
   return found;
 }
 
-describe('the flow of parts is settled after every event', () => {
+describe('the flow of parts is settled after every event, and each station says truly whether it is starved or blocked', () => {
   it('on random lines', () => {
     fc.assert(
       fc.property(lineShape, (shape) => {
