@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { CHECK_KINDS, type CheckResult, type FaultType, type LogEntry, Pack, REPAIR_ACTIONS, type RepairAction, type StationView } from '../engine';
+import { CHECK_KINDS, type CheckResult, checkApplies, type FaultType, type LogEntry, Pack, REPAIR_ACTIONS, type RepairAction, type StationView } from '../engine';
 import { FAULT_TYPES } from '../scenario/schema';
 import { useSim, useSimHistory } from '../store/use-sim';
 import { SpcChart, TrendChart } from './Charts';
@@ -45,6 +45,9 @@ function Controls({ st }: { st: StationView }) {
   const [cause, setCause] = useState<FaultType>('breakdown');
   const [speed, setSpeed] = useState(st.speed);
   const passive = st.type === 'buffer' || st.type === 'sink';
+  // Only the checks this station allows: a pallet of castings has no lubrication to check.
+  const has = { sensors: st.sensors.length > 0, gauge: st.sensors.some((x) => x.kind === 'dimension') };
+  const checks = CHECK_KINDS.filter((c) => checkApplies(c, st.type, has));
   return (
     <>
       {!passive && (
@@ -84,27 +87,29 @@ function Controls({ st }: { st: StationView }) {
           )}
         </div>
       </section>
-      <section>
-        <h4>{t('faceplate.checks')}</h4>
-        <div className="row">
-          {st.sensors.length > 0 && (
-            <select aria-label={t('faceplate.sensorChoice')} value={sensor} onChange={(e) => setSensor(e.target.value)}>
-              {st.sensors.map((x) => (
-                <option key={x.kind} value={x.kind}>
-                  {t(`sensor.${x.kind}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </div>
-        <div className="buttons">
-          {CHECK_KINDS.map((c) => (
-            <button type="button" key={c} onClick={() => send(c === 'handheld' ? { type: 'check', station: st.id, check: c, sensor } : { type: 'check', station: st.id, check: c })}>
-              {t(`check.${c}`)}
-            </button>
-          ))}
-        </div>
-      </section>
+      {checks.length > 0 && (
+        <section>
+          <h4>{t('faceplate.checks')}</h4>
+          <div className="row">
+            {st.sensors.length > 0 && (
+              <select aria-label={t('faceplate.sensorChoice')} value={sensor} onChange={(e) => setSensor(e.target.value)}>
+                {st.sensors.map((x) => (
+                  <option key={x.kind} value={x.kind}>
+                    {t(`sensor.${x.kind}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </div>
+          <div className="buttons">
+            {checks.map((c) => (
+              <button type="button" key={c} onClick={() => send(c === 'handheld' ? { type: 'check', station: st.id, check: c, sensor } : { type: 'check', station: st.id, check: c })}>
+                {t(`check.${c}`)}
+              </button>
+            ))}
+          </div>
+        </section>
+      )}
       <section>
         <h4>{t('faceplate.repairs')}</h4>
         <div className="row">

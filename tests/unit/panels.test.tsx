@@ -57,6 +57,22 @@ describe('control-room panels (rendered from the store)', () => {
     expect(store.getState().commands.map((c) => c.type)).toEqual(['lockOut']);
   });
 
+  it('the faceplate offers only the checks a station allows: a machine its tool and lubrication, a buffer none', () => {
+    const store = brokenStore();
+    store.getState().select('M1');
+    const machine = render(store, createElement(Faceplate));
+    expect(machine).toContain('Inspect the tool');
+    expect(machine).toContain('Check lubrication level');
+    expect(machine).toContain('Handheld measurement');
+    const buffer = store.getState().observation!.stations.find((x) => x.type === 'buffer')!;
+    store.getState().select(buffer.id);
+    const html = render(store, createElement(Faceplate));
+    expect(html).not.toContain('Inspect the tool');
+    expect(html).not.toContain('Check lubrication level');
+    expect(html).not.toContain('Diagnostic checks');
+    expect(html).toContain('Lock out / tag out');
+  });
+
   it('an instrument out of its band says on which side: a low air pressure is not marked as a high one', () => {
     const air: SensorView = { id: 'M1.airPressure', kind: 'airPressure', unit: 'bar', value: 3.5, mA: 10, quality: 'good', normal: [5.5, 6.5], range: [0, 10] } as SensorView;
     const store = brokenStore();

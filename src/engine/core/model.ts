@@ -194,6 +194,23 @@ export type RepairAction = (typeof REPAIR_ACTIONS)[number];
 export const CHECK_KINDS = ['handheld', 'inspectTool', 'lubricationLevel', 'masterPart'] as const;
 export type CheckKind = (typeof CHECK_KINDS)[number];
 
+/**
+ * Whether a check can be made at a station at all: a handheld reading needs an instrument to
+ * read, a tool and lubrication are a machine's or a robot's (its gripper, its joints), a master
+ * part needs a gauge. The engine refuses the rest; the faceplate does not offer them.
+ */
+export function checkApplies(check: CheckKind, type: StationType, has: { readonly sensors: boolean; readonly gauge: boolean }): boolean {
+  switch (check) {
+    case 'handheld':
+      return has.sensors;
+    case 'inspectTool':
+    case 'lubricationLevel':
+      return type === 'machine' || type === 'assembly';
+    case 'masterPart':
+      return has.gauge;
+  }
+}
+
 export type FaultType =
   | 'breakdown'
   | 'bearingWear'

@@ -10,7 +10,7 @@ import { acknowledge, shelve, unshelve } from '../systems/alarms';
 import { advance } from './advance';
 import type { Command, CommandResult } from '../core/commands-types';
 import { settle } from '../systems/flow';
-import { CHECK_KINDS, isProcess, REPAIR_ACTIONS, type SensorKind } from '../core/model';
+import { CHECK_KINDS, checkApplies, isProcess, REPAIR_ACTIONS, type SensorKind } from '../core/model';
 import { Pack, StopReason, transition } from '../core/packml';
 import { refusalText } from '../core/refusal-text';
 import { type Refusal, refusal } from '../core/refusals';
@@ -109,9 +109,10 @@ function dispatch(s: State, cmd: Command): Outcome {
         target = kind;
       }
       // A machine's tool is its cutting insert; a robot's (assembly station's) is its gripper.
-      if (cmd.check === 'inspectTool' && spec.type !== 'machine' && spec.type !== 'assembly') return refusal('noToolToInspect', { station: spec.id });
-      if (cmd.check === 'lubricationLevel' && spec.type !== 'machine' && spec.type !== 'assembly') return refusal('noLubrication', { station: spec.id });
-      if (cmd.check === 'masterPart' && s.model.sensorsOf[i]!.dimension === undefined) return refusal('noGauge', { station: spec.id });
+      const has = { sensors: Object.keys(s.model.sensorsOf[i]!).length > 0, gauge: s.model.sensorsOf[i]!.dimension !== undefined };
+      if (cmd.check === 'inspectTool' && !checkApplies('inspectTool', spec.type, has)) return refusal('noToolToInspect', { station: spec.id });
+      if (cmd.check === 'lubricationLevel' && !checkApplies('lubricationLevel', spec.type, has)) return refusal('noLubrication', { station: spec.id });
+      if (cmd.check === 'masterPart' && !checkApplies('masterPart', spec.type, has)) return refusal('noGauge', { station: spec.id });
       const rule = CHECK_RULES[cmd.check];
       const refused = workAllowed(s, i, rule, 'this check');
       if (refused !== '') return refused;
