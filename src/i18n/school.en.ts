@@ -82,6 +82,7 @@ export const schoolEn = {
   'assign.none': 'Nothing assigned yet.',
   'assign.scenario': 'Drill',
   'assign.file': 'or a scenario file',
+  'assign.chooseFile': 'Choose a file…',
   'assign.opens': 'Opens (optional)',
   'assign.due': 'Due (optional)',
   'assign.hints': 'Hints allowed',

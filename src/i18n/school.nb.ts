@@ -84,6 +84,7 @@ export const schoolNb: Record<keyof typeof schoolEn, string> = {
   'assign.none': 'Ingenting er tildelt ennå.',
   'assign.scenario': 'Øvelse',
   'assign.file': 'eller en scenariofil',
+  'assign.chooseFile': 'Velg en fil…',
   'assign.opens': 'Åpner (valgfritt)',
   'assign.due': 'Frist (valgfritt)',
   'assign.hints': 'Hint tillatt',

@@ -9,6 +9,7 @@ import { describeErrors, loadScenarioText, textOf } from '../scenario';
 import * as admin from '../session/school-admin';
 import type { ClassAssignment, ClassInfo } from '../session/school-api';
 import { useT } from '../i18n';
+import { FilePicker } from './FilePicker';
 import { Form, reasonOf, Refusal } from './instructor-form';
 import { shippedScenarios } from './shipped';
 
@@ -31,7 +32,6 @@ export function ClassAssignments({ cls }: { cls: ClassInfo }) {
   const [due, setDue] = useState('');
   const [hints, setHints] = useState(true);
   // A new key empties the file input after an assignment.
-  const [fileKey, setFileKey] = useState(0);
   const refresh = () =>
     admin.classAssignments(cls.id).then(
       (l) => {
@@ -52,7 +52,6 @@ export function ClassAssignments({ cls }: { cls: ClassInfo }) {
     const r = loadScenarioText(await f.text());
     if (!r.ok) {
       setFile(null);
-      setFileKey((k) => k + 1);
       setFileError(t('assign.badFile', { name: f.name, reason: describeErrors(r.errors) }));
       return;
     }
@@ -70,7 +69,6 @@ export function ClassAssignments({ cls }: { cls: ClassInfo }) {
       setOpens('');
       setDue('');
       setHints(true);
-      setFileKey((k) => k + 1);
       await refresh();
       return null;
     } catch (e) {
@@ -122,9 +120,10 @@ export function ClassAssignments({ cls }: { cls: ClassInfo }) {
             ))}
           </select>
         </label>
-        <label>
-          {t('assign.file')} <input key={fileKey} type="file" accept=".json,application/json" onChange={(e) => void readFile(e.target.files?.[0])} data-testid="assign-file" />
-        </label>
+        {/* The app's own button, in the page's language (a bare file input speaks the browser's). */}
+        <span className="assign-file">
+          {t('assign.file')} <FilePicker label={t('assign.chooseFile')} testId="assign-file" onFile={(f) => void readFile(f)} />
+        </span>
         <label>
           {t('assign.opens')} <input type="datetime-local" value={opens} onChange={(e) => setOpens(e.target.value)} data-testid="assign-opens" />
         </label>

@@ -60,7 +60,7 @@ function Strip({ label, values, median }: { label: string; values: readonly (num
   const x = (v: number) => 8 + (v / top) * 224;
   return (
     <figure className="time-strip">
-      <svg viewBox="0 0 240 30" width="240" height="30" role="img" aria-label={label}>
+      <svg viewBox="0 0 240 30" role="img" aria-label={label}>
         <line x1="8" y1="15" x2="232" y2="15" stroke="#78909c" />
         {median !== null && <line x1={x(median)} y1="4" x2={x(median)} y2="26" stroke="#263238" strokeWidth="2" />}
         {known.map((v, k) => (
