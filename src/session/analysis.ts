@@ -38,8 +38,8 @@ export interface DebriefAnalysis {
 /**
  * A symptom of a fault as the debrief tells it: the first moment of each kind the student could
  * have seen it, looked at as a student does (the screens, every ten seconds, against a fault-free
- * shift of the same seed). `detail`: the sensor's kind (sensor, trend), the SPC rule (spc), the
- * parts scrapped or good since the fault began (scrap, output).
+ * shift of the same seed). `detail`: the sensor's kind (sensor: out of its band or a bad signal;
+ * trend), the SPC rule (spc), the parts scrapped or good since the fault began (scrap, output).
  */
 export interface SeenSymptom {
   readonly fault: string;
