@@ -247,7 +247,7 @@ export const en = {
   'seen.you': 'What you did',
   'seen.replay': 'Replay from here',
   'seen.nothing': 'nothing after the fault began',
-  'seen.sensor': '{station}: {sensor} reading not normal (outside its band, or no signal)',
+  'seen.sensor': '{station}: abnormal {sensor} reading (outside its band, or no signal)',
   'seen.trend': '{station}: {sensor} drifting from where it was',
   'seen.spc': '{station}: the SPC chart signals ({rule})',
   'seen.scrap': 'Line: {n} parts scrapped since the fault began, more than on a shift without faults',

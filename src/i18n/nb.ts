@@ -248,7 +248,7 @@ export const nb: Record<TextKey, string> = {
   'seen.you': 'Det du gjorde',
   'seen.replay': 'Spill av herfra',
   'seen.nothing': 'ingenting etter at feilen startet',
-  'seen.sensor': '{station}: {sensor} viser ikke normalt (utenfor området, eller uten signal)',
+  'seen.sensor': '{station}: unormal avlesning av {sensor} (utenfor normalområdet, eller uten signal)',
   'seen.trend': '{station}: {sensor} driver bort fra der den var',
   'seen.spc': '{station}: SPC-kortet varsler ({rule})',
   'seen.scrap': 'Linjen: {n} deler vraket siden feilen startet, flere enn på et skift uten feil',

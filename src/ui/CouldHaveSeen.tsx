@@ -33,10 +33,11 @@ function useSymptomText(): (x: SeenSymptom) => string {
   return (x) => {
     const station = x.station === null ? '' : names.station(x.station);
     switch (x.kind) {
+      // Mid-sentence, as the alarm texts have it: "abnormal temperature reading".
       case 'sensor':
-        return t('seen.sensor', { station, sensor: t(`sensor.${x.detail}` as TextKey) });
+        return t('seen.sensor', { station, sensor: t(`sensor.${x.detail}` as TextKey).toLowerCase() });
       case 'trend':
-        return t('seen.trend', { station, sensor: t(`sensor.${x.detail}` as TextKey) });
+        return t('seen.trend', { station, sensor: t(`sensor.${x.detail}` as TextKey).toLowerCase() });
       case 'spc':
         return t('seen.spc', { station, rule: t(`spc.${x.detail}` as TextKey) });
       case 'scrap':
