@@ -109,10 +109,9 @@ function dispatch(s: State, cmd: Command): Outcome {
         target = kind;
       }
       // A machine's tool is its cutting insert; a robot's (assembly station's) is its gripper.
-      const has = { sensors: Object.keys(s.model.sensorsOf[i]!).length > 0, gauge: s.model.sensorsOf[i]!.dimension !== undefined };
-      if (cmd.check === 'inspectTool' && !checkApplies('inspectTool', spec.type, has)) return refusal('noToolToInspect', { station: spec.id });
-      if (cmd.check === 'lubricationLevel' && !checkApplies('lubricationLevel', spec.type, has)) return refusal('noLubrication', { station: spec.id });
-      if (cmd.check === 'masterPart' && !checkApplies('masterPart', spec.type, has)) return refusal('noGauge', { station: spec.id });
+      // (A handheld reading was checked above, with the instrument asked for.)
+      const has = { sensors: true, gauge: s.model.sensorsOf[i]!.dimension !== undefined };
+      if (cmd.check !== 'handheld' && !checkApplies(cmd.check, spec.type, has)) return refusal(NOT_HERE[cmd.check], { station: spec.id });
       const rule = CHECK_RULES[cmd.check];
       const refused = workAllowed(s, i, rule, 'this check');
       if (refused !== '') return refused;
@@ -225,6 +224,9 @@ function canonical(cmd: Command): Command {
  * Apply a command at its tick (advancing to it first). Returns whether it was accepted and,
  * if not, why. The state is changed in place.
  */
+/** Why a check cannot be made at a station at all (checkApplies said no). */
+const NOT_HERE = { inspectTool: 'noToolToInspect', lubricationLevel: 'noLubrication', masterPart: 'noGauge' } as const;
+
 export function apply(s: State, cmd: Command): CommandResult {
   let outcome: Outcome;
   if (!Number.isInteger(cmd.tick) || cmd.tick < s.tick) {
