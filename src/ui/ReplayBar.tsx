@@ -39,59 +39,62 @@ export function ReplayBar() {
   if (replay === null) return null;
   const v = replay.verification;
   const a = replay.assessment;
+  const title = (scenario ? textOf(scenario.title, lang) : '') + (replay.session.name ? ` · ${replay.session.name}` : '');
   return (
     <header className="topbar replay-bar">
-      <strong className="brand">{t('app.title')}</strong>
-      <span className="badge" data-testid="replay-badge">
-        {t('replay.badge')}
-      </span>
-      <span className="scenario-title">
-        {scenario ? textOf(scenario.title, lang) : ''}
-        {replay.session.name ? ` · ${replay.session.name}` : ''}
-      </span>
-      <span className={v === null ? 'muted' : v.reproduces ? 'ok' : 'refusal'} data-testid="replay-verification">
-        {v === null
-          ? t('replay.checking')
-          : v.kind === 'reproduces'
-            ? `✓ ${t('replay.reproduces')}`
-            : v.kind === 'otherEngine'
-              ? `⚠ ${t('replay.otherEngine', { recorded: v.recorded, current: v.current })}`
-              : `⚠ ${t('replay.diverges', { time: clock(v.firstDivergentTick / 10) })}`}
-      </span>
-      {replay.live !== null && <LiveTail />}
-      {a && (
-        <span data-testid="replay-score">
-          {replay.live !== null && !replay.live.ended ? t('follow.scoreSoFar', { score: scoreText(a.score, lang) }) : t('replay.scoreLine', { score: scoreText(a.score, lang), verdict: a.passed ? t('debrief.passed') : t('debrief.failed') })}
+      <div className="bar-info">
+        <strong className="brand">{t('app.title')}</strong>
+        <span className="badge" data-testid="replay-badge">
+          {t('replay.badge')}
         </span>
-      )}
-      <span className="spacer" />
-      <label className="toggle">
-        <input type="checkbox" checked={replay.presenter} onChange={(e) => api.setPresenter(e.target.checked)} data-testid="presenter-toggle" />
-        {t('replay.presenter')}
-      </label>
-      <label className="toggle">
-        <input type="checkbox" checked={replay.showTruth} onChange={(e) => api.setShowTruth(e.target.checked)} data-testid="truth-toggle" />
-        {t('replay.truth')}
-      </label>
-      <button type="button" onClick={() => setLanguage(lang === 'en' ? 'nb' : 'en')}>
-        {t('lang.switch')}
-      </button>
-      <HelpButton />
-      <button
-        type="button"
-        onClick={() => {
-          const file = api.replaySession();
-          if (file) downloadSession(file, `${scenario?.id ?? 'session'}-${file.endTick}.session.json`);
-        }}
-      >
-        {t('replay.export')}
-      </button>
-      <button type="button" className="primary" onClick={api.takeOver} disabled={!replay.ready} data-testid="take-over">
-        {t('replay.takeOver')}
-      </button>
-      <button type="button" onClick={api.toLibrary}>
-        {t('replay.close')}
-      </button>
+        <span className="scenario-title" title={title}>
+          {title}
+        </span>
+        <span className={v === null ? 'muted' : v.reproduces ? 'ok' : 'refusal'} data-testid="replay-verification">
+          {v === null
+            ? t('replay.checking')
+            : v.kind === 'reproduces'
+              ? `✓ ${t('replay.reproduces')}`
+              : v.kind === 'otherEngine'
+                ? `⚠ ${t('replay.otherEngine', { recorded: v.recorded, current: v.current })}`
+                : `⚠ ${t('replay.diverges', { time: clock(v.firstDivergentTick / 10) })}`}
+        </span>
+        {replay.live !== null && <LiveTail />}
+        {a && (
+          <span data-testid="replay-score">
+            {replay.live !== null && !replay.live.ended ? t('follow.scoreSoFar', { score: scoreText(a.score, lang) }) : t('replay.scoreLine', { score: scoreText(a.score, lang), verdict: a.passed ? t('debrief.passed') : t('debrief.failed') })}
+          </span>
+        )}
+      </div>
+      <div className="bar-actions">
+        <label className="toggle">
+          <input type="checkbox" checked={replay.presenter} onChange={(e) => api.setPresenter(e.target.checked)} data-testid="presenter-toggle" />
+          {t('replay.presenter')}
+        </label>
+        <label className="toggle">
+          <input type="checkbox" checked={replay.showTruth} onChange={(e) => api.setShowTruth(e.target.checked)} data-testid="truth-toggle" />
+          {t('replay.truth')}
+        </label>
+        <button type="button" onClick={() => setLanguage(lang === 'en' ? 'nb' : 'en')}>
+          {t('lang.switch')}
+        </button>
+        <HelpButton />
+        <button
+          type="button"
+          onClick={() => {
+            const file = api.replaySession();
+            if (file) downloadSession(file, `${scenario?.id ?? 'session'}-${file.endTick}.session.json`);
+          }}
+        >
+          {t('replay.export')}
+        </button>
+        <button type="button" className="primary" onClick={api.takeOver} disabled={!replay.ready} data-testid="take-over">
+          {t('replay.takeOver')}
+        </button>
+        <button type="button" onClick={api.toLibrary}>
+          {t('replay.close')}
+        </button>
+      </div>
     </header>
   );
 }

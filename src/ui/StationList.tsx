@@ -24,8 +24,9 @@ export function StationList() {
                 {lampSymbol(st.state, st.interlock)}
               </span>{' '}
               {stateName(st, t)}
-              {st.interlock !== 'none' ? ` · ${t(`interlock.${st.interlock}.short`)}` : ''}
             </small>
+            {/* A line of its own, there even when empty: a button's height never changes with its state. */}
+            <small className="why">{st.interlock !== 'none' ? t(`interlock.${st.interlock}.short`) : '\u00a0'}</small>
           </button>
         );
       })}

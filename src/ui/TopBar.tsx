@@ -42,51 +42,57 @@ export function TopBar({ muted, onMute }: { muted: boolean; onMute: () => void }
   const api = useSimApi().getState();
   const resumed = useSim((s) => s.resumed);
   const branchOf = useSim((s) => s.branchOf);
+  const title = scenario ? textOf(scenario.title, lang) : '';
   return (
     <header className="topbar">
-      <strong className="brand">{t('app.title')}</strong>
-      <span className="scenario-title">{scenario ? textOf(scenario.title, lang) : ''}</span>
-      <span className="clock" data-testid="clock" title={t('run.clock')}>
-        {clock(seconds)}
-      </span>
-      <button type="button" onClick={api.togglePlay} disabled={ended} aria-keyshortcuts="Space">
-        {running ? t('run.pause') : t('run.play')}
-      </button>
-      <button type="button" onClick={api.step} disabled={ended}>
-        {t('run.step')}
-      </button>
-      <SpeedButtons />
-      {branchOf && (
-        <span className="badge-note" data-testid="branch-of">
-          {t('run.branch', { name: branchOf.name, time: clock(branchOf.tick / 10) })}
+      <div className="bar-info">
+        <strong className="brand">{t('app.title')}</strong>
+        <span className="scenario-title" title={title}>
+          {title}
         </span>
-      )}
-      {resumed && (
-        <span className={resumed.expected === null || resumed.expected === resumed.got ? 'badge-note' : 'badge-note refusal'} data-testid="resumed" title={resumed.got}>
-          {resumed.expected === null || resumed.expected === resumed.got
-            ? t('resume.matched', { time: clock(resumed.tick / 10), hash: resumed.got.slice(0, 8) })
-            : t('resume.mismatch', { time: clock(resumed.tick / 10) })}
+        <span className="clock" data-testid="clock" title={t('run.clock')}>
+          {clock(seconds)}
         </span>
-      )}
-      <span className="spacer" />
-      {eStop ? (
-        <button type="button" className="estop released" onClick={() => api.send({ type: 'releaseEStop' })}>
-          {t('cmd.releaseEStop')}
+        <button type="button" onClick={api.togglePlay} disabled={ended} aria-keyshortcuts="Space">
+          {running ? t('run.pause') : t('run.play')}
         </button>
-      ) : (
-        <button type="button" className="estop" onClick={() => api.send({ type: 'eStop' })} aria-keyshortcuts="Shift+E" title={t('run.eStopKey')}>
-          {t('cmd.eStop')}
+        <button type="button" onClick={api.step} disabled={ended}>
+          {t('run.step')}
         </button>
-      )}
-      <button type="button" onClick={onMute} aria-pressed={muted}>
-        {muted ? t('run.unmute') : t('run.mute')}
-      </button>
-      <button type="button" onClick={() => setLanguage(lang === 'en' ? 'nb' : 'en')}>
-        {t('lang.switch')}
-      </button>
-      <HelpButton />
-      <ExportButton />
-      <EndDrill ended={ended} onEnd={api.finish} />
+        <SpeedButtons />
+        {branchOf && (
+          <span className="badge-note" data-testid="branch-of">
+            {t('run.branch', { name: branchOf.name, time: clock(branchOf.tick / 10) })}
+          </span>
+        )}
+        {resumed && (
+          <span className={resumed.expected === null || resumed.expected === resumed.got ? 'badge-note' : 'badge-note refusal'} data-testid="resumed" title={resumed.got}>
+            {resumed.expected === null || resumed.expected === resumed.got
+              ? t('resume.matched', { time: clock(resumed.tick / 10), hash: resumed.got.slice(0, 8) })
+              : t('resume.mismatch', { time: clock(resumed.tick / 10) })}
+          </span>
+        )}
+      </div>
+      <div className="bar-actions">
+        {eStop ? (
+          <button type="button" className="estop released" onClick={() => api.send({ type: 'releaseEStop' })}>
+            {t('cmd.releaseEStop')}
+          </button>
+        ) : (
+          <button type="button" className="estop" onClick={() => api.send({ type: 'eStop' })} aria-keyshortcuts="Shift+E" title={t('run.eStopKey')}>
+            {t('cmd.eStop')}
+          </button>
+        )}
+        <button type="button" onClick={onMute} aria-pressed={muted}>
+          {muted ? t('run.unmute') : t('run.mute')}
+        </button>
+        <button type="button" onClick={() => setLanguage(lang === 'en' ? 'nb' : 'en')}>
+          {t('lang.switch')}
+        </button>
+        <HelpButton />
+        <ExportButton />
+        <EndDrill ended={ended} onEnd={api.finish} />
+      </div>
     </header>
   );
 }

@@ -62,6 +62,20 @@ async function checkLayout(page: Page, where: string): Promise<void> {
         if (!scrollsX && el.scrollWidth > el.clientWidth + 2) out.push(`${sel} overflows its box (${el.scrollWidth} > ${el.clientWidth})`);
       }
     }
+    // Every station of the list in sight (none hidden behind a sideways scroll).
+    for (const list of Array.from(document.querySelectorAll<HTMLElement>('.station-list'))) {
+      const box = list.getBoundingClientRect();
+      for (const b of Array.from(list.querySelectorAll<HTMLElement>('button'))) {
+        const r = b.getBoundingClientRect();
+        if (r.right > box.right + 1 || r.left < box.left - 1) out.push(`station ${b.dataset.station ?? ''} is outside the station list (${Math.round(r.left)}–${Math.round(r.right)} of ${Math.round(box.left)}–${Math.round(box.right)})`);
+      }
+    }
+    // From 1440 px the control room's top bar is one row (its actions do not drop below it).
+    const bar = document.querySelector<HTMLElement>('.topbar:not(.replay-bar)');
+    if (bar !== null && window.innerWidth >= 1440) {
+      const [info, actions] = Array.from(bar.children).map((c) => c.getBoundingClientRect());
+      if (info !== undefined && actions !== undefined && actions.top >= info.bottom) out.push(`the top bar takes two rows at ${window.innerWidth} px`);
+    }
     return out;
   }, PANELS);
   expect(problems, where).toEqual([]);
