@@ -22,7 +22,9 @@ import {
   type PackCommand,
   REPAIR_RULES,
   type RepairAction,
+  repairApplies,
   type State,
+  stationHas,
   TICKS_PER_SECOND,
   type WorkRule,
 } from '../engine';
@@ -187,6 +189,11 @@ function act(sc: ScenarioFile, s: State, job: Job, kind: ResponseKind, t: number
       if (action === null) {
         if (s.eStop) return { type: 'releaseEStop', tick: t };
         return 'next';
+      }
+      // A tempting fix is made where it can be: a bad lot's is to recalibrate the gauge that rejects its parts.
+      if (!repairApplies(action, s.model.stations[job.station]!.type, stationHas(s.model, job.station))) {
+        const there = s.model.stations.findIndex((x, i) => repairApplies(action, x.type, stationHas(s.model, i)));
+        if (there >= 0) job.station = there;
       }
       const ready = secure(s, job.station, REPAIR_RULES[action], t);
       if (ready !== null) return ready;

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { assess, scoringRules } from '../assessment';
-import { advance, apply, type Command, createState, kpis, type LineModel, type State, secondsToTicks } from '../engine';
+import { advance, apply, type Command, createState, ENGINE_VERSION, kpis, type LineModel, type State, secondsToTicks } from '../engine';
 import { describeErrors, loadScenarioText, parseDuration } from '../scenario';
 import { MAX_RUN_DAYS, MAX_RUN_SECONDS } from '../scenario/limits';
 import { commandLogSchema } from '../session/command-schema';
@@ -28,10 +28,14 @@ function verify(path: string, json: boolean): number {
   const { verification, assessment } = verifySession(loaded.session);
   const report = { session: path, scenario: loaded.session.scenario.id, seed: loaded.session.seed, ticks: loaded.session.endTick, ...verification, assessment };
   if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else if (verification.kind === 'reproduces') process.stdout.write(`${path}: reproduces (${loaded.session.checkpoints.length} checkpoints); score ${assessment.score}, ${assessment.passed ? 'passed' : 'not passed'}\n`);
-  else if (verification.kind === 'otherEngine')
-    process.stdout.write(`${path}: NOT VERIFIED: it was recorded with engine version ${verification.recorded}; this Learning Factory runs engine version ${verification.current} and verifies only sessions of its own version\n`);
-  else process.stdout.write(`${path}: DIVERGES at tick ${verification.firstDivergentTick} (expected ${verification.expected}, got ${verification.got})\n`);
+  else {
+    const other = verification.recordedWith === null ? '' : `recorded with engine version ${verification.recordedWith}, this Learning Factory runs version ${ENGINE_VERSION}; `;
+    if (verification.kind === 'reproduces') process.stdout.write(`${path}: reproduces (${other}${loaded.session.checkpoints.length} checkpoints); score ${assessment.score}, ${assessment.passed ? 'passed' : 'not passed'}\n`);
+    else {
+      const why = verification.recordedWith === null ? 'the file was edited' : 'a rule of the engine changed since, or the file was edited';
+      process.stdout.write(`${path}: DIVERGES at tick ${verification.firstDivergentTick} (${other}expected ${verification.expected}, got ${verification.got}: ${why})\n`);
+    }
+  }
   if (!verification.reproduces) throw new DivergedError();
   return 0;
 }

@@ -8,11 +8,17 @@ import { type ScenarioError, suggestion } from './errors';
 import { parseDuration } from './duration';
 import { MAX_REPORTED_ERRORS } from './limits';
 import type { ScenarioFile, StationFile } from './schema';
+import { type RepairAction, repairApplies, type StationHas } from '../engine/core/model';
 
 function sensorKinds(st: StationFile, measures: boolean): string[] {
   const usesAir = 'usesAir' in st && st.usesAir === true;
   const hasChar = st.type === 'machine' && st.characteristic !== undefined;
   return sensorKindsOf(st.type, usesAir, hasChar, measures);
+}
+
+function stationHas(st: StationFile, measures: boolean): StationHas {
+  const kinds = sensorKinds(st, measures);
+  return { sensors: kinds.length > 0, gauge: kinds.includes('dimension'), air: 'usesAir' in st && st.usesAir === true };
 }
 
 /** Inspections measure when a machine upstream of them gives parts a characteristic. */
@@ -156,6 +162,7 @@ export function checkScenario(sc: ScenarioFile): ScenarioError[] {
           err(`${p}.station`, `a ${f.type} fault needs a machine; "${st.id}" is a ${st.type}`);
         }
         if (f.type === 'spindleOverheating' && st && st.type !== 'machine') err(`${p}.station`, `"${st.id}" has no spindle`);
+        if (f.type === 'gripperMisalignment' && st && st.type !== 'assembly') err(`${p}.station`, `a gripper misalignment needs a robot (an assembly station); "${st.id}" is a ${st.type}`);
         if (f.type === 'breakdown' && f.repair === 'auto' && f.mttr === undefined) err(`${p}.mttr`, 'an automatic repair needs a repair time (mttr)');
         break;
       case 'sensorStuck':
@@ -175,6 +182,17 @@ export function checkScenario(sc: ScenarioFile): ScenarioError[] {
         break;
       default:
         break;
+    }
+    // Each repair that cures the fault, and its tempting fix, must be one a technician can make
+    // there (the engine refuses the others): else the drill cannot be solved, or its trap is not one.
+    const fixes: [string, RepairAction][] = (f.resolvedBy ?? DEFAULT_RESOLVED_BY[f.type]).map((a, j) => [f.resolvedBy ? `${p}.resolvedBy[${j}]` : `${p}.type`, a]);
+    if (f.temptingFix !== undefined) fixes.push([`${p}.temptingFix`, f.temptingFix]);
+    for (const [path, action] of fixes) {
+      if (st !== undefined) {
+        if (!repairApplies(action, st.type, stationHas(st, measuring.has(st.id)))) err(path, `"${action}" cannot be done at "${st.id}", a ${st.type}`);
+      } else if (!stations.some((x) => repairApplies(action, x.type, stationHas(x, measuring.has(x.id))))) {
+        err(path, `"${action}" cannot be done at any station of this line`);
+      }
     }
     if (f.type !== 'badMaterialLot' && f.trigger === undefined) err(`${p}.trigger`, 'say when the fault starts: {"at": "10m"}, {"afterParts": 50} or {"mtbf": "1h"}, or {"manual": true} for the instructor to start it');
     if (f.trigger && 'afterParts' in f.trigger && f.station === undefined) err(`${p}.trigger`, 'afterParts counts the parts of a station: give the fault a station');

@@ -48,26 +48,33 @@ export function replay(model: LineModel, seed: number, commands: readonly Comman
   return { state: s, checkpoints };
 }
 
-export type Verification =
-  | { readonly kind: 'reproduces'; readonly reproduces: true }
-  | { readonly kind: 'diverges'; readonly reproduces: false; readonly firstDivergentTick: number; readonly expected: string; readonly got: string }
-  /** Recorded by another engine version: this engine cannot say whether it is genuine. */
-  | { readonly kind: 'otherEngine'; readonly reproduces: false; readonly recorded: number; readonly current: number };
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /**
- * Verify only against the engine version the session names: a replay by another version may
- * differ (or, worse, agree by chance) and proves nothing either way.
+ * Whether a replay reproduces its recording. `recordedWith` is the engine version of a file made
+ * by another version, null for one of this version.
+ */
+export type Verification =
+  | { readonly kind: 'reproduces'; readonly reproduces: true; readonly recordedWith: number | null }
+  | { readonly kind: 'diverges'; readonly reproduces: false; readonly firstDivergentTick: number; readonly expected: string; readonly got: string; readonly recordedWith: number | null };
+
+/**
+ * Compare a replay with its recording, whichever engine version made it. Each checkpoint hashes
+ * the whole state, so a file of an older version whose checkpoints this engine reproduces is a
+ * run that plays out here exactly as it did there (a version changes only what some command
+ * logs do: most replay as before). One that diverges is either edited or met a rule that has
+ * changed since: with another version the replay cannot tell which, and says so.
  */
 export function verifyCheckpoints(engine: number, recorded: readonly Checkpoint[], replayed: readonly Checkpoint[]): Verification {
-  if (engine !== ENGINE_VERSION) return { kind: 'otherEngine', reproduces: false, recorded: engine, current: ENGINE_VERSION };
-  return compareCheckpoints(recorded, replayed);
+  const recordedWith = engine === ENGINE_VERSION ? null : engine;
+  return { ...compareCheckpoints(recorded, replayed), recordedWith };
 }
 
 /**
  * Compare recorded checkpoints with a replay's. A tick may carry two checkpoints (the boundary
  * hash, then the final state after a command stamped at that very tick): they pair up in order.
  */
-export function compareCheckpoints(recorded: readonly Checkpoint[], replayed: readonly Checkpoint[]): Verification {
+export function compareCheckpoints(recorded: readonly Checkpoint[], replayed: readonly Checkpoint[]): DistributiveOmit<Verification, 'recordedWith'> {
   const byTick = new Map<number, string[]>();
   for (const c of replayed) byTick.set(c.tick, [...(byTick.get(c.tick) ?? []), c.hash]);
   const seen = new Map<number, number>();

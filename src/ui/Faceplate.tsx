@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { CHECK_KINDS, type CheckResult, checkApplies, type FaultType, type LogEntry, Pack, REPAIR_ACTIONS, type RepairAction, type StationView } from '../engine';
+import { CHECK_KINDS, type CheckResult, checkApplies, type FaultType, type LogEntry, Pack, REPAIR_ACTIONS, type RepairAction, repairApplies, type StationView } from '../engine';
 import { FAULT_TYPES } from '../scenario/schema';
 import { useSim, useSimHistory } from '../store/use-sim';
 import { SpcChart, TrendChart } from './Charts';
@@ -45,9 +45,11 @@ function Controls({ st }: { st: StationView }) {
   const [cause, setCause] = useState<FaultType>('breakdown');
   const [speed, setSpeed] = useState(st.speed);
   const passive = st.type === 'buffer' || st.type === 'sink';
-  // Only the checks this station allows: a pallet of castings has no lubrication to check.
-  const has = { sensors: st.sensors.length > 0, gauge: st.sensors.some((x) => x.kind === 'dimension') };
+  // Only the checks and repairs this station allows: a pallet of castings has no lubrication
+  // to check, a drill no robot to re-teach (the engine refuses the rest by the same rules).
+  const has = { sensors: st.sensors.length > 0, gauge: st.sensors.some((x) => x.kind === 'dimension'), air: st.usesAir };
   const checks = CHECK_KINDS.filter((c) => checkApplies(c, st.type, has));
+  const repairs = REPAIR_ACTIONS.filter((r) => repairApplies(r, st.type, has));
   return (
     <>
       {!passive && (
@@ -114,7 +116,7 @@ function Controls({ st }: { st: StationView }) {
         <h4>{t('faceplate.repairs')}</h4>
         <div className="row">
           <select aria-label={t('faceplate.repairChoice')} value={repair} onChange={(e) => setRepair(e.target.value as RepairAction)}>
-            {REPAIR_ACTIONS.map((r) => (
+            {repairs.map((r) => (
               <option key={r} value={r}>
                 {t(`repair.${r}`)}
               </option>

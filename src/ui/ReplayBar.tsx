@@ -1,3 +1,4 @@
+import { ENGINE_VERSION } from '../engine';
 import { textOf } from '../scenario';
 import { useSim, useSimApi } from '../store/use-sim';
 import { clock, scoreText } from './format';
@@ -54,10 +55,10 @@ export function ReplayBar() {
           {v === null
             ? t('replay.checking')
             : v.kind === 'reproduces'
-              ? `✓ ${t('replay.reproduces')}`
-              : v.kind === 'otherEngine'
-                ? `⚠ ${t('replay.otherEngine', { recorded: v.recorded, current: v.current })}`
-                : `⚠ ${t('replay.diverges', { time: clock(v.firstDivergentTick / 10) })}`}
+              ? `✓ ${v.recordedWith === null ? t('replay.reproduces') : t('replay.reproducesOther', { recorded: v.recordedWith })}`
+              : v.recordedWith === null
+                ? `⚠ ${t('replay.diverges', { time: clock(v.firstDivergentTick / 10) })}`
+                : `⚠ ${t('replay.divergesOther', { time: clock(v.firstDivergentTick / 10), recorded: v.recordedWith, current: ENGINE_VERSION })}`}
         </span>
         {replay.live !== null && <LiveTail />}
         {a && (

@@ -16,8 +16,15 @@ interface Result {
   readonly passed: boolean;
   readonly reproduces: boolean;
   readonly divergentTick: number | null;
-  /** The engine version the file names, when it is not this one. */
-  readonly otherEngine: number | null;
+  /** The engine version of a file made by another version, else null. */
+  readonly recordedWith: number | null;
+}
+
+function verdictText(r: Result, t: ReturnType<typeof useT>['t']): string {
+  const versions = { recorded: r.recordedWith ?? ENGINE_VERSION, current: ENGINE_VERSION };
+  if (r.reproduces) return r.recordedWith === null ? t('session.reproduces') : t('session.reproducesOther', versions);
+  const time = clock((r.divergentTick ?? 0) / 10);
+  return r.recordedWith === null ? t('session.diverges', { time }) : t('session.divergesOther', { time, ...versions });
 }
 
 /** For instructors collecting homework: open a session file, re-simulate it, see whether it is genuine. */
@@ -62,7 +69,7 @@ export function SessionCheck() {
       passed: assessment.passed,
       reproduces: verification.reproduces,
       divergentTick: verification.kind === 'diverges' ? verification.firstDivergentTick : null,
-      otherEngine: verification.kind === 'otherEngine' ? verification.recorded : null,
+      recordedWith: verification.recordedWith,
     });
   };
   return (
@@ -83,11 +90,7 @@ export function SessionCheck() {
       {result && (
         <p className={result.reproduces ? '' : 'refusal'} data-testid="session-result">
           {result.title} · {clock(result.ticks / 10)} · {t('debrief.score')} {scoreText(result.score, lang)} ({result.passed ? t('debrief.passed') : t('debrief.failed')}) ·{' '}
-          {result.reproduces
-            ? t('session.reproduces')
-            : result.otherEngine !== null
-              ? t('session.otherEngine', { recorded: result.otherEngine, current: ENGINE_VERSION })
-              : t('session.diverges', { time: clock((result.divergentTick ?? 0) / 10) })}
+          {verdictText(result, t)}
         </p>
       )}
     </section>

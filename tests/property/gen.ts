@@ -135,7 +135,8 @@ export function buildScenario(shape: LineShape): ScenarioInput {
         faults.push({ id: 'F-estop', type: 'eStop', trigger: at(17) });
         break;
       case 'gripperMisalignment':
-        faults.push({ id: 'F-grip', type: 'gripperMisalignment', station: shape.assembly ? 'A1' : 'M1', trigger: at(10), retryFactor: 1.4, biasRate: 0.3 });
+        // A gripper is a robot's: only a line with an assembly cell has one.
+        if (shape.assembly) faults.push({ id: 'F-grip', type: 'gripperMisalignment', station: 'A1', trigger: at(10), retryFactor: 1.4, biasRate: 0.3 });
         break;
       case 'manual-start':
         // Waits for an instructor's injectFault.

@@ -67,7 +67,7 @@ describe('seek and take-over (property tests over random lines and command logs)
         const session = makeSession(scenario, scenario.seed, live.commands, END, live.checkpoints);
         expect(live.checkpoints.length).toBe(Math.floor(END / 6000) + 1);
         const index = buildReplayIndex(model, session);
-        expect(index.verification).toEqual({ kind: 'reproduces', reproduces: true });
+        expect(index.verification).toEqual({ kind: 'reproduces', reproduces: true, recordedWith: null });
         expect(replay(model, scenario.seed, live.commands, END).checkpoints).toEqual(live.checkpoints);
         const [from, to] = a <= b ? [a, b] : [b, a];
         const sought = seekIndex(index, from);

@@ -23,6 +23,27 @@ function line(faults: unknown[]): LineModel {
   );
 }
 
+/** Two sources → robot R (assembly, 30 s) → buffer B → inspection QC → OUT: a gripper is a robot's. */
+function robotCell(faults: unknown[]): LineModel {
+  return modelOf(
+    scenario({
+      seed: 5,
+      line: {
+        stations: [
+          { id: 'SRC', type: 'source' },
+          { id: 'PAL', type: 'source' },
+          { id: 'R', type: 'assembly', processTime: '30s' },
+          { id: 'B', type: 'buffer', capacity: 5 },
+          { id: 'QC', type: 'inspection', processTime: '5s', scrapProbability: 0.01 },
+          { id: 'OUT', type: 'sink' },
+        ],
+        connections: [['SRC', 'R'], ['PAL', 'R'], ['R', 'B'], ['B', 'QC'], ['QC', 'OUT']],
+      },
+      faults,
+    }),
+  );
+}
+
 const view = (s: State, id: string) => observe(s).stations.find((x) => x.id === id)!;
 const sensor = (s: State, id: string) => {
   const [st, kind] = id.split('.');
@@ -278,14 +299,14 @@ describe('each fault shows its symptoms, its right fix resolves it and the tempt
   });
 
   it('gripper misalignment: the robot retries its picks and damages parts; re-teaching fixes it, slowing it down does not', () => {
-    const model = line([{ id: 'F', type: 'gripperMisalignment', station: 'M', trigger: { at: '10m' }, retryFactor: 1.5, biasRate: 0.5 }]);
+    const model = robotCell([{ id: 'F', type: 'gripperMisalignment', station: 'R', trigger: { at: '10m' }, retryFactor: 1.5, biasRate: 0.5 }]);
     const s = play(model, [], min(40));
-    expect(sensor(s, 'M.cycleTime').value!).toBeCloseTo(45, 0);
-    const clean = play(line([]), [], min(40));
+    expect(sensor(s, 'R.cycleTime').value!).toBeCloseTo(45, 0);
+    const clean = play(robotCell([]), [], min(40));
     expect(s.line.scrap).toBeGreaterThan(clean.line.scrap + 5);
-    expect(phase(play(model, procedure(model, min(20), 'M', 'reteachRobot'), min(60)), 'F')).toBe('resolved');
-    expect(phase(play(model, [{ type: 'setSpeed', tick: min(20), station: 'M', percent: 70 }], min(60)), 'F')).toBe('active');
-    expect(phase(play(model, procedure(model, min(20), 'M', 'generalRepair'), min(90)), 'F')).toBe('active');
+    expect(phase(play(model, procedure(model, min(20), 'R', 'reteachRobot'), min(60)), 'F')).toBe('resolved');
+    expect(phase(play(model, [{ type: 'setSpeed', tick: min(20), station: 'R', percent: 70 }], min(60)), 'F')).toBe('active');
+    expect(phase(play(model, procedure(model, min(20), 'R', 'generalRepair'), min(90)), 'F')).toBe('active');
   });
 
   it('power dip: every drive trips to Aborted at the same instant; Clear, Reset, Start brings the line back', () => {

@@ -62,18 +62,30 @@ describe('files that would crash or hang are refused with a sentence', () => {
     if (!l.ok) expect(l.errors[0]!.message).toBe(`is after the end of the session (endTick ${late.endTick})`);
   });
 
-  it('a session whose engine version was changed is not verified, and says why', () => {
+  it('a session of an older engine version is verified all the same, and names its version', () => {
     const s = JSON.parse(golden);
-    s.engine = 1;
+    const current = s.engine as number;
+    s.engine = current - 1;
     const r = loadSessionText(JSON.stringify(s));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(verifySession(r.session).verification).toEqual({ kind: 'otherEngine', reproduces: false, recorded: 1, current: JSON.parse(golden).engine });
+    // Its checkpoints hash the whole state: this engine reproducing them is the same run.
+    expect(verifySession(r.session).verification).toEqual({ kind: 'reproduces', reproduces: true, recordedWith: current - 1 });
     const dir = mkdtempSync(join(tmpdir(), 'lf-'));
     writeFileSync(join(dir, 'old.session.json'), JSON.stringify(s));
-    const out = sim(['--verify', join(dir, 'old.session.json')]);
+    const ok = sim(['--verify', join(dir, 'old.session.json')]);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain(`reproduces (recorded with engine version ${current - 1}, this Learning Factory runs version ${current}; `);
+    // One that this engine plays differently cannot tell a changed rule from an edited file, and says both.
+    s.checkpoints[4].hash = '0123456789abcdef';
+    const edited = loadSessionText(JSON.stringify(s));
+    if (!edited.ok) throw new Error('the edited session should load');
+    expect(verifySession(edited.session).verification).toMatchObject({ kind: 'diverges', firstDivergentTick: s.checkpoints[4].tick, recordedWith: current - 1 });
+    writeFileSync(join(dir, 'edited.session.json'), JSON.stringify(s));
+    const out = sim(['--verify', join(dir, 'edited.session.json')]);
     expect(out.status).toBe(3);
-    expect(out.stdout).toContain('NOT VERIFIED: it was recorded with engine version 1');
+    expect(out.stdout).toContain(`DIVERGES at tick ${s.checkpoints[4].tick} (recorded with engine version ${current - 1}`);
+    expect(out.stdout).toContain('a rule of the engine changed since, or the file was edited');
   });
 
   it('the runner refuses a duration beyond the longest run with the limit in words', () => {

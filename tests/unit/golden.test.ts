@@ -21,7 +21,7 @@ describe('golden sessions', () => {
       if (!loaded.ok) throw new Error(`${f} does not load`);
       expect(loaded.session.engine).toBe(ENGINE_VERSION);
       expect(loaded.session.checkpoints.length).toBeGreaterThan(3);
-      expect(verifySession(loaded.session).verification).toEqual({ kind: 'reproduces', reproduces: true });
+      expect(verifySession(loaded.session).verification).toEqual({ kind: 'reproduces', reproduces: true, recordedWith: null });
     });
   }
 });

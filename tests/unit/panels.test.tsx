@@ -73,6 +73,24 @@ describe('control-room panels (rendered from the store)', () => {
     expect(html).toContain('Lock out / tag out');
   });
 
+  it('the faceplate offers only the repairs a station allows: a mill its tool and bearing, no robot to re-teach; a buffer a general repair', () => {
+    const store = brokenStore();
+    store.getState().select('M1');
+    const mill = render(store, createElement(Faceplate));
+    expect(mill).toContain('<option value="replaceTool">');
+    expect(mill).toContain('<option value="replaceBearing">');
+    expect(mill).toContain('<option value="generalRepair"');
+    expect(mill).not.toContain('value="reteachRobot"');
+    expect(mill).not.toContain('value="quarantineLot"');
+    expect(mill).not.toContain('value="recalibrate"');
+    const buffer = store.getState().observation!.stations.find((x) => x.type === 'buffer')!;
+    store.getState().select(buffer.id);
+    const html = render(store, createElement(Faceplate));
+    expect(html.match(/<option value="[a-zA-Z]+"[^>]*>[^<]*<\/option>/g)?.filter((o) => /value="(generalRepair|replaceBearing|replaceTool|clearJam|restoreLubrication|restoreCooling|reteachRobot|restoreParameter|recalibrate|replaceSensor|restoreAir|quarantineLot)"/.test(o))).toEqual([
+      expect.stringContaining('value="generalRepair"'),
+    ]);
+  });
+
   it('an instrument out of its band says on which side: a low air pressure is not marked as a high one', () => {
     const air: SensorView = { id: 'M1.airPressure', kind: 'airPressure', unit: 'bar', value: 3.5, mA: 10, quality: 'good', normal: [5.5, 6.5], range: [0, 10] } as SensorView;
     const store = brokenStore();

@@ -27,7 +27,7 @@ describe('a followed run’s replay index, grown as the run goes on', () => {
 
   it('ends as the index of the whole run: same markers, verdict, assessment and states at every moment', () => {
     expect(grown.endTick).toBe(whole.endTick);
-    expect(grown.verification).toEqual({ kind: 'reproduces', reproduces: true });
+    expect(grown.verification).toEqual({ kind: 'reproduces', reproduces: true, recordedWith: null });
     expect(grown.markers).toEqual(fresh.markers);
     expect(grown.assessment).toEqual(fresh.assessment);
     for (const tick of [0, 3000, 6299, 6300, 6301, 6950, 7000, 8999, 9000, 12_345, whole.endTick]) expect(stateHash(seekIndex(grown, tick).state), `tick ${tick}`).toBe(stateHash(seekIndex(fresh, tick).state));

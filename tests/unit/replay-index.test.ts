@@ -14,7 +14,7 @@ const index = buildReplayIndex(model, session);
 
 describe('replay index of a recorded session', () => {
   it('reproduces the recorded hashes and keeps keyframes across the whole session', () => {
-    expect(index.verification).toEqual({ kind: 'reproduces', reproduces: true });
+    expect(index.verification).toEqual({ kind: 'reproduces', reproduces: true, recordedWith: null });
     expect(index.keyframes[0]!.tick).toBe(0);
     expect(index.keyframes.at(-1)!.tick).toBe(session.endTick);
     for (let k = 1; k < index.keyframes.length; k++) expect(index.keyframes[k]!.tick).toBeGreaterThan(index.keyframes[k - 1]!.tick);
@@ -87,6 +87,6 @@ describe('checkpoint comparison', () => {
     const recorded = replay(model, session.seed, commands, at);
     const file = { ...session, commands, endTick: at, checkpoints: recorded.checkpoints };
     expect(recorded.checkpoints.filter((c) => c.tick === at)).toHaveLength(2);
-    expect(buildReplayIndex(model, file).verification).toEqual({ kind: 'reproduces', reproduces: true });
+    expect(buildReplayIndex(model, file).verification).toEqual({ kind: 'reproduces', reproduces: true, recordedWith: null });
   });
 });

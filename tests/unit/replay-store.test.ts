@@ -19,7 +19,7 @@ describe('replay mode in the store', () => {
     const s = store.getState();
     expect(s.phase).toBe('replay');
     expect(s.replay?.ready).toBe(true);
-    expect(s.replay?.verification).toEqual({ kind: 'reproduces', reproduces: true });
+    expect(s.replay?.verification).toEqual({ kind: 'reproduces', reproduces: true, recordedWith: null });
     expect(s.replay?.markers.length).toBeGreaterThan(session.commands.length);
     expect(s.observation?.tick).toBe(0);
     store.getState().seek(20_000);

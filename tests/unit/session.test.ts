@@ -49,7 +49,7 @@ describe('sessions: record, save, verify', () => {
     expect(back.ok).toBe(true);
     if (!back.ok) return;
     const report = verifySession(back.session);
-    expect(report.verification).toEqual({ kind: 'reproduces', reproduces: true });
+    expect(report.verification).toEqual({ kind: 'reproduces', reproduces: true, recordedWith: null });
     expect(report.assessment.passed).toBe(true);
   });
 
@@ -99,6 +99,6 @@ describe('sessions: record, save, verify', () => {
     const golden = loadSessionText(readFileSync('tests/golden/breakdown-drill.session.json', 'utf8'));
     expect(golden.ok).toBe(true);
     if (!golden.ok) return;
-    expect(verifySession(golden.session).verification).toEqual({ kind: 'reproduces', reproduces: true });
+    expect(verifySession(golden.session).verification).toEqual({ kind: 'reproduces', reproduces: true, recordedWith: null });
   });
 });

@@ -199,7 +199,7 @@ export type CheckKind = (typeof CHECK_KINDS)[number];
  * read, a tool and lubrication are a machine's or a robot's (its gripper, its joints), a master
  * part needs a gauge. The engine refuses the rest; the faceplate does not offer them.
  */
-export function checkApplies(check: CheckKind, type: StationType, has: { readonly sensors: boolean; readonly gauge: boolean }): boolean {
+export function checkApplies(check: CheckKind, type: StationType, has: Pick<StationHas, 'sensors' | 'gauge'>): boolean {
   switch (check) {
     case 'handheld':
       return has.sensors;
@@ -208,6 +208,50 @@ export function checkApplies(check: CheckKind, type: StationType, has: { readonl
       return type === 'machine' || type === 'assembly';
     case 'masterPart':
       return has.gauge;
+  }
+}
+
+/** What a station has that a check or a repair needs: instruments, a gauge, compressed air. */
+export interface StationHas {
+  readonly sensors: boolean;
+  readonly gauge: boolean;
+  readonly air: boolean;
+}
+
+/**
+ * Whether a repair can be made at a station at all: a tool is a machine's cutting insert, a
+ * re-teach a robot's, a lot is quarantined where material comes in, a gauge is recalibrated
+ * where there is one. A repair that can be made but is not the cure is a wrong repair (it costs
+ * time, and the debrief counts it); one that cannot is refused, and the faceplate does not offer it.
+ */
+export function repairApplies(action: RepairAction, type: StationType, has: StationHas): boolean {
+  // Driven equipment: what has motors, bearings and parts moving through it.
+  const driven = type === 'machine' || type === 'assembly' || type === 'conveyor' || type === 'inspection';
+  switch (action) {
+    case 'generalRepair':
+      return true;
+    case 'replaceBearing':
+    case 'clearJam':
+      return driven;
+    case 'restoreLubrication':
+      // Where the lubrication level can be checked (checkApplies).
+      return type === 'machine' || type === 'assembly';
+    case 'replaceTool':
+    case 'restoreCooling':
+      return type === 'machine';
+    case 'reteachRobot':
+      return type === 'assembly';
+    case 'restoreParameter':
+      return type === 'machine' || type === 'assembly' || type === 'inspection';
+    case 'recalibrate':
+      // An inspection is a gauge or a tester whether or not it reports a dimension.
+      return type === 'inspection' || has.gauge;
+    case 'replaceSensor':
+      return has.sensors;
+    case 'restoreAir':
+      return has.air;
+    case 'quarantineLot':
+      return type === 'source';
   }
 }
 
@@ -311,4 +355,11 @@ export interface LineModel {
   readonly ambientC: number;
   /** Normal air header pressure, bar. */
   readonly airBar: number;
+}
+
+/** What station i of a line has that checks and repairs need (see checkApplies, repairApplies). */
+export function stationHas(model: LineModel, i: number): StationHas {
+  const sensors = model.sensorsOf[i]!;
+  const spec = model.stations[i]!;
+  return { sensors: Object.keys(sensors).length > 0, gauge: sensors.dimension !== undefined, air: isProcess(spec) && spec.usesAir };
 }

@@ -15,4 +15,9 @@
  *    as one that passes a part on always did; before, the buffer waited for its next arrival
  *    and the line could lock up (machines blocked, the gauge starved: bad-material-lot at 1.5 h).
  */
-export const ENGINE_VERSION = 4;
+/*
+ * 5: a repair that cannot be made at a station is refused (a drill has no robot to re-teach, a
+ *    conveyor no cutting tool, a lot is quarantined at the source); before, it was accepted and
+ *    counted as a wrong repair. Command logs without such repairs replay as before.
+ */
+export const ENGINE_VERSION = 5;

@@ -10,10 +10,10 @@ import { acknowledge, shelve, unshelve } from '../systems/alarms';
 import { advance } from './advance';
 import type { Command, CommandResult } from '../core/commands-types';
 import { settle } from '../systems/flow';
-import { CHECK_KINDS, checkApplies, isProcess, REPAIR_ACTIONS, type SensorKind } from '../core/model';
+import { CHECK_KINDS, checkApplies, isProcess, REPAIR_ACTIONS, type RepairAction, repairApplies, type SensorKind, stationHas } from '../core/model';
 import { Pack, StopReason, transition } from '../core/packml';
 import { refusalText } from '../core/refusal-text';
-import { type Refusal, refusal } from '../core/refusals';
+import { type Refusal, type RefusalKey, refusal } from '../core/refusals';
 import { CHECK_RULES, isStandstill, REPAIR_RULES, startTask, type WorkRule } from '../systems/tasks';
 import { TICKS_PER_SECOND } from '../core/time';
 
@@ -110,8 +110,7 @@ function dispatch(s: State, cmd: Command): Outcome {
       }
       // A machine's tool is its cutting insert; a robot's (assembly station's) is its gripper.
       // (A handheld reading was checked above, with the instrument asked for.)
-      const has = { sensors: true, gauge: s.model.sensorsOf[i]!.dimension !== undefined };
-      if (cmd.check !== 'handheld' && !checkApplies(cmd.check, spec.type, has)) return refusal(NOT_HERE[cmd.check], { station: spec.id });
+      if (cmd.check !== 'handheld' && !checkApplies(cmd.check, spec.type, stationHas(s.model, i))) return refusal(NOT_HERE[cmd.check], { station: spec.id });
       const rule = CHECK_RULES[cmd.check];
       const refused = workAllowed(s, i, rule, 'this check');
       if (refused !== '') return refused;
@@ -135,7 +134,7 @@ function dispatch(s: State, cmd: Command): Outcome {
         if (s.quarantined.includes(lot)) return refusal('lotQuarantined', { id: lot });
         target = lot;
       }
-      if (cmd.action === 'replaceTool' && spec.type !== 'machine') return refusal('noCuttingTool', { station: spec.id });
+      if (cmd.action !== 'generalRepair' && !repairApplies(cmd.action, spec.type, stationHas(s.model, i))) return refusal(NO_REPAIR_HERE[cmd.action], { station: spec.id });
       const refused = workAllowed(s, i, REPAIR_RULES[cmd.action], 'this repair');
       if (refused !== '') return refused;
       startTask(s, i, { kind: 'repair', action: cmd.action, start: t, until: t + s.model.repairTicks[cmd.action], target, safe: s.stations[i]!.lockedOut });
@@ -226,6 +225,22 @@ function canonical(cmd: Command): Command {
  */
 /** Why a check cannot be made at a station at all (checkApplies said no). */
 const NOT_HERE = { inspectTool: 'noToolToInspect', lubricationLevel: 'noLubrication', masterPart: 'noGauge' } as const;
+
+/** Why a repair cannot be made at a station at all (repairApplies said no). */
+const NO_REPAIR_HERE: Readonly<Record<Exclude<RepairAction, 'generalRepair'>, RefusalKey>> = {
+  replaceBearing: 'noBearings',
+  restoreLubrication: 'noLubrication',
+  clearJam: 'noJamHere',
+  replaceTool: 'noCuttingTool',
+  restoreCooling: 'noCooling',
+  reteachRobot: 'notARobot',
+  restoreParameter: 'noSpeedSetting',
+  recalibrate: 'noGauge',
+  replaceSensor: 'noSensorToReplace',
+  restoreAir: 'noAir',
+  quarantineLot: 'lotAtSource',
+};
+
 
 export function apply(s: State, cmd: Command): CommandResult {
   let outcome: Outcome;

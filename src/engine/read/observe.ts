@@ -8,7 +8,7 @@ import { holdingCause } from './fault-effects';
 import { reading } from './sensors';
 import type { AlarmPhase, CheckResult, FaultPhase, LogEntry, State, TruthLog } from '../core/state';
 import { kpis, type Kpis } from './kpis';
-import type { AlarmPriority, AlarmText, FaultType, SensorKind, StationType } from '../core/model';
+import { type AlarmPriority, type AlarmText, type FaultType, isProcess, type SensorKind, type StationType } from '../core/model';
 import { Interlock, isRunning, PACK_NAMES, stopReasonText } from '../core/packml';
 import { TICKS_PER_SECOND } from '../core/time';
 
@@ -55,6 +55,8 @@ export interface StationView {
   /** Parts inside: waiting in a buffer or on a conveyor, in process, or finished and waiting. */
   readonly parts: number;
   readonly capacity: number | null;
+  /** Works with compressed air (its cylinders slow down when the air pressure drops). */
+  readonly usesAir: boolean;
   readonly lot: string | null;
   readonly task: { readonly kind: 'repair' | 'check'; readonly action: string; readonly remainingSeconds: number; readonly totalSeconds: number } | null;
   readonly sensors: readonly SensorView[];
@@ -129,6 +131,7 @@ export function observe(s: State, logTail = 200): Observation {
       rework: st.c.rework,
       parts: inside,
       capacity: spec.type === 'buffer' || spec.type === 'conveyor' ? spec.capacity : null,
+      usesAir: isProcess(spec) && spec.usesAir,
       lot: spec.type === 'source' && spec.lots !== null ? (spec.lots[st.lotIndex]?.id ?? null) : null,
       task: st.task && {
         kind: st.task.kind,
