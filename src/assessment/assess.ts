@@ -102,6 +102,20 @@ function firstBackRunning(log: readonly LogEntry[], station: string, from: numbe
   return null;
 }
 
+/**
+ * When the right repair was chosen: the student named the cause then, not when its work was
+ * done (a general repair takes 15 minutes, a bearing 45). The repair's own command, the last
+ * one of that repair at that station before it was done.
+ */
+function chosenAt(accepted: readonly Command[], right: { readonly tick: number; readonly station: string; readonly action: string }): number {
+  let at = right.tick;
+  for (const c of accepted) {
+    if (c.tick > right.tick) break;
+    if (c.type === 'repair' && c.action === right.action && c.station === right.station) at = c.tick;
+  }
+  return at;
+}
+
 /** Background faults (random breakdowns repaired automatically) are part of the line, not of the exercise. */
 function isExercise(model: LineModel, fi: number): boolean {
   const f = model.faults[fi]!;
@@ -148,7 +162,7 @@ export function assess(
     }
     const diag = s.truth.diagnoses.find((d) => d.fault === spec.id && d.correct && d.tick >= f.onset);
     const right = s.truth.rightRepairs.find((r) => r.fault === spec.id && r.tick >= f.onset);
-    const diagnosed = Math.min(diag?.tick ?? Number.MAX_SAFE_INTEGER, right?.tick ?? Number.MAX_SAFE_INTEGER);
+    const diagnosed = Math.min(diag?.tick ?? Number.MAX_SAFE_INTEGER, right === undefined ? Number.MAX_SAFE_INTEGER : chosenAt(accepted, right));
     const resolved = f.phase === 'resolved' || (f.phase === 'pending' && f.resolvedAt >= 0);
     let restored: number | null = null;
     if (resolved) {

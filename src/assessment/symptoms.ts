@@ -4,7 +4,7 @@
  * for the line's counters. The drill check (prove.ts) uses it to say whether a fault can be
  * noticed before the detection target, and the generated responses act when it can.
  */
-import { advance, apply, type Command, createState, type LineModel, observe, type Observation, Pack, type State, TICKS_PER_SECOND } from '../engine';
+import { advance, apply, type Command, createState, isRunning, type LineModel, observe, type Observation, Pack, type State, TICKS_PER_SECOND } from '../engine';
 import { imrLimits, violations } from './spc';
 
 export const SYMPTOM_KINDS = ['alarm', 'state', 'sensor', 'trend', 'spc', 'scrap', 'output'] as const;
@@ -96,7 +96,9 @@ function look(s: State, o: Observation, twin: State, tr: Tracking, model: LineMo
   if (atId !== null) {
     const sensor = o.stations[at]!.sensors.find((x) => x.quality === 'bad' || (x.value !== null && (x.value < x.normal[0] || x.value > x.normal[1])));
     if (sensor) out.push({ kind: 'sensor', tick: o.tick, station: atId, detail: sensor.id });
-    const trend = o.stations[at]!.sensors.find((x) => {
+    // A drift means something only while the station runs: once it stops, its readings change
+    // because it stopped (a mill cools, its current drops), which is no sign of the cause.
+    const trend = isRunning(o.stations[at]!.state) && o.stations[at]!.sensors.find((x) => {
       const v0 = tr.readings0.get(x.id);
       return x.value !== null && v0 !== undefined && Math.abs(x.value - v0) > TREND_NOTICED * (x.normal[1] - x.normal[0]);
     });

@@ -26,6 +26,28 @@ describe('objective verdicts say why, in numbers', () => {
     expect(v.reason).toMatch(/^\d+ extra scrap part\(s\) before the fix at \d\d:\d\d:\d\d$/);
   });
 
+  it('choosing the right repair names the cause then, not when its work is done: no declared diagnosis needed', () => {
+    const d = drill('starved-not-broken');
+    const onset = d.model.faults.find((f) => f.type === 'breakdown')!;
+    const at = onset.trigger.kind === 'at' ? onset.trigger.tick : 0;
+    const station = d.model.stations[onset.station]!.id;
+    // As a student played it from the screen: acknowledge, stop, lock out, general repair (15 min), restart; no diagnosis declared.
+    const t = at + 2 * 600;
+    const alarm = d.model.alarms.find((a) => a.condition.kind === 'stopped' && a.station === onset.station)!.id;
+    const cmds: Command[] = [
+      { type: 'ackAlarm', tick: t, alarm },
+      { type: 'packml', tick: t, station, command: 'stop' },
+      { type: 'lockOut', tick: t + 100, station },
+      { type: 'repair', tick: t + 100, station, action: 'generalRepair' },
+      { type: 'removeLockOut', tick: t + 100 + d.model.repairTicks.generalRepair + 10, station },
+      { type: 'packml', tick: t + 100 + d.model.repairTicks.generalRepair + 10, station, command: 'reset' },
+      { type: 'packml', tick: t + 100 + d.model.repairTicks.generalRepair + 100, station, command: 'start' },
+    ];
+    const a = assess(d.model, d.scenario.seed, cmds, d.model.durationTicks, d.rules);
+    expect(a.faults[0]!.diagnoseSeconds).toBe((t + 100 - at) / 10);
+    expect(a.objectives.find((o) => o.kind === 'diagnoseWithin')).toMatchObject({ met: true });
+  });
+
   it('an acknowledgement after the limit is "late", with the time it took and the limit', () => {
     const d = drill('breakdown-drill');
     const slow = assess(d.model, d.scenario.seed, later(d.sol.reference, 8 * 600), d.model.durationTicks, d.rules);

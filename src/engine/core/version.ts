@@ -18,6 +18,8 @@
 /*
  * 5: a repair that cannot be made at a station is refused (a drill has no robot to re-teach, a
  *    conveyor no cutting tool, a lot is quarantined at the source); before, it was accepted and
- *    counted as a wrong repair. Command logs without such repairs replay as before.
+ *    counted as a wrong repair. A healthy sensor's noisy reading no longer goes below its
+ *    transmitter's zero (a stopped machine's vibration read -0.05 mm/s); a sensor that sticks
+ *    while reading near zero freezes at 0. Other command logs replay as before.
  */
 export const ENGINE_VERSION = 5;

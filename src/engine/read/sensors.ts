@@ -67,11 +67,19 @@ export function trueValue(s: State, si: number, t: number): number {
   }
 }
 
+/**
+ * A noisy reading of a quantity that cannot go below its transmitter's zero (a vibration or a
+ * current is a magnitude; every range here starts at 0): a stopped machine's vibration reads
+ * 0.00 mm/s, never -0.05, which its faceplate would show below the normal band.
+ */
+function noisy(spec: SensorSpec, v: number, sd: number, t: number, seed: number): number {
+  return sd > 0 ? Math.max(spec.range[0], v + sd * noiseNormal(spec.noiseKey ^ seed, t)) : v;
+}
+
 /** True value plus the sensor's normal noise, ignoring sensor faults (what a healthy sensor reads). */
 export function rawReading(s: State, si: number, t: number): number {
   const spec = s.model.sensors[si]!;
-  const v = trueValue(s, si, t);
-  return spec.noiseSd > 0 ? v + spec.noiseSd * noiseNormal(spec.noiseKey ^ s.seed, t) : v;
+  return noisy(spec, trueValue(s, si, t), spec.noiseSd, t, s.seed);
 }
 
 function toMilliamps(spec: SensorSpec, v: number): number {
@@ -100,7 +108,7 @@ export function reading(s: State, si: number, t: number): Reading {
     if (st.lastDim === null) return { value: null, mA: 4, quality: 'good' };
     return { value: st.lastDim, mA: toMilliamps(spec, st.lastDim), quality: 'good' };
   }
-  const v = trueValue(s, si, t) + (sd > 0 ? sd * noiseNormal(spec.noiseKey ^ s.seed, t) : 0);
+  const v = noisy(spec, trueValue(s, si, t), sd, t, s.seed);
   return { value: v, mA: toMilliamps(spec, v), quality: 'good' };
 }
 

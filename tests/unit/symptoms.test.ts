@@ -1,0 +1,44 @@
+/**
+ * What the debrief lists under "What the line showed" must be a sign of the fault, true when it
+ * is listed: found by playing the starved-not-broken drill, where a stopped drill was said to
+ * show "an abnormal vibration reading" (noise read -0.05 mm/s, below its band) and "temperature
+ * drifting" (it cooled because it stood still).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { findSymptoms } from '../../src/assessment/symptoms';
+import { advance, createState, observe } from '../../src/engine';
+import { loadScenarioText } from '../../src/scenario';
+
+function drill(id: string) {
+  const r = loadScenarioText(readFileSync(`scenarios/${id}.json`, 'utf8'));
+  if (!r.ok) throw new Error(id);
+  return r;
+}
+
+describe('symptoms of a fault', () => {
+  it('a drill stopped by a breakdown shows its alarm, its state and the lost output: no reading of the stopped drill counts', () => {
+    const { model, scenario } = drill('starved-not-broken');
+    const [f] = findSymptoms(model, scenario.seed, [], 3600 * 10, 3 * 3600 * 10);
+    expect(f!.seen.map((x) => x.kind)).toEqual(['alarm', 'state', 'output']);
+  });
+
+  it('a stopped machine reads no vibration or current below zero, however the noise falls', () => {
+    const { model, scenario } = drill('starved-not-broken');
+    const s = createState(model, scenario.seed);
+    const drillAt = model.stations.findIndex((x) => x.id === 'DRILL');
+    let lowest = Infinity;
+    let stoppedLooks = 0;
+    for (let t = 15_100; t < 18_000; t += 7) {
+      advance(s, t);
+      const st = observe(s, 0).stations[drillAt]!;
+      expect(st.stateName).toBe('Held');
+      stoppedLooks += 1;
+      for (const x of st.sensors) if (x.kind === 'vibration' || x.kind === 'current') lowest = Math.min(lowest, x.value!);
+    }
+    expect(stoppedLooks).toBeGreaterThan(400);
+    expect(lowest).toBeGreaterThanOrEqual(0);
+    // The noise is still there: some looks read exactly zero, others above it.
+    expect(lowest).toBe(0);
+  });
+});
