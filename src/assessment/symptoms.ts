@@ -52,10 +52,12 @@ interface Tracking {
   readonly twinScrap0: number;
   readonly twinGood0: number;
   readonly states0: readonly number[];
-  /** The fault station's readings at the first look after the onset. */
+  /** The readings at the last look before the onset (the first after it, for a fault at the very start). */
   readonly readings0: ReadonlyMap<string, number>;
   readonly seen: Symptom[];
   first: Symptom | null;
+  /** The fault's station has stopped since the onset (its readings no longer show a drift). */
+  stopped: boolean;
 }
 
 /** The station a fault is at, as the engine knows it (a bad lot: its source), or -1 for line-wide. */
@@ -85,6 +87,13 @@ function spcFires(o: Observation, since: number, at: number): { station: string;
   return null;
 }
 
+/** Every good reading on the screens, by sensor id. */
+function readingsOf(o: Observation): ReadonlyMap<string, number> {
+  const out = new Map<string, number>();
+  for (const st of o.stations) for (const x of st.sensors) if (x.value !== null) out.set(x.id, x.value);
+  return out;
+}
+
 function look(s: State, o: Observation, twin: State, tr: Tracking, model: LineModel): Symptom[] {
   const out: Symptom[] = [];
   const at = faultStation(model, tr.fault);
@@ -96,9 +105,11 @@ function look(s: State, o: Observation, twin: State, tr: Tracking, model: LineMo
   if (atId !== null) {
     const sensor = o.stations[at]!.sensors.find((x) => x.quality === 'bad' || (x.value !== null && (x.value < x.normal[0] || x.value > x.normal[1])));
     if (sensor) out.push({ kind: 'sensor', tick: o.tick, station: atId, detail: sensor.id });
-    // A drift means something only while the station runs: once it stops, its readings change
-    // because it stopped (a mill cools, its current drops), which is no sign of the cause.
-    const trend = isRunning(o.stations[at]!.state) && o.stations[at]!.sensors.find((x) => {
+    // A drift means something only while the station runs on: once it has stopped, its readings
+    // change because it stopped (a mill cools, its current drops) and again as it restarts (it
+    // warms up), which are no sign of the cause.
+    if (!isRunning(o.stations[at]!.state)) tr.stopped = true;
+    const trend = !tr.stopped && o.stations[at]!.sensors.find((x) => {
       const v0 = tr.readings0.get(x.id);
       return x.value !== null && v0 !== undefined && Math.abs(x.value - v0) > TREND_NOTICED * (x.normal[1] - x.normal[0]);
     });
@@ -125,8 +136,9 @@ export function findSymptoms(model: LineModel, seed: number, commands: readonly 
   const tracking: (Tracking | null)[] = model.faults.map(() => null);
   const done = new Set<number>();
   let next = 0;
-  // The line as it was at the previous look: the baseline a fault that began since is seen against.
-  let before = { states: s.stations.map((x) => x.pack as number), scrap: 0, good: 0, twinScrap: 0, twinGood: 0 };
+  // The line as it was at the previous look: the baseline a fault that began since is seen against
+  // (its readings too: a fault that stops a station at once must not be measured from the stop).
+  let before = { states: s.stations.map((x) => x.pack as number), scrap: 0, good: 0, twinScrap: 0, twinGood: 0, readings: null as ReadonlyMap<string, number> | null };
   for (let t = 0; t <= end && done.size < model.faults.length; t = t === end ? end + 1 : Math.min(end, t + LOOK_EVERY_TICKS)) {
     while (next < commands.length && commands[next]!.tick <= t) {
       advance(s, commands[next]!.tick);
@@ -135,12 +147,11 @@ export function findSymptoms(model: LineModel, seed: number, commands: readonly 
     }
     advance(s, t);
     advance(twin, t);
-    let o: Observation | null = null;
+    const o = observe(s, 0);
     for (let fi = 0; fi < model.faults.length; fi++) {
       if (done.has(fi)) continue;
       const onset = s.faults[fi]!.onset;
       if (onset < 0 || onset > t) continue;
-      o ??= observe(s, 0);
       let tr = tracking[fi];
       if (tr === null || tr === undefined) {
         tr = {
@@ -151,11 +162,10 @@ export function findSymptoms(model: LineModel, seed: number, commands: readonly 
           twinScrap0: before.twinScrap,
           twinGood0: before.twinGood,
           states0: before.states,
-          readings0: new Map(
-            (faultStation(model, fi) >= 0 ? o.stations[faultStation(model, fi)]!.sensors : []).flatMap((x) => (x.value === null ? [] : [[x.id, x.value] as const])),
-          ),
+          readings0: before.readings ?? readingsOf(o),
           seen: [],
           first: null,
+          stopped: false,
         };
         tracking[fi] = tr;
       }
@@ -165,7 +175,7 @@ export function findSymptoms(model: LineModel, seed: number, commands: readonly 
       }
       if (tr.first !== null && t - onset >= until) done.add(fi);
     }
-    before = { states: s.stations.map((x) => x.pack as number), scrap: s.line.scrap, good: s.line.good, twinScrap: twin.line.scrap, twinGood: twin.line.good };
+    before = { states: s.stations.map((x) => x.pack as number), scrap: s.line.scrap, good: s.line.good, twinScrap: twin.line.scrap, twinGood: twin.line.good, readings: readingsOf(o) };
   }
   return model.faults.map((f, fi) => {
     const tr = tracking[fi];

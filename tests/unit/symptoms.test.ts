@@ -23,6 +23,22 @@ describe('symptoms of a fault', () => {
     expect(f!.seen.map((x) => x.kind)).toEqual(['alarm', 'state', 'output']);
   });
 
+  it('a drill repaired and restarted shows no drift: its readings are measured from before the fault, not from the stop', () => {
+    const { model, scenario } = drill('starved-not-broken');
+    const at = 15_000 + 1_000;
+    const back = at + 100 + model.repairTicks.generalRepair + 10;
+    const commands = [
+      { type: 'packml', tick: at, station: 'DRILL', command: 'stop' },
+      { type: 'lockOut', tick: at + 100, station: 'DRILL' },
+      { type: 'repair', tick: at + 100, station: 'DRILL', action: 'generalRepair' },
+      { type: 'removeLockOut', tick: back, station: 'DRILL' },
+      { type: 'packml', tick: back, station: 'DRILL', command: 'reset' },
+      { type: 'packml', tick: back + 100, station: 'DRILL', command: 'start' },
+    ] as const;
+    const [f] = findSymptoms(model, scenario.seed, commands, 3600 * 10, 3 * 3600 * 10);
+    expect(f!.seen.map((x) => x.kind)).toEqual(['alarm', 'state', 'output']);
+  });
+
   it('a stopped machine reads no vibration or current below zero, however the noise falls', () => {
     const { model, scenario } = drill('starved-not-broken');
     const s = createState(model, scenario.seed);
