@@ -38,7 +38,7 @@ import type { FaultAssessment } from './fault-assessment';
 
 export type { FaultAssessment };
 
-export type PenaltyKey = 'late' | 'never' | 'notFixed' | 'wrongRepairs' | 'unneededChecks' | 'hints' | 'lostParts' | 'extraScrap' | 'orderShort';
+export type PenaltyKey = 'late' | 'lateSeconds' | 'never' | 'notFixed' | 'wrongRepairs' | 'unneededChecks' | 'hints' | 'lostParts' | 'extraScrap' | 'orderShort';
 
 export interface Penalty {
   /** In English, for the CLI and files. */
@@ -192,8 +192,11 @@ export function assess(
     const over = Math.max(0, taken - target);
     if (over <= 0) return;
     const minutes = Math.round(over / 60);
-    if (seconds === null) push('never', `${f.id}: not ${WORDS[what]} (${minutes} min past the target)`, { fault: f.id, what, minutes }, (over / 60) * p.perMinuteLate);
-    else push('late', `${f.id}: ${WORDS[what]} ${minutes} min over the target`, { fault: f.id, what, minutes }, (over / 60) * p.perMinuteLate);
+    const points = (over / 60) * p.perMinuteLate;
+    if (seconds === null) push('never', `${f.id}: not ${WORDS[what]} (${minutes} min past the target)`, { fault: f.id, what, minutes }, points);
+    // Under a minute over is said in seconds ("0 min over the target" read as a contradiction).
+    else if (over < 60) push('lateSeconds', `${f.id}: ${WORDS[what]} ${Math.round(over)} s over the target`, { fault: f.id, what, seconds: Math.round(over) }, points);
+    else push('late', `${f.id}: ${WORDS[what]} ${minutes} min over the target`, { fault: f.id, what, minutes }, points);
   };
   for (const f of faults) {
     late('detect', f.detectSeconds, rules.targets.detect, f);

@@ -42,6 +42,11 @@ const SPC_WINDOW = 60;
 const SPC_BASELINE = 20;
 /** A reading that has moved this share of its normal band since the fault began shows on its trend. */
 const TREND_NOTICED = 0.25;
+/**
+ * A drift is a change of level, seen on the trend as its average over five minutes: a reading
+ * that swings with every part (a motor current between cuts and idle) is not drifting.
+ */
+const TREND_WINDOW_LOOKS = 30;
 const STOP_STATES: ReadonlySet<number> = new Set([Pack.Held, Pack.Holding, Pack.Stopped, Pack.Stopping, Pack.Aborted, Pack.Aborting]);
 
 interface Tracking {
@@ -52,8 +57,10 @@ interface Tracking {
   readonly twinScrap0: number;
   readonly twinGood0: number;
   readonly states0: readonly number[];
-  /** The readings at the last look before the onset (the first after it, for a fault at the very start). */
-  readonly readings0: ReadonlyMap<string, number>;
+  /** Each reading's average over the window before the onset (from the first look after it, for a fault at the very start). */
+  readonly readings0: ReadonlyMap<string, Level>;
+  /** Looks since the onset. */
+  looks: number;
   readonly seen: Symptom[];
   first: Symptom | null;
   /** The fault's station has stopped since the onset (its readings no longer show a drift). */
@@ -87,14 +94,47 @@ function spcFires(o: Observation, since: number, at: number): { station: string;
   return null;
 }
 
-/** Every good reading on the screens, by sensor id. */
-function readingsOf(o: Observation): ReadonlyMap<string, number> {
-  const out = new Map<string, number>();
-  for (const st of o.stations) for (const x of st.sensors) if (x.value !== null) out.set(x.id, x.value);
-  return out;
+/** The last TREND_WINDOW_LOOKS good readings of every sensor on the screens, by sensor id. */
+type Recent = Map<string, number[]>;
+
+function remember(recent: Recent, o: Observation): void {
+  for (const st of o.stations) {
+    for (const x of st.sensors) {
+      if (x.value === null) continue;
+      let r = recent.get(x.id);
+      if (r === undefined) recent.set(x.id, (r = []));
+      r.push(x.value);
+      if (r.length > TREND_WINDOW_LOOKS) r.shift();
+    }
+  }
 }
 
-function look(s: State, o: Observation, twin: State, tr: Tracking, model: LineModel): Symptom[] {
+/** A window's level (its average) and the standard error of that average. */
+interface Level {
+  readonly mean: number;
+  readonly se: number;
+}
+
+function level(xs: readonly number[]): Level {
+  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) * (b - mean), 0) / Math.max(1, xs.length - 1));
+  return { mean, se: sd / Math.sqrt(xs.length) };
+}
+
+function levels(recent: Recent): ReadonlyMap<string, Level> {
+  return new Map([...recent].filter(([, r]) => r.length > 0).map(([id, r]) => [id, level(r)]));
+}
+
+/**
+ * The level moved by a quarter of the normal band, and by more than the readings' own scatter
+ * can explain (three standard errors of the two averages).
+ */
+function drifted(before: Level, now: Level, band: number): boolean {
+  const moved = Math.abs(now.mean - before.mean);
+  return moved > TREND_NOTICED * band && moved > 3 * Math.hypot(before.se, now.se);
+}
+
+function look(s: State, o: Observation, twin: State, tr: Tracking, model: LineModel, recent: Recent): Symptom[] {
   const out: Symptom[] = [];
   const at = faultStation(model, tr.fault);
   const atId = at >= 0 ? model.stations[at]!.id : null;
@@ -109,10 +149,17 @@ function look(s: State, o: Observation, twin: State, tr: Tracking, model: LineMo
     // change because it stopped (a mill cools, its current drops) and again as it restarts (it
     // warms up), which are no sign of the cause.
     if (!isRunning(o.stations[at]!.state)) tr.stopped = true;
-    const trend = !tr.stopped && o.stations[at]!.sensors.find((x) => {
-      const v0 = tr.readings0.get(x.id);
-      return x.value !== null && v0 !== undefined && Math.abs(x.value - v0) > TREND_NOTICED * (x.normal[1] - x.normal[0]);
-    });
+    // Once the window holds only readings taken since the onset.
+    const trend =
+      !tr.stopped &&
+      tr.looks >= TREND_WINDOW_LOOKS &&
+      o.stations[at]!.sensors.find((x) => {
+        // A reading already seen out of its band (a noisy one) says nothing more by drifting.
+        if (tr.seen.some((y) => y.kind === 'sensor' && y.detail === x.id)) return false;
+        const v0 = tr.readings0.get(x.id);
+        const r = recent.get(x.id);
+        return r !== undefined && v0 !== undefined && drifted(v0, level(r), x.normal[1] - x.normal[0]);
+      });
     if (trend) out.push({ kind: 'trend', tick: o.tick, station: atId, detail: trend.id });
   }
   const spc = spcFires(o, tr.onset, at);
@@ -138,7 +185,8 @@ export function findSymptoms(model: LineModel, seed: number, commands: readonly 
   let next = 0;
   // The line as it was at the previous look: the baseline a fault that began since is seen against
   // (its readings too: a fault that stops a station at once must not be measured from the stop).
-  let before = { states: s.stations.map((x) => x.pack as number), scrap: 0, good: 0, twinScrap: 0, twinGood: 0, readings: null as ReadonlyMap<string, number> | null };
+  let before = { states: s.stations.map((x) => x.pack as number), scrap: 0, good: 0, twinScrap: 0, twinGood: 0, readings: null as ReadonlyMap<string, Level> | null };
+  const recent: Recent = new Map();
   for (let t = 0; t <= end && done.size < model.faults.length; t = t === end ? end + 1 : Math.min(end, t + LOOK_EVERY_TICKS)) {
     while (next < commands.length && commands[next]!.tick <= t) {
       advance(s, commands[next]!.tick);
@@ -148,6 +196,7 @@ export function findSymptoms(model: LineModel, seed: number, commands: readonly 
     advance(s, t);
     advance(twin, t);
     const o = observe(s, 0);
+    remember(recent, o);
     for (let fi = 0; fi < model.faults.length; fi++) {
       if (done.has(fi)) continue;
       const onset = s.faults[fi]!.onset;
@@ -162,20 +211,22 @@ export function findSymptoms(model: LineModel, seed: number, commands: readonly 
           twinScrap0: before.twinScrap,
           twinGood0: before.twinGood,
           states0: before.states,
-          readings0: before.readings ?? readingsOf(o),
+          readings0: before.readings ?? levels(recent),
+          looks: 0,
           seen: [],
           first: null,
           stopped: false,
         };
         tracking[fi] = tr;
       }
-      for (const symptom of look(s, o, twin, tr, model)) {
+      tr.looks += 1;
+      for (const symptom of look(s, o, twin, tr, model, recent)) {
         tr.first ??= symptom;
         if (symptom.tick - onset <= until && !tr.seen.some((x) => x.kind === symptom.kind)) tr.seen.push(symptom);
       }
       if (tr.first !== null && t - onset >= until) done.add(fi);
     }
-    before = { states: s.stations.map((x) => x.pack as number), scrap: s.line.scrap, good: s.line.good, twinScrap: twin.line.scrap, twinGood: twin.line.good, readings: readingsOf(o) };
+    before = { states: s.stations.map((x) => x.pack as number), scrap: s.line.scrap, good: s.line.good, twinScrap: twin.line.scrap, twinGood: twin.line.good, readings: levels(recent) };
   }
   return model.faults.map((f, fi) => {
     const tr = tracking[fi];

@@ -45,6 +45,7 @@ export const debriefEn = {
   'verdict.reportFigure.notMet': 'reported {value} at {at}, but the line’s own figure was {actual} (more than {tolerance} apart)',
   'verdict.reportFigure.never': 'no figure reported',
   'penalty.late': '{fault}: {what} {minutes} min over the target',
+  'penalty.lateSeconds': '{fault}: {what} {seconds} s over the target',
   'penalty.never': '{fault}: not {what} ({minutes} min past the target)',
   'penalty.what.detect': 'detected',
   'penalty.what.diagnose': 'diagnosed',

@@ -47,6 +47,7 @@ export const debriefNb: Record<keyof typeof debriefEn, string> = {
   'verdict.reportFigure.notMet': 'rapporterte {value} kl. {at}, men linjens eget tall var {actual} (mer enn {tolerance} fra hverandre)',
   'verdict.reportFigure.never': 'ingen tall rapportert',
   'penalty.late': '{fault}: {what} {minutes} min over målet',
+  'penalty.lateSeconds': '{fault}: {what} {seconds} s over målet',
   'penalty.never': '{fault}: ikke {what} ({minutes} min over målet)',
   'penalty.what.detect': 'oppdaget',
   'penalty.what.diagnose': 'diagnostisert',

@@ -48,6 +48,16 @@ describe('objective verdicts say why, in numbers', () => {
     expect(a.objectives.find((o) => o.kind === 'diagnoseWithin')).toMatchObject({ met: true });
   });
 
+  it('a diagnosis less than a minute over the target is said in seconds, not as "0 min over"', () => {
+    const d = drill('breakdown-drill');
+    const onset = d.model.faults[0]!.trigger.kind === 'at' ? (d.model.faults[0]!.trigger as { tick: number }).tick : 0;
+    const tick = onset + (d.rules.targets.diagnose + 25) * 10;
+    const a = assess(d.model, d.scenario.seed, [{ type: 'diagnose', tick, station: 'M1', cause: 'breakdown' }], d.model.durationTicks, d.rules);
+    const p = a.penalties.find((x) => x.params.what === 'diagnose')!;
+    expect(p).toMatchObject({ key: 'lateSeconds', params: { seconds: 25 } });
+    expect(translate('nb', 'penalty.lateSeconds', { fault: 'Havari', what: 'diagnostisert', seconds: 25 })).toBe('Havari: diagnostisert 25 s over målet');
+  });
+
   it('an acknowledgement after the limit is "late", with the time it took and the limit', () => {
     const d = drill('breakdown-drill');
     const slow = assess(d.model, d.scenario.seed, later(d.sol.reference, 8 * 600), d.model.durationTicks, d.rules);

@@ -39,6 +39,21 @@ describe('symptoms of a fault', () => {
     expect(f!.seen.map((x) => x.kind)).toEqual(['alarm', 'state', 'output']);
   });
 
+  it('a noisy vibration sensor shows its alarm and readings out of band; the mill\'s current swinging between cuts is no drift', () => {
+    const { model, scenario } = drill('noisy-sensor');
+    const [f] = findSymptoms(model, scenario.seed, [], 3600 * 10, model.durationTicks);
+    expect(f!.seen.map((x) => `${x.kind} ${x.detail}`)).toEqual(['alarm CNC2.vibration.alert', 'sensor CNC2.vibration']);
+  });
+
+  it('a slow fall of the air pressure shows on its trend before the reading leaves its band', () => {
+    const { model, scenario } = drill('air-pressure-drop');
+    const [f] = findSymptoms(model, scenario.seed, [], 3600 * 10, model.durationTicks);
+    const trend = f!.seen.find((x) => x.kind === 'trend')!;
+    const sensor = f!.seen.find((x) => x.kind === 'sensor')!;
+    expect(trend.detail).toBe('M1.airPressure');
+    expect(trend.tick).toBeLessThan(sensor.tick);
+  });
+
   it('a stopped machine reads no vibration or current below zero, however the noise falls', () => {
     const { model, scenario } = drill('starved-not-broken');
     const s = createState(model, scenario.seed);
