@@ -121,8 +121,12 @@ function level(xs: readonly number[]): Level {
   return { mean, se: sd / Math.sqrt(xs.length) };
 }
 
-function levels(recent: Recent): ReadonlyMap<string, Level> {
-  return new Map([...recent].filter(([, r]) => r.length > 0).map(([id, r]) => [id, level(r)]));
+/**
+ * Each reading's level over the looks before this one: the baseline of a fault seen first at this
+ * look (all of the window for a fault seen at the very first look).
+ */
+function levelsBefore(recent: Recent): ReadonlyMap<string, Level> {
+  return new Map([...recent].map(([id, r]) => [id, level(r.length > 1 ? r.slice(0, -1) : r)]));
 }
 
 /**
@@ -184,8 +188,8 @@ export function findSymptoms(model: LineModel, seed: number, commands: readonly 
   const done = new Set<number>();
   let next = 0;
   // The line as it was at the previous look: the baseline a fault that began since is seen against
-  // (its readings too: a fault that stops a station at once must not be measured from the stop).
-  let before = { states: s.stations.map((x) => x.pack as number), scrap: 0, good: 0, twinScrap: 0, twinGood: 0, readings: null as ReadonlyMap<string, Level> | null };
+  // (its readings too, in `recent`: a fault that stops a station at once must not be measured from the stop).
+  let before = { states: s.stations.map((x) => x.pack as number), scrap: 0, good: 0, twinScrap: 0, twinGood: 0 };
   const recent: Recent = new Map();
   for (let t = 0; t <= end && done.size < model.faults.length; t = t === end ? end + 1 : Math.min(end, t + LOOK_EVERY_TICKS)) {
     while (next < commands.length && commands[next]!.tick <= t) {
@@ -211,7 +215,7 @@ export function findSymptoms(model: LineModel, seed: number, commands: readonly 
           twinScrap0: before.twinScrap,
           twinGood0: before.twinGood,
           states0: before.states,
-          readings0: before.readings ?? levels(recent),
+          readings0: levelsBefore(recent),
           looks: 0,
           seen: [],
           first: null,
@@ -226,7 +230,7 @@ export function findSymptoms(model: LineModel, seed: number, commands: readonly 
       }
       if (tr.first !== null && t - onset >= until) done.add(fi);
     }
-    before = { states: s.stations.map((x) => x.pack as number), scrap: s.line.scrap, good: s.line.good, twinScrap: twin.line.scrap, twinGood: twin.line.good, readings: levels(recent) };
+    before = { states: s.stations.map((x) => x.pack as number), scrap: s.line.scrap, good: s.line.good, twinScrap: twin.line.scrap, twinGood: twin.line.good };
   }
   return model.faults.map((f, fi) => {
     const tr = tracking[fi];
