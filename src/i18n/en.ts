@@ -273,6 +273,7 @@ export const en = {
   'cmd.releaseEStop': 'Release E-stop',
   'check.handheld': 'Handheld measurement',
   'check.inspectTool': 'Inspect the tool',
+  'check.inspectGripper': 'Inspect the gripper',
   'check.lubricationLevel': 'Check lubrication level',
   'check.masterPart': 'Measure a master part',
   'repair.replaceBearing': 'Replace bearing',

@@ -274,6 +274,7 @@ export const nb: Record<TextKey, string> = {
   'cmd.releaseEStop': 'Frigi nødstopp',
   'check.handheld': 'Håndholdt måling',
   'check.inspectTool': 'Inspiser verktøyet',
+  'check.inspectGripper': 'Inspiser griperen',
   'check.lubricationLevel': 'Sjekk smørenivå',
   'check.masterPart': 'Mål en masterdel',
   'repair.replaceBearing': 'Bytt lager',

@@ -106,7 +106,8 @@ function Controls({ st }: { st: StationView }) {
           <div className="buttons">
             {checks.map((c) => (
               <button type="button" key={c} onClick={() => send(c === 'handheld' ? { type: 'check', station: st.id, check: c, sensor } : { type: 'check', station: st.id, check: c })}>
-                {t(`check.${c}`)}
+                {/* A robot's tool is its gripper: the drill's objective says so, and so does the button. */}
+                {c === 'inspectTool' && st.type === 'assembly' ? t('check.inspectGripper') : t(`check.${c}`)}
               </button>
             ))}
           </div>

@@ -91,6 +91,18 @@ describe('control-room panels (rendered from the store)', () => {
     ]);
   });
 
+  it('a robot\'s faceplate inspects its gripper, as the gripper drill\'s objective says', () => {
+    const store = createSimStore(clock);
+    store.getState().load(JSON.parse(readFileSync('scenarios/gripper-misalignment.json', 'utf8')));
+    store.getState().step();
+    store.getState().select('ROB');
+    const robot = render(store, createElement(Faceplate));
+    expect(robot).toContain('>Inspect the gripper</button>');
+    expect(robot).not.toContain('>Inspect the tool</button>');
+    store.getState().select('CNC1');
+    expect(render(store, createElement(Faceplate))).toContain('>Inspect the tool</button>');
+  });
+
   it('an instrument out of its band says on which side: a low air pressure is not marked as a high one', () => {
     const air: SensorView = { id: 'M1.airPressure', kind: 'airPressure', unit: 'bar', value: 3.5, mA: 10, quality: 'good', normal: [5.5, 6.5], range: [0, 10] } as SensorView;
     const store = brokenStore();
