@@ -97,10 +97,12 @@ function judgeFault(check: ObjectiveCheck, f: FaultAssessment, facts: RunFacts):
       return timed(f.restoreSeconds, within(check), 'producing again');
     case 'checkBeforeFix': {
       const done = s.truth.checks.find((c) => c.check === check.check && c.tick >= onset && at(c.station) && (fixed === null || c.tick <= fixed));
-      if (done === undefined) return { met: false, outcome: 'never', params: { check: check.check }, reason: `no ${check.check} check before the fix` };
+      // The station rides along so that the check can be named as it is there (a robot's tool is its gripper).
+      const where = f.station === null ? {} : { station: f.station };
+      if (done === undefined) return { met: false, outcome: 'never', params: { check: check.check, ...where }, reason: `no ${check.check} check before the fix` };
       const unsafe = check.lockedOut === true && s.truth.safetyBreaches.some((b) => b.tick >= onset && at(b.station) && b.what.startsWith('this check'));
-      if (unsafe) return { met: false, outcome: 'notMet', params: { check: check.check, at: done.tick / TPS }, reason: `${check.check} check done without lock-out` };
-      return { met: true, outcome: 'met', params: { check: check.check, at: done.tick / TPS }, reason: `${check.check} check at ${clock(done.tick / TPS)}, before the fix` };
+      if (unsafe) return { met: false, outcome: 'notMet', params: { check: check.check, at: done.tick / TPS, ...where }, reason: `${check.check} check done without lock-out` };
+      return { met: true, outcome: 'met', params: { check: check.check, at: done.tick / TPS, ...where }, reason: `${check.check} check at ${clock(done.tick / TPS)}, before the fix` };
     }
     case 'fixUnderLockOut': {
       if (fixed === null) return { met: false, outcome: 'never', params: {}, reason: 'not fixed' };

@@ -13,6 +13,8 @@ export interface Names {
   station(id: string): string;
   alarm(id: string): string;
   fault(id: string): string;
+  /** A check by its name at a station: a robot's tool is its gripper. */
+  check(kind: string, station: string | null): string;
 }
 
 /** Names from a scenario (and its compiled model, for the alarms the defaults add). */
@@ -27,7 +29,9 @@ export function namesOf(sc: ScenarioFile | null, model: LineModel | null, t: T, 
     const cause = t(`cause.${f.type}` as TextKey);
     faults.set(f.id, f.station ? `${cause} @ ${station(f.station)}` : cause);
   }
-  return { station, alarm: (id) => alarms.get(id) ?? id, fault: (id) => faults.get(id) ?? id };
+  const robots = new Set((sc?.line.stations ?? []).filter((s) => s.type === 'assembly').map((s) => s.id));
+  const check = (kind: string, at: string | null) => (kind === 'inspectTool' && at !== null && robots.has(at) ? t('check.inspectGripper') : t(`check.${kind}` as TextKey));
+  return { station, alarm: (id) => alarms.get(id) ?? id, fault: (id) => faults.get(id) ?? id, check };
 }
 
 /** An alarm's message in the reader's language. */

@@ -76,7 +76,7 @@ export function Debrief() {
             {a.objectives.map((v) => (
               <li key={v.index} className={!v.judged ? 'unjudged' : v.met ? 'met' : 'not-met'} data-met={v.judged ? String(v.met) : 'unjudged'}>
                 <span className="mark">{!v.judged ? '○' : v.met ? '✓' : '✗'}</span> <strong>{objectiveText(sc!.objectives![v.index]!, lang)}</strong> —{' '}
-                {!v.judged ? t('debrief.notJudged') : v.met ? t('debrief.met') : t('debrief.notMet')}: {verdictText(v, t, lang)}
+                {!v.judged ? t('debrief.notJudged') : v.met ? t('debrief.met') : t('debrief.notMet')}: {verdictText(v, t, lang, names)}
               </li>
             ))}
           </ul>

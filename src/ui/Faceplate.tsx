@@ -6,7 +6,7 @@ import { SpcChart, TrendChart } from './Charts';
 import { checkRange, resultText } from './check-text';
 import { clock } from './format';
 import { type Language, type TextKey, useT } from '../i18n';
-import { refusalMessage } from '../i18n/names';
+import { type Names, refusalMessage } from '../i18n/names';
 import { useNames } from '../store/use-names';
 import { countersText, firstOut, interlockText, stateName, stopReasonText } from '../i18n/station-text';
 import { TaskProgress } from './TaskProgress';
@@ -17,7 +17,7 @@ import { SensorBar } from './SensorBar';
 const PACK_BUTTONS = ['reset', 'start', 'stop', 'hold', 'unhold', 'abort', 'clear'] as const;
 
 /** One line of a station's event log in the student's words. */
-function describeEntry(e: LogEntry, t: T, lang: Language, results: readonly CheckResult[]): string {
+function describeEntry(e: LogEntry, t: T, lang: Language, results: readonly CheckResult[], names: Names): string {
   switch (e.kind) {
     case 'state': {
       const from = stateName({ state: e.from, stateName: String(e.from) }, t);
@@ -27,7 +27,7 @@ function describeEntry(e: LogEntry, t: T, lang: Language, results: readonly Chec
     case 'taskDone': {
       if (e.task === 'repair') return t('event.taskDone', { action: t(`repair.${e.action}` as TextKey) });
       const r = results.find((x) => x.tick === e.tick && x.station === e.station && x.check === e.action);
-      return t('event.checkDone', { action: t(`check.${e.action}` as TextKey), result: r ? resultText(r, t, lang) : '' });
+      return t('event.checkDone', { action: names.check(e.action, e.station), result: r ? resultText(r, t, lang) : '' });
     }
     case 'lot':
       return `${t('faceplate.lot')} ${e.lot}`;
@@ -38,6 +38,7 @@ function describeEntry(e: LogEntry, t: T, lang: Language, results: readonly Chec
 
 function Controls({ st }: { st: StationView }) {
   const { t } = useT();
+  const names = useNames();
   const send = useSim((s) => s.send);
   const [repair, setRepair] = useState<RepairAction>('generalRepair');
   const [sensor, setSensor] = useState(st.sensors[0]?.kind ?? '');
@@ -107,7 +108,7 @@ function Controls({ st }: { st: StationView }) {
             {checks.map((c) => (
               <button type="button" key={c} onClick={() => send(c === 'handheld' ? { type: 'check', station: st.id, check: c, sensor } : { type: 'check', station: st.id, check: c })}>
                 {/* A robot's tool is its gripper: the drill's objective says so, and so does the button. */}
-                {c === 'inspectTool' && st.type === 'assembly' ? t('check.inspectGripper') : t(`check.${c}`)}
+                {names.check(c, st.id)}
               </button>
             ))}
           </div>
@@ -278,7 +279,7 @@ export function Faceplate() {
           {events.map((e, k) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: the log only grows at the end; tick plus position is stable
             <li key={`${e.tick}-${k}`}>
-              {clock(e.tick / 10)} · {describeEntry(e, t, lang, results ?? [])}
+              {clock(e.tick / 10)} · {describeEntry(e, t, lang, results ?? [], names)}
             </li>
           ))}
         </ul>

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CheckResult, Command, LogEntry } from '../engine';
 import { useSim } from '../store/use-sim';
+import { useNames } from '../store/use-names';
 import { resultText } from './check-text';
 import { type TextKey, useT } from '../i18n';
 
@@ -23,6 +24,7 @@ function stationName(id: string, stations: readonly { id: string; name: string }
 
 export function Toasts() {
   const { t, lang } = useT();
+  const names = useNames();
   const log = useSim((s) => s.observation?.log);
   const results = useSim((s) => s.observation?.checkResults);
   const stations = useSim((s) => s.observation?.stations);
@@ -54,7 +56,7 @@ export function Toasts() {
         push(t('toast.repairDone', { station, action: t(`repair.${e.action}` as TextKey) }));
       } else {
         const r = (results ?? []).find((x: CheckResult) => x.tick === e.tick && x.station === e.station && x.check === e.action);
-        push(t('toast.checkDone', { station, action: t(`check.${e.action}` as TextKey), result: r ? resultText(r, t, lang) : '' }));
+        push(t('toast.checkDone', { station, action: names.check(e.action, e.station), result: r ? resultText(r, t, lang) : '' }));
       }
     }
   }, [log]);

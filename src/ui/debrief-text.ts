@@ -12,13 +12,13 @@ type T = (key: TextKey, vars?: Record<string, string | number>) => string;
 
 const TIMED = new Set(['acknowledgeWithin', 'detectWithin', 'diagnoseWithin', 'restoreWithin']);
 
-function values(params: Readonly<Record<string, string | number>>, t: T, lang: Language): Record<string, string | number> {
+function values(params: Readonly<Record<string, string | number>>, t: T, lang: Language, names?: Names): Record<string, string | number> {
   const out: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(params)) {
     if (typeof v === 'number' && (k === 'after' || k === 'limit')) out[k] = minutes(v, lang);
     else if (typeof v === 'number' && k === 'at') out[k] = clock(v);
     else if (typeof v === 'number' && (k === 'value' || k === 'actual' || k === 'tolerance')) out[k] = pct(v, lang);
-    else if (k === 'check') out[k] = t(`check.${v}` as TextKey);
+    else if (k === 'check') out[k] = names ? names.check(String(v), typeof params.station === 'string' ? params.station : null) : t(`check.${v}` as TextKey);
     else if (k === 'action') out[k] = t(`repair.${v}` as TextKey);
     else if (k === 'via') out[k] = v === 'opcua' ? 'OPC UA' : 'MQTT';
     else out[k] = v;
@@ -26,9 +26,9 @@ function values(params: Readonly<Record<string, string | number>>, t: T, lang: L
   return out;
 }
 
-export function verdictText(v: ObjectiveVerdict, t: T, lang: Language): string {
+export function verdictText(v: ObjectiveVerdict, t: T, lang: Language, names?: Names): string {
   if (!v.judged) return t('verdict.unjudged');
-  const vars = values(v.params, t, lang);
+  const vars = values(v.params, t, lang, names);
   if (v.outcome === 'noFault') return t('verdict.noFault');
   if (TIMED.has(v.kind)) return t(`verdict.timed.${v.outcome}` as TextKey, { ...vars, what: t(`verdict.what.${v.kind}` as TextKey) });
   if (v.outcome === 'never' && Object.keys(v.params).length === 0 && v.kind !== 'fixWithoutWrongRepair') return t('verdict.notFixed');

@@ -30,7 +30,7 @@ function describeWhat(c: Command, t: T, names: Names): string {
     case 'removeLockOut':
       return `${at(c.station)}: ${t('faceplate.removeLockOut')}`;
     case 'check':
-      return `${at(c.station)}: ${t(`check.${c.check}` as TextKey)}${c.sensor ? ` (${t(`sensor.${c.sensor}` as TextKey)})` : ''}`;
+      return `${at(c.station)}: ${names.check(c.check, c.station)}${c.sensor ? ` (${t(`sensor.${c.sensor}` as TextKey)})` : ''}`;
     case 'repair':
       return `${at(c.station)}: ${t(`repair.${c.action}` as TextKey)}${c.sensor ? ` (${t(`sensor.${c.sensor}` as TextKey)})` : ''}${c.lot ? ` (${c.lot})` : ''}`;
     case 'setSpeed':

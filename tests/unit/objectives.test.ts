@@ -5,7 +5,9 @@ import { assess, scoringRules } from '../../src/assessment';
 import type { Command } from '../../src/engine';
 import { loadScenarioText } from '../../src/scenario';
 import { verdictText } from '../../src/ui/debrief-text';
-import { translate } from '../../src/i18n';
+import { type TextKey, translate } from '../../src/i18n';
+import { namesOf } from '../../src/i18n/names';
+import { describeCommand } from '../../src/ui/describe';
 
 function drill(id: string) {
   const r = loadScenarioText(readFileSync(join(__dirname, `../../scenarios/${id}.json`), 'utf8'));
@@ -56,6 +58,18 @@ describe('objective verdicts say why, in numbers', () => {
     const p = a.penalties.find((x) => x.params.what === 'diagnose')!;
     expect(p).toMatchObject({ key: 'lateSeconds', params: { seconds: 25 } });
     expect(translate('nb', 'penalty.lateSeconds', { fault: 'Havari', what: 'diagnostisert', seconds: 25 })).toBe('Havari: diagnostisert 25 s over målet');
+  });
+
+  it('a robot\'s tool check is named as its gripper, in the verdict and in what the student did', () => {
+    const d = drill('gripper-misalignment');
+    const a = assess(d.model, d.scenario.seed, d.sol.reference, d.model.durationTicks, d.rules);
+    const v = a.objectives.find((o) => o.kind === 'checkBeforeFix')!;
+    const en = (k: TextKey, vars?: Record<string, string | number>) => translate('en', k, vars);
+    const nbT = (k: TextKey, vars?: Record<string, string | number>) => translate('nb', k, vars);
+    expect(verdictText(v, en, 'en', namesOf(d.scenario, d.model, en, 'en'))).toMatch(/^Inspect the gripper at \d\d:\d\d:\d\d, before the fix$/);
+    expect(verdictText(v, nbT, 'nb', namesOf(d.scenario, d.model, nbT, 'nb'))).toContain('Inspiser griperen');
+    const check = d.sol.reference.find((c) => c.type === 'check')!;
+    expect(describeCommand(check, en, namesOf(d.scenario, d.model, en, 'en'))).toBe('Loading robot: Inspect the gripper');
   });
 
   it('an acknowledgement after the limit is "late", with the time it took and the limit', () => {
