@@ -241,7 +241,6 @@ const NO_REPAIR_HERE: Readonly<Record<Exclude<RepairAction, 'generalRepair'>, Re
   quarantineLot: 'lotAtSource',
 };
 
-
 export function apply(s: State, cmd: Command): CommandResult {
   let outcome: Outcome;
   if (!Number.isInteger(cmd.tick) || cmd.tick < s.tick) {
