@@ -5,7 +5,7 @@
  */
 import { apply, type Command, createState, type LineModel, type LogEntry, Pack, type State, TICKS_PER_SECOND } from '../engine';
 import type { ObjectiveCheck } from '../scenario';
-import { judgeObjectives, type ObjectiveVerdict } from './objectives';
+import { count, judgeObjectives, type ObjectiveVerdict } from './objectives';
 import { advanceReporting, byTick, part, type Progress } from './progress';
 
 export interface ScoringRules {
@@ -205,18 +205,18 @@ export function assess(
     if (!f.resolved) push('notFixed', `${f.id}: not fixed`, { fault: f.id }, p.unresolvedFault);
   }
   const wrong = s.truth.wrongRepairs;
-  if (wrong.length > 0) push('wrongRepairs', `${wrong.length} repair(s) that fixed nothing`, { n: wrong.length }, wrong.length * p.wrongRepair);
+  if (wrong.length > 0) push('wrongRepairs', `${count(wrong.length, 'repair', 'repairs')} that fixed nothing`, { n: wrong.length }, wrong.length * p.wrongRepair);
   const unneeded = s.truth.checks.filter((c) => !c.relevant).length;
-  if (unneeded > 0) push('unneededChecks', `${unneeded} unneeded check(s)`, { n: unneeded }, unneeded * p.unneededCheck);
+  if (unneeded > 0) push('unneededChecks', `${unneeded} unneeded ${unneeded === 1 ? 'check' : 'checks'}`, { n: unneeded }, unneeded * p.unneededCheck);
   const hints = s.truth.hints.length;
-  if (hints > 0) push('hints', `${hints} hint(s) used`, { n: hints }, hints * p.hint);
+  if (hints > 0) push('hints', `${count(hints, 'hint', 'hints')} used`, { n: hints }, hints * p.hint);
   const lost = Math.max(0, twin.line.good - s.line.good);
-  if (lost > 0) push('lostParts', `${lost} good part(s) lost against a fault-free shift`, { n: lost }, lost * p.lostPart);
+  if (lost > 0) push('lostParts', `${lost} good ${lost === 1 ? 'part' : 'parts'} lost against a fault-free shift`, { n: lost }, lost * p.lostPart);
   const extraScrap = Math.max(0, s.line.scrap - twin.line.scrap);
-  if (extraScrap > 0) push('extraScrap', `${extraScrap} extra scrap part(s)`, { n: extraScrap }, extraScrap * p.scrapPart);
+  if (extraScrap > 0) push('extraScrap', `${extraScrap} extra scrap ${extraScrap === 1 ? 'part' : 'parts'}`, { n: extraScrap }, extraScrap * p.scrapPart);
   const order = rules.order;
   const short = order === null ? 0 : Math.max(0, order.goodParts - s.line.good);
-  if (order !== null && short > 0) push('orderShort', `customer order short by ${short} of ${order.goodParts} part(s)`, { n: short, due: order.goodParts }, short * order.perPartShort);
+  if (order !== null && short > 0) push('orderShort', `customer order short by ${short} of ${count(order.goodParts, 'part', 'parts')}`, { n: short, due: order.goodParts }, short * order.perPartShort);
   const total = penalties.reduce((a, x) => a + x.points, 0);
   const score = Math.round(Math.max(0, Math.min(100, 100 - total)) * 10) / 10;
   const breaches = s.truth.safetyBreaches;

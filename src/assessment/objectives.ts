@@ -38,6 +38,11 @@ export interface RunFacts {
 
 const TPS = TICKS_PER_SECOND;
 const minutes = (seconds: number) => `${Math.round((seconds / 60) * 10) / 10} min`;
+
+/** "1 repair", "2 repairs": the English texts (CSV, CLI) never write "repair(s)". */
+export function count(n: number, one: string, other: string): string {
+  return `${n} ${n === 1 ? one : other}`;
+}
 /** A moment of the run as the clock shows it: 00:50:42. */
 const clock = (seconds: number) => {
   const x = Math.floor(seconds);
@@ -109,7 +114,7 @@ function judgeFault(check: ObjectiveCheck, f: FaultAssessment, facts: RunFacts):
       const breaches = s.truth.safetyBreaches.filter((b) => b.tick >= onset && at(b.station) && b.what.startsWith('this repair')).length;
       return breaches === 0
         ? { met: true, outcome: 'met', params: { at: fixed / TPS }, reason: `fixed at ${clock(fixed / TPS)}, every repair under lock-out` }
-        : { met: false, outcome: 'notMet', params: { n: breaches }, reason: `${breaches} repair(s) without lock-out` };
+        : { met: false, outcome: 'notMet', params: { n: breaches }, reason: `${count(breaches, 'repair', 'repairs')} without lock-out` };
     }
     case 'fixWith': {
       const right = s.truth.rightRepairs.find((r) => r.fault === f.id && r.action === check.action);
@@ -121,7 +126,7 @@ function judgeFault(check: ObjectiveCheck, f: FaultAssessment, facts: RunFacts):
       const extra = extraScrapAt(facts, fixed) - extraScrapAt(facts, onset);
       return extra <= 0
         ? { met: true, outcome: 'met', params: { at: fixed / TPS }, reason: `fixed at ${clock(fixed / TPS)}, before any extra scrap` }
-        : { met: false, outcome: 'notMet', params: { n: extra, at: fixed / TPS }, reason: `${extra} extra scrap part(s) before the fix at ${clock(fixed / TPS)}` };
+        : { met: false, outcome: 'notMet', params: { n: extra, at: fixed / TPS }, reason: `${extra} extra scrap ${extra === 1 ? 'part' : 'parts'} before the fix at ${clock(fixed / TPS)}` };
     }
     case 'fixBeforeFailure': {
       const failure = s.log.find(
@@ -143,8 +148,8 @@ function judgeFault(check: ObjectiveCheck, f: FaultAssessment, facts: RunFacts):
       const other = given.filter((e) => e.kind === 'command' && e.command.via !== check.via).length;
       if (given.length === 0) return { met: false, outcome: 'never', params: { via: check.via }, reason: `no PackML command through ${check.via}` };
       return other === 0
-        ? { met: true, outcome: 'met', params: { via: check.via, n: given.length }, reason: `${given.length} PackML command(s), all through ${check.via}` }
-        : { met: false, outcome: 'notMet', params: { via: check.via, n: other }, reason: `${other} PackML command(s) not through ${check.via}` };
+        ? { met: true, outcome: 'met', params: { via: check.via, n: given.length }, reason: `${given.length} PackML ${given.length === 1 ? 'command' : 'commands'}, all through ${check.via}` }
+        : { met: false, outcome: 'notMet', params: { via: check.via, n: other }, reason: `${other} PackML ${other === 1 ? 'command' : 'commands'} not through ${check.via}` };
     }
   }
 }
@@ -181,10 +186,10 @@ function judge(check: ObjectiveCheck, facts: RunFacts): One {
   if (check.kind === 'fixWithoutWrongRepair') {
     const wrong = facts.state.truth.wrongRepairs.length;
     const open = facts.faults.filter((f) => !f.resolved).length;
-    if (open > 0) return { met: false, outcome: 'never', params: { n: open }, reason: `${open} fault(s) not fixed` };
+    if (open > 0) return { met: false, outcome: 'never', params: { n: open }, reason: `${count(open, 'fault', 'faults')} not fixed` };
     return wrong === 0
       ? { met: true, outcome: 'met', params: {}, reason: 'every fault fixed, no repair that fixed nothing' }
-      : { met: false, outcome: 'notMet', params: { n: wrong }, reason: `${wrong} repair(s) that fixed nothing` };
+      : { met: false, outcome: 'notMet', params: { n: wrong }, reason: `${count(wrong, 'repair', 'repairs')} that fixed nothing` };
   }
   const faults = faultsFor(check, facts);
   if (faults.length === 0) return { met: false, outcome: 'noFault', params: {}, reason: 'the fault did not happen in this run' };

@@ -44,9 +44,19 @@ export function hasText(key: string): key is TextKey {
   return Object.hasOwn(en, key);
 }
 
+/**
+ * A count's word: `{n:part|parts}` reads "part" when `n` is 1 and "parts" otherwise (Norwegian
+ * Bokmål has the same two forms: `{n:god del|gode deler}`). Texts never write "part(s)".
+ */
+const PLURAL = /\{(\w+):([^|{}]*)\|([^{}]*)\}/g;
+
 export function translate(lang: Language, key: TextKey, vars: Record<string, string | number> = {}): string {
   let text = DICTS[lang][key] ?? en[key];
-  for (const [k, v] of Object.entries(vars)) text = text.replace(`{${k}}`, String(v));
+  text = text.replace(PLURAL, (whole, name: string, one: string, other: string) => {
+    const v = vars[name];
+    return v === undefined ? whole : Number(v) === 1 ? one : other;
+  });
+  for (const [k, v] of Object.entries(vars)) text = text.replaceAll(`{${k}}`, String(v));
   return text;
 }
 

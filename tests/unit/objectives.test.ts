@@ -25,7 +25,7 @@ describe('objective verdicts say why, in numbers', () => {
     expect(v.met).toBe(false);
     expect(v.outcome).toBe('notMet');
     expect(v.params.n).toBeGreaterThan(0);
-    expect(v.reason).toMatch(/^\d+ extra scrap part\(s\) before the fix at \d\d:\d\d:\d\d$/);
+    expect(v.reason).toMatch(/^\d+ extra scrap parts? before the fix at \d\d:\d\d:\d\d$/);
   });
 
   it('choosing the right repair names the cause then, not when its work is done: no declared diagnosis needed', () => {
@@ -133,7 +133,7 @@ describe('objective verdicts say why, in numbers', () => {
     const fromScreen = d.sol.reference.map((c, k) => (k === 1 && c.type === 'packml' ? { type: c.type, tick: c.tick, station: c.station, command: c.command } : c));
     const v = judged(fromScreen);
     expect(v.met).toBe(false);
-    expect(v.reason).toBe('1 PackML command(s) not through opcua');
-    expect(verdictText(v, (k, vars) => translate('en', k, vars), 'en')).toBe('1 PackML command(s) were not given through OPC UA');
+    expect(v.reason).toBe('1 PackML command not through opcua');
+    expect(verdictText(v, (k, vars) => translate('en', k, vars), 'en')).toBe('1 PackML command was not given through OPC UA');
   });
 });

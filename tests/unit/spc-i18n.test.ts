@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PACK_NAMES, REFUSAL_TEXT, STOP_REASON_TEXT, stopReasonText } from '../../src/engine';
 import { en } from '../../src/i18n/en';
 import { nb } from '../../src/i18n/nb';
+import { translate } from '../../src/i18n';
 import { imrLimits, violations } from '../../src/assessment/spc';
 
 describe('SPC (I-MR, Western Electric, Nelson trend)', () => {
@@ -44,5 +45,23 @@ describe('translations', () => {
     for (const code of Object.keys(PACK_NAMES)) expect(keys).toContain(`pack.${code}`);
     for (const code of Object.keys(STOP_REASON_TEXT).filter((c) => c !== '0')) expect(en[`reason.${code}` as keyof typeof en]).toBe(stopReasonText(Number(code)));
     for (const kind of ['stopped', 'vibrationHigh', 'temperatureHigh', 'temperatureTrip', 'airLow', 'dimensionHigh', 'dimensionLow', 'signalBad']) expect(keys).toContain(`alarmText.${kind}`);
+  });
+
+  it('a count takes the word’s singular or plural form, in both languages, and no text writes "part(s)"', () => {
+    expect(translate('en', 'penalty.lostParts', { n: 1 })).toBe('1 good part lost against a fault-free shift');
+    expect(translate('en', 'penalty.lostParts', { n: 3 })).toBe('3 good parts lost against a fault-free shift');
+    expect(translate('nb', 'penalty.lostParts', { n: 1 })).toBe('1 god del tapt mot et skift uten feil');
+    expect(translate('nb', 'penalty.lostParts', { n: 0 })).toBe('0 gode deler tapt mot et skift uten feil');
+    expect(translate('en', 'storage.fullImport', { n: 1 })).toMatch(/^Storage is full: 1 run of the backup was imported/);
+    expect(translate('nb', 'penalty.unneededChecks', { n: 2 })).toBe('2 unødvendige kontroller');
+    // The count's form follows its own variable, not another one's.
+    expect(translate('en', 'verdict.orderMet.met', { made: 1, due: 40 })).toBe('1 good part made, 40 due');
+    for (const dict of [en, nb]) {
+      for (const [k, text] of Object.entries(dict)) {
+        expect(text, k).not.toMatch(/\w\((s|e|er)\)/);
+        // Every plural form names a variable the text also prints, so it is always resolved.
+        for (const m of text.matchAll(/\{(\w+):[^{}]*\}/g)) expect(text, k).toContain(`{${m[1]}}`);
+      }
+    }
   });
 });

@@ -67,7 +67,7 @@ export function CheckPanel({ draft, loads, names }: Props) {
     }
     if (f.key === 'referenceMisses' && typeof p.objective === 'number') {
       const v = proof.reference.objectives[p.objective - 1];
-      if (v) vars.reason = verdictText(v, t, lang);
+      if (v) vars.reason = verdictText(v, t, lang, names ?? undefined);
     }
     if (typeof p.repairs === 'string') vars.repairs = p.repairs.split(', ').map((r) => t(`repair.${r}` as TextKey)).join(', ');
     const key = f.key === 'shows' && typeof p.after === 'number' && p.after < 10 ? 'showsNow' : f.key;
