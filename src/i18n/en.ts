@@ -87,6 +87,8 @@ export const en = {
   'faceplate.lot': 'Material lot',
   'faceplate.speed': 'Speed setpoint',
   'faceplate.setSpeed': 'Set',
+  'faceplate.newSpeed': 'New setpoint',
+  'faceplate.speedValue': '{speed} % (approved {approved} %)',
   'faceplate.sensors': 'Instruments',
   'faceplate.bad': 'BAD signal',
   'faceplate.control': 'Control (PackML)',

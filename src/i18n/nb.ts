@@ -88,6 +88,8 @@ export const nb: Record<TextKey, string> = {
   'faceplate.lot': 'Materialparti',
   'faceplate.speed': 'Hastighet (settpunkt)',
   'faceplate.setSpeed': 'Sett',
+  'faceplate.newSpeed': 'Nytt settpunkt',
+  'faceplate.speedValue': '{speed} % (godkjent {approved} %)',
   'faceplate.sensors': 'Instrumenter',
   'faceplate.bad': 'DÅRLIG signal',
   'faceplate.control': 'Styring (PackML)',

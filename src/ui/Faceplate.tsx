@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { CHECK_KINDS, type CheckResult, checkApplies, type FaultType, type LogEntry, Pack, REPAIR_ACTIONS, type RepairAction, repairApplies, type StationView } from '../engine';
 import { FAULT_TYPES } from '../scenario/schema';
 import { useSim, useSimHistory } from '../store/use-sim';
@@ -15,6 +15,8 @@ type T = ReturnType<typeof useT>['t'];
 import { SensorBar } from './SensorBar';
 
 const PACK_BUTTONS = ['reset', 'start', 'stop', 'hold', 'unhold', 'abort', 'clear'] as const;
+/** The stations with a speed setpoint (the engine refuses one elsewhere). */
+const HAS_SPEED = new Set(['machine', 'assembly', 'inspection']);
 
 /** One line of a station's event log in the student's words. */
 function describeEntry(e: LogEntry, t: T, lang: Language, results: readonly CheckResult[], names: Names): string {
@@ -45,6 +47,9 @@ function Controls({ st }: { st: StationView }) {
   const [lot, setLot] = useState(st.lot ?? '');
   const [cause, setCause] = useState<FaultType>('breakdown');
   const [speed, setSpeed] = useState(st.speed);
+  // The field starts from the setpoint the machine has: after a restore of the approved
+  // parameters (or a change through OPC UA) it shows the new one, not what was typed before.
+  useEffect(() => setSpeed(st.speed), [st.speed]);
   const passive = st.type === 'buffer' || st.type === 'sink';
   // Only the checks and repairs this station allows: a pallet of castings has no lubrication
   // to check, a drill no robot to re-teach (the engine refuses the rest by the same rules).
@@ -63,10 +68,10 @@ function Controls({ st }: { st: StationView }) {
               </button>
             ))}
           </div>
-          {['machine', 'assembly', 'inspection'].includes(st.type) && (
+          {HAS_SPEED.has(st.type) && (
             <div className="row">
               <label>
-                {t('faceplate.speed')}{' '}
+                {t('faceplate.newSpeed')}{' '}
                 <input type="number" min={10} max={120} value={speed} onChange={(e) => setSpeed(Number(e.target.value))} /> %
               </label>
               <button type="button" onClick={() => send({ type: 'setSpeed', station: st.id, percent: speed })}>
@@ -215,6 +220,15 @@ export function Faceplate() {
         <dd data-testid="faceplate-counters">{countersText(st, t)}</dd>
         <dt>{t('faceplate.parts')}</dt>
         <dd>{st.capacity === null ? st.parts : `${st.parts} / ${st.capacity}`}</dd>
+        {HAS_SPEED.has(st.type) && (
+          <>
+            <dt>{t('faceplate.speed')}</dt>
+            {/* The approved value beside the setpoint: a changeover that left it elsewhere shows here. */}
+            <dd data-testid="faceplate-speed" className={st.speed !== st.approvedSpeed ? 'abnormal' : undefined}>
+              {t('faceplate.speedValue', { speed: st.speed, approved: st.approvedSpeed })}
+            </dd>
+          </>
+        )}
         {st.lot !== null && (
           <>
             <dt>{t('faceplate.lot')}</dt>

@@ -18,16 +18,11 @@ interface Toast {
 const TOAST_MS = 7000;
 const MAX_TOASTS = 4;
 
-function stationName(id: string, stations: readonly { id: string; name: string }[] | undefined): string {
-  return stations?.find((s) => s.id === id)?.name ?? id;
-}
-
 export function Toasts() {
   const { t, lang } = useT();
   const names = useNames();
   const log = useSim((s) => s.observation?.log);
   const results = useSim((s) => s.observation?.checkResults);
-  const stations = useSim((s) => s.observation?.stations);
   const lastAccepted = useSim((s) => s.lastAccepted);
   const replaying = useSim((s) => s.phase === 'replay');
   const [toasts, setToasts] = useState<Toast[]>([]);
@@ -51,7 +46,8 @@ export function Toasts() {
     const done = log.filter((e): e is Extract<LogEntry, { kind: 'taskDone' }> => e.kind === 'taskDone' && e.tick > since);
     seenTick.current = Math.max(since, newest);
     for (const e of done) {
-      const station = stationName(e.station, stations);
+      // The station's name in the reader's language (the engine's model keeps the English one).
+      const station = names.station(e.station);
       if (e.task === 'repair') {
         push(t('toast.repairDone', { station, action: t(`repair.${e.action}` as TextKey) }));
       } else {
@@ -66,7 +62,7 @@ export function Toasts() {
     if (lastAccepted === null || lastAccepted === lastNoticed.current || replaying) return;
     lastNoticed.current = lastAccepted;
     if (lastAccepted.type === 'diagnose') {
-      push(t('toast.diagnosis', { station: stationName(lastAccepted.station, stations), cause: t(`cause.${lastAccepted.cause}` as TextKey) }));
+      push(t('toast.diagnosis', { station: names.station(lastAccepted.station), cause: t(`cause.${lastAccepted.cause}` as TextKey) }));
     }
   }, [lastAccepted]);
   if (toasts.length === 0) return null;

@@ -188,7 +188,14 @@ test('every kind of line reads in Norsk: briefing and control room of a packagin
     await page.getByRole('button', { name: '60×' }).click();
     await page.waitForTimeout(4000);
     await page.keyboard.press('Space');
-    await page.locator('.station-list button').nth(2).click();
+    const button = page.locator('.station-list button').nth(2);
+    await button.click();
+    // A diagnosis's notice names the station as the screen does, in Norwegian (it once took the engine's English name).
+    const scenario = JSON.parse(readFileSync(`scenarios/${id}.json`, 'utf8')) as { line: { stations: { id: string; name?: { nb?: string } }[] } };
+    const stationId = await button.getAttribute('data-station');
+    const station = scenario.line.stations.find((x) => x.id === stationId);
+    await page.getByTestId('faceplate').getByRole('button', { name: nb['faceplate.declare'] }).click();
+    await expect(page.getByTestId('toasts')).toContainText(`Diagnosen er registrert: ${station?.name?.nb}`);
     await checkNorsk(page, `${id}: control room`);
     await page.screenshot({ path: `tests/artifacts/screens/${id}-nb.png` });
   }

@@ -117,6 +117,19 @@ describe('control-room panels (rendered from the store)', () => {
     expect(normal).not.toMatch(/[▲▼]/);
   });
 
+  it('a machine\'s faceplate shows its speed setpoint beside the approved value, marked when they differ', () => {
+    const store = createSimStore(clock);
+    store.getState().load(JSON.parse(readFileSync('scenarios/wrong-parameter.json', 'utf8')));
+    for (let k = 0; k < 60; k++) store.getState().step();
+    store.getState().select('CNC2');
+    expect(render(store, createElement(Faceplate))).toContain('<dd data-testid="faceplate-speed" class="abnormal">60 % (approved 100 %)</dd>');
+    store.getState().select('CNC1');
+    expect(render(store, createElement(Faceplate))).toContain('<dd data-testid="faceplate-speed">100 % (approved 100 %)</dd>');
+    // A buffer has no speed.
+    store.getState().select('B1');
+    expect(render(store, createElement(Faceplate))).not.toContain('faceplate-speed');
+  });
+
   it('without a selection the faceplate says how to open one; the KPI strip shows OEE', () => {
     const store = brokenStore();
     expect(render(store, createElement(Faceplate))).toContain('Select a station');
