@@ -57,7 +57,11 @@ interface Tracking {
   readonly twinScrap0: number;
   readonly twinGood0: number;
   readonly states0: readonly number[];
-  /** Each reading's average over the window before the onset (from the first look after it, for a fault at the very start). */
+  /**
+   * Each reading's average over the window before the onset; none for a fault that began before
+   * a whole window had been seen (at the very start the line is still filling: its readings climb
+   * because it starts, which is no drift a fault caused).
+   */
   readonly readings0: ReadonlyMap<string, Level>;
   /** Looks since the onset. */
   looks: number;
@@ -122,11 +126,13 @@ function level(xs: readonly number[]): Level {
 }
 
 /**
- * Each reading's level over the looks before this one: the baseline of a fault seen first at this
- * look (all of the window for a fault seen at the very first look).
+ * Each reading's level over the looks before this one, the baseline of a fault seen first at this
+ * look: only where a whole window came before it (`recent` holds this look's reading too).
  */
 function levelsBefore(recent: Recent): ReadonlyMap<string, Level> {
-  return new Map([...recent].map(([id, r]) => [id, level(r.length > 1 ? r.slice(0, -1) : r)]));
+  const out = new Map<string, Level>();
+  for (const [id, r] of recent) if (r.length === TREND_WINDOW_LOOKS) out.set(id, level(r.slice(0, -1)));
+  return out;
 }
 
 /**

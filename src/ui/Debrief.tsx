@@ -57,7 +57,7 @@ export function Debrief() {
       <p className={`score ${a.passed ? 'pass' : 'fail'}`}>
         {t('debrief.score')}: <strong data-testid="score">{scoreText(a.score, lang)}</strong> / 100 — <span data-testid="verdict">{a.passed ? t('debrief.passed') : t('debrief.failed')}</span>
       </p>
-      <p data-testid="decision">{decisionText(a, t)}</p>
+      <p data-testid="decision">{decisionText(a, t, lang)}</p>
       {a.safetyBreaches.length > 0 && <p className="refusal">{t('debrief.safety')}</p>}
       <p>{t('debrief.production', { good: a.goodParts, possible: a.possibleGoodParts, scrap: a.scrapParts })}</p>
       {order !== undefined && (

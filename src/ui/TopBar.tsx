@@ -67,9 +67,12 @@ export function TopBar({ muted, onMute }: { muted: boolean; onMute: () => void }
         )}
         {resumed && (
           <span className={resumed.expected === null || resumed.expected === resumed.got ? 'badge-note' : 'badge-note refusal'} data-testid="resumed" title={resumed.got}>
-            {resumed.expected === null || resumed.expected === resumed.got
-              ? t('resume.matched', { time: clock(resumed.tick / 10), hash: resumed.got.slice(0, 8) })
-              : t('resume.mismatch', { time: clock(resumed.tick / 10) })}
+            {/* The state's hash stays in the tooltip: a student reads whether it matched, not the hash. */}
+            {resumed.expected === null
+              ? t('resume.unchecked', { time: clock(resumed.tick / 10) })
+              : resumed.expected === resumed.got
+                ? t('resume.matched', { time: clock(resumed.tick / 10) })
+                : t('resume.mismatch', { time: clock(resumed.tick / 10) })}
           </span>
         )}
       </div>

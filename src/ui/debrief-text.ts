@@ -4,7 +4,7 @@
  */
 import type { Assessment, FaultAssessment, ObjectiveVerdict, Penalty } from '../assessment';
 import type { ScenarioFile } from '../scenario';
-import { clock, minutes, pct } from './format';
+import { clock, minutes, pct, scoreText } from './format';
 import type { Language, TextKey } from '../i18n';
 import type { Names } from '../i18n/names';
 
@@ -43,11 +43,12 @@ export function penaltyText(p: Penalty, t: T, names: Names): string {
 }
 
 /** One sentence: passed or not, and what decided it. */
-export function decisionText(a: Assessment, t: T): string {
+export function decisionText(a: Assessment, t: T, lang: Language): string {
   const unmet = a.objectives.filter((o) => o.judged && !o.met).length;
   const judged = a.objectives.filter((o) => o.judged).length;
   const objectives = judged > 0 ? t('decision.objectives', { met: judged - unmet, of: judged }) : '';
-  return `${t(`decision.${a.decidedBy}`, { score: a.score, pass: a.passScore })}${objectives}`;
+  // "99,5 poeng" in Norsk: a score is a number in the reader's notation like every other.
+  return `${t(`decision.${a.decidedBy}`, { score: scoreText(a.score, lang), pass: scoreText(a.passScore, lang) })}${objectives}`;
 }
 
 /**

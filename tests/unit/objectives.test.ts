@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { assess, scoringRules } from '../../src/assessment';
 import type { Command } from '../../src/engine';
 import { loadScenarioText } from '../../src/scenario';
-import { verdictText } from '../../src/ui/debrief-text';
+import { decisionText, verdictText } from '../../src/ui/debrief-text';
 import { type TextKey, translate } from '../../src/i18n';
 import { namesOf } from '../../src/i18n/names';
 import { describeCommand } from '../../src/ui/describe';
@@ -135,5 +135,16 @@ describe('objective verdicts say why, in numbers', () => {
     expect(v.met).toBe(false);
     expect(v.reason).toBe('1 PackML command not through opcua');
     expect(verdictText(v, (k, vars) => translate('en', k, vars), 'en')).toBe('1 PackML command was not given through OPC UA');
+  });
+
+  it('the decision writes the score in the reader\'s notation: "99,5 poeng" in Norsk', () => {
+    const d = drill('wrong-parameter');
+    // The approved parameters restored 24 minutes in: a pass that lost part of a point.
+    const cmds: Command[] = [{ type: 'repair', tick: 14_800, station: 'CNC2', action: 'restoreParameter' }];
+    const a = assess(d.model, d.scenario.seed, cmds, d.model.durationTicks, d.rules);
+    expect(Number.isInteger(a.score)).toBe(false);
+    const nb = decisionText(a, (k, vars) => translate('nb', k as TextKey, vars), 'nb');
+    expect(nb).toMatch(/^Bestått: \d+,\d poeng, grensen er 60,/);
+    expect(decisionText(a, (k, vars) => translate('en', k as TextKey, vars), 'en')).toMatch(/^Passed: \d+\.\d points/);
   });
 });

@@ -54,6 +54,13 @@ describe('symptoms of a fault', () => {
     expect(trend.tick).toBeLessThan(sensor.tick);
   });
 
+  it('a fault from the first second has no drift: the line filling up at the start is not the fault (its motor current climbs because the mill starts)', () => {
+    const { model, scenario } = drill('wrong-parameter');
+    const [f] = findSymptoms(model, scenario.seed, [], 3600 * 10, model.durationTicks);
+    expect(f!.onset).toBe(0);
+    expect(f!.seen.map((x) => `${x.kind} ${x.detail}`)).toEqual(['sensor CNC2.cycleTime', 'output 6']);
+  });
+
   it('a stopped machine reads no vibration or current below zero, however the noise falls', () => {
     const { model, scenario } = drill('starved-not-broken');
     const s = createState(model, scenario.seed);
