@@ -69,6 +69,8 @@ export const debriefEn = {
   'debrief.passed': 'Passed',
   'debrief.failed': 'Not passed',
   'debrief.faults': 'What went wrong',
+  'debrief.noFaultsInDrill': 'Nothing: this drill has no faults.',
+  'debrief.noFaultBegan': 'Nothing yet: the run ended before its fault began.',
   'debrief.fault': 'Fault',
   'debrief.where': 'Where',
   'debrief.when': 'Started',

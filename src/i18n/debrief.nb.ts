@@ -71,6 +71,8 @@ export const debriefNb: Record<keyof typeof debriefEn, string> = {
   'debrief.passed': 'Bestått',
   'debrief.failed': 'Ikke bestått',
   'debrief.faults': 'Hva som gikk galt',
+  'debrief.noFaultsInDrill': 'Ingenting: denne øvelsen har ingen feil.',
+  'debrief.noFaultBegan': 'Ingenting ennå: kjøringen ble avsluttet før feilen startet.',
   'debrief.fault': 'Feil',
   'debrief.where': 'Hvor',
   'debrief.when': 'Startet',

@@ -83,30 +83,35 @@ export function Debrief() {
         </>
       )}
       <h2>{t('debrief.faults')}</h2>
-      <table className="faults">
-        <thead>
-          <tr>
-            <th>{t('debrief.fault')}</th>
-            <th>{t('debrief.where')}</th>
-            <th>{t('debrief.when')}</th>
-            <th>{t('debrief.detect')}</th>
-            <th>{t('debrief.diagnose')}</th>
-            <th>{t('debrief.restore')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {a.faults.map((f) => (
-            <tr key={f.id}>
-              <td>{t(`cause.${f.type}` as never)}</td>
-              <td>{faultWhere(f, sc, names)}</td>
-              <td>{clock(f.onsetSeconds)}</td>
-              <td>{f.detectSeconds === null ? t('debrief.never') : minutes(f.detectSeconds, lang)}</td>
-              <td>{f.diagnoseSeconds === null ? t('debrief.never') : minutes(f.diagnoseSeconds, lang)}</td>
-              <td>{f.restoreSeconds === null ? t('debrief.never') : minutes(f.restoreSeconds, lang)}</td>
+      {a.faults.length === 0 ? (
+        // A drill without faults (the tutorial), or one ended before its fault began: a sentence, not an empty table.
+        <p data-testid="no-faults">{(sc?.faults?.length ?? 0) === 0 ? t('debrief.noFaultsInDrill') : t('debrief.noFaultBegan')}</p>
+      ) : (
+        <table className="faults">
+          <thead>
+            <tr>
+              <th>{t('debrief.fault')}</th>
+              <th>{t('debrief.where')}</th>
+              <th>{t('debrief.when')}</th>
+              <th>{t('debrief.detect')}</th>
+              <th>{t('debrief.diagnose')}</th>
+              <th>{t('debrief.restore')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {a.faults.map((f) => (
+              <tr key={f.id}>
+                <td>{t(`cause.${f.type}` as never)}</td>
+                <td>{faultWhere(f, sc, names)}</td>
+                <td>{clock(f.onsetSeconds)}</td>
+                <td>{f.detectSeconds === null ? t('debrief.never') : minutes(f.detectSeconds, lang)}</td>
+                <td>{f.diagnoseSeconds === null ? t('debrief.never') : minutes(f.diagnoseSeconds, lang)}</td>
+                <td>{f.restoreSeconds === null ? t('debrief.never') : minutes(f.restoreSeconds, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       {a.wrongRepairs.length > 0 && (
         <>
           <h2>{t('debrief.wrongRepairs')}</h2>

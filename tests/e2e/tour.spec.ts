@@ -2,7 +2,7 @@
  * A first visit gets a short tour of the control room (3D line, alarms, faceplate, SPC chart)
  * ending in the tutorial drill; it can be skipped, is remembered, and comes back from the help.
  */
-import { expect, test } from './fixtures';
+import { endDrill, expect, test } from './fixtures';
 
 test('the first visit tours the control room, points at each part, ends in the tutorial and is remembered', async ({ page, guard }) => {
   void guard;
@@ -40,4 +40,8 @@ test('the first visit tours the control room, points at each part, ends in the t
   await expect(tour).toContainText('Tour 1 of 5');
   await page.getByTestId('tour-skip').click();
   await expect(tour).toBeHidden();
+  // The tutorial has no faults: its debrief says so in a sentence, not with an empty table.
+  await endDrill(page);
+  await expect(page.getByTestId('no-faults')).toHaveText('Nothing: this drill has no faults.');
+  await expect(page.locator('table.faults')).toHaveCount(0);
 });
