@@ -50,17 +50,31 @@ export interface SeenSymptom {
 }
 
 /**
- * How long after a fault began its symptoms are looked for: the first hour. Later ones are no
- * longer "could have seen" but "could not miss", and looking costs an observation every ten
- * simulated seconds while a fault is followed (the 30-day reference run: 8 s looked at to its
- * end, 0.2 s with this window; measured here).
+ * How long after a fault began its symptoms are looked for: at least the first hour, and up to
+ * the moment the student first acted on it (a slow fault, such as a lubrication failure, shows on
+ * its trend only after an hour; a student who acted after two must see what showed before). Never
+ * beyond SEEN_LONGEST: later symptoms are no longer "could have seen" but "could not miss", and
+ * looking costs an observation every ten simulated seconds while a fault is followed (the 30-day
+ * reference run: 8 s looked at to its end, 0.2 s for an hour; measured here).
  */
 const SEEN_WINDOW_TICKS = 3600 * TICKS_PER_SECOND;
+const SEEN_LONGEST_TICKS = 8 * 3600 * TICKS_PER_SECOND;
+
+function seenWindow(assessment: Assessment, endTick: number): number {
+  let until = SEEN_WINDOW_TICKS;
+  for (const f of assessment.faults) {
+    const onset = Math.round(f.onsetSeconds * TICKS_PER_SECOND);
+    // A fault nobody acted on: as far as the run went.
+    const acted = f.detectSeconds === null ? endTick - onset : Math.round(f.detectSeconds * TICKS_PER_SECOND);
+    until = Math.max(until, Math.min(SEEN_LONGEST_TICKS, acted));
+  }
+  return until;
+}
 
 /** Alarms and stops are in the run's markers already, with their words: the rest from findSymptoms. */
-function seenOfFaults(model: LineModel, session: SessionFile): SeenSymptom[] {
+function seenOfFaults(model: LineModel, session: SessionFile, assessment: Assessment): SeenSymptom[] {
   const sensorKind = new Map(model.sensors.map((x) => [x.id, x.kind as string]));
-  return findSymptoms(model, session.seed, session.commands, SEEN_WINDOW_TICKS, session.endTick).flatMap((f) =>
+  return findSymptoms(model, session.seed, session.commands, seenWindow(assessment, session.endTick), session.endTick).flatMap((f) =>
     f.seen.flatMap((x): SeenSymptom[] =>
       x.kind === 'alarm' || x.kind === 'state'
         ? []
@@ -90,7 +104,7 @@ export function runAnalysis(job: AnalysisJob, progress?: Progress): AnalysisResu
       const r = loadScenarioJson(job.session.scenario);
       if (!r.ok) throw new Error('the scenario of this run does not load');
       const index = buildReplayIndex(r.model, job.session, progress === undefined ? { keyframes: false } : { keyframes: false, progress });
-      return { kind: 'debrief', debrief: { assessment: index.assessment, markers: index.markers, kpis: index.kpis, seen: seenOfFaults(r.model, job.session) } };
+      return { kind: 'debrief', debrief: { assessment: index.assessment, markers: index.markers, kpis: index.kpis, seen: seenOfFaults(r.model, job.session, index.assessment) } };
     }
     case 'compare': {
       const [a, b] = job.sessions;

@@ -117,6 +117,22 @@ describe('analysis jobs', () => {
     if (e.kind === 'debrief') expect(e.debrief.seen.every((x) => x.tick <= onset + 600)).toBe(true);
   });
 
+  it('a slow fault shows what it showed before the student acted, even after the first hour: a lubrication failure\'s temperature trend', () => {
+    const lube = loadScenarioText(readFileSync('scenarios/lubrication-failure.json', 'utf8'));
+    if (!lube.ok) throw new Error('lubrication-failure does not load');
+    // The student checks the lubrication two hours after the fault began (at 00:40), as a slow reader of trends does.
+    const at = (2400 + 2 * 3600) * 10;
+    const commands: Command[] = [{ type: 'check', tick: at, station: 'M1', check: 'lubricationLevel' }];
+    const end = at + 600;
+    const session = makeSession(lube.scenario, lube.scenario.seed, commands, end, replay(lube.model, lube.scenario.seed, commands, end).checkpoints);
+    const r = runAnalysis({ kind: 'debrief', session });
+    if (r.kind !== 'debrief') throw new Error('not a debrief');
+    const trend = r.debrief.seen.find((x) => x.kind === 'trend');
+    expect(trend).toMatchObject({ fault: 'm1-lube', station: 'M1', detail: 'temperature' });
+    expect(trend!.tick).toBeGreaterThan(2400 * 10 + 3600 * 10);
+    expect(trend!.tick).toBeLessThan(at);
+  });
+
   it('a comparison reports one growing progress over both sessions', () => {
     const m = meter();
     runAnalysis({ kind: 'compare', sessions: [good, idle] }, m.progress);
