@@ -15,8 +15,14 @@ function hms(seconds: number): string {
   return `${h}:${String(m).padStart(2, '0')}:${String(x).padStart(2, '0')}`;
 }
 
+/**
+ * Steps between the time axis's ticks, in seconds: those a clock reads (15 min, 30 min, 1 h), not
+ * uPlot's decimal ones for a plain number (1000 s ticks read 0:16:40, 0:33:20, …).
+ */
+export const TIME_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 14400, 21600, 43200, 86400, 172800, 432000, 864000];
+
 export function timeAxis(label: string): uPlot.Axis {
-  return { ...AXIS, label, labelSize: 16, labelFont: AXIS.font, size: 36, values: (_u, splits) => splits.map(hms) };
+  return { ...AXIS, label, labelSize: 16, labelFont: AXIS.font, size: 36, incrs: TIME_STEPS, values: (_u, splits) => splits.map(hms) };
 }
 
 export function valueAxis(label: string, digits: number, lang: 'en' | 'nb'): uPlot.Axis {
