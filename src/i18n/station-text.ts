@@ -8,6 +8,9 @@ import { hasText, type TextKey } from './index';
 
 type T = (key: TextKey, vars?: Record<string, string | number>) => string;
 
+/** The states from which a station comes back by Clear, then Reset. */
+const ABORTED: ReadonlySet<number> = new Set([Pack.Aborting, Pack.Aborted, Pack.Clearing]);
+
 /** The PackML state in the reader's language (the standard English name goes in a tooltip). */
 export function stateName(st: Pick<StationView, 'state' | 'stateName'>, t: T): string {
   const key = `pack.${st.state}`;
@@ -27,6 +30,9 @@ export function firstOut(st: StationView, t: T): string {
   if (st.stopReason === 0) return '—';
   const base = `${st.stopReason} ${stopReasonText(st.stopReason, t)}`;
   if (st.causePresent) return t('faceplate.firstOutPresent', { reason: base });
+  // An aborted station takes Clear before Reset will (the engine refuses Reset from Aborted):
+  // the next step named is the one that works.
+  if (ABORTED.has(st.state)) return t('faceplate.firstOutClear', { reason: base });
   return t('faceplate.firstOutCleared', { reason: base });
 }
 

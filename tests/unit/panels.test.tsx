@@ -130,6 +130,16 @@ describe('control-room panels (rendered from the store)', () => {
     expect(render(store, createElement(Faceplate))).not.toContain('faceplate-speed');
   });
 
+  it('an aborted station\'s stop reason names the step that works next: Clear, then Reset (Reset alone is refused from Aborted)', () => {
+    const store = createSimStore(clock);
+    store.getState().load(JSON.parse(readFileSync('scenarios/blackout-restart.json', 'utf8')));
+    for (let k = 0; k < 21 * 60; k++) store.getState().step();
+    store.getState().select('M1');
+    expect(render(store, createElement(Faceplate))).toContain('260 Power failure (cause cleared; Clear, then Reset)');
+    store.getState().send({ type: 'packml', station: 'M1', command: 'reset' });
+    expect(store.getState().refusal).not.toBeNull();
+  });
+
   it('without a selection the faceplate says how to open one; the KPI strip shows OEE', () => {
     const store = brokenStore();
     expect(render(store, createElement(Faceplate))).toContain('Select a station');
