@@ -222,7 +222,7 @@ export const en = {
   'refusal.unsuspendFrom': 'Unsuspend works from Suspended; the station is {state}',
   'refusal.abortAlready': 'The station is already {state}',
   'refusal.clearFrom': 'Clear works from Aborted; the station is {state}',
-  'alarmText.stopped': '{station} stopped by a fault',
+  'alarmText.stopped': '{station} stopped unexpectedly',
   'alarmText.vibrationHigh': '{station}: vibration high',
   'alarmText.temperatureHigh': '{station}: temperature high',
   'alarmText.temperatureTrip': '{station}: over-temperature trip',

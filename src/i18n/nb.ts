@@ -223,7 +223,7 @@ export const nb: Record<TextKey, string> = {
   'refusal.unsuspendFrom': 'Avslutt venting virker fra Venter; stasjonen er {state}',
   'refusal.abortAlready': 'Stasjonen er allerede {state}',
   'refusal.clearFrom': 'Kvitter virker fra Avbrutt; stasjonen er {state}',
-  'alarmText.stopped': '{station} stoppet av en feil',
+  'alarmText.stopped': '{station} stoppet uventet',
   'alarmText.vibrationHigh': '{station}: høy vibrasjon',
   'alarmText.temperatureHigh': '{station}: høy temperatur',
   'alarmText.temperatureTrip': '{station}: overtemperatur, utløst',

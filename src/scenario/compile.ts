@@ -217,7 +217,9 @@ export function compileScenario(sc: ScenarioFile): LineModel {
         priority: 'high',
         onDelayTicks: 0,
         offDelayTicks: 0,
-        message: `${spec.name} stopped by a fault`,
+        // Not "by a fault": an E-stop or a power failure stops a station too, and telling those
+        // from a fault is what a student learns from its stop reason.
+        message: `${spec.name} stopped unexpectedly`,
         text: { kind: 'stopped', sensor: null },
         suppressWhenStopped: false,
         tripReason: 0,

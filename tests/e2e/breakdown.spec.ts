@@ -106,8 +106,8 @@ test('breakdown drill: alarm, acknowledge, lock out, repair, restart, production
 
   // What the line showed next to what the student did, and a way into the replay at that moment.
   const seen = page.getByTestId('could-have-seen');
-  await expect(seen).toContainText('Mill M1 stopped by a fault');
-  await expect(seen).toContainText('Acknowledge: Mill M1 stopped by a fault');
+  await expect(seen).toContainText('Mill M1 stopped unexpectedly');
+  await expect(seen).toContainText('Acknowledge: Mill M1 stopped unexpectedly');
   const first = seen.locator('tbody tr').first();
   const at = (await first.locator('td').first().textContent()) ?? '';
   await first.getByTestId('replay-at').click();
