@@ -140,6 +140,17 @@ describe('control-room panels (rendered from the store)', () => {
     expect(store.getState().refusal).not.toBeNull();
   });
 
+  it('an E-stop still pushed is a cause still present; released, the station says Clear, then Reset', () => {
+    const store = createSimStore(clock);
+    store.getState().load(JSON.parse(readFileSync('scenarios/e-stop-assembly.json', 'utf8')));
+    for (let k = 0; k < 16 * 60; k++) store.getState().step();
+    store.getState().select('ASM');
+    expect(render(store, createElement(Faceplate))).toContain('1 E-stop pushed (cause still present)');
+    store.getState().send({ type: 'releaseEStop' });
+    store.getState().step();
+    expect(render(store, createElement(Faceplate))).toContain('1 E-stop pushed (cause cleared; Clear, then Reset)');
+  });
+
   it('without a selection the faceplate says how to open one; the KPI strip shows OEE', () => {
     const store = brokenStore();
     expect(render(store, createElement(Faceplate))).toContain('Select a station');

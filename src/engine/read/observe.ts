@@ -9,7 +9,7 @@ import { reading } from './sensors';
 import type { AlarmPhase, CheckResult, FaultPhase, LogEntry, State, TruthLog } from '../core/state';
 import { kpis, type Kpis } from './kpis';
 import { type AlarmPriority, type AlarmText, type FaultType, isProcess, type SensorKind, type StationType } from '../core/model';
-import { Interlock, isRunning, PACK_NAMES, stopReasonText } from '../core/packml';
+import { Interlock, isRunning, PACK_NAMES, StopReason, stopReasonText } from '../core/packml';
 import { TICKS_PER_SECOND } from '../core/time';
 
 const INTERLOCK_NAMES: Readonly<Record<Interlock, 'none' | 'starved' | 'blocked'>> = {
@@ -121,7 +121,8 @@ export function observe(s: State, logTail = 200): Observation {
       interlock: isRunning(st.pack) ? INTERLOCK_NAMES[st.interlock] : 'none',
       stopReason: st.stopReason,
       stopReasonText: stopReasonText(st.stopReason),
-      causePresent: holdingCause(s, i) !== 0,
+      // An E-stop still pushed is a cause still there (the faceplate said 'cause cleared' while it was).
+      causePresent: holdingCause(s, i) !== 0 || (s.eStop && st.stopReason === StopReason.EStop),
       lockedOut: st.lockedOut,
       speed: st.speed,
       approvedSpeed: st.approvedSpeed,
