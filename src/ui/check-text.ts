@@ -3,7 +3,7 @@
  * alone ("flank wear 0.104 mm") tells a student nothing.
  */
 import type { CheckResult } from '../engine';
-import { localNum } from './format';
+import { localNum, shortNum } from './format';
 import { hasText, type Language, type TextKey } from '../i18n';
 
 type T = (key: TextKey, vars?: Record<string, string | number>) => string;
@@ -39,7 +39,8 @@ export function checkRange(r: CheckResult, t: T, lang: Language): { text: string
   const digits = DIGITS[r.message.key] ?? 2;
   const outside = r.value < low || r.value > high;
   const unit = r.unit;
-  if (low === -high) return { text: t('faceplate.plusMinus', { high: localNum(high, digits + 1, lang), unit }), outside };
+  // One decimal more than the reading, without trailing zeros: "allowed ±0.005 mm", not ±0.0050.
+  if (low === -high) return { text: t('faceplate.plusMinus', { high: shortNum(high, digits + 1, lang), unit }), outside };
   if (low === 0 && r.value >= 0 && r.message.key !== 'result.lubricant') return { text: t('faceplate.limit', { high: localNum(high, Math.max(digits, 2), lang), unit }), outside };
   return { text: t('faceplate.normalRange', { low: localNum(low, digits, lang), high: localNum(high, digits, lang), unit }), outside };
 }
