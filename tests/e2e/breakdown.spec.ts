@@ -96,7 +96,7 @@ test('breakdown drill: alarm, acknowledge, lock out, repair, restart, production
   await expect(verdicts.nth(0)).toContainText(/Acknowledge the alarm within 5 minutes\. — met: acknowledged [\d.]+ (s|min) after the fault \(limit 5\.0 min\)/);
   await expect(verdicts.nth(1)).toContainText('every repair under lock-out');
   await expect(page.getByTestId('refused-commands')).toContainText('Stop Mill M1 before locking it out');
-  await expect(page.getByText(/1 hint\(s\) used/)).toBeVisible();
+  await expect(page.getByText(/1 hint used/)).toBeVisible();
   await expect(page.locator('table.faults:not(.command-log):not(.seen-table) tbody tr')).toHaveCount(1);
   // The command timeline, in order, with the refused lock-out and its reason.
   const timeline = page.getByTestId('command-timeline');
