@@ -17,12 +17,17 @@ function render(store: SimStoreApi, node: ReactNode): string {
   return renderToStaticMarkup(createElement(SimContext.Provider, { value: store }, node));
 }
 
+/** A store with a shipped drill loaded and stepped `seconds` of simulated time. */
+function storeAt(id: string, seconds: number): SimStoreApi {
+  const store = createSimStore(clock);
+  store.getState().load(id === 'breakdown-drill' ? breakdown : JSON.parse(readFileSync(`scenarios/${id}.json`, 'utf8')));
+  for (let k = 0; k < seconds; k++) store.getState().step();
+  return store;
+}
+
 /** A store with the breakdown drill advanced past the fault (10 minutes), by stepping. */
 function brokenStore(): SimStoreApi {
-  const store = createSimStore(clock);
-  store.getState().load(breakdown);
-  for (let k = 0; k < 11 * 60; k++) store.getState().step();
-  return store;
+  return storeAt('breakdown-drill', 11 * 60);
 }
 
 describe('control-room panels (rendered from the store)', () => {
@@ -92,9 +97,7 @@ describe('control-room panels (rendered from the store)', () => {
   });
 
   it('a robot\'s faceplate inspects its gripper, as the gripper drill\'s objective says', () => {
-    const store = createSimStore(clock);
-    store.getState().load(JSON.parse(readFileSync('scenarios/gripper-misalignment.json', 'utf8')));
-    store.getState().step();
+    const store = storeAt('gripper-misalignment', 1);
     store.getState().select('ROB');
     const robot = render(store, createElement(Faceplate));
     expect(robot).toContain('>Inspect the gripper</button>');
@@ -118,9 +121,7 @@ describe('control-room panels (rendered from the store)', () => {
   });
 
   it('a machine\'s faceplate shows its speed setpoint beside the approved value, marked when they differ', () => {
-    const store = createSimStore(clock);
-    store.getState().load(JSON.parse(readFileSync('scenarios/wrong-parameter.json', 'utf8')));
-    for (let k = 0; k < 60; k++) store.getState().step();
+    const store = storeAt('wrong-parameter', 60);
     store.getState().select('CNC2');
     expect(render(store, createElement(Faceplate))).toContain('<dd data-testid="faceplate-speed" class="abnormal">60 % (approved 100 %)</dd>');
     store.getState().select('CNC1');
@@ -131,9 +132,7 @@ describe('control-room panels (rendered from the store)', () => {
   });
 
   it('an aborted station\'s stop reason names the step that works next: Clear, then Reset (Reset alone is refused from Aborted)', () => {
-    const store = createSimStore(clock);
-    store.getState().load(JSON.parse(readFileSync('scenarios/blackout-restart.json', 'utf8')));
-    for (let k = 0; k < 21 * 60; k++) store.getState().step();
+    const store = storeAt('blackout-restart', 21 * 60);
     store.getState().select('M1');
     expect(render(store, createElement(Faceplate))).toContain('260 Power failure (cause cleared; Clear, then Reset)');
     store.getState().send({ type: 'packml', station: 'M1', command: 'reset' });
@@ -141,9 +140,7 @@ describe('control-room panels (rendered from the store)', () => {
   });
 
   it('an E-stop still pushed is a cause still present; released, the station says Clear, then Reset', () => {
-    const store = createSimStore(clock);
-    store.getState().load(JSON.parse(readFileSync('scenarios/e-stop-assembly.json', 'utf8')));
-    for (let k = 0; k < 16 * 60; k++) store.getState().step();
+    const store = storeAt('e-stop-assembly', 16 * 60);
     store.getState().select('ASM');
     expect(render(store, createElement(Faceplate))).toContain('1 E-stop pushed (cause still present)');
     store.getState().send({ type: 'releaseEStop' });
