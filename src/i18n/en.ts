@@ -162,6 +162,7 @@ export const en = {
   'result.gripperTrue': 'Gripper fingers true ({value} mm), no marks',
   'result.flankWear': 'Flank wear {value} mm after {parts} {parts:part|parts} on this tool',
   'result.lubricant': 'Lubricant level {value} %',
+  'result.lubricantLost': 'Lubricant level {value} %, {lost} % gone since it was filled',
   'result.masterPart': 'Master part {nominal} mm reads {reading} mm (deviation {value} mm)',
   'toast.repairDone': '{station}: {action} finished.',
   'toast.checkDone': '{station}: {action} finished: {result}',

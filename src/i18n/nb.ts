@@ -163,6 +163,7 @@ export const nb: Record<TextKey, string> = {
   'result.gripperTrue': 'Griperfingrene står rett ({value} mm), ingen merker',
   'result.flankWear': 'Slitasjemerke (flankeslitasje) {value} mm etter {parts} {parts:del|deler} med dette verktøyet',
   'result.lubricant': 'Smørenivå {value} %',
+  'result.lubricantLost': 'Smørenivå {value} %, {lost} % borte siden påfylling',
   'result.masterPart': 'Referansedelen {nominal} mm måles til {reading} mm (avvik {value} mm)',
   'toast.repairDone': '{station}: {action} er ferdig.',
   'toast.checkDone': '{station}: {action} er ferdig: {result}',

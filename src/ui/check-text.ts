@@ -15,9 +15,10 @@ const DIGITS: Readonly<Record<string, number>> = {
   'result.gripperTrue': 2,
   'result.flankWear': 3,
   'result.lubricant': 0,
+  'result.lubricantLost': 0,
   'result.masterPart': 3,
 };
-const WHOLE = new Set(['parts']);
+const WHOLE = new Set(['parts', 'lost']);
 
 export function resultText(r: CheckResult, t: T, lang: Language): string {
   const key = r.message.key;
@@ -41,6 +42,6 @@ export function checkRange(r: CheckResult, t: T, lang: Language): { text: string
   const unit = r.unit;
   // One decimal more than the reading, without trailing zeros: "allowed ±0.005 mm", not ±0.0050.
   if (low === -high) return { text: t('faceplate.plusMinus', { high: shortNum(high, digits + 1, lang), unit }), outside };
-  if (low === 0 && r.value >= 0 && r.message.key !== 'result.lubricant') return { text: t('faceplate.limit', { high: localNum(high, Math.max(digits, 2), lang), unit }), outside };
+  if (low === 0 && r.value >= 0 && !r.message.key.startsWith('result.lubricant')) return { text: t('faceplate.limit', { high: localNum(high, Math.max(digits, 2), lang), unit }), outside };
   return { text: t('faceplate.normalRange', { low: localNum(low, digits, lang), high: localNum(high, digits, lang), unit }), outside };
 }

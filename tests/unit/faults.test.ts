@@ -133,7 +133,16 @@ describe('each fault shows its symptoms, its right fix resolves it and the tempt
     expect(after.checkResults.at(-1)!.value).toBeLessThan(60);
     // The reading comes with its datasheet range, and a low level falls outside it.
     expect(after.checkResults.at(-1)!.normal).toEqual([60, 100]);
-    expect(play(model, [{ type: 'check', tick: min(1), station: 'M', check: 'lubricationLevel' }], min(3)).checkResults.at(-1)!.value).toBeGreaterThanOrEqual(60);
+    // Before the fault the reservoir is full; early in it the level is still inside its band but
+    // the check says what is gone since it was filled (a healthy machine uses next to none).
+    const healthy = play(model, [{ type: 'check', tick: min(1), station: 'M', check: 'lubricationLevel' }], min(3)).checkResults.at(-1)!;
+    expect(healthy.value).toBe(100);
+    expect(healthy.message.key).toBe('result.lubricant');
+    const early = play(model, [{ type: 'check', tick: min(20), station: 'M', check: 'lubricationLevel' }], min(25)).checkResults.at(-1)!;
+    expect(early.value).toBeGreaterThanOrEqual(60);
+    expect(early.message).toEqual({ key: 'result.lubricantLost', params: { value: early.value, lost: Math.round(100 - early.value) } });
+    expect(early.message.params.lost).toBeGreaterThanOrEqual(5);
+    expect(early.text).toMatch(/^Lubricant level \d+ %, \d+ % gone since it was filled/);
     expect(after.truth.checks.at(-1)!.relevant).toBe(true);
     expect(phase(play(model, procedure(model, min(30), 'M', 'restoreLubrication'), min(120)), 'F')).toBe('resolved');
     expect(phase(play(model, procedure(model, min(30), 'M', 'replaceSensor', { sensor: 'temperature' }), min(120)), 'F')).toBe('active');

@@ -22,4 +22,10 @@
  *    transmitter's zero (a stopped machine's vibration read -0.05 mm/s); a sensor that sticks
  *    while reading near zero freezes at 0. Other command logs replay as before.
  */
-export const ENGINE_VERSION = 5;
+/*
+ * 6: a lubrication level check says how much lubricant is gone since the reservoir was filled
+ *    ("88 %, 12 % gone"): early in a lubrication failure the level alone still read inside its
+ *    band and sent students away from the cause. The check's result is part of the state, so a
+ *    log with such a check hashes differently; every other log replays as before.
+ */
+export const ENGINE_VERSION = 6;

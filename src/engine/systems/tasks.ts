@@ -113,13 +113,20 @@ function checkResult(s: State, i: number, kind: CheckKind, target: string): Chec
     case 'lubricationLevel': {
       const level = Math.max(0, 100 - stationWear(s, i, 'lubricationFailure') * 85);
       st.lubeLevel = level;
+      // A healthy machine uses next to none in a shift (its reservoir reads full), so what is
+      // gone since it was filled is the sign, long before the level reaches its refill mark:
+      // early in a lubrication failure the level alone still reads inside its band.
+      const lost = Math.round(100 - level);
       return {
         ...base,
         value: level,
         unit: '%',
         normal: LUBRICANT_NORMAL,
-        text: `Lubricant level ${fmt(level, 0)} % (normal ${LUBRICANT_NORMAL[0]}–${LUBRICANT_NORMAL[1]} %)`,
-        message: { key: 'result.lubricant', params: { value: level } },
+        text:
+          lost >= 1
+            ? `Lubricant level ${fmt(level, 0)} %, ${lost} % gone since it was filled (normal ${LUBRICANT_NORMAL[0]}–${LUBRICANT_NORMAL[1]} %)`
+            : `Lubricant level ${fmt(level, 0)} % (normal ${LUBRICANT_NORMAL[0]}–${LUBRICANT_NORMAL[1]} %)`,
+        message: lost >= 1 ? { key: 'result.lubricantLost', params: { value: level, lost } } : { key: 'result.lubricant', params: { value: level } },
       };
     }
     case 'masterPart': {
