@@ -63,6 +63,12 @@ interface Tracking {
    * because it starts, which is no drift a fault caused).
    */
   readonly readings0: ReadonlyMap<string, Level>;
+  /**
+   * For such a fault, each reading's distance from the fault-free twin's over the first window
+   * after the onset (set once that window is full): a reading that moves away from the twin's
+   * from there on drifts because of the fault, while the start-up moves both alike.
+   */
+  apart0: ReadonlyMap<string, Apart> | null;
   /** Looks since the onset. */
   looks: number;
   readonly seen: Symptom[];
@@ -119,6 +125,18 @@ interface Level {
   readonly se: number;
 }
 
+/** A reading's level less the fault-free twin's over the same window, with its standard error. */
+interface Apart {
+  readonly mean: number;
+  readonly se: number;
+}
+
+function apart(r: readonly number[], twin: readonly number[]): Apart {
+  const a = level(r);
+  const b = level(twin);
+  return { mean: a.mean - b.mean, se: Math.hypot(a.se, b.se) };
+}
+
 function level(xs: readonly number[]): Level {
   const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
   const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) * (b - mean), 0) / Math.max(1, xs.length - 1));
@@ -144,7 +162,7 @@ function drifted(before: Level, now: Level, band: number): boolean {
   return moved > TREND_NOTICED * band && moved > 3 * Math.hypot(before.se, now.se);
 }
 
-function look(s: State, o: Observation, twin: State, tr: Tracking, model: LineModel, recent: Recent): Symptom[] {
+function look(s: State, o: Observation, twin: State, tr: Tracking, model: LineModel, recent: Recent, recentTwin: Recent): Symptom[] {
   const out: Symptom[] = [];
   const at = faultStation(model, tr.fault);
   const atId = at >= 0 ? model.stations[at]!.id : null;
@@ -159,6 +177,17 @@ function look(s: State, o: Observation, twin: State, tr: Tracking, model: LineMo
     // change because it stopped (a mill cools, its current drops) and again as it restarts (it
     // warms up), which are no sign of the cause.
     if (!isRunning(o.stations[at]!.state)) tr.stopped = true;
+    // A fault that began before a whole window was seen is measured against the twin, from
+    // the first window taken wholly since its onset.
+    if (tr.apart0 === null && tr.readings0.size === 0 && tr.looks >= TREND_WINDOW_LOOKS) {
+      const base = new Map<string, Apart>();
+      for (const x of o.stations[at]!.sensors) {
+        const r = recent.get(x.id);
+        const w = recentTwin.get(x.id);
+        if (r !== undefined && w !== undefined && r.length === w.length) base.set(x.id, apart(r, w));
+      }
+      tr.apart0 = base;
+    }
     // Once the window holds only readings taken since the onset.
     const trend =
       !tr.stopped &&
@@ -166,9 +195,14 @@ function look(s: State, o: Observation, twin: State, tr: Tracking, model: LineMo
       o.stations[at]!.sensors.find((x) => {
         // A reading already seen out of its band (a noisy one) says nothing more by drifting.
         if (tr.seen.some((y) => y.kind === 'sensor' && y.detail === x.id)) return false;
-        const v0 = tr.readings0.get(x.id);
         const r = recent.get(x.id);
-        return r !== undefined && v0 !== undefined && drifted(v0, level(r), x.normal[1] - x.normal[0]);
+        if (r === undefined) return false;
+        const band = x.normal[1] - x.normal[0];
+        const v0 = tr.readings0.get(x.id);
+        if (v0 !== undefined) return drifted(v0, level(r), band);
+        const a0 = tr.apart0?.get(x.id);
+        const w = recentTwin.get(x.id);
+        return a0 !== undefined && w !== undefined && w.length === r.length && drifted(a0, apart(r, w), band);
       });
     if (trend) out.push({ kind: 'trend', tick: o.tick, station: atId, detail: trend.id });
   }
@@ -197,6 +231,8 @@ export function findSymptoms(model: LineModel, seed: number, commands: readonly 
   // (its readings too, in `recent`: a fault that stops a station at once must not be measured from the stop).
   let before = { states: s.stations.map((x) => x.pack as number), scrap: 0, good: 0, twinScrap: 0, twinGood: 0 };
   const recent: Recent = new Map();
+  // The twin's readings over the same looks: the baseline of a fault that began at the start.
+  const recentTwin: Recent = new Map();
   for (let t = 0; t <= end && done.size < model.faults.length; t = t === end ? end + 1 : Math.min(end, t + LOOK_EVERY_TICKS)) {
     while (next < commands.length && commands[next]!.tick <= t) {
       advance(s, commands[next]!.tick);
@@ -207,6 +243,7 @@ export function findSymptoms(model: LineModel, seed: number, commands: readonly 
     advance(twin, t);
     const o = observe(s, 0);
     remember(recent, o);
+    remember(recentTwin, observe(twin, 0));
     for (let fi = 0; fi < model.faults.length; fi++) {
       if (done.has(fi)) continue;
       const onset = s.faults[fi]!.onset;
@@ -222,6 +259,7 @@ export function findSymptoms(model: LineModel, seed: number, commands: readonly 
           twinGood0: before.twinGood,
           states0: before.states,
           readings0: levelsBefore(recent),
+          apart0: null,
           looks: 0,
           seen: [],
           first: null,
@@ -230,7 +268,7 @@ export function findSymptoms(model: LineModel, seed: number, commands: readonly 
         tracking[fi] = tr;
       }
       tr.looks += 1;
-      for (const symptom of look(s, o, twin, tr, model, recent)) {
+      for (const symptom of look(s, o, twin, tr, model, recent, recentTwin)) {
         tr.first ??= symptom;
         if (symptom.tick - onset <= until && !tr.seen.some((x) => x.kind === symptom.kind)) tr.seen.push(symptom);
       }

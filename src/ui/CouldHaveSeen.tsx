@@ -6,7 +6,7 @@
  * the fault the debrief already lists.
  */
 import { type Assessment, isAttention } from '../assessment';
-import { Pack } from '../engine';
+import { type Command, Pack } from '../engine';
 import { textOf } from '../scenario';
 import type { SeenSymptom } from '../session/analysis';
 import type { Marker } from '../session/replay-index';
@@ -54,6 +54,9 @@ export function CouldHaveSeen({ assessment, markers, seen, onReplayAt }: { asses
   const evidence = useSim((s) => s.scenario?.evidence);
   const symptomText = useSymptomText();
   if (assessment.faults.length === 0) return null;
+  // Where each action was taken: its station, or for an alarm's acknowledgement the alarm's.
+  const alarmStation = new Map(markers.flatMap((m) => (m.kind === 'alarm' ? [[m.alarm, m.station] as const] : [])));
+  const stationOf = (c: Command): string | null => ('station' in c ? c.station : c.type === 'ackAlarm' || c.type === 'shelveAlarm' ? (alarmStation.get(c.alarm) ?? null) : null);
   return (
     <section data-testid="could-have-seen">
       <h2>{t('seen.heading')}</h2>
@@ -65,8 +68,9 @@ export function CouldHaveSeen({ assessment, markers, seen, onReplayAt }: { asses
           .slice(0, SYMPTOMS_PER_FAULT)
           .map((m): Row => ({ tick: m.tick, who: 'line', text: describeMarker(m, t, names) }))
           .concat(seen.filter((x) => x.fault === f.id && x.tick >= onset).map((x) => ({ tick: x.tick, who: 'line', text: symptomText(x) })));
+        // With two faults, what the student did about the other one is not listed under this one.
         const actions: Row[] = markers
-          .flatMap((m) => (m.kind === 'command' && m.tick >= onset && isAttention(m.command) ? [m] : []))
+          .flatMap((m) => (m.kind === 'command' && m.tick >= onset && isAttention(m.command) && here(stationOf(m.command)) ? [m] : []))
           .slice(0, ACTIONS_PER_FAULT)
           .map((m) => ({ tick: m.tick, who: 'you', text: `${describeCommand(m.command, t, names)}${m.accepted ? '' : ` (${t('faceplate.refused')})`}` }));
         const rows = [...symptoms, ...actions].sort((a, b) => a.tick - b.tick || (a.who === 'line' ? -1 : 1));

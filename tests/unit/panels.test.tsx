@@ -5,6 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { type Clock, createSimStore, type SimStoreApi } from '../../src/store/sim-store';
 import { SimContext } from '../../src/store/use-sim';
 import { AlarmList } from '../../src/ui/AlarmList';
+import { CouldHaveSeen } from '../../src/ui/CouldHaveSeen';
+import { buildReplayIndex } from '../../src/session/replay-index';
+import { replay } from '../../src/session/record';
+import { makeSession } from '../../src/session/session-file';
+import { loadScenarioText } from '../../src/scenario';
+import type { Command } from '../../src/engine';
 import { Faceplate } from '../../src/ui/Faceplate';
 import { KpiStrip } from '../../src/ui/KpiStrip';
 import { SensorBar } from '../../src/ui/SensorBar';
@@ -152,5 +158,22 @@ describe('control-room panels (rendered from the store)', () => {
     const store = brokenStore();
     expect(render(store, createElement(Faceplate))).toContain('Select a station');
     expect(render(store, createElement(KpiStrip))).toMatch(/OEE.*%/);
+  });
+
+  it('with two faults, what the student did about one is not listed under the other in "What you could have seen"', () => {
+    const r = loadScenarioText(readFileSync('scenarios/rush-order.json', 'utf8'));
+    if (!r.ok) throw new Error('rush-order does not load');
+    const commands = (JSON.parse(readFileSync('tests/solutions/rush-order.json', 'utf8')) as { reference: Command[] }).reference;
+    const end = 16_000;
+    const session = makeSession(r.scenario, r.scenario.seed, commands, end, replay(r.model, r.scenario.seed, commands, end).checkpoints);
+    const index = buildReplayIndex(r.model, session, { keyframes: false });
+    const store = storeAt('rush-order', 0);
+    const html = render(store, createElement(CouldHaveSeen, { assessment: index.assessment, markers: index.markers, seen: [], onReplayAt: () => undefined }));
+    const [jam, lube] = html.split('<div class="seen">').slice(1).map((x) => x.split('</table>')[0]!);
+    expect(jam).toContain('Conveyor C3: Clear jam');
+    expect(jam).toContain('Acknowledge: Conveyor C3');
+    expect(jam).not.toContain('Filler:');
+    expect(lube).toContain('Filler: Restore lubrication');
+    expect(lube).not.toContain('Conveyor C3');
   });
 });

@@ -61,6 +61,17 @@ describe('symptoms of a fault', () => {
     expect(f!.seen.map((x) => `${x.kind} ${x.detail}`)).toEqual(['sensor CNC2.cycleTime', 'output 6']);
   });
 
+  it('a fault from the first minutes that does drift shows it against the fault-free twin: the rush order\'s filler running hot', () => {
+    const { model, scenario } = drill('rush-order');
+    const lube = findSymptoms(model, scenario.seed, [], 3600 * 10, model.durationTicks).find((f) => f.fault === 'filler-lube')!;
+    expect(lube.onset).toBe(2 * 60 * 10);
+    const trend = lube.seen.find((x) => x.kind === 'trend');
+    expect(trend?.station).toBe('FILL');
+    expect(['FILL.temperature', 'FILL.current']).toContain(trend?.detail);
+    // Not before a whole window since the onset could be compared.
+    expect(trend!.tick).toBeGreaterThanOrEqual(lube.onset + 30 * 10 * 10);
+  });
+
   it('a stopped machine reads no vibration or current below zero, however the noise falls', () => {
     const { model, scenario } = drill('starved-not-broken');
     const s = createState(model, scenario.seed);
