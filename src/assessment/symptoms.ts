@@ -267,6 +267,12 @@ export function findSymptoms(model: LineModel, seed: number, commands: readonly 
         };
         tracking[fi] = tr;
       }
+      // Once fixed, what the line shows is no longer a sign of it (an SPC rule firing on the new
+      // sensor's first parts was listed as the dead gauge's symptom).
+      if (s.faults[fi]!.resolvedAt >= onset) {
+        done.add(fi);
+        continue;
+      }
       tr.looks += 1;
       for (const symptom of look(s, o, twin, tr, model, recent, recentTwin)) {
         tr.first ??= symptom;

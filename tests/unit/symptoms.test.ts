@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findSymptoms } from '../../src/assessment/symptoms';
-import { advance, createState, observe } from '../../src/engine';
+import { advance, apply, type Command, createState, observe } from '../../src/engine';
 import { loadScenarioText } from '../../src/scenario';
 
 function drill(id: string) {
@@ -70,6 +70,23 @@ describe('symptoms of a fault', () => {
     expect(['FILL.temperature', 'FILL.current']).toContain(trend?.detail);
     // Not before a whole window since the onset could be compared.
     expect(trend!.tick).toBeGreaterThanOrEqual(lube.onset + 30 * 10 * 10);
+  });
+
+  it('nothing the line shows after the fix is listed as a sign of the fault: a dead gauge replaced, its new sensor\'s first parts', () => {
+    const { model, scenario } = drill('dead-gauge');
+    const commands = JSON.parse(readFileSync('tests/solutions/dead-gauge.json', 'utf8')).reference as Command[];
+    const end = model.durationTicks;
+    const [f] = findSymptoms(model, scenario.seed, commands, end, end);
+    const s = createState(model, scenario.seed);
+    for (const c of commands) {
+      advance(s, c.tick);
+      apply(s, c);
+    }
+    advance(s, end);
+    const fixed = s.faults[0]!.resolvedAt;
+    expect(fixed).toBeGreaterThan(f!.onset);
+    expect(f!.seen.length).toBeGreaterThan(0);
+    expect(f!.seen.filter((x) => x.tick > fixed)).toEqual([]);
   });
 
   it('a stopped machine reads no vibration or current below zero, however the noise falls', () => {
