@@ -69,6 +69,8 @@ export const debriefEn = {
   'debrief.passed': 'Passed',
   'debrief.failed': 'Not passed',
   'debrief.faults': 'What went wrong',
+  // An OEE above 85 % is no abnormal reading: the lines are benchmarks, not a band to stay in.
+  'debrief.oeeBand': 'Dashed lines: 60 %, typical of a discrete line, and 85 %, world class',
   'debrief.noFaultsInDrill': 'Nothing: this drill has no faults.',
   'debrief.noFaultBegan': 'Nothing yet: the run ended before its fault began.',
   'debrief.fault': 'Fault',

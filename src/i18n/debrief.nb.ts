@@ -71,6 +71,7 @@ export const debriefNb: Record<keyof typeof debriefEn, string> = {
   'debrief.passed': 'Bestått',
   'debrief.failed': 'Ikke bestått',
   'debrief.faults': 'Hva som gikk galt',
+  'debrief.oeeBand': 'Stiplede linjer: 60 %, vanlig for en diskret linje, og 85 %, verdensklasse',
   'debrief.noFaultsInDrill': 'Ingenting: denne øvelsen har ingen feil.',
   'debrief.noFaultBegan': 'Ingenting ennå: kjøringen ble avsluttet før feilen startet.',
   'debrief.fault': 'Feil',

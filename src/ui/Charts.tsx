@@ -45,7 +45,8 @@ function markerPlugin(xs: { current: readonly number[] }): uPlot.Plugin {
 }
 
 /** L3 trend: a value over simulated time with its normal band. */
-export function TrendChart({ series, normal, label, unit, digits = 2 }: { series: Series | undefined; normal: readonly [number, number] | null; label: string; unit: string; digits?: number }) {
+/** `legend` says what the dashed lines are where they are no normal band (OEE: typical and world class). */
+export function TrendChart({ series, normal, label, unit, digits = 2, legend }: { series: Series | undefined; normal: readonly [number, number] | null; label: string; unit: string; digits?: number; legend?: string }) {
   const { t, lang } = useT();
   // biome-ignore lint/correctness/useExhaustiveDependencies: texts follow the language
   const options = useMemo<Omit<uPlot.Options, 'width'>>(
@@ -66,7 +67,7 @@ export function TrendChart({ series, normal, label, unit, digits = 2 }: { series
     <figure className="trend">
       <figcaption>{label}</figcaption>
       <UPlot key={`${lang}${label}`} options={options} data={data} label={label} />
-      {normal && <p className="legend muted">{t('chart.normalBand', { low: shortNum(normal[0], digits, lang), high: shortNum(normal[1], digits, lang), unit })}</p>}
+      {normal && <p className="legend muted">{legend ?? t('chart.normalBand', { low: shortNum(normal[0], digits, lang), high: shortNum(normal[1], digits, lang), unit })}</p>}
     </figure>
   );
 }

@@ -183,7 +183,7 @@ export function Debrief() {
           </tbody>
         </table>
       )}
-      <TrendChart series={{ ticks: k.ticks, values: k.oee.map((x) => x * 100) }} normal={[60, 85]} label={t('debrief.oee')} unit="%" digits={0} />
+      <TrendChart series={{ ticks: k.ticks, values: k.oee.map((x) => x * 100) }} normal={[60, 85]} label={t('debrief.oee')} unit="%" digits={0} legend={t('debrief.oeeBand')} />
       <TrendChart series={{ ticks: k.ticks, values: k.throughput }} normal={null} label={t('debrief.throughput')} unit={t('chart.perHour')} digits={0} />
       <div className="buttons no-print">
         <button type="button" onClick={() => window.print()}>
