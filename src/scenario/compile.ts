@@ -30,6 +30,7 @@ import { textOf } from './text';
 
 const secs = (v: string | number | undefined, fallback = 0): number => (v === undefined ? fallback : (parseDuration(v) ?? fallback));
 const ticks = (v: string | number | undefined, fallback = 0): number => secondsToTicks(secs(v, fallback));
+const DIMENSION_OFF_DELAY_TICKS = secondsToTicks(ALARM_DEFAULTS.dimensionOffDelaySeconds);
 
 export function toDistribution(d: DistributionFile): Distribution {
   if (typeof d === 'number' || typeof d === 'string') return { kind: 'fixed', value: secs(d) };
@@ -241,8 +242,11 @@ export function compileScenario(sc: ScenarioFile): LineModel {
         addAlarm({ ...common, id: `${sensor.id}.low`, condition: { kind: 'low', sensor: sensor.index, limit: ALARM_DEFAULTS.airLow, deadband: 0.1 }, priority: 'medium', message: `${spec.name}: air pressure low`, text: { kind: 'airLow', sensor: sensor.kind } });
       }
       if (sensor.kind === 'dimension') {
-        addAlarm({ ...common, onDelayTicks: 0, offDelayTicks: 0, id: `${sensor.id}.high`, condition: { kind: 'high', sensor: sensor.index, limit: sensor.normal[1], deadband: 0 }, priority: 'low', message: `${spec.name}: dimension above tolerance`, text: { kind: 'dimensionHigh', sensor: sensor.kind } });
-        addAlarm({ ...common, onDelayTicks: 0, offDelayTicks: 0, id: `${sensor.id}.low`, condition: { kind: 'low', sensor: sensor.index, limit: sensor.normal[0], deadband: 0 }, priority: 'low', message: `${spec.name}: dimension below tolerance`, text: { kind: 'dimensionLow', sensor: sensor.kind } });
+        // Raised by the first part out of tolerance, cleared only when two minutes of parts have
+        // all been in it (ISA-18.2 off-delay against chatter): a drifting size scatters across
+        // the limit, and one good part cleared the alarm while the cause was still there.
+        addAlarm({ ...common, onDelayTicks: 0, offDelayTicks: DIMENSION_OFF_DELAY_TICKS, id: `${sensor.id}.high`, condition: { kind: 'high', sensor: sensor.index, limit: sensor.normal[1], deadband: 0 }, priority: 'low', message: `${spec.name}: dimension above tolerance`, text: { kind: 'dimensionHigh', sensor: sensor.kind } });
+        addAlarm({ ...common, onDelayTicks: 0, offDelayTicks: DIMENSION_OFF_DELAY_TICKS, id: `${sensor.id}.low`, condition: { kind: 'low', sensor: sensor.index, limit: sensor.normal[0], deadband: 0 }, priority: 'low', message: `${spec.name}: dimension below tolerance`, text: { kind: 'dimensionLow', sensor: sensor.kind } });
       }
       if (sensor.kind !== 'cycleTime' && sensor.kind !== 'dimension') {
         addAlarm({ ...common, id: `${sensor.id}.bad`, condition: { kind: 'bad', sensor: sensor.index }, priority: 'medium', message: `${spec.name}: ${sensor.kind} signal fault`, text: { kind: 'signalBad', sensor: sensor.kind }, onDelayTicks: 10 });

@@ -69,6 +69,8 @@ export const ALARM_DEFAULTS = {
   temperatureTrip: 85,
   airLow: 5.0,
   scanSeconds: 1,
+  /** A dimension alarm clears after this long with every part in tolerance (its off-delay). */
+  dimensionOffDelaySeconds: 120,
 } as const;
 
 /** The repairs that fix each fault unless the scenario names others (`resolvedBy`). */

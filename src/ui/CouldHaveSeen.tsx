@@ -63,8 +63,15 @@ export function CouldHaveSeen({ assessment, markers, seen, onReplayAt }: { asses
       {assessment.faults.map((f) => {
         const onset = Math.round(f.onsetSeconds * 10);
         const here = (station: string | null) => f.station === null || station === null || station === f.station;
+        // Each alarm once, when it first rose: raised again later it tells nothing new.
+        const raised = new Set<string>();
+        const firstRaise = (alarm: string): boolean => {
+          if (raised.has(alarm)) return false;
+          raised.add(alarm);
+          return true;
+        };
         const symptoms: Row[] = markers
-          .filter((m) => m.tick >= onset && ((m.kind === 'alarm' && here(m.station)) || (m.kind === 'state' && FAULT_STOP.has(m.to) && here(m.station))))
+          .filter((m) => m.tick >= onset && ((m.kind === 'alarm' && here(m.station) && firstRaise(m.alarm)) || (m.kind === 'state' && FAULT_STOP.has(m.to) && here(m.station))))
           .slice(0, SYMPTOMS_PER_FAULT)
           .map((m): Row => ({ tick: m.tick, who: 'line', text: describeMarker(m, t, names) }))
           .concat(seen.filter((x) => x.fault === f.id && x.tick >= onset).map((x) => ({ tick: x.tick, who: 'line', text: symptomText(x) })));

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { loadScenarioText } from '../../src/scenario';
 import { advance, apply, createState, observe, Pack, type State } from '../../src/engine';
 import { min, modelOf, scenario, sec, simpleLine } from '../helpers';
 
@@ -128,5 +130,23 @@ describe('alarms follow ISA-18.2 (DOMAIN §3)', () => {
     expect(observe(s).flood).toBe(true);
     advance(s, min(20));
     expect(observe(s).flood).toBe(false);
+  });
+
+  it('a dimension alarm does not chatter: a gauge reading 0.06 mm large raises it once, though single parts scatter back into tolerance', () => {
+    const r = loadScenarioText(readFileSync('scenarios/calibration-offset.json', 'utf8'));
+    if (!r.ok) throw new Error('calibration-offset does not load');
+    const s = createState(r.model, r.scenario.seed);
+    const ai = r.model.alarms.findIndex((a) => a.id === 'QC.dimension.high');
+    let raises = 0;
+    let wasActive = false;
+    for (let t = 0; t <= r.model.durationTicks; t += 10) {
+      advance(s, t);
+      const active = s.alarms[ai]!.active;
+      if (active && !wasActive) raises += 1;
+      wasActive = active;
+    }
+    // Six times over the shift with no off-delay (each good part cleared it).
+    expect(raises).toBe(1);
+    expect(wasActive).toBe(true);
   });
 });

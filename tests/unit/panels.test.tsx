@@ -176,4 +176,16 @@ describe('control-room panels (rendered from the store)', () => {
     expect(lube).toContain('Filler: Restore lubrication');
     expect(lube).not.toContain('Conveyor C3');
   });
+
+  it('"What you could have seen" lists an alarm once, when it first rose, however often it rose again', () => {
+    const r = loadScenarioText(readFileSync('scenarios/spindle-overheating.json', 'utf8'));
+    if (!r.ok) throw new Error('spindle-overheating does not load');
+    const end = r.model.durationTicks;
+    const session = makeSession(r.scenario, r.scenario.seed, [], end, replay(r.model, r.scenario.seed, [], end).checkpoints);
+    const index = buildReplayIndex(r.model, session, { keyframes: false });
+    // The lathe's size leaves its tolerance twice in the shift (in it for more than the off-delay between).
+    expect(index.markers.filter((m) => m.kind === 'alarm' && m.alarm === 'CNC1.dimension.high').length).toBe(2);
+    const html = render(storeAt('spindle-overheating', 0), createElement(CouldHaveSeen, { assessment: index.assessment, markers: index.markers, seen: [], onReplayAt: () => undefined }));
+    expect(html.split('Alarm: CNC lathe: dimension above tolerance').length - 1).toBe(1);
+  });
 });

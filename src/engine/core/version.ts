@@ -26,6 +26,8 @@
  * 6: a lubrication level check says how much lubricant is gone since the reservoir was filled
  *    ("88 %, 12 % gone"): early in a lubrication failure the level alone still read inside its
  *    band and sent students away from the cause. The check's result is part of the state, so a
- *    log with such a check hashes differently; every other log replays as before.
+ *    log with such a check hashes differently. A dimension alarm clears only after two minutes
+ *    of parts all in tolerance (it chattered: one good part cleared it while a drifting size was
+ *    still scattering across the limit), so every log of a line with a gauge replays differently.
  */
 export const ENGINE_VERSION = 6;
