@@ -68,7 +68,7 @@ interface Tracking {
    * after the onset (set once that window is full): a reading that moves away from the twin's
    * from there on drifts because of the fault, while the start-up moves both alike.
    */
-  apart0: ReadonlyMap<string, Apart> | null;
+  apart0: ReadonlyMap<string, Level> | null;
   /** Looks since the onset. */
   looks: number;
   readonly seen: Symptom[];
@@ -126,12 +126,7 @@ interface Level {
 }
 
 /** A reading's level less the fault-free twin's over the same window, with its standard error. */
-interface Apart {
-  readonly mean: number;
-  readonly se: number;
-}
-
-function apart(r: readonly number[], twin: readonly number[]): Apart {
+function apart(r: readonly number[], twin: readonly number[]): Level {
   const a = level(r);
   const b = level(twin);
   return { mean: a.mean - b.mean, se: Math.hypot(a.se, b.se) };
@@ -180,7 +175,7 @@ function look(s: State, o: Observation, twin: State, tr: Tracking, model: LineMo
     // A fault that began before a whole window was seen is measured against the twin, from
     // the first window taken wholly since its onset.
     if (tr.apart0 === null && tr.readings0.size === 0 && tr.looks >= TREND_WINDOW_LOOKS) {
-      const base = new Map<string, Apart>();
+      const base = new Map<string, Level>();
       for (const x of o.stations[at]!.sensors) {
         const r = recent.get(x.id);
         const w = recentTwin.get(x.id);
