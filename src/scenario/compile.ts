@@ -16,11 +16,12 @@ import {
   type SensorKind,
   type SensorSpec,
   secondsToTicks,
+  ticksToSeconds,
   type StationSpec,
   UNIFORM_STATION_FIELDS,
   StopReason,
 } from '../engine';
-import { minimum } from '../engine/core/distributions';
+import { minimum, usualMaximum } from '../engine/core/distributions';
 import { hashString } from '../engine/core/rng';
 import { measuringStations } from './check';
 import { ALARM_DEFAULTS, CHECK_SECONDS, DEFAULT_RESOLVED_BY, REPAIR_SECONDS, SENSOR_DEFAULTS, sensorKindsOf, TRANSITION_SECONDS } from './defaults';
@@ -175,10 +176,13 @@ export function compileScenario(sc: ScenarioFile): LineModel {
         range = [band[0] - 4 * half, band[1] + 4 * half];
         noise = 0;
       } else if (kind === 'cycleTime') {
-        const ideal = isProcess(spec) ? spec.idealCycleTicks / 10 : 0;
+        const ideal = isProcess(spec) ? ticksToSeconds(spec.idealCycleTicks) : 0;
+        // Normal up to the longest cycle a healthy machine makes (its process time's bound or
+        // 99.9 % quantile), at least 15 % over the ideal: a slow cycle is then a sign of a fault.
+        const usual = isProcess(spec) ? usualMaximum(spec.processTime) : 0;
         unit = 's';
-        normal = [0, Math.max(1, ideal * 1.15)];
-        range = [0, Math.max(4, ideal * 4)];
+        normal = [0, Math.max(1, ideal * 1.15, usual)];
+        range = [0, Math.max(4, ideal * 4, usual * 2)];
         noise = 0;
       } else {
         const d = SENSOR_DEFAULTS[kind];

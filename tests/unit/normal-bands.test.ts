@@ -1,0 +1,46 @@
+/**
+ * A healthy line reads normal: with its faults taken out, every shipped drill's instruments stay
+ * inside their normal band (what the faceplate marks ▲ / ▼ and the debrief lists as a sign of a
+ * fault). The tutorial's mill, a triangular 40/45/55 s process, showed "Cycle time 51.9 s ▲" on
+ * about half its parts with nothing wrong, because the band ended 15 % over the fastest cycle.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { advance, createState, observe } from '../../src/engine';
+import { compile, min } from '../helpers';
+
+const HOURS = 4;
+const SAMPLE_TICKS = 100;
+/** Share of readings allowed outside the band: noise and the rare slow draw, not a steady flag. */
+const ALLOWED_OUTSIDE = 0.005;
+
+describe('a line without faults reads inside its normal bands', () => {
+  for (const file of readdirSync('scenarios').filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json')) {
+    it(file, () => {
+      const input = JSON.parse(readFileSync(`scenarios/${file}`, 'utf8'));
+      const { model, scenario } = compile({ ...input, faults: [] });
+      const s = createState(model, scenario.seed);
+      const counts = new Map<string, { outside: number; total: number; worst: number }>();
+      // The first hour fills the line and warms the machines; judge the steady line after it.
+      for (let t = min(60); t <= min(60 * HOURS); t += SAMPLE_TICKS) {
+        advance(s, t);
+        for (const st of observe(s, 0).stations) {
+          for (const x of st.sensors) {
+            if (x.value === null) continue;
+            const key = `${st.id} ${x.kind}`;
+            const c = counts.get(key) ?? { outside: 0, total: 0, worst: x.value };
+            c.total++;
+            if (x.value < x.normal[0] || x.value > x.normal[1]) {
+              c.outside++;
+              c.worst = x.value;
+            }
+            counts.set(key, c);
+          }
+        }
+      }
+      expect(counts.size).toBeGreaterThan(0);
+      const flagged = [...counts].filter(([, c]) => c.outside / c.total > ALLOWED_OUTSIDE).map(([k, c]) => `${k}: ${c.outside}/${c.total} outside (e.g. ${c.worst.toFixed(2)})`);
+      expect(flagged).toEqual([]);
+    });
+  }
+});
