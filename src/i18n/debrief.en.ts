@@ -11,7 +11,7 @@ export const debriefEn = {
   'debrief.refusedNone': 'No command was refused.',
   'debrief.resets': 'Reset pressed {n} {n:time|times} at {station}',
   'debrief.refusedCost': 'Refused commands cost no points in this drill; each one is a step to think about.',
-  'verdict.unjudged': 'not judged automatically: talk it through with your instructor',
+  'verdict.unjudged': 'talk it through with your instructor',
   'verdict.notFixed': 'not fixed',
   'verdict.noFault': 'the fault had not happened when the drill ended',
   'verdict.timed.met': '{what} {after} after the fault (limit {limit})',

@@ -44,4 +44,6 @@ test('the first visit tours the control room, points at each part, ends in the t
   await endDrill(page);
   await expect(page.getByTestId('no-faults')).toHaveText('Nothing: this drill has no faults.');
   await expect(page.locator('table.faults')).toHaveCount(0);
+  // Its objectives are for the instructor: said once ("not judged: not judged automatically" before).
+  await expect(page.getByTestId('objective-verdicts').locator('li').first()).toHaveText('○ Name the PackML state of every station. — not judged: talk it through with your instructor');
 });
