@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { CheckResult, Command, LogEntry } from '../engine';
 import { useSim } from '../store/use-sim';
 import { useNames } from '../store/use-names';
-import { resultText } from './check-text';
+import { checkRange, resultText } from './check-text';
 import { type TextKey, useT } from '../i18n';
 
 interface Toast {
@@ -49,10 +49,13 @@ export function Toasts() {
       // The station's name in the reader's language (the engine's model keeps the English one).
       const station = names.station(e.station);
       if (e.task === 'repair') {
-        push(t('toast.repairDone', { station, action: t(`repair.${e.action}` as TextKey) }));
+        push(t('toast.taskDone', { station, action: t(`repair.${e.action}` as TextKey) }));
       } else {
         const r = (results ?? []).find((x: CheckResult) => x.tick === e.tick && x.station === e.station && x.check === e.action);
-        push(t('toast.checkDone', { station, action: names.check(e.action, e.station), result: r ? resultText(r, t, lang) : '' }));
+        // The result names what was checked ("Flank wear 0.104 mm after ..."); the range says
+        // whether it is bad. "Handheld measurement finished: Handheld vibration" said it twice.
+        if (r) push(t('toast.checkDone', { station, result: resultText(r, t, lang), range: checkRange(r, t, lang).text }));
+        else push(t('toast.taskDone', { station, action: names.check(e.action, e.station) }));
       }
     }
   }, [log]);

@@ -25,6 +25,8 @@ test('tool-wear drill: the SPC chart flags the drift, the tool is inspected and 
   await fp.getByRole('button', { name: 'Inspect the tool' }).click();
   await page.keyboard.press('Space');
   await expect(fp.getByTestId('check-results')).toContainText('Flank wear', { timeout: 30_000 });
+  // The notice gives the result and its limit, once ("Inspect the tool finished: Flank wear" before).
+  await expect(page.getByTestId('toasts')).toContainText(/Lathe L1: Flank wear 0\.\d{3} mm after \d+ parts on this tool \(limit 0\.\d+ mm\)/);
   await page.keyboard.press('Space');
   await fp.getByLabel('Suspected cause').selectOption('toolWear');
   await fp.getByRole('button', { name: 'Declare diagnosis' }).click();

@@ -154,6 +154,16 @@ describe('control-room panels (rendered from the store)', () => {
     expect(render(store, createElement(Faceplate))).toContain('1 E-stop pushed (cause cleared; Clear, then Reset)');
   });
 
+  it('a finished check is logged by its result, which names the check ("Handheld measurement finished: Handheld vibration" said it twice)', () => {
+    const store = storeAt('breakdown-drill', 60);
+    store.getState().select('M1');
+    store.getState().send({ type: 'check', station: 'M1', check: 'handheld', sensor: 'vibration' });
+    for (let k = 0; k < 400; k++) store.getState().step();
+    const html = render(store, createElement(Faceplate));
+    expect(html).toMatch(/Handheld vibration: \d\.\d\d mm\/s/);
+    expect(html).not.toContain('finished: Handheld');
+  });
+
   it('without a selection the faceplate says how to open one; the KPI strip shows OEE', () => {
     const store = brokenStore();
     expect(render(store, createElement(Faceplate))).toContain('Select a station');
