@@ -32,6 +32,8 @@ export function firstOut(st: StationView, t: T): string {
   if (st.causePresent) return t('faceplate.firstOutPresent', { reason: base });
   // An aborted station takes Clear before Reset will (the engine refuses Reset from Aborted):
   // the next step named is the one that works.
+  // Reset, Start and Clear are refused while the station is locked out: the lock-out comes off first.
+  if (st.lockedOut) return t('faceplate.firstOutLocked', { reason: base });
   if (ABORTED.has(st.state)) return t('faceplate.firstOutClear', { reason: base });
   return t('faceplate.firstOutCleared', { reason: base });
 }

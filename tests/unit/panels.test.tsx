@@ -154,6 +154,19 @@ describe('control-room panels (rendered from the store)', () => {
     expect(render(store, createElement(Faceplate))).toContain('1 E-stop pushed (cause cleared; Clear, then Reset)');
   });
 
+  it('a station locked out names the lock-out as the step before a restart (Reset is refused while it is on)', () => {
+    const store = storeAt('breakdown-drill', 60);
+    store.getState().select('M1');
+    store.getState().send({ type: 'packml', station: 'M1', command: 'stop' });
+    for (let k = 0; k < 5; k++) store.getState().step();
+    store.getState().send({ type: 'lockOut', station: 'M1' });
+    expect(render(store, createElement(Faceplate))).toContain('33 Operator stop (cause cleared; remove the lock-out before restarting)');
+    store.getState().send({ type: 'packml', station: 'M1', command: 'reset' });
+    expect(store.getState().refusal).not.toBeNull();
+    store.getState().send({ type: 'removeLockOut', station: 'M1' });
+    expect(render(store, createElement(Faceplate))).toContain('33 Operator stop (cause cleared; Reset to clear)');
+  });
+
   it('a finished check is logged by its result, which names the check ("Handheld measurement finished: Handheld vibration" said it twice)', () => {
     const store = storeAt('breakdown-drill', 60);
     store.getState().select('M1');
