@@ -66,9 +66,11 @@ test('breakdown drill: alarm, acknowledge, lock out, repair, restart, production
   await page.keyboard.press('Space');
   await expect(page.getByTestId('toasts')).toContainText('Mill M1: General repair finished.');
   // First-out is kept until Reset, and says the cause is gone; the alarm has cleared.
-  await expect(fp.getByTestId('faceplate-reason')).toContainText('258 Drive fault (cause cleared; Reset to clear)');
+  // While it is locked out, the step it names is the lock-out's (Reset is refused until then).
+  await expect(fp.getByTestId('faceplate-reason')).toContainText('258 Drive fault (cause cleared; remove the lock-out before restarting)');
   await expect(alarm).toHaveCount(0);
   await fp.getByRole('button', { name: 'Remove lock-out' }).click();
+  await expect(fp.getByTestId('faceplate-reason')).toContainText('258 Drive fault (cause cleared; Reset to clear)');
   await fp.getByRole('button', { name: 'Reset' }).click();
   await page.getByRole('button', { name: 'Step 1 s' }).click();
   await page.getByRole('button', { name: 'Step 1 s' }).click();
