@@ -3,5 +3,5 @@ export { scoringRules } from './rules';
 export type { ObjectiveVerdict, VerdictOutcome } from './objectives';
 export { advanceReporting, byTick, part, type Progress, throttled } from './progress';
 export { type DrillProof, duration, type FaultCheck, FINDING_TEXT, type Finding, type FindingKey, PROOF_KEYS, type Proof, type ProofKey, proveDrill, symptomList } from './prove';
-export { type FaultSymptoms, findSymptoms, SYMPTOM_KINDS, type Symptom, type SymptomKind } from './symptoms';
+export { type FaultSymptoms, findSymptoms, type SensorSide, SYMPTOM_KINDS, type Symptom, type SymptomKind } from './symptoms';
 export { DEFAULT_TEMPTING_FIX, respond, type ResponseKind, temptingFix } from './technician';

@@ -17,7 +17,11 @@ export interface Symptom {
   readonly station: string | null;
   /** The alarm id, PackML state name, sensor id or SPC rule: a student-visible fact. */
   readonly detail: string;
+  /** A sensor reading's way out of its band: above it, below it, or no signal at all. */
+  readonly side?: SensorSide;
 }
+
+export type SensorSide = 'high' | 'low' | 'bad';
 
 export interface FaultSymptoms {
   readonly fault: string;
@@ -167,7 +171,10 @@ function look(s: State, o: Observation, twin: State, tr: Tracking, model: LineMo
   if (stopped) out.push({ kind: 'state', tick: o.tick, station: stopped.id, detail: stopped.stateName });
   if (atId !== null) {
     const sensor = o.stations[at]!.sensors.find((x) => x.quality === 'bad' || (x.value !== null && (x.value < x.normal[0] || x.value > x.normal[1])));
-    if (sensor) out.push({ kind: 'sensor', tick: o.tick, station: atId, detail: sensor.id });
+    if (sensor) {
+      const side: SensorSide = sensor.quality === 'bad' || sensor.value === null ? 'bad' : sensor.value > sensor.normal[1] ? 'high' : 'low';
+      out.push({ kind: 'sensor', tick: o.tick, station: atId, detail: sensor.id, side });
+    }
     // A drift means something only while the station runs on: once it has stopped, its readings
     // change because it stopped (a mill cools, its current drops) and again as it restarts (it
     // warms up), which are no sign of the cause.

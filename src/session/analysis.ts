@@ -5,7 +5,7 @@
  * them in a worker (analysis.worker.ts) with a progress bar and a cancel button; Node and tests
  * run them in-process. Jobs and results are plain data: they cross postMessage unchanged.
  */
-import { type Assessment, type DrillProof, findSymptoms, part, type Progress, proveDrill, type SymptomKind } from '../assessment';
+import { type Assessment, type DrillProof, findSymptoms, part, type Progress, proveDrill, type SensorSide, type SymptomKind } from '../assessment';
 import { type LineModel, TICKS_PER_SECOND } from '../engine';
 import { describeErrors } from '../scenario';
 import { loadScenarioJson } from '../scenario';
@@ -47,6 +47,8 @@ export interface SeenSymptom {
   readonly tick: number;
   readonly station: string | null;
   readonly detail: string;
+  /** sensor: above its band, below it, or no signal. */
+  readonly side?: SensorSide;
 }
 
 /**
@@ -78,7 +80,7 @@ function seenOfFaults(model: LineModel, session: SessionFile, assessment: Assess
     f.seen.flatMap((x): SeenSymptom[] =>
       x.kind === 'alarm' || x.kind === 'state'
         ? []
-        : [{ fault: f.fault, kind: x.kind, tick: x.tick, station: x.station, detail: x.kind === 'sensor' || x.kind === 'trend' ? (sensorKind.get(x.detail) ?? x.detail) : x.detail }],
+        : [{ fault: f.fault, kind: x.kind, tick: x.tick, station: x.station, detail: x.kind === 'sensor' || x.kind === 'trend' ? (sensorKind.get(x.detail) ?? x.detail) : x.detail, ...(x.side ? { side: x.side } : {}) }],
     ),
   );
 }

@@ -33,9 +33,11 @@ function useSymptomText(): (x: SeenSymptom) => string {
   return (x) => {
     const station = x.station === null ? '' : names.station(x.station);
     switch (x.kind) {
-      // Mid-sentence, as the alarm texts have it: "abnormal temperature reading".
-      case 'sensor':
-        return t('seen.sensor', { station, sensor: t(`sensor.${x.detail}` as TextKey).toLowerCase() });
+      // Which way it was out: "vibration above its normal band" says what to look for.
+      case 'sensor': {
+        const sensor = t(`sensor.${x.detail}` as TextKey).toLowerCase();
+        return x.side === undefined ? t('seen.sensor', { station, sensor }) : t(`seen.sensor.${x.side}` as const, { station, sensor });
+      }
       case 'trend':
         return t('seen.trend', { station, sensor: t(`sensor.${x.detail}` as TextKey).toLowerCase() });
       case 'spc':

@@ -9,6 +9,7 @@ import { CouldHaveSeen } from '../../src/ui/CouldHaveSeen';
 import { buildReplayIndex } from '../../src/session/replay-index';
 import { replay } from '../../src/session/record';
 import { makeSession } from '../../src/session/session-file';
+import { runAnalysis } from '../../src/session/analysis';
 import { loadScenarioText } from '../../src/scenario';
 import type { Command } from '../../src/engine';
 import { Faceplate } from '../../src/ui/Faceplate';
@@ -210,5 +211,20 @@ describe('control-room panels (rendered from the store)', () => {
     expect(index.markers.filter((m) => m.kind === 'alarm' && m.alarm === 'CNC1.dimension.high').length).toBe(2);
     const html = render(storeAt('spindle-overheating', 0), createElement(CouldHaveSeen, { assessment: index.assessment, markers: index.markers, seen: [], onReplayAt: () => undefined }));
     expect(html.split('Alarm: CNC lathe: dimension above tolerance').length - 1).toBe(1);
+  });
+
+  it('"What you could have seen" says which way a reading left its band: the worn bearing\'s vibration above it', () => {
+    const r = loadScenarioText(readFileSync('scenarios/bearing-wear.json', 'utf8'));
+    if (!r.ok) throw new Error('bearing-wear does not load');
+    // A student who measures the vibration by hand at 02:50, as one who watched the trend did.
+    const at = (2 * 3600 + 50 * 60) * 10;
+    const commands: Command[] = [{ type: 'check', tick: at, station: 'M2', check: 'handheld', sensor: 'vibration' }];
+    const end = at + 3000;
+    const session = makeSession(r.scenario, r.scenario.seed, commands, end, replay(r.model, r.scenario.seed, commands, end).checkpoints);
+    const a = runAnalysis({ kind: 'debrief', session });
+    if (a.kind !== 'debrief') throw new Error('not a debrief');
+    const html = render(storeAt('bearing-wear', 0), createElement(CouldHaveSeen, { assessment: a.debrief.assessment, markers: a.debrief.markers, seen: a.debrief.seen, onReplayAt: () => undefined }));
+    expect(html).toContain('Machining centre M2: vibration above its normal band');
+    expect(html).not.toContain('or no signal');
   });
 });

@@ -107,4 +107,14 @@ describe('symptoms of a fault', () => {
     // The noise is still there: some looks read exactly zero, others above it.
     expect(lowest).toBe(0);
   });
+
+  it('a reading out of its band says which way: the worn bearing\'s vibration above it, the leaking header\'s pressure below it', () => {
+    const side = (id: string) => {
+      const { model, scenario } = drill(id);
+      const [f] = findSymptoms(model, scenario.seed, [], 8 * 3600 * 10, model.durationTicks);
+      return f!.seen.find((x) => x.kind === 'sensor');
+    };
+    expect(side('bearing-wear')).toMatchObject({ detail: expect.stringContaining('vibration'), side: 'high' });
+    expect(side('air-pressure-drop')).toMatchObject({ detail: expect.stringContaining('air'), side: 'low' });
+  });
 });
