@@ -374,6 +374,7 @@ export const en = {
   'work.compare': 'Re-simulating both sessions to compare them…',
   'work.verify': 'Re-simulating the session to check it…',
   'work.cancelled': 'Cancelled: nothing was changed.',
+  'alarms.announceNamed': 'New alarm, priority {priority}: {message}.',
   'alarms.announce': 'New alarm, priority {priority}: {station}: {message}.',
   'faceplate.sensorChoice': 'Instrument for the check',
   'faceplate.repairChoice': 'Repair to carry out',

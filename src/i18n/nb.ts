@@ -375,6 +375,7 @@ export const nb: Record<TextKey, string> = {
   'work.compare': 'Simulerer begge øktene på nytt for å sammenligne dem …',
   'work.verify': 'Simulerer økten på nytt for å kontrollere den …',
   'work.cancelled': 'Avbrutt: ingenting ble endret.',
+  'alarms.announceNamed': 'Ny alarm, prioritet {priority}: {message}.',
   'alarms.announce': 'Ny alarm, prioritet {priority}: {station}: {message}.',
   'faceplate.sensorChoice': 'Instrument for kontrollen',
   'faceplate.repairChoice': 'Reparasjon som skal utføres',

@@ -20,7 +20,15 @@ export function AlarmAnnouncer() {
     const risen = alarms.filter((a) => a.active && a.phase !== 'suppressed' && a.phase !== 'shelved' && seen.current.get(a.id) !== a.raisedAt);
     for (const a of alarms) seen.current.set(a.id, a.raisedAt);
     if (risen.length === 0 || !live) return;
-    const text = risen.map((a) => t('alarms.announce', { priority: t(`priority.${a.priority}`), station: names.station(a.station), message: alarmText(a.text, a.station, names.station, t, lang) })).join(' ');
+    const text = risen
+      .map((a) => {
+        const station = names.station(a.station);
+        const message = alarmText(a.text, a.station, names.station, t, lang);
+        const priority = t(`priority.${a.priority}`);
+        // The standard texts name their station ("Mill M1 stopped unexpectedly"): said once.
+        return message.includes(station) ? t('alarms.announceNamed', { priority, message }) : t('alarms.announce', { priority, station, message });
+      })
+      .join(' ');
     setSaid({ text, urgent: risen.some((a) => a.priority === 'high') });
   }, [alarms, live, names, t, lang]);
   return (

@@ -46,19 +46,20 @@ function markerPlugin(xs: { current: readonly number[] }): uPlot.Plugin {
 
 /** L3 trend: a value over simulated time with its normal band. */
 /** `legend` says what the dashed lines are where they are no normal band (OEE: typical and world class). */
-export function TrendChart({ series, normal, label, unit, digits = 2, legend }: { series: Series | undefined; normal: readonly [number, number] | null; label: string; unit: string; digits?: number; legend?: string }) {
+/** `height` in CSS pixels, axes included: the two axes take ~80 of them, so 130 leaves a strip. */
+export function TrendChart({ series, normal, label, unit, digits = 2, legend, height = 150 }: { series: Series | undefined; normal: readonly [number, number] | null; label: string; unit: string; digits?: number; legend?: string; height?: number }) {
   const { t, lang } = useT();
   // biome-ignore lint/correctness/useExhaustiveDependencies: texts follow the language
   const options = useMemo<Omit<uPlot.Options, 'width'>>(
     () => ({
-      height: 130,
+      height,
       legend: { show: false },
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: false } },
       axes: [timeAxis(t('chart.time')), valueAxis(unit, digits, lang)],
       series: [{}, { label, stroke: TRACE, width: 1.5, points: { show: false } }, refSeries(t('chart.normalLow'), BAND, [4, 3]), refSeries(t('chart.normalHigh'), BAND, [4, 3])],
     }),
-    [label, unit, lang, digits],
+    [label, unit, lang, digits, height],
   );
   if (!series || series.ticks.length < 2) return null;
   const xs = series.ticks.map((x) => x / 10);

@@ -13,6 +13,9 @@ import { refusalMessage } from '../i18n/names';
 import { useNames } from '../store/use-names';
 import { WorkProgress } from './WorkProgress';
 
+/** The shift's charts are read on their own (and printed): tall enough for a scale of five steps. */
+const DEBRIEF_CHART_HEIGHT = 220;
+
 export function Debrief() {
   const { t, lang } = useT();
   const names = useNames();
@@ -183,8 +186,8 @@ export function Debrief() {
           </tbody>
         </table>
       )}
-      <TrendChart series={{ ticks: k.ticks, values: k.oee.map((x) => x * 100) }} normal={[60, 85]} label={t('debrief.oee')} unit="%" digits={0} legend={t('debrief.oeeBand')} />
-      <TrendChart series={{ ticks: k.ticks, values: k.throughput }} normal={null} label={t('debrief.throughput')} unit={t('chart.perHour')} digits={0} />
+      <TrendChart series={{ ticks: k.ticks, values: k.oee.map((x) => x * 100) }} normal={[60, 85]} label={t('debrief.oee')} unit="%" digits={0} legend={t('debrief.oeeBand')} height={DEBRIEF_CHART_HEIGHT} />
+      <TrendChart series={{ ticks: k.ticks, values: k.throughput }} normal={null} label={t('debrief.throughput')} unit={t('chart.perHour')} digits={0} height={DEBRIEF_CHART_HEIGHT} />
       <div className="buttons no-print">
         <button type="button" onClick={() => window.print()}>
           {t('debrief.print')}

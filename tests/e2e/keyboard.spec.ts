@@ -54,6 +54,7 @@ test('? opens the keyboard help and Escape closes it; a new alarm is told to a s
   await expect(help).toBeHidden();
   // The mill stops ten minutes in: its alarm is announced, priority first, in an assertive live region.
   const announcer = page.getByTestId('alarm-announcer');
-  await expect(announcer).toContainText('New alarm, priority High: Mill M1', { timeout: 30_000 });
+  // Its station is said once: the message names it ("Mill M1: Mill M1 stopped" before).
+  await expect(announcer).toHaveText('New alarm, priority High: Mill M1 stopped unexpectedly.', { timeout: 30_000 });
   await expect(announcer).toHaveAttribute('aria-live', 'assertive');
 });
