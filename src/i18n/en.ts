@@ -99,6 +99,7 @@ export const en = {
   'faceplate.repairs': 'Repairs',
   'faceplate.doRepair': 'Carry out',
   'faceplate.task': 'Work in progress',
+  'objective.howDiagnose': 'Judged by the cause you declare in a station\'s faceplate (Diagnosis) within {within} of the fault, or the right repair begun by then.',
   'faceplate.diagnosis': 'Diagnosis',
   'faceplate.cause': 'Suspected cause',
   'faceplate.declare': 'Declare diagnosis',

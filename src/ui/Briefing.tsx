@@ -1,4 +1,5 @@
 import { objectiveText, textOf } from '../scenario';
+import { ObjectiveHow } from './ObjectiveHow';
 import { useSim } from '../store/use-sim';
 import { useT } from '../i18n';
 
@@ -18,7 +19,10 @@ export function Briefing() {
           <h3>{t('library.objectives')}</h3>
           <ul>
             {sc.objectives.map((o) => (
-              <li key={objectiveText(o)}>{objectiveText(o, lang)}</li>
+              <li key={objectiveText(o)}>
+                {objectiveText(o, lang)}
+                <ObjectiveHow objective={o} />
+              </li>
             ))}
           </ul>
         </>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { ObjectiveHow } from './ObjectiveHow';
 import { objectiveText, textOf } from '../scenario';
 import { LineView } from '../scene/LineView';
 import { useSim } from '../store/use-sim';
@@ -43,6 +44,7 @@ function Objectives() {
         {(objectives ?? []).map((o) => (
           <li key={objectiveText(o)}>
             {objectiveText(o, lang)}
+            <ObjectiveHow objective={o} />
             {typeof o === 'object' && 'check' in o && o.check.kind === 'reportFigure' && <ReportFigure figure={o.check.figure} station={o.check.station} />}
           </li>
         ))}

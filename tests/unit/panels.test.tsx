@@ -13,6 +13,7 @@ import { runAnalysis } from '../../src/session/analysis';
 import { loadScenarioText } from '../../src/scenario';
 import type { Command } from '../../src/engine';
 import { Faceplate } from '../../src/ui/Faceplate';
+import { Briefing } from '../../src/ui/Briefing';
 import { KpiStrip } from '../../src/ui/KpiStrip';
 import { SensorBar } from '../../src/ui/SensorBar';
 import type { SensorView } from '../../src/engine';
@@ -226,5 +227,12 @@ describe('control-room panels (rendered from the store)', () => {
     const html = render(storeAt('bearing-wear', 0), createElement(CouldHaveSeen, { assessment: a.debrief.assessment, markers: a.debrief.markers, seen: a.debrief.seen, onReplayAt: () => undefined }));
     expect(html).toContain('Machining centre M2: vibration above its normal band');
     expect(html).not.toContain('or no signal');
+  });
+
+  it('an objective judged by a declared diagnosis says so in the briefing (a student who restarted the power dip right was told "not diagnosed")', () => {
+    const html = render(storeAt('power-dip', 0), createElement(Briefing));
+    expect(html).toContain('Recognise a line-wide trip from one instant, not an equipment fault.<span class="objective-how muted">Judged by the cause you declare in a station&#x27;s faceplate (Diagnosis) within 10 min of the fault');
+    // Only that one: the others say what to do in their own words, and no answer is given away.
+    expect(html.split('objective-how').length - 1).toBe(1);
   });
 });
