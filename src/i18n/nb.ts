@@ -54,7 +54,7 @@ export const nb: Record<TextKey, string> = {
   'kpi.throughput': 'Produksjon',
   'kpi.wip': 'PIA',
   'kpi.perHour': '/t',
-  'kpi.unacked': 'ikke kvitt.',
+  'kpi.unacked': 'ukvittert',
   'alarms.heading': 'Alarmer',
   'alarms.none': 'Ingen alarmer',
   'alarms.flood': 'Alarmflom: mer enn 10 alarmer på 10 minutter. Ta først-ut-årsaken først.',

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useSim } from '../store/use-sim';
 import { localNum, pct } from './format';
 import { useT } from '../i18n';
@@ -10,7 +11,7 @@ export function KpiStrip() {
   const active = useSim((s) => s.observation?.alarms.filter((a) => a.active && a.phase !== 'shelved').length ?? 0);
   const top = useSim((s) => s.observation?.alarms.find((a) => a.phase !== 'shelved' && a.phase !== 'suppressed')?.priority ?? null);
   if (!line) return null;
-  const items: [string, string, string][] = [
+  const items: [string, string, ReactNode][] = [
     ['oee', t('kpi.oee'), pct(line.oee.oee, lang)],
     ['availability', t('kpi.availability'), pct(line.oee.availability, lang)],
     ['performance', t('kpi.performance'), pct(line.oee.performance, lang)],
@@ -19,7 +20,14 @@ export function KpiStrip() {
     ['scrap', t('kpi.scrap'), String(line.scrapParts)],
     ['throughput', t('kpi.throughput'), `${localNum(line.throughputPerHour, 1, lang)} ${t('kpi.perHour')}`],
     ['wip', t('kpi.wip'), String(line.wip)],
-    ['alarms', t('alarms.heading'), `${active} / ${unacked} ${t('kpi.unacked')}`],
+    // The word in the label's size: "4 / 4 ukvittert" wrapped onto a second line in a tile.
+    [
+      'alarms',
+      t('alarms.heading'),
+      <>
+        {active} / {unacked} <span className="kpi-unit">{t('kpi.unacked')}</span>
+      </>,
+    ],
   ];
   return (
     <dl className="kpis" aria-label={t('kpi.heading')}>
