@@ -310,7 +310,7 @@ export const nb: Record<TextKey, string> = {
   'cause.spindleOverheating': 'Overopphetet spindel',
   'cause.badMaterialLot': 'Dårlig materialparti',
   'cause.wrongParameter': 'Feil parameter',
-  'cause.powerDip': 'Spenningsfall',
+  'cause.powerDip': 'Spenningsdipp',
   'cause.eStop': 'Nødstopp',
   'sensor.vibration': 'Vibrasjon',
   'sensor.temperature': 'Temperatur',
