@@ -42,7 +42,7 @@ describe('the curriculum as a whole', () => {
   it('covers every fault of the catalogue, and the starved-not-broken look-alike', () => {
     const types = new Set(curriculum.flatMap((r) => r.model.faults.map((f) => f.type)));
     expect([...FAULT_TYPES].filter((t) => !types.has(t))).toEqual([]);
-    expect(curriculum.some((r) => r.scenario.topics?.some((x) => textOf(x) === 'starved-blocked'))).toBe(true);
+    expect(curriculum.some((r) => r.scenario.topics?.some((x) => textOf(x) === 'starved and blocked'))).toBe(true);
   });
 
   it('runs on varied lines: a machining cell with a robot, an assembly merge, a packaging line of conveyors, parallel machines with rework', () => {
@@ -50,7 +50,7 @@ describe('the curriculum as a whole', () => {
     expect(m.some((x) => x.stations.some((s) => s.type === 'assembly') && x.stations.some((s) => s.type === 'inspection'))).toBe(true);
     expect(m.some((x) => x.stations.filter((s) => s.type === 'conveyor').length >= 3)).toBe(true);
     expect(m.some((x) => x.stations.some((s) => s.type === 'inspection' && s.reworkTo >= 0) && x.stations.some((s) => s.type === 'buffer' && s.outputs.filter((o) => x.stations[o]!.type === 'machine').length >= 2))).toBe(true);
-    expect(curriculum.some((r) => r.scenario.topics?.some((x) => textOf(x) === 'machining-cell'))).toBe(true);
+    expect(curriculum.some((r) => r.scenario.topics?.some((x) => textOf(x) === 'machining cell'))).toBe(true);
   });
 });
 

@@ -9,7 +9,7 @@ test('the library groups the curriculum by level, filters by topic, shows progre
   await expect(page.getByTestId('next')).toContainText('Tutorial');
 
   // Topic filter.
-  await page.getByTestId('topic-filter').selectOption('parallel-rework');
+  await page.getByTestId('topic-filter').selectOption('parallel machines');
   const filtered = await page.locator('.card').count();
   expect(filtered).toBeGreaterThanOrEqual(3);
   expect(filtered).toBeLessThan(10);

@@ -30,6 +30,20 @@ describe('shipped scenarios', () => {
     });
   }
 
+  it('name each topic in words, the same in every drill: the library filter lists one entry per topic in each language', () => {
+    const nbOf = new Map<string, Set<string>>();
+    for (const file of files) {
+      const sc = JSON.parse(readFileSync(join(DIR, file), 'utf8')) as { topics?: (string | { en: string; nb?: string })[] };
+      for (const topic of sc.topics ?? []) {
+        const [en, nb] = typeof topic === 'string' ? [topic, topic] : [topic.en, topic.nb ?? topic.en];
+        // An id such as "parallel-rework" or "machining-cell" showed in the English filter.
+        expect(en, file).not.toMatch(/^(parallel-rework|machining-cell|packaging-conveyors|assembly-merge|starved-blocked)$/);
+        nbOf.set(en, (nbOf.get(en) ?? new Set()).add(nb));
+      }
+    }
+    expect([...nbOf].filter(([, nb]) => nb.size > 1).map(([en, nb]) => `${en}: ${[...nb].join(' | ')}`)).toEqual([]);
+  });
+
   it('scenarios/scenario.schema.json is up to date (npm run schema rewrites it)', () => {
     expect(readFileSync(join(DIR, 'scenario.schema.json'), 'utf8')).toBe(scenarioJsonSchema());
   });
