@@ -186,10 +186,12 @@ function judge(check: ObjectiveCheck, facts: RunFacts): One {
   if (check.kind === 'fixWithoutWrongRepair') {
     const wrong = facts.state.truth.wrongRepairs.length;
     const open = facts.faults.filter((f) => !f.resolved).length;
-    if (open > 0) return { met: false, outcome: 'never', params: { n: open }, reason: `${count(open, 'fault', 'faults')} not fixed` };
-    return wrong === 0
-      ? { met: true, outcome: 'met', params: {}, reason: 'every fault fixed, no repair that fixed nothing' }
-      : { met: false, outcome: 'notMet', params: { n: wrong }, reason: `${count(wrong, 'repair', 'repairs')} that fixed nothing` };
+    // A needless repair is what this objective is about: named first, fault fixed or not. A
+    // student who replaced nothing but left the fault is told both ("Leave the healthy robot
+    // alone — 1 fault not fixed" read as if the robot had been touched).
+    if (wrong > 0) return { met: false, outcome: 'notMet', params: { n: wrong }, reason: `${count(wrong, 'repair', 'repairs')} that fixed nothing` };
+    if (open > 0) return { met: false, outcome: 'never', params: { n: open }, reason: `no needless repair, but ${count(open, 'fault', 'faults')} not fixed` };
+    return { met: true, outcome: 'met', params: {}, reason: 'every fault fixed, no repair that fixed nothing' };
   }
   const faults = faultsFor(check, facts);
   if (faults.length === 0) return { met: false, outcome: 'noFault', params: {}, reason: 'the fault did not happen in this run' };

@@ -30,7 +30,7 @@ export const debriefEn = {
   'verdict.fixWith.notMet': 'fixed, but not by “{action}”',
   'verdict.fixWith.never': 'not fixed',
   'verdict.fixWithoutWrongRepair.met': 'every fault fixed, no repair that fixed nothing',
-  'verdict.fixWithoutWrongRepair.never': '{n} {n:fault|faults} not fixed',
+  'verdict.fixWithoutWrongRepair.never': 'no needless repair, but {n} {n:fault|faults} not fixed',
   'verdict.fixWithoutWrongRepair.notMet': '{n} {n:repair|repairs} that fixed nothing',
   'verdict.fixBeforeScrap.met': 'fixed at {at}, before any extra scrap',
   'verdict.fixBeforeScrap.notMet': '{n} extra scrap {n:part|parts} before the fix at {at}',

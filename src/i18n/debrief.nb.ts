@@ -32,7 +32,7 @@ export const debriefNb: Record<keyof typeof debriefEn, string> = {
   'verdict.fixWith.notMet': 'rettet, men ikke med «{action}»',
   'verdict.fixWith.never': 'ikke rettet',
   'verdict.fixWithoutWrongRepair.met': 'alle feil rettet, ingen unødvendig reparasjon',
-  'verdict.fixWithoutWrongRepair.never': '{n} feil ikke rettet',
+  'verdict.fixWithoutWrongRepair.never': 'ingen unødvendig reparasjon, men {n} feil ikke rettet',
   'verdict.fixWithoutWrongRepair.notMet': '{n} {n:reparasjon|reparasjoner} som ikke rettet noe',
   'verdict.fixBeforeScrap.met': 'rettet kl. {at}, før noe ekstra vrak',
   'verdict.fixBeforeScrap.notMet': '{n} ekstra {n:vrakdel|vrakdeler} før rettingen kl. {at}',

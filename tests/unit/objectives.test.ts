@@ -18,6 +18,18 @@ function drill(id: string) {
 const later = (cmds: readonly Command[], ticks: number) => cmds.map((c) => ({ ...c, tick: c.tick + ticks }));
 
 describe('objective verdicts say why, in numbers', () => {
+  it('"do not replace what is not broken" names a needless repair first, and a student who replaced nothing is told so', () => {
+    const d = drill('calibration-offset');
+    const en = (k: TextKey, vars?: Record<string, string | number>) => translate('en', k, vars);
+    const verdict = (cmds: readonly Command[]) => assess(d.model, d.scenario.seed, cmds, d.model.durationTicks, d.rules).objectives.find((o) => o.kind === 'fixWithoutWrongRepair')!;
+    // A new tool for a gauge that reads wrong: the fault stays, and the tool change is what is named.
+    const wrong = (JSON.parse(readFileSync(join(__dirname, '../solutions/calibration-offset.json'), 'utf8')) as { wrong: Command[] }).wrong;
+    expect(wrong.some((c) => c.type === 'repair' && c.action === 'replaceTool')).toBe(true);
+    expect(verdictText(verdict(wrong), en, 'en')).toBe('1 repair that fixed nothing');
+    // Nothing replaced, nothing fixed: not "1 fault not fixed" alone, which read as a needless repair.
+    expect(verdictText(verdict([]), en, 'en')).toBe('no needless repair, but 1 fault not fixed');
+  });
+
   it('a tool changed after the first scrap misses "before the first part is scrapped", and says how many', () => {
     const d = drill('tool-wear-drift');
     const late = assess(d.model, d.scenario.seed, later(d.sol.reference, 60 * 600), d.model.durationTicks, d.rules);
