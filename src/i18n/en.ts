@@ -309,6 +309,7 @@ export const en = {
   'cause.spindleOverheating': 'Spindle overheating',
   'cause.badMaterialLot': 'Bad material lot',
   'cause.wrongParameter': 'Wrong parameter',
+  'fault.at': '{what} at {station}',
   'cause.powerDip': 'Power dip',
   'cause.eStop': 'E-stop',
   'sensor.vibration': 'Vibration',

@@ -17,6 +17,11 @@ export interface Names {
   check(kind: string, station: string | null): string;
 }
 
+/** "Breakdown at Mill M1" / "Havari på Fres M1": a cause where it happened, in words (it read "Breakdown @ Mill M1"). */
+export function atStation(what: string, station: string | null, t: T): string {
+  return station ? t('fault.at', { what, station }) : what;
+}
+
 /** Names from a scenario (and its compiled model, for the alarms the defaults add). */
 export function namesOf(sc: ScenarioFile | null, model: LineModel | null, t: T, lang: Language): Names {
   const stations = new Map<string, string>();
@@ -27,7 +32,7 @@ export function namesOf(sc: ScenarioFile | null, model: LineModel | null, t: T, 
   const faults = new Map<string, string>();
   for (const f of sc?.faults ?? []) {
     const cause = t(`cause.${f.type}` as TextKey);
-    faults.set(f.id, f.station ? `${cause} @ ${station(f.station)}` : cause);
+    faults.set(f.id, atStation(cause, f.station ? station(f.station) : null, t));
   }
   const robots = new Set((sc?.line.stations ?? []).filter((s) => s.type === 'assembly').map((s) => s.id));
   const check = (kind: string, at: string | null) => (kind === 'inspectTool' && at !== null && robots.has(at) ? t('check.inspectGripper') : t(`check.${kind}` as TextKey));

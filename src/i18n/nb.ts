@@ -310,6 +310,7 @@ export const nb: Record<TextKey, string> = {
   'cause.spindleOverheating': 'Overopphetet spindel',
   'cause.badMaterialLot': 'Dårlig materialparti',
   'cause.wrongParameter': 'Feil parameter',
+  'fault.at': '{what} på {station}',
   'cause.powerDip': 'Spenningsdipp',
   'cause.eStop': 'Nødstopp',
   'sensor.vibration': 'Vibrasjon',

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { atStation } from '../i18n/names';
 import { DEFAULT_RESOLVED_BY, describeErrors, loadScenarioText, type ScenarioFile, objectiveText, textOf } from '../scenario';
 import { parseDuration } from '../scenario/duration';
 import { useSim } from '../store/use-sim';
@@ -80,7 +81,7 @@ function Card({ sc, progress, instructor, onOpen, onEdit }: { sc: ScenarioFile; 
           {sc.faults && sc.faults.length > 0 && (
             <>
               <p>
-                <strong>{t('library.truth')}:</strong> {sc.faults.map((f) => `${t(`cause.${f.type}` as never)}${f.station ? ` @ ${stationLabel(sc, f.station, lang)}` : ''}`).join('; ')}
+                <strong>{t('library.truth')}:</strong> {sc.faults.map((f) => atStation(t(`cause.${f.type}` as never), f.station ? stationLabel(sc, f.station, lang) : null, t)).join('; ')}
               </p>
               <p>
                 <strong>{t('library.fixes')}:</strong>{' '}

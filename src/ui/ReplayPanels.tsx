@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { useNames } from '../store/use-names';
+import { atStation } from '../i18n/names';
 import { useSim, useSimApi } from '../store/use-sim';
 import { clock } from './format';
 import { type TextKey, useT } from '../i18n';
@@ -50,6 +52,7 @@ export function TruthPanel() {
   const { t } = useT();
   const show = useSim((s) => s.replay?.showTruth ?? false);
   const truth = useSim((s) => s.truth);
+  const names = useNames();
   if (!show || truth === null) return null;
   return (
     <section className="truth-panel" data-testid="truth">
@@ -57,8 +60,7 @@ export function TruthPanel() {
       <ul>
         {truth.faults.map((f) => (
           <li key={f.id} className={f.phase}>
-            <strong>{t(`cause.${f.type}` as TextKey)}</strong>
-            {f.station ? ` @ ${f.station}` : ''} — {t(`replay.phase.${f.phase}` as TextKey)}
+            <strong>{atStation(t(`cause.${f.type}` as TextKey), f.station ? names.station(f.station) : null, t)}</strong> — {t(`replay.phase.${f.phase}` as TextKey)}
             {f.onset >= 0 ? ` (${clock(f.onset / 10)})` : ''}
           </li>
         ))}

@@ -5,7 +5,7 @@
 import type { Command } from '../engine';
 import type { Marker } from '../session/replay-index';
 import type { TextKey } from '../i18n';
-import { type Names, refusalMessage } from '../i18n/names';
+import { atStation, type Names, refusalMessage } from '../i18n/names';
 import { stateName } from '../i18n/station-text';
 
 type T = (key: TextKey, vars?: Record<string, string | number>) => string;
@@ -59,7 +59,7 @@ function describeWhat(c: Command, t: T, names: Names): string {
 export function describeMarker(m: Marker, t: T, names: Names): string {
   switch (m.kind) {
     case 'fault':
-      return `${t(m.edge === 'onset' ? 'replay.faultStarts' : 'replay.faultEnds')}: ${t(`cause.${m.type}` as TextKey)}${m.station ? ` @ ${names.station(m.station)}` : ''}`;
+      return `${t(m.edge === 'onset' ? 'replay.faultStarts' : 'replay.faultEnds')}: ${atStation(t(`cause.${m.type}` as TextKey), m.station ? names.station(m.station) : null, t)}`;
     case 'alarm':
       return `${t('replay.alarm')}: ${names.alarm(m.alarm)} (${t(`priority.${m.priority}` as TextKey)})`;
     case 'command':
@@ -67,6 +67,6 @@ export function describeMarker(m: Marker, t: T, names: Names): string {
     case 'state':
       return `${names.station(m.station)} → ${stateName({ state: m.to, stateName: String(m.to) }, t)}`;
     case 'score':
-      return `${t(`replay.score.${m.what}` as TextKey)}${m.station ? ` @ ${names.station(m.station)}` : ''}`;
+      return atStation(t(`replay.score.${m.what}` as TextKey), m.station ? names.station(m.station) : null, t);
   }
 }

@@ -202,7 +202,7 @@ test('the instructor starts a fault in a student’s run from the follow view: i
   await expect(row).toContainText('Running', { timeout: 15_000 });
   const [follow] = await Promise.all([teacher.context().waitForEvent('page'), row.getByTestId('live-follow').click()]);
   const panel = follow.getByTestId('follow-panel');
-  await expect(panel).toContainText('Conveyor jam @ Conveyor C2', { timeout: 30_000 });
+  await expect(panel).toContainText('Conveyor jam at Conveyor C2', { timeout: 30_000 });
   // Well before its scheduled 12 minutes.
   await panel.locator('[data-fault="c2-jam"]').click();
   await expect(panel).toContainText('sent: starts when the student’s app takes it');

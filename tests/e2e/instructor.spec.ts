@@ -8,7 +8,7 @@ test('in instructor mode a fault can be started live; it is recorded and replays
   await page.locator('[data-scenario="conveyor-jam"] [data-testid="open-scenario"]').click();
   await page.getByRole('button', { name: 'Start the shift' }).click();
   const panel = page.getByTestId('instructor-panel');
-  await expect(panel).toContainText('Conveyor jam @ Conveyor C2');
+  await expect(panel).toContainText('Conveyor jam at Conveyor C2');
   // Well before its scheduled 12 minutes.
   await panel.locator('[data-fault="c2-jam"]').click();
   await expect(panel).toContainText('started');
@@ -28,7 +28,7 @@ test('in instructor mode a fault can be started live; it is recorded and replays
   if (await discard.isVisible()) await discard.click();
   await page.getByTestId('replay-file').setInputFiles({ name: 'class.session.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
   await expect(page.getByTestId('replay-verification')).toContainText('Reproduces exactly');
-  await expect(page.locator('[data-lane="command"] .marker[title*="Instructor started fault Conveyor jam @ Conveyor C2"]')).toHaveCount(1);
+  await expect(page.locator('[data-lane="command"] .marker[title*="Instructor started fault Conveyor jam at Conveyor C2"]')).toHaveCount(1);
   await page.getByRole('button', { name: 'Close replay' }).click();
 
   // Students see no panel once instructor mode is off.

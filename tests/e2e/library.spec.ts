@@ -19,7 +19,7 @@ test('the library groups the curriculum by level, filters by topic, shows progre
   await expect(page.getByTestId('teacher-note')).toHaveCount(0);
   await page.getByTestId('instructor-toggle').check();
   await expect(page.locator('[data-scenario="conveyor-jam"] [data-testid="teacher-note"]')).toContainText('lock-out');
-  await expect(page.locator('[data-scenario="conveyor-jam"] [data-testid="teacher-note"]')).toContainText('Conveyor jam @ Conveyor C2');
+  await expect(page.locator('[data-scenario="conveyor-jam"] [data-testid="teacher-note"]')).toContainText('Conveyor jam at Conveyor C2');
   await expect(page.locator('[data-scenario="conveyor-jam"] [data-testid="teacher-note"]')).toContainText('Accepted fixes: Clear jam');
   await page.screenshot({ path: 'tests/artifacts/library-instructor.png', fullPage: true });
   await page.reload();

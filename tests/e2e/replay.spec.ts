@@ -56,6 +56,8 @@ test('an instructor imports a session in a fresh profile, seeks, steps, annotate
   await expect(page.getByTestId('truth')).toHaveCount(0);
   await page.getByTestId('truth-toggle').check();
   await expect(page.getByTestId('truth')).toContainText('ACTIVE');
+  // Where, by the station's name (it showed the id: "@ M1").
+  await expect(page.getByTestId('truth')).toContainText('at Mill M1');
   await expect(page.locator('[data-lane="fault"] .marker')).not.toHaveCount(0);
 
   // A note at this tick, on the timeline and in presenter mode.
