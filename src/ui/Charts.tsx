@@ -87,7 +87,8 @@ export function SpcChart({ series, tolerance, interventions, unit }: { series: S
   const marks = useRef<readonly number[]>([]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: texts follow the language; marks is a ref
   const [iOptions, mrOptions] = useMemo(() => {
-    const common = { height: 140, legend: { show: false }, cursor: { drag: { x: false, y: false } }, scales: { x: { time: false } }, plugins: [markerPlugin(marks)] };
+    // Tall enough for three marks on the value axis: at 140 the I chart showed one (20,000) for a ±0.05 band.
+    const common = { height: 180, legend: { show: false }, cursor: { drag: { x: false, y: false } }, scales: { x: { time: false } }, plugins: [markerPlugin(marks)] };
     const i: Omit<uPlot.Options, 'width'> = {
       ...common,
       axes: [timeAxis(t('chart.time')), valueAxis(unit, 3, lang)],
