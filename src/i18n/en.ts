@@ -165,7 +165,7 @@ export const en = {
   'result.flankWear': 'Flank wear {value} mm after {parts} {parts:part|parts} on this tool',
   'result.lubricant': 'Lubricant level {value} %',
   'result.lubricantLost': 'Lubricant level {value} %, {lost} % gone since it was filled',
-  'result.masterPart': 'Master part {nominal} mm reads {reading} mm (deviation {value} mm)',
+  'result.masterPart': 'Master part {nominal} mm reads {reading} mm, deviation {value} mm',
   'toast.taskDone': '{station}: {action} finished.',
   'toast.checkDone': '{station}: {result} ({range})',
   'toast.diagnosis': 'Diagnosis recorded: {station}, {cause}. It is assessed in the debrief.',

@@ -166,7 +166,7 @@ export const nb: Record<TextKey, string> = {
   'result.flankWear': 'Slitasjemerke (flankeslitasje) {value} mm etter {parts} {parts:del|deler} med dette verktøyet',
   'result.lubricant': 'Smørenivå {value} %',
   'result.lubricantLost': 'Smørenivå {value} %, {lost} % borte siden påfylling',
-  'result.masterPart': 'Masterdelen {nominal} mm måles til {reading} mm (avvik {value} mm)',
+  'result.masterPart': 'Masterdelen {nominal} mm måles til {reading} mm, avvik {value} mm',
   'toast.taskDone': '{station}: {action} er ferdig.',
   'toast.checkDone': '{station}: {result} ({range})',
   'toast.diagnosis': 'Diagnosen er registrert: {station}, {cause}. Den vurderes i gjennomgangen.',
