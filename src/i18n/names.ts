@@ -15,6 +15,8 @@ export interface Names {
   fault(id: string): string;
   /** A check by its name at a station: a robot's tool is its gripper. */
   check(kind: string, station: string | null): string;
+  /** A fault's cause where it happened, by the station's id: "Breakdown at Mill M1". */
+  causeAt(type: string, station: string | null): string;
 }
 
 /** "Breakdown at Mill M1" / "Havari på Fres M1": a cause where it happened, in words (it read "Breakdown @ Mill M1"). */
@@ -29,14 +31,14 @@ export function namesOf(sc: ScenarioFile | null, model: LineModel | null, t: T, 
   const station = (id: string) => stations.get(id) ?? id;
   const alarms = new Map<string, string>();
   for (const rule of model?.alarms ?? []) alarms.set(rule.id, alarmText(rule.text, model!.stations[rule.station]!.id, station, t, lang));
+  const causeAt = (type: string, at: string | null) => atStation(t(`cause.${type}` as TextKey), at === null ? null : station(at), t);
   const faults = new Map<string, string>();
   for (const f of sc?.faults ?? []) {
-    const cause = t(`cause.${f.type}` as TextKey);
-    faults.set(f.id, atStation(cause, f.station ? station(f.station) : null, t));
+    faults.set(f.id, causeAt(f.type, f.station ?? null));
   }
   const robots = new Set((sc?.line.stations ?? []).filter((s) => s.type === 'assembly').map((s) => s.id));
   const check = (kind: string, at: string | null) => (kind === 'inspectTool' && at !== null && robots.has(at) ? t('check.inspectGripper') : t(`check.${kind}` as TextKey));
-  return { station, alarm: (id) => alarms.get(id) ?? id, fault: (id) => faults.get(id) ?? id, check };
+  return { station, alarm: (id) => alarms.get(id) ?? id, fault: (id) => faults.get(id) ?? id, check, causeAt };
 }
 
 /** An alarm's message in the reader's language. */

@@ -1,7 +1,6 @@
 import { textOf } from '../scenario';
-import { atStation } from '../i18n/names';
 import { useSim } from '../store/use-sim';
-import { type TextKey, useT } from '../i18n';
+import { useT } from '../i18n';
 import { useNames } from '../store/use-names';
 
 /**
@@ -21,7 +20,7 @@ export function FaultStarts({ start, pending }: { start: (fault: string) => void
         const manual = f.trigger !== undefined && 'manual' in f.trigger;
         return (
           <li key={f.id}>
-            <strong>{atStation(t(`cause.${f.type}` as TextKey), f.station ? names.station(f.station) : null, t)}</strong> {f.description && <small className="muted" title={f.id}>({textOf(f.description, lang)})</small>}{' '}
+            <strong>{names.causeAt(f.type, f.station ?? null)}</strong> {f.description && <small className="muted" title={f.id}>({textOf(f.description, lang)})</small>}{' '}
             {started.has(f.id) ? (
               <em>{t('instructor.started')}</em>
             ) : pending?.has(f.id) ? (

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useNames } from '../store/use-names';
-import { atStation } from '../i18n/names';
 import { useSim, useSimApi } from '../store/use-sim';
 import { clock } from './format';
 import { type TextKey, useT } from '../i18n';
@@ -60,7 +59,7 @@ export function TruthPanel() {
       <ul>
         {truth.faults.map((f) => (
           <li key={f.id} className={f.phase}>
-            <strong>{atStation(t(`cause.${f.type}` as TextKey), f.station ? names.station(f.station) : null, t)}</strong> — {t(`replay.phase.${f.phase}` as TextKey)}
+            <strong>{names.causeAt(f.type, f.station)}</strong> — {t(`replay.phase.${f.phase}` as TextKey)}
             {f.onset >= 0 ? ` (${clock(f.onset / 10)})` : ''}
           </li>
         ))}

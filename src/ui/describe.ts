@@ -59,7 +59,7 @@ function describeWhat(c: Command, t: T, names: Names): string {
 export function describeMarker(m: Marker, t: T, names: Names): string {
   switch (m.kind) {
     case 'fault':
-      return `${t(m.edge === 'onset' ? 'replay.faultStarts' : 'replay.faultEnds')}: ${atStation(t(`cause.${m.type}` as TextKey), m.station ? names.station(m.station) : null, t)}`;
+      return `${t(m.edge === 'onset' ? 'replay.faultStarts' : 'replay.faultEnds')}: ${names.causeAt(m.type, m.station)}`;
     case 'alarm':
       return `${t('replay.alarm')}: ${names.alarm(m.alarm)} (${t(`priority.${m.priority}` as TextKey)})`;
     case 'command':
