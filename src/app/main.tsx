@@ -2,6 +2,7 @@ import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import defaultScenario from '../../scenarios/tutorial-line.json';
 import { clearDraft, type Draft, loadDraft } from '../session/autosave';
+import { hasSessions } from '../session/saved-sessions';
 import { createSimStore } from '../store/sim-store';
 import { SimContext } from '../store/use-sim';
 import { getLanguage, setLanguage } from '../i18n';
@@ -40,10 +41,12 @@ async function start(): Promise<void> {
   // Opening on a drill: the 3D control room's code (the biggest part) loads beside the rest, not
   // after it (index.html already fetches it; this runs it). The library loads without it.
   const room = params.has('library') || classCompare !== null ? null : preloadControlRoom();
-  const draft: Draft | null = await loadDraft();
-  // `npm start` opens on the default scenario, running; `?library` opens the library. A saved
-  // run is offered first and nothing overwrites it until the student chooses.
-  if (draft === null && !params.has('library') && !fromClass) {
+  const [draft, returning]: [Draft | null, boolean] = await Promise.all([loadDraft(), hasSessions()]);
+  // A first visit (`npm start` on a fresh browser) opens on the default scenario, running; a
+  // returning student (a run or a session kept in this browser) on the library, with their
+  // progress, and `?library` always. A saved run is offered first and nothing overwrites it
+  // until the student chooses.
+  if (draft === null && !returning && !params.has('library') && !fromClass) {
     store.getState().load(defaultScenario);
     store.getState().begin();
   }

@@ -52,6 +52,11 @@ export async function listSessions(): Promise<SavedSession[]> {
   return merged.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
 }
 
+/** Whether this browser keeps any run or imported session (false when its storage is unavailable). */
+export async function hasSessions(): Promise<boolean> {
+  return ((await withStore<number>('sessions', 'readonly', (st) => st.count())) ?? 0) > 0;
+}
+
 export async function deleteSession(id: string): Promise<WriteResult> {
   const r = await write(['sessions'], (store) => store('sessions').delete(id));
   await dropJournal(id);

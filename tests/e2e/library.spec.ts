@@ -35,4 +35,10 @@ test('the library groups the curriculum by level, filters by topic, shows progre
   await expect(page.locator('[data-scenario="breakdown-drill"] [data-testid="progress"]')).toContainText('98.6');
   await expect(page.locator('[data-scenario="conveyor-jam"] [data-testid="progress"]')).toContainText('Not tried');
   await page.screenshot({ path: 'tests/artifacts/library.png', fullPage: true });
+
+  // A returning student (a session kept in this browser) opens the app on the library, not the tutorial.
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Scenario library' })).toBeVisible();
+  await expect(page.locator('[data-scenario="breakdown-drill"] [data-testid="progress"]')).toContainText('Passed');
+  await expect(page.getByTestId('clock')).toHaveCount(0);
 });
