@@ -216,7 +216,7 @@ export function assess(
   if (extraScrap > 0) push('extraScrap', `${extraScrap} extra scrap ${extraScrap === 1 ? 'part' : 'parts'}`, { n: extraScrap }, extraScrap * p.scrapPart);
   const order = rules.order;
   const short = order === null ? 0 : Math.max(0, order.goodParts - s.line.good);
-  if (order !== null && short > 0) push('orderShort', `customer order short by ${short} of ${count(order.goodParts, 'part', 'parts')}`, { n: short, due: order.goodParts }, short * order.perPartShort);
+  if (order !== null && short > 0) push('orderShort', `customer order short by ${short} of ${order.goodParts}`, { n: short, due: order.goodParts }, short * order.perPartShort);
   const total = penalties.reduce((a, x) => a + x.points, 0);
   const score = Math.round(Math.max(0, Math.min(100, 100 - total)) * 10) / 10;
   const breaches = s.truth.safetyBreaches;

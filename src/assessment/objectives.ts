@@ -180,8 +180,8 @@ function judge(check: ObjectiveCheck, facts: RunFacts): One {
     const made = facts.state.line.good;
     const due = facts.order?.goodParts ?? 0;
     return made >= due
-      ? { met: true, outcome: 'met', params: { made, due }, reason: `${made} good parts made, ${due} due` }
-      : { met: false, outcome: 'notMet', params: { made, due, short: due - made }, reason: `${made} good parts made, ${due} due: missed by ${due - made}` };
+      ? { met: true, outcome: 'met', params: { made, due }, reason: `${made} made, ${due} due` }
+      : { met: false, outcome: 'notMet', params: { made, due, short: due - made }, reason: `${made} made, ${due} due: missed by ${due - made}` };
   }
   if (check.kind === 'fixWithoutWrongRepair') {
     const wrong = facts.state.truth.wrongRepairs.length;

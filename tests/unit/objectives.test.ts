@@ -98,7 +98,7 @@ describe('objective verdicts say why, in numbers', () => {
     const v = idle.objectives.find((o) => o.kind === 'orderMet')!;
     expect(v.params.due).toBe(200);
     expect(v.params.short).toBe(200 - (v.params.made as number));
-    expect(v.reason).toBe(`${v.params.made} good parts made, 200 due: missed by ${v.params.short}`);
+    expect(v.reason).toBe(`${v.params.made} made, 200 due: missed by ${v.params.short}`);
   });
 
   it('a drill ended before its fault happened says so for every objective about the fault, in both languages', () => {

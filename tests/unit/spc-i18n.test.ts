@@ -58,7 +58,7 @@ describe('translations', () => {
     expect(translate('en', 'storage.fullImport', { n: 1 })).toMatch(/^Storage is full: 1 run of the backup was imported/);
     expect(translate('nb', 'penalty.unneededChecks', { n: 2 })).toBe('2 unødvendige kontroller');
     // The count's form follows its own variable, not another one's.
-    expect(translate('en', 'verdict.orderMet.met', { made: 1, due: 40 })).toBe('1 good part made, 40 due');
+    expect(translate('en', 'experiment.bottleneckOf', { station: 'M2', count: 1, n: 3 })).toBe('M2 (in 1 of 3 runs)');
     for (const dict of [en, nb]) {
       for (const [k, text] of Object.entries(dict)) {
         expect(text, k).not.toMatch(/\w\((s|e|er)\)/);
