@@ -44,6 +44,26 @@ describe('shipped scenarios', () => {
     expect([...nbOf].filter(([, nb]) => nb.size > 1).map(([en, nb]) => `${en}: ${[...nb].join(' | ')}`)).toEqual([]);
   });
 
+  it("an alarm message names its station as the station's name reads, never by its id", () => {
+    // The blackout drill's flood read "WASH: drive not ready" beside the Washer's own stopped alarm.
+    const wrong: string[] = [];
+    for (const file of files) {
+      const sc = JSON.parse(readFileSync(join(DIR, file), 'utf8')) as {
+        line: { stations: { id: string; name?: Record<string, string> }[] };
+        alarms?: { rules?: { station: string; message?: Record<string, string> }[] };
+      };
+      for (const rule of sc.alarms?.rules ?? []) {
+        const name = sc.line.stations.find((st) => st.id === rule.station)?.name;
+        for (const [lang, text] of Object.entries(rule.message ?? {})) {
+          const prefix = /^([^:]+):/.exec(text)?.[1];
+          const named = name?.[lang] ?? name?.en ?? rule.station;
+          if (prefix !== undefined && !named.includes(prefix)) wrong.push(`${file} ${lang}: "${text}" (station named "${named}")`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('scenarios/scenario.schema.json is up to date (npm run schema rewrites it)', () => {
     expect(readFileSync(join(DIR, 'scenario.schema.json'), 'utf8')).toBe(scenarioJsonSchema());
   });
