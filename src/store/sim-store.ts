@@ -322,6 +322,12 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
             if (file !== null && get().phase === 'debrief') get().startDebrief(file);
           });
       },
+      runToEnd() {
+        if (model === null || get().ended || get().phase !== 'running') return;
+        get().pause();
+        // Its frame reaches the shift's end, which ends the run and opens the debrief (above).
+        request(model.durationTicks, true);
+      },
       toLibrary() {
         get().pause();
         set({ phase: 'library', replay: null, truth: null });

@@ -69,6 +69,8 @@ export interface SimStore {
   /** Build the session file of the run so far (scenario, seed, commands, checkpoint hashes). */
   exportSession(): Promise<SessionFile | null>;
   finish(): void;
+  /** The rest of the shift at once, with no further command, then the debrief (as at the shift's end). */
+  runToEnd(): void;
   toLibrary(): void;
   /** Open a recorded session for replay, paused at its start. */
   openReplay(session: SessionFile, savedId?: string | null, atTick?: number, live?: LiveTail | null): boolean;

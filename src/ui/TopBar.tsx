@@ -8,8 +8,11 @@ import { setLanguage, useT } from '../i18n';
 import { HelpButton } from './HelpPanel';
 
 /** Ending is final (the debrief scores the run as it stands): ask first, unless the shift is over. */
-function EndDrill({ ended, onEnd }: { ended: boolean; onEnd: () => void }) {
+function EndDrill({ ended, onEnd, onRunOn }: { ended: boolean; onEnd: () => void; onRunOn: () => void }) {
   const { t } = useT();
+  // Ending early judges a customer order on what is made so far: a student who has fixed
+  // everything may rather let the shift run out than watch it at 60x.
+  const order = useSim((s) => s.scenario?.scoring?.order !== undefined);
   const [asking, setAsking] = useState(false);
   if (!asking) {
     return (
@@ -20,9 +23,15 @@ function EndDrill({ ended, onEnd }: { ended: boolean; onEnd: () => void }) {
   }
   return (
     <span className="confirm" role="alertdialog" aria-label={t('run.end')} data-testid="end-confirm">
-      <span>{t('run.endConfirm')}</span>
+      <span>
+        {t('run.endConfirm')}
+        {order && ` ${t('run.endOrder')}`}
+      </span>
       <button type="button" className="danger" onClick={onEnd}>
         {t('run.endYes')}
+      </button>
+      <button type="button" onClick={onRunOn} title={t('run.runOnHint')}>
+        {t('run.runOn')}
       </button>
       <button type="button" onClick={() => setAsking(false)}>
         {t('run.endNo')}
@@ -94,7 +103,7 @@ export function TopBar({ muted, onMute }: { muted: boolean; onMute: () => void }
         </button>
         <HelpButton />
         <ExportButton />
-        <EndDrill ended={ended} onEnd={api.finish} />
+        <EndDrill ended={ended} onEnd={api.finish} onRunOn={api.runToEnd} />
       </div>
     </header>
   );

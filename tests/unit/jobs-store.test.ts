@@ -134,4 +134,24 @@ describe('long work in the store', () => {
     expect(store.getState().debrief?.assessment).toEqual(scoreSession(file!));
     expect(store.getState().job).toBeNull();
   });
+
+  it('running on to the end of the shift plays the rest at once with no new command, then opens the debrief', async () => {
+    const store = createSimStore(manualClock().clock, localHost());
+    store.getState().load(session.scenario);
+    store.getState().begin();
+    store.getState().pause();
+    for (let k = 0; k < 30; k++) store.getState().step();
+    store.getState().send({ type: 'lockOut', station: 'M1' });
+    const commands = store.getState().commands.length;
+    store.getState().runToEnd();
+    expect(store.getState()).toEqual(expect.objectContaining({ ended: true, phase: 'debrief', running: false }));
+    const file = await store.getState().exportSession();
+    const duration = store.getState().observation!.tick;
+    expect(file!.endTick).toBe(duration);
+    expect(duration).toBe(2 * 3600 * 10); // the drill's two-hour shift
+    expect(file!.commands).toHaveLength(commands);
+    // A run already over, or not begun, is left as it is.
+    store.getState().runToEnd();
+    expect(store.getState().phase).toBe('debrief');
+  });
 });
