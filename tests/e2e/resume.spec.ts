@@ -58,3 +58,17 @@ test('the sessions list keeps each run with its score; rename, export and delete
   await page.locator('[data-testid="sessions"] tbody tr').getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByTestId('sessions')).toContainText('No sessions yet');
 });
+
+test('ending a drill can run the rest of the shift first: the kept run lasts the whole shift', async ({ page, guard }) => {
+  void guard;
+  await startScenario(page, 'breakdown-drill');
+  await expect(page.locator('[data-alarm="M1.stopped"]')).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'End the drill' }).click();
+  await page.getByTestId('end-confirm').getByRole('button', { name: 'Run on to the end of the shift' }).click();
+  await expect(page.getByTestId('debrief')).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Back to the library' }).click();
+  const row = page.locator('[data-testid="sessions"] tbody tr');
+  await expect(row).toHaveCount(1);
+  // The breakdown drill's shift is two hours: the run was not cut where the student stopped.
+  await expect(row).toContainText('02:00:00');
+});
