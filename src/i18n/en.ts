@@ -327,7 +327,7 @@ export const en = {
   'type.buffer': 'Buffer',
   'type.conveyor': 'Conveyor',
   'type.machine': 'Machine',
-  'type.assembly': 'Assembly robot',
+  'type.assembly': 'Robot cell',
   'type.inspection': 'Inspection',
   'type.sink': 'Finished goods',
   'spc.rule1': 'Rule 1: a point beyond 3σ',

@@ -328,7 +328,7 @@ export const nb: Record<TextKey, string> = {
   'type.buffer': 'Buffer',
   'type.conveyor': 'Transportbånd',
   'type.machine': 'Maskin',
-  'type.assembly': 'Monteringsrobot',
+  'type.assembly': 'Robotcelle',
   'type.inspection': 'Kontroll',
   'type.sink': 'Ferdigvarer',
   'spc.rule1': 'Regel 1: et punkt utenfor 3σ',
