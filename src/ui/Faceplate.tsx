@@ -239,7 +239,7 @@ export function Faceplate() {
           <>
             <dt>{t('faceplate.task')}</dt>
             <dd data-testid="faceplate-task">
-              <TaskProgress task={st.task} />
+              <TaskProgress task={st.task} station={st.id} />
             </dd>
           </>
         )}

@@ -1,4 +1,5 @@
 import { clock } from './format';
+import { useNames } from '../store/use-names';
 import { type TextKey, useT } from '../i18n';
 
 interface Task {
@@ -9,9 +10,11 @@ interface Task {
 }
 
 /** Work in progress as a countdown with a bar: "General repair · 19:57 left", never a clock time. */
-export function TaskProgress({ task }: { task: Task }) {
+export function TaskProgress({ task, station }: { task: Task; station: string }) {
   const { t } = useT();
-  const name = t(`${task.kind === 'repair' ? 'repair' : 'check'}.${task.action}` as TextKey);
+  const names = useNames();
+  // A check by its name at this station: a robot's tool inspection is the gripper's.
+  const name = task.kind === 'repair' ? t(`repair.${task.action}` as TextKey) : names.check(task.action, station);
   const done = task.totalSeconds > 0 ? 1 - task.remainingSeconds / task.totalSeconds : 1;
   const left = clock(Math.max(0, Math.ceil(task.remainingSeconds))).replace(/^00:/, '');
   return (

@@ -112,6 +112,15 @@ describe('control-room panels (rendered from the store)', () => {
     expect(robot).not.toContain('>Inspect the tool</button>');
     store.getState().select('CNC1');
     expect(render(store, createElement(Faceplate))).toContain('>Inspect the tool</button>');
+    // The inspection under way reads as the one asked for (its countdown said "Inspect the tool").
+    store.getState().select('ROB');
+    store.getState().send({ type: 'packml', station: 'ROB', command: 'stop' });
+    for (let k = 0; k < 5; k++) store.getState().step();
+    store.getState().send({ type: 'check', station: 'ROB', check: 'inspectTool' });
+    store.getState().step();
+    expect(store.getState().refusal).toBeNull();
+    const busy = render(store, createElement(Faceplate));
+    expect(busy).toMatch(/data-testid="faceplate-task"><span class="task-progress"><span>Inspect the gripper · /);
   });
 
   it('an instrument out of its band says on which side: a low air pressure is not marked as a high one', () => {
