@@ -66,7 +66,7 @@ export const debriefNb: Record<keyof typeof debriefEn, string> = {
   'decision.objectives': ' Mål nådd: {met} av {of}.',
   'debrief.breachCheck': 'en kontroll inne i maskinen uten utlåsing',
   'debrief.breachRepair': 'en reparasjon inne i maskinen uten utlåsing',
-  'debrief.heading': 'Etterprat',
+  'debrief.heading': 'Gjennomgang',
   'debrief.score': 'Poeng',
   'debrief.passed': 'Bestått',
   'debrief.failed': 'Ikke bestått',

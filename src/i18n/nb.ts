@@ -376,7 +376,7 @@ export const nb: Record<TextKey, string> = {
   'work.cancel': 'Avbryt',
   'work.replay': 'Simulerer økten på nytt for avspilling …',
   'work.resume': 'Bygger opp igjen kjøringen din fra kommandoene …',
-  'work.debrief': 'Simulerer kjøringen din på nytt for etterpraten …',
+  'work.debrief': 'Simulerer kjøringen din på nytt for gjennomgangen …',
   'work.compare': 'Simulerer begge øktene på nytt for å sammenligne dem …',
   'work.verify': 'Simulerer økten på nytt for å kontrollere den …',
   'work.cancelled': 'Avbrutt: ingenting ble endret.',
