@@ -1,5 +1,5 @@
 import { objectiveText } from '../scenario';
-import { useSim, useSimHistory } from '../store/use-sim';
+import { useSim } from '../store/use-sim';
 import { TrendChart } from './Charts';
 import { debriefCsv, type TimelineRow } from './debrief-export';
 import { describeCommand } from './describe';
@@ -27,11 +27,10 @@ export function Debrief() {
   const back = useSim((s) => s.toLibrary);
   const job = useSim((s) => (s.job?.what === 'debrief' ? s.job : null));
   const cancel = useSim((s) => s.cancelJob);
-  const history = useSimHistory();
   // The assessment re-runs the engine from the command log (in the analysis worker): the same
   // verdict live and on replay. The same pass gives the command timeline with each command's verdict.
   const index = useSim((s) => s.debrief);
-  if (!index || !history) {
+  if (!index) {
     return (
       <main className="debrief" data-testid="debrief-pending">
         <h1>{t('debrief.heading')}</h1>
@@ -42,7 +41,9 @@ export function Debrief() {
   const a = index.assessment;
   // A panel opened is where the student looked, not something done: the replay shows it, this list does not.
   const timeline: TimelineRow[] = index.markers.flatMap((m) => (m.kind === 'command' && m.command.type !== 'openPanel' ? [{ tick: m.tick, command: describeCommand(m.command, t, names), accepted: m.accepted, reason: m.refusal ? refusalMessage(m.refusal, names, t) : m.reason }] : []));
-  const k = history.kpis;
+  // Sampled over the whole run as the analysis re-ran it: the live history has a gap where time
+  // jumped (a run played on to the shift's end, a resumed run) and keeps only its newest points.
+  const k = index.kpis;
   // Opens this run's replay at a moment: the session file with its checkpoints comes from the engine.
   const replayAt = (at: number) => {
     void exportSession().then((file) => {

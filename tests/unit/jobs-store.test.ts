@@ -150,6 +150,12 @@ describe('long work in the store', () => {
     expect(file!.endTick).toBe(duration);
     expect(duration).toBe(2 * 3600 * 10); // the drill's two-hour shift
     expect(file!.commands).toHaveLength(commands);
+    // The debrief's charts are sampled over the whole shift by the analysis, with no gap where time jumped.
+    for (let k = 0; k < 50 && store.getState().debrief === null; k++) await new Promise((r) => setTimeout(r, 0));
+    const ticks = store.getState().debrief!.kpis.ticks;
+    expect(ticks.at(-1)).toBe(duration);
+    const gaps = ticks.slice(1).map((t, k) => t - ticks[k]!);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(2 * Math.min(...gaps));
     // A run already over, or not begun, is left as it is.
     store.getState().runToEnd();
     expect(store.getState().phase).toBe('debrief');
