@@ -382,6 +382,7 @@ export const en = {
   'alarms.announceNamed': 'New alarm, priority {priority}: {message}.',
   'alarms.announce': 'New alarm, priority {priority}: {station}: {message}.',
   'faceplate.sensorChoice': 'Instrument for the check',
+  'faceplate.sensorToReplace': 'Sensor to replace',
   'faceplate.repairChoice': 'Repair to carry out',
   'faceplate.lotChoice': 'Lot to quarantine',
   'kpi.heading': 'Line KPIs',

@@ -383,6 +383,7 @@ export const nb: Record<TextKey, string> = {
   'alarms.announceNamed': 'Ny alarm, prioritet {priority}: {message}.',
   'alarms.announce': 'Ny alarm, prioritet {priority}: {station}: {message}.',
   'faceplate.sensorChoice': 'Instrument for kontrollen',
+  'faceplate.sensorToReplace': 'Sensor som skal byttes',
   'faceplate.repairChoice': 'Reparasjon som skal utføres',
   'faceplate.lotChoice': 'Parti som skal settes i karantene',
   'kpi.heading': 'Linjens nøkkeltall',

@@ -38,6 +38,20 @@ function describeEntry(e: LogEntry, t: T, lang: Language, results: readonly Chec
   }
 }
 
+/** A station's sensors to choose from: the instrument a handheld check reads, or the sensor a repair replaces. */
+function SensorChoice({ label, sensors, value, onChange }: { label: string; sensors: StationView['sensors']; value: string; onChange: (kind: string) => void }) {
+  const { t } = useT();
+  return (
+    <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
+      {sensors.map((x) => (
+        <option key={x.kind} value={x.kind}>
+          {t(`sensor.${x.kind}`)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 function Controls({ st }: { st: StationView }) {
   const { t } = useT();
   const names = useNames();
@@ -100,13 +114,7 @@ function Controls({ st }: { st: StationView }) {
           <h4>{t('faceplate.checks')}</h4>
           <div className="row">
             {st.sensors.length > 0 && (
-              <select aria-label={t('faceplate.sensorChoice')} value={sensor} onChange={(e) => setSensor(e.target.value)}>
-                {st.sensors.map((x) => (
-                  <option key={x.kind} value={x.kind}>
-                    {t(`sensor.${x.kind}`)}
-                  </option>
-                ))}
-              </select>
+              <SensorChoice label={t('faceplate.sensorChoice')} sensors={st.sensors} value={sensor} onChange={setSensor} />
             )}
           </div>
           <div className="buttons">
@@ -129,6 +137,10 @@ function Controls({ st }: { st: StationView }) {
               </option>
             ))}
           </select>
+          {/* Which sensor is replaced is chosen here, beside the repair (it was only the check's instrument, above). */}
+          {repair === 'replaceSensor' && st.sensors.length > 0 && (
+            <SensorChoice label={t('faceplate.sensorToReplace')} sensors={st.sensors} value={sensor} onChange={setSensor} />
+          )}
           {repair === 'quarantineLot' && <input aria-label={t('faceplate.lotChoice')} value={lot} onChange={(e) => setLot(e.target.value)} size={6} />}
           <button
             type="button"

@@ -54,7 +54,13 @@ test('breakdown drill: alarm, acknowledge, lock out, repair, restart, production
   await fp.getByRole('button', { name: 'Declare diagnosis' }).click();
   // The diagnosis is confirmed as recorded, without saying whether it is right.
   await expect(page.getByTestId('toasts')).toContainText('Diagnosis recorded: Mill M1, Breakdown');
+  // Replacing a sensor says which, beside the repair (it was only the check's instrument, further up).
+  await fp.getByLabel('repair').selectOption('replaceSensor');
+  await expect(fp.getByLabel('Sensor to replace')).toBeVisible();
+  await fp.getByLabel('Sensor to replace').selectOption('temperature');
+  await expect(fp.getByLabel('Instrument for the check')).toHaveValue('temperature');
   await fp.getByLabel('repair').selectOption('generalRepair');
+  await expect(fp.getByLabel('Sensor to replace')).toHaveCount(0);
   await fp.getByRole('button', { name: 'Carry out' }).click();
   await expect(fp.getByTestId('faceplate-task')).toContainText(/General repair · \d\d:\d\d left/);
   await expect(fp.getByTestId('faceplate-task').locator('progress')).toBeVisible();
