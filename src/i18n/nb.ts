@@ -267,7 +267,7 @@ export const nb: Record<TextKey, string> = {
   'seen.sensor.high': '{station}: {sensor} over normalområdet',
   'seen.sensor.low': '{station}: {sensor} under normalområdet',
   'seen.sensor.bad': '{station}: {sensor} uten signal (dårlig kvalitet)',
-  'seen.trend': '{station}: {sensor} driver bort fra der den var',
+  'seen.trend': '{station}: {sensor} driver bort fra tidligere nivå',
   'seen.spc': '{station}: SPC-kortet varsler ({rule})',
   'seen.scrap': 'Linjen: {n} {n:del|deler} vraket siden feilen startet, flere enn på et skift uten feil',
   'seen.output': 'Linjen: produksjonen faller, {n} {n:god del|gode deler} siden feilen startet, under 80 % av et skift uten feil',
