@@ -336,6 +336,7 @@ export const en = {
   'spc.rule4': 'Rule 4: 8 in a row on one side',
   'spc.trend': 'Nelson: 6 in a row rising or falling',
   'spc.none': 'No rule violated',
+  'spc.lastAt': 'last broken at {time}',
   'spc.waiting': 'Waiting for parts…',
   'view.overview': 'Overview camera',
   'run.branch': "Branch of “{name}” from {time}",

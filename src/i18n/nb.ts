@@ -337,6 +337,7 @@ export const nb: Record<TextKey, string> = {
   'spc.rule4': 'Regel 4: 8 på rad på samme side',
   'spc.trend': 'Nelson: 6 på rad stigende eller fallende',
   'spc.none': 'Ingen regel brutt',
+  'spc.lastAt': 'sist brutt kl. {time}',
   'spc.waiting': 'Venter på deler…',
   'view.overview': 'Oversiktskamera',
   'run.branch': "Gren av «{name}» fra {time}",

@@ -7,7 +7,7 @@ import { useMemo, useRef } from 'react';
 import type uPlot from 'uplot';
 import type { Series } from '../store/history';
 import { refSeries, timeAxis, valueAxis } from './chart-options';
-import { shortNum } from './format';
+import { clock, shortNum } from './format';
 import { useT } from '../i18n';
 import { afterIntervention, imrLimits, movingRanges, type Rule, violations } from '../assessment/spc';
 import { PALETTE } from '../scene/palette';
@@ -123,6 +123,9 @@ export function SpcChart({ series, tolerance, interventions, unit }: { series: S
   const found = violations(values.slice(from), base).map((v) => ({ ...v, index: v.index + from }));
   const flagged = new Set(found.map((v) => v.index));
   const rules = [...new Set(found.map((v) => v.rule))] as Rule[];
+  // When each rule was last broken: after a right fix the flags stay on the parts made before the
+  // process settled (a lathe still cooling), and the time says the newest parts are not among them.
+  const lastBy = (r: Rule) => xs[Math.max(...found.filter((v) => v.rule === r).map((v) => v.index))]!;
   marks.current = interventions.map((x) => x / 10);
   const mr = movingRanges(values);
   const iData: uPlot.AlignedData = [
@@ -148,7 +151,11 @@ export function SpcChart({ series, tolerance, interventions, unit }: { series: S
         </p>
       )}
       <ul className="rules" data-testid="spc-rules">
-        {rules.length === 0 ? <li className="muted">{t('spc.none')}</li> : rules.map((r) => <li key={r}>▲ {t(`spc.${r}`)}</li>)}
+        {rules.length === 0 ? <li className="muted">{t('spc.none')}</li> : rules.map((r) => (
+              <li key={r}>
+                ▲ {t(`spc.${r}`)} · {t('spc.lastAt', { time: clock(lastBy(r)) })}
+              </li>
+            ))}
       </ul>
     </figure>
   );

@@ -16,6 +16,7 @@ import { Faceplate } from '../../src/ui/Faceplate';
 import { Briefing } from '../../src/ui/Briefing';
 import { KpiStrip } from '../../src/ui/KpiStrip';
 import { SensorBar } from '../../src/ui/SensorBar';
+import { SpcChart } from '../../src/ui/Charts';
 import type { SensorView } from '../../src/engine';
 
 const clock: Clock = { now: () => 0, frame: () => undefined };
@@ -243,5 +244,13 @@ describe('control-room panels (rendered from the store)', () => {
     expect(html).toContain('Recognise a line-wide trip from one instant, not an equipment fault.<span class="objective-how muted">Judged by the cause you declare in a station&#x27;s faceplate (Diagnosis) within 10 min of the fault');
     // Only that one: the others say what to do in their own words, and no answer is given away.
     expect(html.split('objective-how').length - 1).toBe(1);
+  });
+
+  it('the SPC chart says when each rule was last broken: after a right fix the parts made before the process settled keep their flags', () => {
+    // Twenty parts at 30.000 ± 0.002, then one far above at 00:30:00, then quiet again.
+    const values = Array.from({ length: 40 }, (_, k) => (k === 25 ? 30.05 : 30 + ((k % 3) - 1) * 0.002));
+    const ticks = values.map((_, k) => (5 + k) * 600);
+    const html = render(storeAt('tool-wear-drift', 0), createElement(SpcChart, { series: { ticks, values }, tolerance: [29.95, 30.05], interventions: [], unit: 'mm' }));
+    expect(html).toContain('▲ Rule 1: a point beyond 3σ · last broken at 00:30:00');
   });
 });
