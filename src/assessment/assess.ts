@@ -122,6 +122,21 @@ function isExercise(model: LineModel, fi: number): boolean {
   return !(f.type === 'breakdown' && f.repair === 'auto' && f.trigger.kind === 'random');
 }
 
+/** 100 less the points lost, kept within 0..100, to one decimal. */
+function scoreOf(penalties: readonly Penalty[]): number {
+  const total = penalties.reduce((a, x) => a + x.points, 0);
+  return Math.round(Math.max(0, Math.min(100, 100 - total)) * 10) / 10;
+}
+
+/**
+ * The score of a run still going, for those who watch it: as if it ended now, except the
+ * customer order, which is due only at the shift's end. (Counted now, the rush order's run read
+ * "3.5 so far" at 00:20 for the 190 cases the shift had not yet had time to make.)
+ */
+export function scoreSoFar(a: Assessment): number {
+  return scoreOf(a.penalties.filter((p) => p.key !== 'orderShort'));
+}
+
 export function assess(
   model: LineModel,
   seed: number,
@@ -217,8 +232,7 @@ export function assess(
   const order = rules.order;
   const short = order === null ? 0 : Math.max(0, order.goodParts - s.line.good);
   if (order !== null && short > 0) push('orderShort', `customer order short by ${short} of ${order.goodParts}`, { n: short, due: order.goodParts }, short * order.perPartShort);
-  const total = penalties.reduce((a, x) => a + x.points, 0);
-  const score = Math.round(Math.max(0, Math.min(100, 100 - total)) * 10) / 10;
+  const score = scoreOf(penalties);
   const breaches = s.truth.safetyBreaches;
   // A fault left standing longer than the restore target fails the drill: waiting it out is
   // not a fix, and neither is ending the drill early with the fault still there. At the end of

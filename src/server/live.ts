@@ -4,7 +4,7 @@
  * shows (its status, sent every second or so). What the row says is what the simulation says,
  * never what the app claims; the status only says how far to go.
  */
-import { isAttention } from '../assessment';
+import { isAttention, scoreSoFar } from '../assessment';
 import { advance, apply, type Command, createState, type LineModel, observe, Pack, type State, stateHash, TICKS_PER_SECOND } from '../engine';
 import type { Checkpoint } from '../session/record';
 import { bilingual, loadScenarioJson, type ScenarioFile } from '../scenario';
@@ -114,7 +114,7 @@ export class LiveRuns {
         if (session === null) return;
         const { assessment } = await verifier.verify(session);
         const detect = assessment.faults.find((f) => f.onsetSeconds * TICKS_PER_SECOND <= at.tick)?.detectSeconds ?? null;
-        live.scored = { tick: at.tick, applied, score: assessment.score, detect };
+        live.scored = { tick: at.tick, applied, score: scoreSoFar(assessment), detect };
       } catch (e) {
         log(`the score so far of run ${runId} could not be computed: ${(e as Error).message}`);
       } finally {

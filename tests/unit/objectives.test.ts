@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assess, scoringRules } from '../../src/assessment';
+import { assess, scoreSoFar, scoringRules } from '../../src/assessment';
 import type { Command } from '../../src/engine';
 import { loadScenarioText } from '../../src/scenario';
 import { decisionText, verdictText } from '../../src/ui/debrief-text';
@@ -99,6 +99,20 @@ describe('objective verdicts say why, in numbers', () => {
     expect(v.params.due).toBe(200);
     expect(v.params.short).toBe(200 - (v.params.made as number));
     expect(v.reason).toBe(`${v.params.made} made, 200 due: missed by ${v.params.short}`);
+  });
+
+  it('a run still going is scored so far without its customer order, which is due at the end of the shift', () => {
+    const d = drill('rush-order');
+    const early = assess(d.model, d.scenario.seed, d.sol.reference.filter((c) => c.tick <= 1800 * 10), 1800 * 10, d.rules);
+    const order = early.penalties.find((p) => p.key === 'orderShort')!;
+    expect(order.points).toBeGreaterThan(50);
+    const rest = early.penalties.filter((p) => p.key !== 'orderShort').reduce((a, p) => a + p.points, 0);
+    expect(scoreSoFar(early)).toBeCloseTo(Math.max(0, 100 - rest), 1);
+    expect(scoreSoFar(early)).toBeGreaterThan(early.score + 40);
+    // A drill without an order: the score so far is the score.
+    const b = drill('breakdown-drill');
+    const run = assess(b.model, b.scenario.seed, b.sol.reference, b.model.durationTicks, b.rules);
+    expect(scoreSoFar(run)).toBe(run.score);
   });
 
   it('a drill ended before its fault happened says so for every objective about the fault, in both languages', () => {
