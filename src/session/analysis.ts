@@ -76,9 +76,17 @@ function seenWindow(assessment: Assessment, endTick: number): number {
 /** Alarms and stops are in the run's markers already, with their words: the rest from findSymptoms. */
 function seenOfFaults(model: LineModel, session: SessionFile, assessment: Assessment): SeenSymptom[] {
   const sensorKind = new Map(model.sensors.map((x) => [x.id, x.kind as string]));
+  const onsets = assessment.faults.map((f) => f.onsetSeconds * TICKS_PER_SECOND);
+  // The line's own counters (output, scrap) cannot tell two faults apart: a change is told under
+  // the fault that began last before it. The rush order's slow lubrication fault listed "output
+  // down" at 00:10, two minutes after the conveyor jam had stopped the line.
+  const laterFault = (fault: string, tick: number) => {
+    const own = assessment.faults.find((f) => f.id === fault);
+    return own !== undefined && onsets.some((o) => o > own.onsetSeconds * TICKS_PER_SECOND && o <= tick);
+  };
   return findSymptoms(model, session.seed, session.commands, seenWindow(assessment, session.endTick), session.endTick).flatMap((f) =>
     f.seen.flatMap((x): SeenSymptom[] =>
-      x.kind === 'alarm' || x.kind === 'state'
+      x.kind === 'alarm' || x.kind === 'state' || ((x.kind === 'output' || x.kind === 'scrap') && laterFault(f.fault, x.tick))
         ? []
         : [{ fault: f.fault, kind: x.kind, tick: x.tick, station: x.station, detail: x.kind === 'sensor' || x.kind === 'trend' ? (sensorKind.get(x.detail) ?? x.detail) : x.detail, ...(x.side ? { side: x.side } : {}) }],
     ),

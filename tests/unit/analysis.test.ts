@@ -133,6 +133,24 @@ describe('analysis jobs', () => {
     expect(trend!.tick).toBeLessThan(at);
   });
 
+  it("the line's output and scrap are told under the fault that began last before them: the rush order's drop after the jam is the jam's", () => {
+    const rush = loadScenarioText(readFileSync('scenarios/rush-order.json', 'utf8'));
+    if (!rush.ok) throw new Error('rush-order does not load');
+    // Nobody acts for 40 minutes: the lubrication fault begins at 00:02, the jam at 00:08.
+    const end = 2400 * 10;
+    const session = makeSession(rush.scenario, rush.scenario.seed, [], end, replay(rush.model, rush.scenario.seed, [], end).checkpoints);
+    const r = runAnalysis({ kind: 'debrief', session });
+    if (r.kind !== 'debrief') throw new Error('not a debrief');
+    const onsetOf = (id: string) => r.debrief.assessment.faults.find((f) => f.id.includes(id))!.onsetSeconds * 10;
+    const jam = onsetOf('jam');
+    const lineOf = (fault: string) => r.debrief.seen.filter((x) => x.fault === fault && (x.kind === 'output' || x.kind === 'scrap'));
+    const jamId = r.debrief.assessment.faults.find((f) => f.id.includes('jam'))!.id;
+    const lubeId = r.debrief.assessment.faults.find((f) => f.id !== jamId)!.id;
+    expect(jam).toBeGreaterThan(onsetOf(lubeId));
+    expect(lineOf(jamId).some((x) => x.kind === 'output')).toBe(true);
+    expect(lineOf(lubeId).filter((x) => x.tick >= jam)).toEqual([]);
+  });
+
   it('a comparison reports one growing progress over both sessions', () => {
     const m = meter();
     runAnalysis({ kind: 'compare', sessions: [good, idle] }, m.progress);
