@@ -57,6 +57,10 @@ export function decisionText(a: Assessment, t: T, lang: Language): string {
  * fault such as a power dip.
  */
 export function faultWhere(f: Pick<FaultAssessment, 'id' | 'station'>, sc: Pick<ScenarioFile, 'faults'> | null, names: Names): string {
-  const id = f.station ?? sc?.faults?.find((x) => x.id === f.id)?.station;
-  return id ? names.station(id) : '—';
+  const spec = sc?.faults?.find((x) => x.id === f.id);
+  const id = f.station ?? spec?.station;
+  if (id) return names.station(id);
+  // A power dip or an E-stop stops several stations: they are where it was ("—" read as unknown).
+  const several = spec !== undefined && 'stations' in spec ? (spec.stations ?? []) : [];
+  return several.length > 0 ? several.map((x) => names.station(x)).join(', ') : '—';
 }

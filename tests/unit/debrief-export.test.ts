@@ -35,7 +35,7 @@ describe('debrief export', () => {
 });
 
 describe('debrief: where each fault was', () => {
-  it('a bad lot, judged line-wide, is shown at the source the file names; a power dip at no station', async () => {
+  it('a bad lot, judged line-wide, is shown at the source the file names; a power dip at the stations it stops', async () => {
     const { faultWhere } = await import('../../src/ui/debrief-text');
     const { namesOf } = await import('../../src/i18n/names');
     const r = loadScenarioText(readFileSync('scenarios/bad-material-lot.json', 'utf8'));
@@ -46,6 +46,7 @@ describe('debrief: where each fault was', () => {
     const names = namesOf(r.scenario, r.model, (key) => key, 'en');
     expect(faultWhere(f, r.scenario, names)).toBe('Castings');
     expect(faultWhere({ id: 'dip', station: null }, { faults: [{ id: 'dip' }] } as never, names)).toBe('—');
+    expect(faultWhere({ id: 'dip', station: null }, { faults: [{ id: 'dip', stations: ['M1', 'WASH'] }] } as never, names)).toBe('Machining centre M1, Washer');
     expect(faultWhere({ id: 'x', station: 'M1' }, null, names)).toBe('Machining centre M1');
   });
 });
