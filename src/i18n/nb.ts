@@ -238,7 +238,7 @@ export const nb: Record<TextKey, string> = {
   'alarmText.dimensionLow': '{station}: mål under toleranse',
   'alarmText.signalBad': '{station}: signalfeil, {sensor}',
   'interlock.starved.short': 'mangler deler',
-  'interlock.blocked.short': 'fullt ut',
+  'interlock.blocked.short': 'blokkert',
   'interlock.none.short': '—',
   'stations.heading': 'Stasjoner',
   'alarms.filter': 'Vis alarmer for',
