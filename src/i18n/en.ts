@@ -244,7 +244,7 @@ export const en = {
   'skip.heading': 'Skip links',
   'skip.alarms': 'Skip to the alarms',
   'skip.faceplate': 'Skip to the faceplate',
-  'run.eStopKey': 'E-stop',
+  'run.eStopKey': 'E-stop: Shift+E from anywhere in the control room',
   'chart.time': 'simulated time',
   'chart.normalLow': 'normal, low',
   'chart.normalHigh': 'normal, high',

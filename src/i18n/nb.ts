@@ -245,7 +245,7 @@ export const nb: Record<TextKey, string> = {
   'skip.heading': 'Hopp til',
   'skip.alarms': 'Hopp til alarmene',
   'skip.faceplate': 'Hopp til frontpanelet',
-  'run.eStopKey': ' Shift+E from anywhere in the control room:Nødstopp: Shift+E fra hvor som helst i kontrollrommet',
+  'run.eStopKey': 'Nødstopp: Shift+E fra hvor som helst i kontrollrommet',
   'chart.time': 'simulert tid',
   'chart.normalLow': 'normal, lav',
   'chart.normalHigh': 'normal, høy',
