@@ -40,6 +40,9 @@ describe('translations', () => {
     const same = Object.keys(en).filter((k) => en[k as keyof typeof en] === nb[k as keyof typeof nb] && words(en[k as keyof typeof en]));
     // Words that are the same in both languages (OEE, Start, Buffer…) are few.
     expect(same.length).toBeLessThan(12);
+    // Nor half English: the E-stop button's Norsk tooltip read "… from anywhere in the control room:Nødstopp: …".
+    const english = Object.entries(nb).filter(([, v]) => /\b(the|from|with|and|of|is|are|this|your|you)\b/i.test(v.replace(/\{[^}]*\}/g, '')));
+    expect(english.map(([k, v]) => `${k}: ${v}`)).toEqual([]);
   });
 
   it('every engine refusal, PackML state, stop reason and alarm kind has a text in both languages, and the English matches the engine log', () => {
