@@ -151,11 +151,15 @@ export function SpcChart({ series, tolerance, interventions, unit }: { series: S
         </p>
       )}
       <ul className="rules" data-testid="spc-rules">
-        {rules.length === 0 ? <li className="muted">{t('spc.none')}</li> : rules.map((r) => (
-              <li key={r}>
-                ▲ {t(`spc.${r}`)} · {t('spc.lastAt', { time: clock(lastBy(r)) })}
-              </li>
-            ))}
+        {rules.length === 0 ? (
+          <li className="muted">{t('spc.none')}</li>
+        ) : (
+          rules.map((r) => (
+            <li key={r}>
+              ▲ {t(`spc.${r}`)} · {t('spc.lastAt', { time: clock(lastBy(r)) })}
+            </li>
+          ))
+        )}
       </ul>
     </figure>
   );
