@@ -8,7 +8,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { type CommandResult, type LineModel, TICKS_PER_SECOND } from '../engine';
-import { describeErrors, loadScenarioJson, type ScenarioFile } from '../scenario';
+import { describeErrors, loadScenarioJson } from '../scenario';
 import { type Analyser, defaultAnalyser } from '../session/analysis-client';
 import { defaultHost, type EngineHost } from '../session/engine-host';
 import type { UserCommand } from '../session/engine-protocol';
@@ -20,6 +20,7 @@ import { createHistory, type History, recordHistory } from './history';
 import { jobs } from './jobs';
 import { browserClock, createPacer } from './pacer';
 import { replayEditing } from './replay-editing';
+import { replayMoves } from './replay-moves';
 import type { ReplayInfo } from './replay-types';
 import type { Clock, FrameSource, SimStore } from './store-types';
 
@@ -29,10 +30,6 @@ export type { CompareSide, ReplayInfo, UserCommand };
 export const SPEEDS = [1, 2, 5, 10, 60] as const;
 /** A followed run's view further behind its newest moment than this many seconds of the student's time jumps there. */
 const FOLLOW_LAG_WALL_SECONDS = 5;
-
-function textOfTitle(sc: ScenarioFile): string {
-  return typeof sc.title === 'string' ? sc.title : sc.title.en;
-}
 
 /** What every newly opened run or replay starts from; each then says what it is. */
 const FRESH = {
@@ -355,35 +352,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
         ask({ type: 'openReplay', session, checked: { model: result.model, seed: result.scenario.seed } }, waits);
         return true;
       },
-      seek(tick) {
-        stopFollowing();
-        jump(tick);
-      },
-      growReplay(session, tail, reassess) {
-        const r = get().replay;
-        if (r?.live == null || get().phase !== 'replay' || session.endTick < r.session.endTick) return;
-        set({ replay: { ...r, session, live: { ...r.live, ...tail } }, commands: session.commands });
-        ask({ type: 'extendReplay', session, reassess });
-      },
-      backToLive() {
-        const r = get().replay;
-        if (r?.live == null || !r.ready) return;
-        set({ replay: { ...r, live: { ...r.live, following: true } } });
-        jump(r.endTick);
-      },
-      stepBy(ticks) {
-        if (get().running) get().pause();
-        get().seek(pacer.known + ticks);
-      },
-      takeOver() {
-        const r = get().replay;
-        if (r === null || get().phase !== 'replay') return;
-        const tick = pacer.known;
-        // The branch is the original's commands up to now, rebuilt exactly as a resumed run is.
-        const prefix = r.session.commands.filter((c) => c.tick <= tick);
-        const name = r.session.name ?? textOfTitle(r.session.scenario);
-        if (get().resume(r.session.scenario, prefix, tick, { hintsAllowed: r.session.hintsAllowed !== false })) set({ branchOf: { name, tick } });
-      },
+      ...replayMoves(set, get, { known: () => pacer.known, jump, stopFollowing, extend: (session, reassess) => ask({ type: 'extendReplay', session, reassess }) }),
       ...replayEditing(set, get, () => pacer.known),
       ...jobs(set, get, {
         analyser,
