@@ -4,7 +4,7 @@ import { FAULT_TYPES } from '../scenario/schema';
 import { useSim, useSimHistory } from '../store/use-sim';
 import { SpcChart, TrendChart } from './Charts';
 import { checkRange, resultText } from './check-text';
-import { clock } from './format';
+import { clock, sensorDigits } from './format';
 import { type Language, type TextKey, useT } from '../i18n';
 import { type Names, refusalMessage } from '../i18n/names';
 import { useNames } from '../store/use-names';
@@ -295,7 +295,7 @@ export function Faceplate() {
         <section>
           <h4>{t('faceplate.trend')}</h4>
           {trended.map((x) => (
-            <TrendChart key={x.id} series={history?.sensors.get(x.id)} normal={x.normal} label={t(`sensor.${x.kind}`)} unit={x.unit} />
+            <TrendChart key={x.id} series={history?.sensors.get(x.id)} normal={x.normal} label={t(`sensor.${x.kind}`)} unit={x.unit} digits={sensorDigits(x.kind)} />
           ))}
         </section>
       )}

@@ -1,5 +1,5 @@
 import type { SensorView } from '../engine';
-import { localNum, num } from './format';
+import { localNum, num, sensorDigits } from './format';
 import { useT } from '../i18n';
 
 /** ISA-101 analog indicator: the value against its normal band; colour only when outside it. */
@@ -14,7 +14,7 @@ export function SensorBar({ sensor }: { sensor: SensorView }) {
   const abnormal = sensor.quality === 'bad' || (v !== null && (v < lo || v > hi));
   // Which side it left the band on: a low air pressure must not read as a high one.
   const side = v === null || sensor.quality === 'bad' ? null : v > hi ? 'above' : v < lo ? 'below' : null;
-  const digits = sensor.kind === 'dimension' ? 3 : sensor.kind === 'cycleTime' ? 1 : 2;
+  const digits = sensorDigits(sensor.kind);
   return (
     <div className={`sensor ${abnormal ? 'abnormal' : ''}`} data-sensor={sensor.kind}>
       <span className="sensor-name">{t(`sensor.${sensor.kind}`)}</span>

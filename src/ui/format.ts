@@ -69,6 +69,11 @@ export function scoreText(v: number, lang: 'en' | 'nb'): string {
 }
 
 /** A number with at most `digits` decimals and no trailing zeros: "2.8", "51,75", "0". */
+/** Decimals a reading of this kind is shown with: a dimension to the micrometre, a cycle time to a tenth of a second. */
+export function sensorDigits(kind: string): number {
+  return kind === 'dimension' ? 3 : kind === 'cycleTime' ? 1 : 2;
+}
+
 export function shortNum(v: number, digits: number, lang: 'en' | 'nb'): string {
   const full = localNum(v, digits, lang);
   const decimal = NUMERALS[lang].decimal;

@@ -253,4 +253,13 @@ describe('control-room panels (rendered from the store)', () => {
     const html = render(storeAt('tool-wear-drift', 0), createElement(SpcChart, { series: { ticks, values }, tolerance: [29.95, 30.05], interventions: [], unit: 'mm' }));
     expect(html).toContain('▲ Rule 1: a point beyond 3σ · last broken at 00:30:00');
   });
+
+  it("a trend's normal band is told with the reading's own decimals: a cycle time to a tenth of a second", () => {
+    const store = storeAt('noisy-sensor', 5);
+    store.getState().select('CNC2');
+    const html = render(store, createElement(Faceplate));
+    // The mill's 45 s cycle: its band ends 15 % over (45 × 1.15), shown as the instrument shows a cycle time.
+    expect(html).toContain('Dashed lines show the normal band, 0 to 51.7 s');
+    expect(html).not.toContain('51.75');
+  });
 });
