@@ -37,8 +37,13 @@ export function namesOf(sc: ScenarioFile | null, model: LineModel | null, t: T, 
     faults.set(f.id, causeAt(f.type, f.station ?? null));
   }
   const robots = new Set((sc?.line.stations ?? []).filter((s) => s.type === 'assembly').map((s) => s.id));
-  const check = (kind: string, at: string | null) => (kind === 'inspectTool' && at !== null && robots.has(at) ? t('check.inspectGripper') : t(`check.${kind}` as TextKey));
+  const check = (kind: string, at: string | null) => t(checkKey(kind, at !== null && robots.has(at)));
   return { station, alarm: (id) => alarms.get(id) ?? id, fault: (id) => faults.get(id) ?? id, check, causeAt };
+}
+
+/** The text of a check by its kind: a robot's tool is its gripper. An unknown kind keeps its own key (t shows it as is). */
+export function checkKey(kind: string, robot: boolean): TextKey {
+  return (kind === 'inspectTool' && robot ? 'check.inspectGripper' : `check.${kind}`) as TextKey;
 }
 
 /** An alarm's message in the reader's language. */

@@ -33,10 +33,17 @@ function evidenceOf(scenario: ScenarioFile): EvidenceItem[] {
   return items;
 }
 
+/** A station's name, and its type: a check is named by it (a robot's tool is its gripper). */
+export interface StationName {
+  readonly en: string;
+  readonly nb?: string;
+  readonly type: string;
+}
+
 export interface DrillResults {
   readonly results: ClassResults;
   /** The drill's station names (of its latest run's scenario), for the page to name what the results point at. */
-  readonly stations: Readonly<Record<string, { readonly en: string; readonly nb?: string }>>;
+  readonly stations: Readonly<Record<string, StationName>>;
 }
 
 export async function resultsFor(db: Sql, classId: number, scenarioId: string): Promise<DrillResults> {
@@ -61,6 +68,6 @@ export async function resultsFor(db: Sql, classId: number, scenarioId: string): 
   }));
   return {
     results: classResults(runs, latest === undefined ? [] : evidenceOf(latest)),
-    stations: Object.fromEntries((latest?.line.stations ?? []).map((st) => [st.id, bilingual(st.name ?? st.id)])),
+    stations: Object.fromEntries((latest?.line.stations ?? []).map((st) => [st.id, { ...bilingual(st.name ?? st.id), type: st.type }])),
   };
 }

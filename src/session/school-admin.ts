@@ -61,7 +61,7 @@ export const liveStreamUrl = (origin: string, classId: number) => `${origin.repl
 export const classLive = async (classId: number) => (await api<{ rows: LiveRow[] }>('GET', `/api/classes/${classId}/live`)).rows;
 export const classDrills = async (classId: number) => (await api<{ drills: { scenarioId: string; title: { en: string; nb?: string }; runs: number }[] }>('GET', `/api/classes/${classId}/results`)).drills;
 /** A drill's results in the class, and the names of its stations (results name stations by id). */
-export const classResults = (classId: number, scenarioId: string) => api<{ results: ClassResults; stations: Record<string, { en: string; nb?: string }> }>('GET', `/api/classes/${classId}/results/${encodeURIComponent(scenarioId)}`);
+export const classResults = (classId: number, scenarioId: string) => api<{ results: ClassResults; stations: Record<string, { en: string; nb?: string; type: string }> }>('GET', `/api/classes/${classId}/results/${encodeURIComponent(scenarioId)}`);
 export const classAssignments = async (classId: number) => (await api<{ assignments: ClassAssignment[] }>('GET', `/api/classes/${classId}/assignments`)).assignments;
 export const assign = async (classId: number, a: AssignmentRequest) => (await api<{ assignment: AssignmentInfo }>('POST', `/api/classes/${classId}/assignments`, a)).assignment;
 export const withdraw = (classId: number, assignmentId: number) => api<unknown>('DELETE', `/api/classes/${classId}/assignments/${assignmentId}`);

@@ -11,6 +11,7 @@ import type { ClassInfo } from '../session/school-api';
 import { download } from './download';
 import { clock, scoreText } from './format';
 import { hasText, useT } from '../i18n';
+import { checkKey } from '../i18n/names';
 import { classCompareHref, classRunHref } from './class-links';
 import { reasonOf, Refusal } from './instructor-form';
 
@@ -179,7 +180,7 @@ export function ClassResults({ cls }: { cls: ClassInfo }) {
                   <li key={`${e.station} ${e.look}`}>
                     {e.look === 'faceplate'
                       ? t('results.evidenceFaceplate', { station: station(e.station), missed: e.missed, of: e.of })
-                      : t('results.evidenceItem', { check: hasText(`check.${e.look}`) ? t(`check.${e.look}` as never) : e.look, station: station(e.station), missed: e.missed, of: e.of })}
+                      : t('results.evidenceItem', { check: hasText(`check.${e.look}`) ? t(checkKey(e.look, got?.stations[e.station]?.type === 'assembly')) : e.look, station: station(e.station), missed: e.missed, of: e.of })}
                   </li>
                 ))}
               </ul>

@@ -141,7 +141,8 @@ describe.each(testDatabases())('on %s', (database) => {
       { station: 'M1', look: 'faceplate', missed: 2, of: 2 },
       { station: 'M1', look: 'handheld', missed: 1, of: 2 },
     ]);
-    expect(stations.M1).toEqual(expect.objectContaining({ en: expect.any(String) }));
+    // Each station's type comes with its name: the page names a robot's tool check by it (its gripper).
+    expect(stations.M1).toEqual(expect.objectContaining({ en: expect.any(String), type: 'machine' }));
 
     // Each student's progress over the term: the instructor's view of one, and the student's own.
     const pia = results.students.find((x: { displayName: string }) => x.displayName === 'Pia');

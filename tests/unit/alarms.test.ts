@@ -57,6 +57,24 @@ describe('alarms follow ISA-18.2 (DOMAIN §3)', () => {
     expect(alarm(s, 'M.stopped')!.since).toBe(min(3));
   });
 
+  it('within a priority the newest raised alarm is on top, as the list shows it: acknowledging an older one does not move it up', () => {
+    const two = modelOf(
+      simpleLine({
+        faults: [
+          { id: 'F1', type: 'breakdown', station: 'M', trigger: { at: '1m' } },
+          { id: 'F2', type: 'breakdown', station: 'QC', trigger: { at: '2m' } },
+        ],
+      }),
+    );
+    const s = createState(two, 1);
+    advance(s, min(3));
+    const order = () => observe(s).alarms.filter((a) => a.id.endsWith('.stopped')).map((a) => a.id);
+    expect(order()).toEqual(['QC.stopped', 'M.stopped']);
+    apply(s, { type: 'ackAlarm', tick: min(3), alarm: 'M.stopped' });
+    expect(alarm(s, 'M.stopped')!.since).toBe(min(3));
+    expect(order()).toEqual(['QC.stopped', 'M.stopped']);
+  });
+
   it('an alarm that clears before it is acknowledged waits in Return-to-normal unacknowledged', () => {
     const s = createState(breakdown, 1);
     advance(s, min(2));

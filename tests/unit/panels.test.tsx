@@ -18,6 +18,8 @@ import { KpiStrip } from '../../src/ui/KpiStrip';
 import { SensorBar } from '../../src/ui/SensorBar';
 import { SpcChart } from '../../src/ui/Charts';
 import type { SensorView } from '../../src/engine';
+import { translate } from '../../src/i18n';
+import { checkKey } from '../../src/i18n/names';
 
 const clock: Clock = { now: () => 0, frame: () => undefined };
 const breakdown = JSON.parse(readFileSync('scenarios/breakdown-drill.json', 'utf8'));
@@ -122,6 +124,10 @@ describe('control-room panels (rendered from the store)', () => {
     expect(store.getState().refusal).toBeNull();
     const busy = render(store, createElement(Faceplate));
     expect(busy).toMatch(/data-testid="faceplate-task"><span class="task-progress"><span>Inspect the gripper · /);
+    // The class results name it so too, from the station's type the server sends with its name.
+    expect([translate('en', checkKey('inspectTool', true)), translate('nb', checkKey('inspectTool', true))]).toEqual([translate('en', 'check.inspectGripper'), translate('nb', 'check.inspectGripper')]);
+    expect(translate('en', checkKey('inspectTool', false))).toBe('Inspect the tool');
+    expect(translate('en', checkKey('handheld', true))).toBe(translate('en', 'check.handheld'));
   });
 
   it('an instrument out of its band says on which side: a low air pressure is not marked as a high one', () => {

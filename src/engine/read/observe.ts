@@ -162,7 +162,9 @@ export function observe(s: State, logTail = 200): Observation {
       shelvedUntil: al.phase === 'shelved' ? al.shelvedUntil : null,
     });
   });
-  alarms.sort((a, b) => PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] || b.since - a.since || (a.id < b.id ? -1 : 1));
+  // Highest priority first, and within a priority the newest raised on top: the order of the
+  // time the list shows. (By last change, acknowledging an old alarm moved it above newer ones.)
+  alarms.sort((a, b) => PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] || b.raisedAt - a.raisedAt || (a.id < b.id ? -1 : 1));
   const recent = s.recentActivations.filter((t) => t > s.tick - FLOOD_WINDOW_TICKS).length;
   return {
     tick: s.tick,
