@@ -114,6 +114,7 @@ export const en = {
   'faceplate.firstOutPresent': 'first-out: {reason} (cause still present)',
   'faceplate.firstOutCleared': 'first-out: {reason} (cause cleared; Reset to clear)',
   'faceplate.firstOutLocked': 'first-out: {reason} (cause cleared; remove the lock-out before restarting)',
+  'faceplate.firstOutUnhold': 'first-out: {reason} (cause cleared; Unhold to restart)',
   'faceplate.firstOutClear': 'first-out: {reason} (cause cleared; Clear, then Reset)',
   'faceplate.counters.label': 'Counted',
   'faceplate.remaining': '{time} left',

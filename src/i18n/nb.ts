@@ -115,6 +115,7 @@ export const nb: Record<TextKey, string> = {
   'faceplate.firstOutPresent': 'første årsak: {reason} (årsaken er der fortsatt)',
   'faceplate.firstOutCleared': 'første årsak: {reason} (årsaken er borte; tilbakestill for å fjerne)',
   'faceplate.firstOutLocked': 'første årsak: {reason} (årsaken er borte; fjern utlåsingen før omstart)',
+  'faceplate.firstOutUnhold': 'første årsak: {reason} (årsaken er borte; Fortsett for å starte igjen)',
   'faceplate.firstOutClear': 'første årsak: {reason} (årsaken er borte; Fjern avbrudd, deretter Tilbakestill)',
   'faceplate.counters.label': 'Telt',
   'faceplate.remaining': '{time} igjen',

@@ -10,6 +10,8 @@ type T = (key: TextKey, vars?: Record<string, string | number>) => string;
 
 /** The states from which a station comes back by Clear, then Reset. */
 const ABORTED: ReadonlySet<number> = new Set([Pack.Aborting, Pack.Aborted, Pack.Clearing]);
+/** The states from which a station comes back by Unhold (Reset is refused there). */
+const HELD: ReadonlySet<number> = new Set([Pack.Holding, Pack.Held]);
 
 /** The PackML state in the reader's language (the standard English name goes in a tooltip). */
 export function stateName(st: Pick<StationView, 'state' | 'stateName'>, t: T): string {
@@ -30,11 +32,12 @@ export function firstOut(st: StationView, t: T): string {
   if (st.stopReason === 0) return '—';
   const base = `${st.stopReason} ${stopReasonText(st.stopReason, t)}`;
   if (st.causePresent) return t('faceplate.firstOutPresent', { reason: base });
-  // An aborted station takes Clear before Reset will (the engine refuses Reset from Aborted):
-  // the next step named is the one that works.
+  // An aborted station takes Clear before Reset will, a held one Unhold (the engine refuses
+  // Reset from both): the next step named is the one that works.
   // Reset, Start and Clear are refused while the station is locked out: the lock-out comes off first.
   if (st.lockedOut) return t('faceplate.firstOutLocked', { reason: base });
   if (ABORTED.has(st.state)) return t('faceplate.firstOutClear', { reason: base });
+  if (HELD.has(st.state)) return t('faceplate.firstOutUnhold', { reason: base });
   return t('faceplate.firstOutCleared', { reason: base });
 }
 

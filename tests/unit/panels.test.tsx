@@ -185,6 +185,18 @@ describe('control-room panels (rendered from the store)', () => {
     expect(render(store, createElement(Faceplate))).toContain('33 Operator stop (cause cleared; Reset to clear)');
   });
 
+  it('a held station names Unhold as the step that restarts it: Reset is refused there (it said "Reset to clear")', () => {
+    const store = storeAt('breakdown-drill', 60);
+    store.getState().select('M1');
+    store.getState().send({ type: 'packml', station: 'M1', command: 'hold' });
+    for (let k = 0; k < 5; k++) store.getState().step();
+    expect(render(store, createElement(Faceplate))).toMatch(/\(cause cleared; Unhold to restart\)/);
+    store.getState().send({ type: 'packml', station: 'M1', command: 'reset' });
+    expect(store.getState().refusal).not.toBeNull();
+    store.getState().send({ type: 'packml', station: 'M1', command: 'unhold' });
+    expect(store.getState().refusal).toBeNull();
+  });
+
   it('a finished check is logged by its result, which names the check ("Handheld measurement finished: Handheld vibration" said it twice)', () => {
     const store = storeAt('breakdown-drill', 60);
     store.getState().select('M1');
