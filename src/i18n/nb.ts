@@ -301,7 +301,7 @@ export const nb: Record<TextKey, string> = {
   'repair.quarantineLot': 'Sett parti i karantene',
   'repair.restoreParameter': 'Gjenopprett godkjente parametere',
   'repair.generalRepair': 'Generell reparasjon',
-  'cause.breakdown': 'Havari (drift-/maskinfeil)',
+  'cause.breakdown': 'Havari (drivfeil / maskinfeil)',
   'cause.bearingWear': 'Lagerslitasje',
   'cause.lubricationFailure': 'Smøresvikt',
   'cause.toolWear': 'Verktøyslitasje',

@@ -4,6 +4,7 @@ import { WebGLRenderer } from 'three';
 import { useEffect, useMemo } from 'react';
 import { useSim, useSimApi } from '../store/use-sim';
 import { useT } from '../i18n';
+import { closeUpPose } from './close-up';
 import { Hall } from './Hall';
 import { LabelProjector, labelRegistry, StationLabels } from './Labels';
 import { LineCanvas } from './LineCanvas';
@@ -39,8 +40,9 @@ function CameraPresets({ targets }: { targets: { id: string; x: number; z: numbe
     const t = targets.find((x) => x.id === selected);
     if (!controls) return;
     if (t) {
-      camera.position.set(t.x + 4, 5, t.z + 7);
-      controls.target.set(t.x, 1, t.z);
+      const pose = closeUpPose(t, targets);
+      camera.position.set(...pose.position);
+      controls.target.set(...pose.lookAt);
     } else {
       camera.position.set(...overview(targets));
       controls.target.set(0, 0.5, 0);
