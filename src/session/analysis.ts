@@ -53,8 +53,8 @@ export interface SeenSymptom {
 
 /**
  * How long after a fault began its symptoms are looked for: at least the first hour, and up to
- * the moment the student first acted on it (a slow fault, such as a lubrication failure, shows on
- * its trend only after an hour; a student who acted after two must see what showed before). Never
+ * the moment the student found it (a slow fault, such as a lubrication failure, shows on its
+ * trend only after an hour; a student who found it after two must see what showed before). Never
  * beyond SEEN_LONGEST: later symptoms are no longer "could have seen" but "could not miss", and
  * looking costs an observation every ten simulated seconds while a fault is followed (the 30-day
  * reference run: 8 s looked at to its end, 0.2 s for an hour; measured here).
@@ -66,8 +66,11 @@ function seenWindow(assessment: Assessment, endTick: number): number {
   let until = SEEN_WINDOW_TICKS;
   for (const f of assessment.faults) {
     const onset = Math.round(f.onsetSeconds * TICKS_PER_SECOND);
-    // A fault nobody acted on: as far as the run went.
-    const acted = f.detectSeconds === null ? endTick - onset : Math.round(f.detectSeconds * TICKS_PER_SECOND);
+    // Until the student found the fault (declared it, or else fixed it): a look that found
+    // nothing, such as a lubrication check while the level was still in its band, does not end
+    // what there was to see. A fault nobody found: as far as the run went.
+    const found = f.diagnoseSeconds ?? f.restoreSeconds;
+    const acted = found === null ? endTick - onset : Math.round(found * TICKS_PER_SECOND);
     until = Math.max(until, Math.min(SEEN_LONGEST_TICKS, acted));
   }
   return until;
