@@ -263,6 +263,8 @@ export const en = {
   'seen.you': 'What you did',
   'seen.replay': 'Replay from here',
   'seen.nothing': 'nothing after the fault began',
+  'seen.noneBeforeFound': 'nothing out of its normal band or clearly drifting before you found it: you caught it early',
+  'seen.none': 'nothing out of its normal band or clearly drifting',
   'seen.sensor': '{station}: abnormal {sensor} reading (outside its band, or no signal)',
   'seen.sensor.high': '{station}: {sensor} above its normal band',
   'seen.sensor.low': '{station}: {sensor} below its normal band',

@@ -264,6 +264,8 @@ export const nb: Record<TextKey, string> = {
   'seen.you': 'Det du gjorde',
   'seen.replay': 'Spill av herfra',
   'seen.nothing': 'ingenting etter at feilen startet',
+  'seen.noneBeforeFound': 'ingenting utenfor normalområdet eller tydelig på vei bort før du fant feilen: du fanget den tidlig',
+  'seen.none': 'ingenting utenfor normalområdet eller tydelig på vei bort',
   'seen.sensor': '{station}: unormal avlesning av {sensor} (utenfor normalområdet, eller uten signal)',
   'seen.sensor.high': '{station}: {sensor} over normalområdet',
   'seen.sensor.low': '{station}: {sensor} under normalområdet',

@@ -99,6 +99,15 @@ export function CouldHaveSeen({ assessment, markers, seen, onReplayAt }: { asses
                 </tr>
               </thead>
               <tbody>
+                {symptoms.length === 0 && (
+                  // Saying nothing here read as if the line had shown nothing worth a look at all.
+                  <tr data-testid="seen-none">
+                    <td />
+                    <td className="muted">{t(f.diagnoseSeconds !== null || f.restoreSeconds !== null ? 'seen.noneBeforeFound' : 'seen.none')}</td>
+                    <td />
+                    <td />
+                  </tr>
+                )}
                 {rows.map((r, k) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: the rows are fixed once the run is over
                   <tr key={k}>

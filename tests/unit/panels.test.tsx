@@ -257,6 +257,30 @@ describe('control-room panels (rendered from the store)', () => {
     expect(html).not.toContain('or no signal');
   });
 
+  it('"What you could have seen" says when nothing stood out before the student found the fault (the column was left empty)', () => {
+    const r = loadScenarioText(readFileSync('scenarios/bearing-wear.json', 'utf8'));
+    if (!r.ok) throw new Error('bearing-wear does not load');
+    // Played from the UI: M2's vibration read from its trend and measured by hand at 01:34, then declared.
+    const at = (3600 + 34 * 60) * 10;
+    const commands: Command[] = [
+      { type: 'check', tick: at, station: 'M2', check: 'handheld', sensor: 'vibration' },
+      { type: 'diagnose', tick: at + 1800, station: 'M2', cause: 'bearingWear' },
+    ];
+    const end = at + 3000;
+    const session = makeSession(r.scenario, r.scenario.seed, commands, end, replay(r.model, r.scenario.seed, commands, end).checkpoints);
+    const a = runAnalysis({ kind: 'debrief', session });
+    if (a.kind !== 'debrief') throw new Error('not a debrief');
+    expect(a.debrief.seen).toEqual([]);
+    const html = render(storeAt('bearing-wear', 0), createElement(CouldHaveSeen, { assessment: a.debrief.assessment, markers: a.debrief.markers, seen: a.debrief.seen, onReplayAt: () => undefined }));
+    expect(html).toContain('nothing out of its normal band or clearly drifting before you found it: you caught it early');
+    // Nobody found it yet: the same without the praise.
+    const idle = makeSession(r.scenario, r.scenario.seed, [], at, replay(r.model, r.scenario.seed, [], at).checkpoints);
+    const b = runAnalysis({ kind: 'debrief', session: idle });
+    if (b.kind !== 'debrief') throw new Error('not a debrief');
+    const quiet = render(storeAt('bearing-wear', 0), createElement(CouldHaveSeen, { assessment: b.debrief.assessment, markers: b.debrief.markers, seen: b.debrief.seen, onReplayAt: () => undefined }));
+    expect(quiet).toContain('>nothing out of its normal band or clearly drifting<');
+  });
+
   it('an objective judged by a declared diagnosis says so in the briefing (a student who restarted the power dip right was told "not diagnosed")', () => {
     const html = render(storeAt('power-dip', 0), createElement(Briefing));
     expect(html).toContain('Recognise a line-wide trip from one instant, not an equipment fault.<span class="objective-how muted">Judged by the cause you declare in a station&#x27;s faceplate (Diagnosis) within 10 min of the fault');
