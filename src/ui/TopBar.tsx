@@ -55,9 +55,12 @@ export function TopBar({ muted, onMute }: { muted: boolean; onMute: () => void }
   return (
     <header className="topbar">
       <div className="bar-info">
-        <strong className="brand">{t('app.title')}</strong>
-        <span className="scenario-title" title={title}>
-          {title}
+        {/* The app's name over the drill's: the title gets the brand's width too, and the bar stays one row. */}
+        <span className="bar-name">
+          <strong className="brand">{t('app.title')}</strong>
+          <span className="scenario-title" title={title}>
+            {title}
+          </span>
         </span>
         <span className="clock" data-testid="clock" title={t('run.clock')}>
           {clock(seconds)}
