@@ -160,6 +160,16 @@ describe('each fault shows its symptoms, its right fix resolves it and the tempt
     const wrong = play(model, procedure(model, min(30), 'M', 'recalibrate'), min(60));
     expect(phase(wrong, 'F')).toBe('active');
     expect(sensor(wrong, 'M.dimension').value!).toBeGreaterThan(20.04);
+    // A master part at the gauge downstream tells tool wear from a gauge offset as well as one at
+    // the machine: a purposeful check at both (at the gauge it counted as unneeded).
+    const cross = play(model, [{ type: 'check', tick: min(20), station: 'QC', check: 'masterPart' }, { type: 'check', tick: min(20), station: 'M', check: 'masterPart' }], min(30));
+    expect(cross.truth.checks.map((c) => [c.station, c.check, c.relevant])).toEqual([
+      ['M', 'masterPart', true],
+      ['QC', 'masterPart', true],
+    ]);
+    // Before the fault began it bears on nothing.
+    const later = line([{ id: 'F', type: 'toolWear', station: 'M', trigger: { at: '30m' }, driftPerPart: 0.001 }]);
+    expect(play(later, [{ type: 'check', tick: min(1), station: 'QC', check: 'masterPart' }], min(10)).truth.checks.map((c) => c.relevant)).toEqual([false]);
   });
 
   it('calibration offset: the gauge reads a step high and scraps good parts; a master part shows it, recalibration fixes it', () => {
