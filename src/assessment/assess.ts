@@ -3,7 +3,7 @@
  * engine is re-run to reveal the truth, and a fault-free twin of the same seed gives the
  * production that was possible. The same inputs give the same verdict live and on replay.
  */
-import { apply, type Command, createState, type LineModel, type LogEntry, Pack, type State, TICKS_PER_SECOND } from '../engine';
+import { apply, type Command, createState, type LineModel, type LogEntry, measuresPartsOf, Pack, type State, TICKS_PER_SECOND } from '../engine';
 import type { ObjectiveCheck } from '../scenario';
 import { count, judgeObjectives, type ObjectiveVerdict } from './objectives';
 import { advanceReporting, byTick, part, type Progress } from './progress';
@@ -166,11 +166,14 @@ export function assess(
     if (f.onset < 0 || !isExercise(model, fi)) return;
     const station = spec.station >= 0 ? model.stations[spec.station]!.id : null;
     const here = (st: string | null) => station === null || st === null || st === station;
+    // A master part measured at a gauge downstream is a look at the machine's parts (the tool-wear
+    // drill's SPC chart is the final inspection's): it shows the fault noticed as one at the machine.
+    const atGauge = (c: Command) => c.type === 'check' && c.check === 'masterPart' && measuresPartsOf(model, model.stations.findIndex((x) => x.id === c.station), spec.station);
     let detect: number | null = null;
     for (const c of accepted) {
       if (c.tick < f.onset || !isAttention(c)) continue;
       const st = c.type === 'ackAlarm' || c.type === 'shelveAlarm' ? (alarmStation.get(c.alarm) ?? null) : stationOfCommand(c);
-      if (here(st)) {
+      if (here(st) || atGauge(c)) {
         detect = c.tick;
         break;
       }

@@ -115,6 +115,19 @@ describe('objective verdicts say why, in numbers', () => {
     expect(scoreSoFar(run)).toBe(run.score);
   });
 
+  it('a master part measured at the final inspection, where the tool-wear drill\'s SPC chart is, notices the fault and is no unneeded check', () => {
+    const d = drill('tool-wear-drift');
+    // The insert starts to wear at 00:15; the student reads the chart and checks the gauge at 00:30.
+    const at = 30 * 600;
+    const a = assess(d.model, d.scenario.seed, [{ type: 'check', tick: at, station: 'QC', check: 'masterPart' }], at + 6000, d.rules);
+    expect(a.faults[0]!.detectSeconds).toBe(15 * 60);
+    expect(a.unneededChecks).toBe(0);
+    // A look at something that does not bear on the lathe's parts is still no sign of noticing.
+    const b = assess(d.model, d.scenario.seed, [{ type: 'check', tick: at, station: 'QC', check: 'handheld', sensor: 'cycleTime' }], at + 6000, d.rules);
+    expect(b.faults[0]!.detectSeconds).toBeNull();
+    expect(b.unneededChecks).toBe(1);
+  });
+
   it('a drill ended before its fault happened says so for every objective about the fault, in both languages', () => {
     const d = drill('breakdown-drill');
     const before = assess(d.model, d.scenario.seed, [], 60, d.rules);

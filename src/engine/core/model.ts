@@ -363,3 +363,23 @@ export function stationHas(model: LineModel, i: number): StationHas {
   const spec = model.stations[i]!;
   return { sensors: Object.keys(sensors).length > 0, gauge: sensors.dimension !== undefined, air: isProcess(spec) && spec.usesAir };
 }
+
+/**
+ * Whether station `gauge` has a gauge and parts made at `machine` reach it (it lies downstream):
+ * a master part measured there bears on the machine's faults as one measured at the machine.
+ */
+export function measuresPartsOf(model: LineModel, gauge: number, machine: number): boolean {
+  if (machine < 0 || gauge < 0 || !stationHas(model, gauge).gauge) return false;
+  const seen = new Set<number>([machine]);
+  const next = [machine];
+  while (next.length > 0) {
+    for (const o of model.stations[next.pop()!]!.outputs) {
+      if (o === gauge) return true;
+      if (!seen.has(o)) {
+        seen.add(o);
+        next.push(o);
+      }
+    }
+  }
+  return false;
+}

@@ -10,7 +10,7 @@ import { trueValue } from '../read/sensors';
 import type { CheckResult, MaintenanceTask, State } from '../core/state';
 import { RELEVANT_CHECKS } from '../core/evidence';
 import { nextLot } from './flow';
-import { type CheckKind, type RepairAction, stationHas } from '../core/model';
+import { type CheckKind, measuresPartsOf, type RepairAction } from '../core/model';
 import { Pack } from '../core/packml';
 import { noiseNormal } from '../core/rng';
 import { markStation } from '../core/worklist';
@@ -153,23 +153,6 @@ function checkResult(s: State, i: number, kind: CheckKind, target: string): Chec
   }
 }
 
-/** Whether station `gauge` has a gauge and parts made at `machine` reach it (it lies downstream). */
-function measuresPartsOf(s: State, gauge: number, machine: number): boolean {
-  if (!stationHas(s.model, gauge).gauge) return false;
-  const seen = new Set<number>([machine]);
-  const next = [machine];
-  while (next.length > 0) {
-    for (const o of s.model.stations[next.pop()!]!.outputs) {
-      if (o === gauge) return true;
-      if (!seen.has(o)) {
-        seen.add(o);
-        next.push(o);
-      }
-    }
-  }
-  return false;
-}
-
 function finishCheck(s: State, i: number, task: MaintenanceTask): void {
   const kind = task.action as CheckKind;
   const result = checkResult(s, i, kind, task.target);
@@ -183,7 +166,7 @@ function finishCheck(s: State, i: number, task: MaintenanceTask): void {
     // A master part bears on a machine's fault at every gauge that measures its parts: it tells
     // tool wear from a gauge offset there (it counted as unneeded at the final inspection, where
     // the student had seen the drift on the SPC chart).
-    const here = spec.station === i || spec.station === -1 || (kind === 'masterPart' && measuresPartsOf(s, i, spec.station));
+    const here = spec.station === i || spec.station === -1 || (kind === 'masterPart' && measuresPartsOf(s.model, i, spec.station));
     if (here && RELEVANT_CHECKS[spec.type].includes(kind)) relevant = true;
   }
   s.truth.checks.push({ tick: s.tick, station, check: kind, target: task.target, relevant });
