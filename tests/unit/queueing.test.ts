@@ -97,6 +97,21 @@ describe('validation against queueing theory', () => {
 });
 
 describe('line KPIs with parallel machines', () => {
+  it('the constraint is the stage slowest on average, not on its nameplate: the tutorial\'s mill (40 to 55 s) holds the line, not its lathe (42 s)', () => {
+    const r = loadScenarioText(readFileSync('scenarios/tutorial-line.json', 'utf8'));
+    if (!r.ok) throw new Error('tutorial-line does not load');
+    const s = createState(r.model, r.scenario.seed);
+    advance(s, r.model.durationTicks);
+    const k = kpis(s);
+    expect(k.line.constraint).toBe('M1');
+    // As the line shows it: the mill works all the time, the lathe before it waits (blocked) now and then.
+    const share = (id: string, state: string) => k.stations.find((x) => x.id === id)!.stateFractions[state] ?? 0;
+    expect(share('M1', 'Execute')).toBeGreaterThan(0.99);
+    expect(share('L1', 'Suspended')).toBeGreaterThan(0.02);
+    // Its nameplate (40 s) measures the line: the output, 40 s a part, against the shift.
+    expect(k.line.oee.oee).toBeCloseTo((k.line.goodParts * 40) / k.line.windowSeconds, 2);
+  });
+
   it('a stage of two parallel machines is the constraint at twice one machine\'s rate: line performance stays at most 100 %', async () => {
     const { kpis, advance, createState } = await import('../../src/engine');
     const { modelOf, scenario } = await import('../helpers');

@@ -3,6 +3,7 @@
  * (DOMAIN §2). All time is planned production time; down time is time outside Execute and
  * Suspended (starved/blocked time is a performance loss, not an availability loss).
  */
+import { mean } from '../core/distributions';
 import { isProcess, type LineModel } from '../core/model';
 import { Pack, packName } from '../core/packml';
 import { emptyCounters, type LineCounters, type State, type StationCounters } from '../core/state';
@@ -99,19 +100,29 @@ function stageOf(model: LineModel, i: number): number[] {
   return model.stations.filter((b) => b.type === a.type && same(b.inputs, a.inputs) && same(b.outputs, a.outputs)).map((b) => b.index);
 }
 
-const stageCache = new WeakMap<LineModel, number[]>();
+/** A station's stage: its ideal (nameplate) cycle, and its expected (mean) cycle, each 1 / Σ(1 / cycle) over its parallel machines. */
+interface StageCycles {
+  readonly ideal: number;
+  readonly expected: number;
+}
 
-/** Per station, the ideal cycle of its stage: 1 / Σ(1 / ideal cycle) over its parallel machines. */
-function parallelGroups(model: LineModel): number[] {
+const stageCache = new WeakMap<LineModel, StageCycles[]>();
+
+/** Per station, its stage's cycles (none for a station that does not process parts). */
+function parallelGroups(model: LineModel): StageCycles[] {
   let out = stageCache.get(model);
   if (out === undefined) {
     out = model.stations.map((spec) => {
-      if (!isProcess(spec) || spec.idealCycleTicks <= 0) return 0;
-      const rate = stageOf(model, spec.index).reduce((r, j) => {
+      if (!isProcess(spec) || spec.idealCycleTicks <= 0) return { ideal: 0, expected: 0 };
+      let ideal = 0;
+      let expected = 0;
+      for (const j of stageOf(model, spec.index)) {
         const other = model.stations[j]!;
-        return r + (isProcess(other) && other.idealCycleTicks > 0 ? 1 / other.idealCycleTicks : 0);
-      }, 0);
-      return rate > 0 ? 1 / rate : 0;
+        if (!isProcess(other) || other.idealCycleTicks <= 0) continue;
+        ideal += 1 / other.idealCycleTicks;
+        expected += 1 / Math.max(other.idealCycleTicks, mean(other.processTime) * TICKS_PER_SECOND);
+      }
+      return { ideal: ideal > 0 ? 1 / ideal : 0, expected: expected > 0 ? 1 / expected : 0 };
     });
     stageCache.set(model, out);
   }
@@ -123,7 +134,11 @@ export function kpis(s: State): Kpis {
   const from = base?.tick ?? 0;
   const window = Math.max(0, s.tick - from);
   const stations: StationKpis[] = [];
+  // The constraint is the stage that takes longest on average: it limits the line. Its nameplate
+  // (ideal) cycle measures the line's performance. Picked by nameplate, the tutorial's lathe
+  // (42 s, normal) beat its mill (40 s at best, 47 s on average), which is what holds the line.
   let constraint = -1;
+  let constraintExpected = 0;
   let constraintCycle = 0;
   const groups = parallelGroups(s.model);
   for (let i = 0; i < s.stations.length; i++) {
@@ -132,9 +147,10 @@ export function kpis(s: State): Kpis {
     const run = runTicks(c);
     const ideal = isProcess(spec) ? spec.idealCycleTicks : 0;
     // Parallel machines share the work: their stage's cycle is 1 / Σ(1 / cycle).
-    const stageCycle = groups[i]!;
-    if ((spec.type === 'machine' || spec.type === 'assembly') && stageCycle > constraintCycle) {
-      constraintCycle = stageCycle;
+    const stage = groups[i]!;
+    if ((spec.type === 'machine' || spec.type === 'assembly') && stage.expected > constraintExpected) {
+      constraintExpected = stage.expected;
+      constraintCycle = stage.ideal;
       constraint = i;
     }
     const total = spec.type === 'inspection' ? c.good + c.scrap + c.rework : c.processed;
