@@ -11,6 +11,8 @@ export const debriefEn = {
   'debrief.refusedNone': 'No command was refused.',
   'debrief.resets': 'Reset pressed {n} {n:time|times} at {station}',
   'debrief.refusedCost': 'Refused commands cost no points in this drill; each one is a step to think about.',
+  'verdict.unjudgedSelf': 'check yourself against the answers below, or talk it through with your instructor',
+  'debrief.selfCheck': 'Check yourself',
   'verdict.unjudged': 'talk it through with your instructor',
   'verdict.notFixed': 'not fixed',
   'verdict.noFault': 'the fault had not happened when the drill ended',

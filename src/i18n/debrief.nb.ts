@@ -13,6 +13,8 @@ export const debriefNb: Record<keyof typeof debriefEn, string> = {
   'debrief.refusedNone': 'Ingen kommando ble avvist.',
   'debrief.resets': 'Tilbakestilling trykket {n} {n:gang|ganger} på {station}',
   'debrief.refusedCost': 'Avviste kommandoer koster ikke poeng i denne øvelsen; hver av dem er et steg å tenke over.',
+  'verdict.unjudgedSelf': 'sjekk deg selv mot svarene nedenfor, eller gå gjennom det med instruktøren',
+  'debrief.selfCheck': 'Sjekk deg selv',
   'verdict.unjudged': 'gå gjennom det med instruktøren',
   'verdict.notFixed': 'ikke rettet',
   'verdict.noFault': 'feilen hadde ikke skjedd da øvelsen ble avsluttet',

@@ -1,4 +1,4 @@
-import { objectiveText } from '../scenario';
+import { objectiveText, textOf } from '../scenario';
 import { useSim } from '../store/use-sim';
 import { TrendChart } from './Charts';
 import { debriefCsv, type TimelineRow } from './debrief-export';
@@ -20,6 +20,9 @@ export function Debrief() {
   const { t, lang } = useT();
   const names = useNames();
   const sc = useSim((s) => s.scenario);
+  // A drill without faults (the tutorial) has nothing to score its objectives by: its notes are
+  // the answers a student at home checks themself against (there, no instructor to ask).
+  const selfCheck = (sc?.faults?.length ?? 0) === 0 ? (sc?.evidence ?? []) : [];
   const exportSession = useSim((s) => s.exportSession);
   const openReplay = useSim((s) => s.openReplay);
   const runId = useSim((s) => s.runId);
@@ -80,7 +83,7 @@ export function Debrief() {
             {a.objectives.map((v) => (
               <li key={v.index} className={!v.judged ? 'unjudged' : v.met ? 'met' : 'not-met'} data-met={v.judged ? String(v.met) : 'unjudged'}>
                 <span className="mark">{!v.judged ? '○' : v.met ? '✓' : '✗'}</span> <strong>{objectiveText(sc!.objectives![v.index]!, lang)}</strong> —{' '}
-                {!v.judged ? t('debrief.notJudged') : v.met ? t('debrief.met') : t('debrief.notMet')}: {verdictText(v, t, lang, names)}
+                {!v.judged ? t('debrief.notJudged') : v.met ? t('debrief.met') : t('debrief.notMet')}: {!v.judged && selfCheck.length > 0 ? t('verdict.unjudgedSelf') : verdictText(v, t, lang, names)}
               </li>
             ))}
           </ul>
@@ -89,7 +92,19 @@ export function Debrief() {
       <h2>{t('debrief.faults')}</h2>
       {a.faults.length === 0 ? (
         // A drill without faults (the tutorial), or one ended before its fault began: a sentence, not an empty table.
-        <p data-testid="no-faults">{(sc?.faults?.length ?? 0) === 0 ? t('debrief.noFaultsInDrill') : t('debrief.noFaultBegan')}</p>
+        <>
+          <p data-testid="no-faults">{(sc?.faults?.length ?? 0) === 0 ? t('debrief.noFaultsInDrill') : t('debrief.noFaultBegan')}</p>
+          {selfCheck.length > 0 && (
+            <section data-testid="self-check">
+              <h2>{t('debrief.selfCheck')}</h2>
+              <ul>
+                {selfCheck.map((e) => (
+                  <li key={textOf(e)}>{textOf(e, lang)}</li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </>
       ) : (
         <table className="faults">
           <thead>

@@ -44,6 +44,12 @@ test('the first visit tours the control room, points at each part, ends in the t
   await endDrill(page);
   await expect(page.getByTestId('no-faults')).toHaveText('Nothing: this drill has no faults.');
   await expect(page.locator('table.faults')).toHaveCount(0);
-  // Its objectives are for the instructor: said once ("not judged: not judged automatically" before).
-  await expect(page.getByTestId('objective-verdicts').locator('li').first()).toHaveText('○ Name the PackML state of every station. — not judged: talk it through with your instructor');
+  // Nothing scores its objectives: said once ("not judged: not judged automatically" before), and a
+  // student at home, with no instructor to ask, checks themself against the drill's answers.
+  await expect(page.getByTestId('objective-verdicts').locator('li').first()).toHaveText(
+    '○ Name the PackML state of every station. — not judged: check yourself against the answers below, or talk it through with your instructor',
+  );
+  await expect(page.getByTestId('self-check')).toContainText('Check yourself');
+  await expect(page.getByTestId('self-check').locator('li')).toHaveCount(3);
+  await expect(page.getByTestId('self-check')).toContainText('The constraint is the mill M1');
 });
