@@ -4,7 +4,7 @@ import { WebGLRenderer } from 'three';
 import { useEffect, useMemo } from 'react';
 import { useSim, useSimApi } from '../store/use-sim';
 import { useT } from '../i18n';
-import { closeUpPose } from './close-up';
+import { closeUpPose, FIELD_OF_VIEW, overviewPosition } from './camera-poses';
 import { Hall } from './Hall';
 import { LabelProjector, labelRegistry, StationLabels } from './Labels';
 import { LineCanvas } from './LineCanvas';
@@ -26,15 +26,11 @@ function InvalidateOnChange() {
   return null;
 }
 
-/** The overview camera frames the whole line: distance follows its extent. */
-function overview(targets: { x: number; z: number }[]): [number, number, number] {
-  const span = Math.max(8, ...targets.map((t) => Math.abs(t.x) * 2), ...targets.map((t) => Math.abs(t.z) * 2 + 6));
-  return [0, span * 0.62, span * 0.62];
-}
-
 function CameraPresets({ targets }: { targets: { id: string; x: number; z: number }[] }) {
   const selected = useSim((s) => s.selected);
   const camera = useThree((s) => s.camera);
+  // The overview fits the line to the view's width, so it is framed again when the view is resized.
+  const aspect = useThree((s) => s.size.width / Math.max(1, s.size.height));
   const controls = useThree((s) => s.controls) as unknown as { target: { set(x: number, y: number, z: number): void }; update(): void } | null;
   useEffect(() => {
     const t = targets.find((x) => x.id === selected);
@@ -44,11 +40,11 @@ function CameraPresets({ targets }: { targets: { id: string; x: number; z: numbe
       camera.position.set(...pose.position);
       controls.target.set(...pose.lookAt);
     } else {
-      camera.position.set(...overview(targets));
+      camera.position.set(...overviewPosition(targets, aspect));
       controls.target.set(0, 0.5, 0);
     }
     controls.update();
-  }, [selected, targets, camera, controls]);
+  }, [selected, targets, camera, controls, aspect]);
   return null;
 }
 
@@ -88,7 +84,7 @@ export function LineView() {
   };
   return (
     <div className="line-view" data-testid="line-view">
-      <LineCanvas frameloop={running ? 'always' : 'demand'} camera={{ position: overview(targets), fov: 45 }} onPointerMissed={() => select(null)} shadows={full} dpr={full ? [1, 2] : 1} gl={full ? { antialias: true } : softwareRenderer}>
+      <LineCanvas frameloop={running ? 'always' : 'demand'} camera={{ position: overviewPosition(targets, 16 / 9), fov: FIELD_OF_VIEW }} onPointerMissed={() => select(null)} shadows={full} dpr={full ? [1, 2] : 1} gl={full ? { antialias: true } : softwareRenderer}>
         <color attach="background" args={['#aeb2b7']} />
         <fog attach="fog" args={['#aeb2b7', 45, 110]} />
         <hemisphereLight args={['#f2f4f7', '#80858c', 1.1]} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLEARANCE, closeUpPose, type Spot } from '../../src/scene/close-up';
+import { CLEARANCE, closeUpPose, FIELD_OF_VIEW, overviewPosition, type Spot } from '../../src/scene/camera-poses';
 
 /** Distance from a neighbour (at the height of its top) to the camera's line of sight, sampled. */
 function clearance(pose: ReturnType<typeof closeUpPose>, o: Spot): number {
@@ -42,5 +42,19 @@ describe('the close-up camera', () => {
     const pose = closeUpPose(ring[0]!, ring);
     expect(pose.position).toHaveLength(3);
     expect(pose.lookAt).toEqual([0, 1, 0]);
+  });
+
+  it('the overview fits the whole line to the view\'s width: the ends of a five-station line were cut off at 1024 px', () => {
+    const line = [-8, -4, 0, 4, 8].map((x) => ({ x, z: 0 }));
+    // The half width the view shows at the line's centre, from the camera's distance to it.
+    const halfWidthSeen = (aspect: number) => {
+      const [, h, z] = overviewPosition(line, aspect);
+      const distance = Math.hypot(h - 0.5, z);
+      return distance * Math.tan(((FIELD_OF_VIEW / 2) * Math.PI) / 180) * aspect;
+    };
+    // The control room's view at 1024×768 is about 670 × 450 px; the outer stations' centres are 8 from the middle.
+    expect(halfWidthSeen(670 / 450)).toBeGreaterThanOrEqual(8 + 2.5);
+    // A wide view keeps the old framing (it fitted already): no further back than the line's depth asks.
+    expect(overviewPosition(line, 2.2)).toEqual([0, 16 * 0.62, 16 * 0.62]);
   });
 });

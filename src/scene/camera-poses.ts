@@ -1,5 +1,11 @@
 /**
- * Where the camera stands for a close-up of one station. The usual place is in front and to the
+ * Where the camera stands: over the whole line (the overview), or for a close-up of one station.
+ *
+ * The overview stands in front of the line and above it, far enough back that the line's ends
+ * fit the view's width: at 1024 px the view is narrower, and the first and last stations were cut
+ * off at its edges.
+ *
+ * For a close-up the usual place is in front and to the
  * right; but on a line with parallel machines a neighbour one row nearer stood right under it,
  * its stack light filling the foreground. The first of a few places whose line of sight keeps
  * clear of every other station is taken, else the clearest of them.
@@ -54,4 +60,20 @@ export function closeUpPose(target: Spot, others: readonly Spot[]): { position: 
     }
   }
   return { position: best!, lookAt };
+}
+
+/** The camera's vertical field of view, degrees (LineView gives it to the canvas). */
+export const FIELD_OF_VIEW = 45;
+/** Room kept beyond the outermost stations' centres: a station's half width and its label. */
+const OVERVIEW_MARGIN = 3;
+
+/** The overview camera's position for a view of this width-to-height ratio; it looks at the line's centre. */
+export function overviewPosition(targets: readonly Spot[], aspect: number): [number, number, number] {
+  const span = Math.max(8, ...targets.map((t) => Math.abs(t.x) * 2), ...targets.map((t) => Math.abs(t.z) * 2 + 6));
+  // From (0, h, h) the line's centre is about h·√2 away; half the view's width there is that
+  // distance × tan(fov / 2) × aspect, which must hold the line's half length and the margin.
+  const halfWidth = Math.max(0, ...targets.map((t) => Math.abs(t.x))) + OVERVIEW_MARGIN;
+  const toFit = halfWidth / (Math.tan(((FIELD_OF_VIEW / 2) * Math.PI) / 180) * Math.max(0.5, aspect) * Math.SQRT2);
+  const h = Math.max(span * 0.62, toFit);
+  return [0, h, h];
 }
