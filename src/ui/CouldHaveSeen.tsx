@@ -134,19 +134,21 @@ export function CouldHaveSeen({ assessment, markers, seen, onReplayAt }: { asses
           </div>
         );
       })}
-      {evidence && evidence.length > 0 && <EvidenceList />}
+      {evidence && evidence.length > 0 && <ScenarioNotes heading={t('seen.trail')} level="h3" />}
     </section>
   );
 }
 
-function EvidenceList() {
-  const { t, lang } = useT();
-  const evidence = useSim((s) => s.scenario?.evidence) ?? [];
+/** A drill's notes from its scenario file (its evidence trail, or a fault-free drill's answers), under a heading. */
+export function ScenarioNotes({ heading, level }: { heading: string; level: 'h2' | 'h3' }) {
+  const { lang } = useT();
+  const notes = useSim((s) => s.scenario?.evidence) ?? [];
+  const Heading = level;
   return (
     <>
-      <h3>{t('seen.trail')}</h3>
+      <Heading>{heading}</Heading>
       <ul>
-        {evidence.map((e) => (
+        {notes.map((e) => (
           <li key={textOf(e)}>{textOf(e, lang)}</li>
         ))}
       </ul>

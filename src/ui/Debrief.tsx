@@ -1,11 +1,11 @@
-import { objectiveText, textOf } from '../scenario';
+import { objectiveText } from '../scenario';
 import { useSim } from '../store/use-sim';
 import { TrendChart } from './Charts';
 import { debriefCsv, type TimelineRow } from './debrief-export';
 import { describeCommand } from './describe';
 import { download } from './download';
 import { ExportButton } from './ExportButton';
-import { CouldHaveSeen } from './CouldHaveSeen';
+import { CouldHaveSeen, ScenarioNotes } from './CouldHaveSeen';
 import { decisionText, faultWhere, penaltyText, verdictText } from './debrief-text';
 import { clock, localNum, minutes, scoreText } from './format';
 import { useT } from '../i18n';
@@ -22,7 +22,8 @@ export function Debrief() {
   const sc = useSim((s) => s.scenario);
   // A drill without faults (the tutorial) has nothing to score its objectives by: its notes are
   // the answers a student at home checks themself against (there, no instructor to ask).
-  const selfCheck = (sc?.faults?.length ?? 0) === 0 ? (sc?.evidence ?? []) : [];
+  const faultFree = (sc?.faults?.length ?? 0) === 0;
+  const selfCheck = faultFree && (sc?.evidence?.length ?? 0) > 0;
   const exportSession = useSim((s) => s.exportSession);
   const openReplay = useSim((s) => s.openReplay);
   const runId = useSim((s) => s.runId);
@@ -83,7 +84,7 @@ export function Debrief() {
             {a.objectives.map((v) => (
               <li key={v.index} className={!v.judged ? 'unjudged' : v.met ? 'met' : 'not-met'} data-met={v.judged ? String(v.met) : 'unjudged'}>
                 <span className="mark">{!v.judged ? '○' : v.met ? '✓' : '✗'}</span> <strong>{objectiveText(sc!.objectives![v.index]!, lang)}</strong> —{' '}
-                {!v.judged ? t('debrief.notJudged') : v.met ? t('debrief.met') : t('debrief.notMet')}: {!v.judged && selfCheck.length > 0 ? t('verdict.unjudgedSelf') : verdictText(v, t, lang, names)}
+                {!v.judged ? t('debrief.notJudged') : v.met ? t('debrief.met') : t('debrief.notMet')}: {!v.judged && selfCheck ? t('verdict.unjudgedSelf') : verdictText(v, t, lang, names)}
               </li>
             ))}
           </ul>
@@ -93,15 +94,10 @@ export function Debrief() {
       {a.faults.length === 0 ? (
         // A drill without faults (the tutorial), or one ended before its fault began: a sentence, not an empty table.
         <>
-          <p data-testid="no-faults">{(sc?.faults?.length ?? 0) === 0 ? t('debrief.noFaultsInDrill') : t('debrief.noFaultBegan')}</p>
-          {selfCheck.length > 0 && (
+          <p data-testid="no-faults">{faultFree ? t('debrief.noFaultsInDrill') : t('debrief.noFaultBegan')}</p>
+          {selfCheck && (
             <section data-testid="self-check">
-              <h2>{t('debrief.selfCheck')}</h2>
-              <ul>
-                {selfCheck.map((e) => (
-                  <li key={textOf(e)}>{textOf(e, lang)}</li>
-                ))}
-              </ul>
+              <ScenarioNotes heading={t('debrief.selfCheck')} level="h2" />
             </section>
           )}
         </>
