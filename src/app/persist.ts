@@ -175,6 +175,15 @@ export function persist(store: SimStoreApi): void {
   let lastPhase = store.getState().phase;
   let lastNotes: unknown = null;
   let lastScored: unknown = null;
+  let wasRunning = store.getState().running;
+  let trailing: ReturnType<typeof setTimeout> | null = null;
+  function save(s: SimStore): void {
+    if (trailing !== null) clearTimeout(trailing);
+    trailing = null;
+    lastSave = Date.now();
+    lastCommands = s.commands.length;
+    enqueue(() => keepRun(store));
+  }
   store.subscribe((s) => {
     const phase = s.phase;
     const entered = phase !== lastPhase;
@@ -200,10 +209,20 @@ export function persist(store: SimStoreApi): void {
     if (phase !== 'replay') lastNotes = null;
     if (phase !== 'running' || s.observation === null) return;
     const now = Date.now();
-    if (s.commands.length === lastCommands && now - lastSave < AUTOSAVE_MS) return;
-    lastSave = now;
-    lastCommands = s.commands.length;
-    enqueue(() => keepRun(store));
+    // Pausing is a moment a student may close the tab: keep the run as it stands at once.
+    const paused = wasRunning && !s.running;
+    wasRunning = s.running;
+    if (!paused && s.commands.length === lastCommands && now - lastSave < AUTOSAVE_MS) {
+      // Not now, but soon: the last change before a pause (or a quiet spell) is kept too, so a
+      // reload offers the run back at the time the student stopped it, not up to 3 s before.
+      trailing ??= setTimeout(() => {
+        trailing = null;
+        const later = store.getState();
+        if (later.phase === 'running' && later.runId === s.runId) save(later);
+      }, lastSave + AUTOSAVE_MS - now);
+      return;
+    }
+    save(s);
   });
 }
 

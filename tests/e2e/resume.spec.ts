@@ -72,3 +72,16 @@ test('ending a drill can run the rest of the shift first: the kept run lasts the
   // The breakdown drill's shift is two hours: the run was not cut where the student stopped.
   await expect(row).toContainText('02:00:00');
 });
+
+test('a run paused and reloaded at once, with no command since its last save, is offered back at the time it was paused', async ({ page, guard }) => {
+  void guard;
+  await startScenario(page, 'breakdown-drill');
+  // At 60x: a few simulated minutes pass between two of the saves made every 3 s.
+  await expect(page.getByTestId('clock')).toHaveText(/^00:0[4-9]/, { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const pausedAt = (await page.getByTestId('clock').textContent()) ?? '';
+  // No command since the run started: pausing itself keeps the run (saves come every 3 s).
+  await page.waitForTimeout(300);
+  await page.reload();
+  await expect(page.getByTestId('resume')).toContainText(pausedAt);
+});
