@@ -40,6 +40,12 @@ function EndDrill({ ended, onEnd, onRunOn }: { ended: boolean; onEnd: () => void
   );
 }
 
+/**
+ * How long, in simulated seconds, the note that a run was resumed stays in the bar: long enough
+ * to read, then it gives the drill's title its room back. A state that differs stays noted.
+ */
+const RESUMED_NOTE_SECONDS = 120;
+
 export function TopBar({ muted, onMute }: { muted: boolean; onMute: () => void }) {
   const { t, lang } = useT();
   const scenario = useSim((s) => s.scenario);
@@ -77,7 +83,7 @@ export function TopBar({ muted, onMute }: { muted: boolean; onMute: () => void }
             {t('run.branch', { name: branchOf.name, time: clock(branchOf.tick / 10) })}
           </span>
         )}
-        {resumed && (
+        {resumed && ((resumed.expected !== null && resumed.expected !== resumed.got) || seconds < resumed.tick / 10 + RESUMED_NOTE_SECONDS) && (
           <span className={resumed.expected === null || resumed.expected === resumed.got ? 'badge-note' : 'badge-note refusal'} data-testid="resumed" title={resumed.got}>
             {/* The state's hash stays in the tooltip: a student reads whether it matched, not the hash. */}
             {resumed.expected === null

@@ -84,4 +84,10 @@ test('a run paused and reloaded at once, with no command since its last save, is
   await page.waitForTimeout(300);
   await page.reload();
   await expect(page.getByTestId('resume')).toContainText(pausedAt);
+  await page.getByTestId('resume').getByRole('button', { name: 'Resume' }).click();
+  await expect(page.getByTestId('resumed')).toContainText('as saved');
+  // The note has been read once the run has gone on a while: the bar gives its room back.
+  await page.getByRole('button', { name: '60×' }).click();
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.getByTestId('resumed')).toHaveCount(0, { timeout: 30_000 });
 });
