@@ -6,7 +6,7 @@ import { describeCommand } from './describe';
 import { download } from './download';
 import { ExportButton } from './ExportButton';
 import { CouldHaveSeen, ScenarioNotes } from './CouldHaveSeen';
-import { decisionText, faultWhere, penaltyText, verdictText } from './debrief-text';
+import { decisionText, faultWhere, penaltyText, repeatedResets, verdictText } from './debrief-text';
 import { clock, localNum, minutes, scoreText } from './format';
 import { useT } from '../i18n';
 import { refusalMessage } from '../i18n/names';
@@ -27,7 +27,6 @@ export function Debrief() {
   const exportSession = useSim((s) => s.exportSession);
   const openReplay = useSim((s) => s.openReplay);
   const runId = useSim((s) => s.runId);
-  const commands = useSim((s) => s.commands);
   const back = useSim((s) => s.toLibrary);
   const job = useSim((s) => (s.job?.what === 'debrief' ? s.job : null));
   const cancel = useSim((s) => s.cancelJob);
@@ -56,9 +55,7 @@ export function Debrief() {
   };
   const order = sc?.scoring?.order;
   const refused = timeline.filter((r) => !r.accepted);
-  const resetsBy = new Map<string, number>();
-  for (const c of commands) if (c.type === 'packml' && c.command === 'reset') resetsBy.set(c.station, (resetsBy.get(c.station) ?? 0) + 1);
-  const resets = [...resetsBy].filter(([, n]) => n > 1);
+  const resets = repeatedResets(index.markers);
   return (
     <main className="debrief" data-testid="debrief">
       <h1>{t('debrief.heading')}</h1>

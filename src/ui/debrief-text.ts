@@ -7,6 +7,7 @@ import type { ScenarioFile } from '../scenario';
 import { clock, minutes, pct, scoreText } from './format';
 import type { Language, TextKey } from '../i18n';
 import type { Names } from '../i18n/names';
+import type { Marker } from '../session/replay-index';
 
 type T = (key: TextKey, vars?: Record<string, string | number>) => string;
 
@@ -63,4 +64,15 @@ export function faultWhere(f: Pick<FaultAssessment, 'id' | 'station'>, sc: Pick<
   // A power dip or an E-stop stops several stations: they are where it was ("—" read as unknown).
   const several = spec !== undefined && 'stations' in spec ? (spec.stations ?? []) : [];
   return several.length > 0 ? several.map((x) => names.station(x)).join(', ') : '—';
+}
+
+/**
+ * Stations where Reset took effect more than once, with how often: a sign of restarting a
+ * machine before its cause was found. A refused Reset changed nothing and is listed with the
+ * refused commands already, so it is not counted here.
+ */
+export function repeatedResets(markers: readonly Marker[]): [station: string, times: number][] {
+  const by = new Map<string, number>();
+  for (const m of markers) if (m.kind === 'command' && m.accepted && m.command.type === 'packml' && m.command.command === 'reset') by.set(m.command.station, (by.get(m.command.station) ?? 0) + 1);
+  return [...by].filter(([, n]) => n > 1);
 }
