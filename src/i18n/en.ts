@@ -175,7 +175,7 @@ export const en = {
   'toast.diagnosis': 'Diagnosis recorded: {station}, {cause}. It is assessed in the debrief.',
   'toast.close': 'Dismiss',
   'event.taskDone': '{action} finished',
-  'event.checkDone': '{result}',
+  'event.checkDone': '{result} ({range})',
   'alarms.raised': 'Raised',
   'alarms.acked': 'Acknowledged at',
   'refusal.noControls': '{station} has no controls of its own',

@@ -176,7 +176,7 @@ export const nb: Record<TextKey, string> = {
   'toast.diagnosis': 'Diagnosen er registrert: {station}, {cause}. Den vurderes i gjennomgangen.',
   'toast.close': 'Lukk',
   'event.taskDone': '{action} ferdig',
-  'event.checkDone': '{result}',
+  'event.checkDone': '{result} ({range})',
   'alarms.raised': 'Oppstått',
   'alarms.acked': 'Kvittert',
   'refusal.noControls': '{station} har ingen egne betjeningselementer',

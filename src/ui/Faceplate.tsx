@@ -29,7 +29,7 @@ function describeEntry(e: LogEntry, t: T, lang: Language, results: readonly Chec
     case 'taskDone': {
       if (e.task === 'repair') return t('event.taskDone', { action: t(`repair.${e.action}` as TextKey) });
       const r = results.find((x) => x.tick === e.tick && x.station === e.station && x.check === e.action);
-      return r ? t('event.checkDone', { result: resultText(r, t, lang) }) : t('event.taskDone', { action: names.check(e.action, e.station) });
+      return r ? t('event.checkDone', { result: resultText(r, t, lang), range: checkRange(r, t, lang).text }) : t('event.taskDone', { action: names.check(e.action, e.station) });
     }
     case 'lot':
       return `${t('faceplate.lot')} ${e.lot}`;

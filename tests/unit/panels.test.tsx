@@ -205,6 +205,10 @@ describe('control-room panels (rendered from the store)', () => {
     const html = render(store, createElement(Faceplate));
     expect(html).toMatch(/Handheld vibration: \d\.\d\d mm\/s/);
     expect(html).not.toContain('finished: Handheld');
+    // The event log gives the band the reading is judged by, as the list of results does.
+    const logged = [...html.matchAll(/<li>([^<]*Handheld vibration[^<]*)<\/li>/g)].map((m) => m[1]);
+    expect(logged.length).toBeGreaterThan(0);
+    for (const line of logged) expect(line).toMatch(/Handheld vibration: \d\.\d\d mm\/s \((normal|limit) /);
   });
 
   it('without a selection the faceplate says how to open one; the KPI strip shows OEE', () => {
