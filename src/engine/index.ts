@@ -14,7 +14,7 @@ export { kpis, type Kpis, type LineKpis, type Oee, type StationKpis } from './re
 export { RELEVANT_CHECKS } from './core/evidence';
 export * from './core/model';
 export { observe, truth, type AlarmView, type FaultTruth, type Observation, type SensorView, type StationView, type Truth } from './read/observe';
-export { Interlock, isRunning, Pack, PACK_NAMES, type PackCommand, type PackState, packName, STOP_REASON_TEXT, StopReason, stopReasonText } from './core/packml';
+export { completionOf, Interlock, isActing, isRunning, Pack, PACK_NAMES, type PackCommand, type PackState, packName, STOP_REASON_TEXT, StopReason, stopReasonText, transition } from './core/packml';
 export { REFUSAL_TEXT, type Refusal, type RefusalKey } from './core/refusals';
 export { restore, snapshot, stateHash } from './read/snapshot';
 export { CHECK_RULES, isStandstill, REPAIR_RULES, type WorkRule } from './systems/tasks';

@@ -3,7 +3,7 @@
  * name in the reader's language (from the scenario file), an alarm's message, a fault's
  * description. Ids stay in files and tooltips; a student reads names.
  */
-import type { AlarmText, LineModel, Refusal } from '../engine';
+import { type AlarmText, completionOf, isActing, type LineModel, type PackCommand, type PackState, type Refusal, type RefusalKey, transition } from '../engine';
 import { type ScenarioFile, textOf } from '../scenario';
 import { hasText, type Language, type TextKey } from './index';
 
@@ -55,6 +55,8 @@ export function alarmText(text: AlarmText, stationId: string, station: (id: stri
 
 /** A refused command's reason in the reader's language. */
 export function refusalMessage(r: Refusal, names: Names, t: T): string {
+  const waited = waitMessage(r, t);
+  if (waited !== null) return waited;
   const vars: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(r.params)) {
     if (k === 'station') vars[k] = names.station(String(v));
@@ -63,4 +65,30 @@ export function refusalMessage(r: Refusal, names: Names, t: T): string {
     else vars[k] = v;
   }
   return t(`refusal.${r.key}` as TextKey, vars);
+}
+
+/** The command a "works from …" refusal was given for. */
+const REFUSED_COMMAND: Partial<Record<RefusalKey, PackCommand>> = {
+  resetFrom: 'reset',
+  startFrom: 'start',
+  clearFrom: 'clear',
+  holdFrom: 'hold',
+  unholdFrom: 'unhold',
+  suspendFrom: 'suspend',
+  unsuspendFrom: 'unsuspend',
+};
+
+/**
+ * A command refused mid-way through a transition that ends where it would work (Start while
+ * Resetting, Reset while Clearing) needs a moment, not another step: "Start works from Idle
+ * (Reset first)" told a student who had just pressed Reset to press it again.
+ */
+function waitMessage(r: Refusal, t: T): string | null {
+  const command = REFUSED_COMMAND[r.key];
+  const state = r.params.state;
+  if (command === undefined || typeof state !== 'number' || !isActing(state)) return null;
+  const next = completionOf(state as PackState);
+  if (!('to' in transition(next, command))) return null;
+  const name = (code: number) => (hasText(`pack.${code}`) ? t(`pack.${code}` as TextKey) : String(code));
+  return t('refusal.waitActing', { state: name(state), next: name(next) });
 }

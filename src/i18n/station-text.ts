@@ -3,15 +3,11 @@
  * every station type: each counter names what it counts, so the numbers add up, and a reading
  * that does not apply in the station's state is not shown.
  */
-import { Pack, type StationView } from '../engine';
+import { isActing, Pack, type StationView } from '../engine';
 import { hasText, type TextKey } from './index';
 
 type T = (key: TextKey, vars?: Record<string, string | number>) => string;
 
-/** The states from which a station comes back by Clear, then Reset. */
-const ABORTED: ReadonlySet<number> = new Set([Pack.Aborting, Pack.Aborted, Pack.Clearing]);
-/** The states from which a station comes back by Unhold (Reset is refused there). */
-const HELD: ReadonlySet<number> = new Set([Pack.Holding, Pack.Held]);
 
 /** The PackML state in the reader's language (the standard English name goes in a tooltip). */
 export function stateName(st: Pick<StationView, 'state' | 'stateName'>, t: T): string {
@@ -36,8 +32,11 @@ export function firstOut(st: StationView, t: T): string {
   // Reset from both): the next step named is the one that works.
   // Reset, Start and Clear are refused while the station is locked out: the lock-out comes off first.
   if (st.lockedOut) return t('faceplate.firstOutLocked', { reason: base });
-  if (ABORTED.has(st.state)) return t('faceplate.firstOutClear', { reason: base });
-  if (HELD.has(st.state)) return t('faceplate.firstOutUnhold', { reason: base });
+  // Mid-way through a transition (Resetting, Clearing, Unholding...) the step is being taken:
+  // naming it as the next one ("Reset to clear" while Resetting) would send the student to press it again.
+  if (isActing(st.state)) return t('faceplate.firstOutActing', { reason: base, state: stateName(st, t) });
+  if (st.state === Pack.Aborted) return t('faceplate.firstOutClear', { reason: base });
+  if (st.state === Pack.Held) return t('faceplate.firstOutUnhold', { reason: base });
   return t('faceplate.firstOutCleared', { reason: base });
 }
 

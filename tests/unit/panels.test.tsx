@@ -163,6 +163,26 @@ describe('control-room panels (rendered from the store)', () => {
     expect(store.getState().refusal).not.toBeNull();
   });
 
+  it('mid-way through Clear and Reset the faceplate says the step is being taken, and a command refused until it ends says to wait (it said "Reset first" while Resetting)', () => {
+    const store = storeAt('blackout-restart', 21 * 60);
+    store.getState().select('M1');
+    const faceplate = () => render(store, createElement(Faceplate));
+    store.getState().send({ type: 'packml', station: 'M1', command: 'clear' });
+    expect(faceplate()).toContain('260 Power failure (cause cleared; Clearing now)');
+    store.getState().send({ type: 'packml', station: 'M1', command: 'reset' });
+    expect(faceplate()).toContain('The station is Clearing: wait until it is Stopped, then try again');
+    for (let k = 0; k < 5 && !faceplate().includes('>Stopped<'); k++) store.getState().step();
+    expect(faceplate()).toContain('260 Power failure (cause cleared; Reset to clear)');
+    store.getState().send({ type: 'packml', station: 'M1', command: 'reset' });
+    expect(store.getState().refusal).toBeNull();
+    expect(faceplate()).toContain('260 Power failure (cause cleared; Resetting now)');
+    store.getState().send({ type: 'packml', station: 'M1', command: 'start' });
+    expect(faceplate()).toContain('The station is Resetting: wait until it is Idle, then try again');
+    // A refusal that waiting would not cure keeps its own reason: Unhold does not work from Stopped either.
+    store.getState().send({ type: 'packml', station: 'M1', command: 'unhold' });
+    expect(faceplate()).toContain('Unhold works from Held; the station is Resetting');
+  });
+
   it('an E-stop still pushed is a cause still present; released, the station says Clear, then Reset', () => {
     const store = storeAt('e-stop-assembly', 16 * 60);
     store.getState().select('ASM');
