@@ -56,6 +56,7 @@ export const en = {
   'kpi.throughput': 'Throughput',
   'kpi.wip': 'WIP',
   'kpi.perHour': '/h',
+  'kpi.active': 'active',
   'kpi.unacked': 'unack.',
   'alarms.heading': 'Alarms',
   'alarms.none': 'No alarms',

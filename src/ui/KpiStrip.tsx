@@ -20,12 +20,18 @@ export function KpiStrip() {
     ['scrap', t('kpi.scrap'), String(line.scrapParts)],
     ['throughput', t('kpi.throughput'), `${localNum(line.throughputPerHour, 1, lang)} ${t('kpi.perHour')}`],
     ['wip', t('kpi.wip'), String(line.wip)],
-    // The word in the label's size: "4 / 4 ukvittert" wrapped onto a second line in a tile.
+    // Each count names what it counts ("0 / 13 unacknowledged" read as none unacknowledged);
+    // the words in the label's size, and a narrow tile wraps between the two, not inside one.
     [
       'alarms',
       t('alarms.heading'),
       <>
-        {active} / {unacked} <span className="kpi-unit">{t('kpi.unacked')}</span>
+        <span className="kpi-part">
+          {active} <span className="kpi-unit">{t('kpi.active')}</span>
+        </span>{' '}
+        <span className="kpi-part">
+          {unacked} <span className="kpi-unit">{t('kpi.unacked')}</span>
+        </span>
       </>,
     ],
   ];

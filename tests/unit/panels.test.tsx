@@ -237,6 +237,16 @@ describe('control-room panels (rendered from the store)', () => {
     expect(render(store, createElement(KpiStrip))).toMatch(/OEE.*%/);
   });
 
+  it('the KPI strip names both alarm counts: active, and unacknowledged (an alarm back to normal is still to acknowledge)', () => {
+    const store = storeAt('blackout-restart', 21 * 60);
+    const counts = () => render(store, createElement(KpiStrip)).match(/data-testid="kpi-alarms">(.*?)<\/dd>/)![1]!.replace(/<[^>]+>/g, '');
+    expect(counts()).toBe('13 active 13 unack.');
+    for (const st of ['M1', 'M2', 'QC', 'WASH']) store.getState().send({ type: 'packml', station: st, command: 'clear' });
+    for (let k = 0; k < 5; k++) store.getState().step();
+    expect(counts()).toMatch(/^\d+ active 13 unack\.$/);
+    expect(counts()).not.toBe('13 active 13 unack.');
+  });
+
   it('with two faults, what the student did about one is not listed under the other in "What you could have seen"', () => {
     const r = loadScenarioText(readFileSync('scenarios/rush-order.json', 'utf8'));
     if (!r.ok) throw new Error('rush-order does not load');
