@@ -42,6 +42,7 @@ export function checkRange(r: CheckResult, t: T, lang: Language): { text: string
   const unit = r.unit;
   // One decimal more than the reading, without trailing zeros: "allowed ±0.005 mm", not ±0.0050.
   if (low === -high) return { text: t('faceplate.plusMinus', { high: shortNum(high, digits + 1, lang), unit }), outside };
-  if (low === 0 && r.value >= 0 && !r.message.key.startsWith('result.lubricant')) return { text: t('faceplate.limit', { high: localNum(high, Math.max(digits, 2), lang), unit }), outside };
-  return { text: t('faceplate.normalRange', { low: localNum(low, digits, lang), high: localNum(high, digits, lang), unit }), outside };
+  // A band's bounds are round figures: "normal 15–60 °C", not "15.00–60.00 °C" beside a reading of 36.36.
+  if (low === 0 && r.value >= 0 && !r.message.key.startsWith('result.lubricant')) return { text: t('faceplate.limit', { high: shortNum(high, Math.max(digits, 3), lang), unit }), outside };
+  return { text: t('faceplate.normalRange', { low: shortNum(low, digits, lang), high: shortNum(high, digits, lang), unit }), outside };
 }

@@ -26,4 +26,25 @@ describe('check results in words', () => {
       expect(resultText(master, t, lang)).toContain(lang === 'en' ? ', deviation +0.060 mm' : '+0,060');
     }
   });
+
+  it('a handheld reading is held against its band in round figures: "normal 15–60 °C", not "15.00–60.00 °C"', () => {
+    const handheld: CheckResult = {
+      tick: 13_430,
+      station: 'M1',
+      check: 'handheld',
+      target: 'M1.temp',
+      value: 36.36,
+      unit: '°C',
+      normal: [15, 60],
+      text: 'handheld temperature 36.36 °C',
+      message: { key: 'result.handheld', params: { sensor: 'temperature', value: 36.36, unit: '°C' } },
+    };
+    const en = (k: TextKey, vars?: Record<string, string | number>) => translate('en', k, vars);
+    const nb = (k: TextKey, vars?: Record<string, string | number>) => translate('nb', k, vars);
+    expect(resultText(handheld, en, 'en')).toBe('Handheld temperature: 36.36 °C');
+    expect(checkRange(handheld, en, 'en')).toEqual({ text: 'normal 15–60 °C', outside: false });
+    expect(checkRange(handheld, nb, 'nb').text).toBe(translate('nb', 'faceplate.normalRange', { low: '15', high: '60', unit: '°C' }));
+    // A bound with decimals keeps them, to the reading's precision.
+    expect(checkRange({ ...handheld, value: 2.1, normal: [0, 2.8], unit: 'mm/s' }, en, 'en').text).toBe('limit 2.8 mm/s');
+  });
 });
