@@ -72,11 +72,17 @@ export function CouldHaveSeen({ assessment, markers, seen, onReplayAt }: { asses
           raised.add(alarm);
           return true;
         };
+        // What the line showed before the student found the fault (declared it, or else fixed it):
+        // after that it is no longer what they could have seen, and may be their own doing (the
+        // output lost while they stopped a machine to repair it was listed as a symptom).
+        const found = f.diagnoseSeconds ?? f.restoreSeconds;
+        const foundAt = found === null ? Number.POSITIVE_INFINITY : onset + Math.round(found * 10);
+        const before = (tick: number) => tick >= onset && tick <= foundAt;
         const symptoms: Row[] = markers
-          .filter((m) => m.tick >= onset && ((m.kind === 'alarm' && here(m.station) && firstRaise(m.alarm)) || (m.kind === 'state' && FAULT_STOP.has(m.to) && here(m.station))))
+          .filter((m) => before(m.tick) && ((m.kind === 'alarm' && here(m.station) && firstRaise(m.alarm)) || (m.kind === 'state' && FAULT_STOP.has(m.to) && here(m.station))))
           .slice(0, SYMPTOMS_PER_FAULT)
           .map((m): Row => ({ tick: m.tick, who: 'line', text: describeMarker(m, t, names) }))
-          .concat(seen.filter((x) => x.fault === f.id && x.tick >= onset).map((x) => ({ tick: x.tick, who: 'line', text: symptomText(x) })));
+          .concat(seen.filter((x) => x.fault === f.id && before(x.tick)).map((x) => ({ tick: x.tick, who: 'line', text: symptomText(x) })));
         // With two faults, what the student did about the other one is not listed under this one.
         const actions: Row[] = markers
           .flatMap((m) => (m.kind === 'command' && m.tick >= onset && isAttention(m.command) && here(stationOf(m.command)) ? [m] : []))

@@ -315,6 +315,34 @@ describe('control-room panels (rendered from the store)', () => {
     expect(quiet).toContain('>nothing out of its normal band or clearly drifting<');
   });
 
+  it('"What you could have seen" ends where the student found the fault: the output lost while they stopped the mill to repair it is not a symptom', () => {
+    const r = loadScenarioText(readFileSync('scenarios/noisy-sensor.json', 'utf8'));
+    if (!r.ok) throw new Error('noisy-sensor does not load');
+    // Played from the UI: measured by hand, declared at 00:19:29, the sensor replaced from 00:44:36.
+    const commands: Command[] = [
+      { type: 'ackAlarm', tick: 9770, alarm: 'CNC2.vibration.alert' },
+      { type: 'check', tick: 9770, station: 'CNC2', check: 'handheld', sensor: 'vibration' },
+      { type: 'diagnose', tick: 11690, station: 'CNC2', cause: 'sensorNoisy', sensor: 'vibration' },
+      { type: 'packml', tick: 26760, station: 'CNC2', command: 'stop' },
+      { type: 'lockOut', tick: 26800, station: 'CNC2' },
+      { type: 'repair', tick: 26810, station: 'CNC2', action: 'replaceSensor', sensor: 'vibration' },
+      { type: 'removeLockOut', tick: 33460, station: 'CNC2' },
+      { type: 'packml', tick: 33461, station: 'CNC2', command: 'reset' },
+      { type: 'packml', tick: 33490, station: 'CNC2', command: 'start' },
+    ];
+    const end = r.model.durationTicks;
+    const session = makeSession(r.scenario, r.scenario.seed, commands, end, replay(r.model, r.scenario.seed, commands, end).checkpoints);
+    const a = runAnalysis({ kind: 'debrief', session });
+    if (a.kind !== 'debrief') throw new Error('not a debrief');
+    expect(a.debrief.assessment.faults[0]!.diagnoseSeconds).toBeCloseTo(1169 - 900, 0);
+    // The re-run saw the output fall during the repair, after the diagnosis...
+    expect(a.debrief.seen.some((x) => x.kind === 'output' && x.tick > 26760)).toBe(true);
+    const html = render(storeAt('noisy-sensor', 0), createElement(CouldHaveSeen, { assessment: a.debrief.assessment, markers: a.debrief.markers, seen: a.debrief.seen, onReplayAt: () => undefined }));
+    // ...which the table does not list; what showed before the diagnosis it does.
+    expect(html).not.toContain('output down');
+    expect(html).toContain('vibration above its normal band');
+  });
+
   it('an objective judged by a declared diagnosis says so in the briefing (a student who restarted the power dip right was told "not diagnosed")', () => {
     const html = render(storeAt('power-dip', 0), createElement(Briefing));
     expect(html).toContain('Recognise a line-wide trip from one instant, not an equipment fault.<span class="objective-how muted">Judged by the cause you declare in a station&#x27;s faceplate (Diagnosis) within 10 min of the fault');
