@@ -81,11 +81,17 @@ interface Tracking {
   stopped: boolean;
 }
 
-/** The station a fault is at, as the engine knows it (a bad lot: its source), or -1 for line-wide. */
+/**
+ * The station a fault is at, as the engine knows it (a bad lot: its source), or where a
+ * line-wide one shows first (an air pressure drop: the first station that measures the shared
+ * air), or -1 for one that shows nowhere in particular (a power dip stops every station).
+ */
 export function faultStation(model: LineModel, fi: number): number {
   const f = model.faults[fi]!;
   if (f.station >= 0) return f.station;
-  return f.type === 'badMaterialLot' ? f.source : -1;
+  if (f.type === 'badMaterialLot') return f.source;
+  if (f.type === 'airPressureDrop') return model.sensors.find((x) => x.kind === 'airPressure')?.station ?? -1;
+  return -1;
 }
 
 /**

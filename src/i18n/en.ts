@@ -56,6 +56,7 @@ export const en = {
   'kpi.throughput': 'Throughput',
   'kpi.wip': 'WIP',
   'kpi.perHour': '/h',
+  'where.airSupply': 'Compressed-air supply',
   'kpi.active': 'active',
   'kpi.unacked': 'unack.',
   'alarms.heading': 'Alarms',

@@ -57,6 +57,7 @@ export const nb: Record<TextKey, string> = {
   'kpi.throughput': 'Produksjon',
   'kpi.wip': 'PIA',
   'kpi.perHour': '/t',
+  'where.airSupply': 'Trykkluftforsyningen',
   'kpi.active': 'aktive',
   'kpi.unacked': 'ukvittert',
   'alarms.heading': 'Alarmer',

@@ -114,7 +114,7 @@ export function Debrief() {
             {a.faults.map((f) => (
               <tr key={f.id}>
                 <td>{t(`cause.${f.type}` as never)}</td>
-                <td>{faultWhere(f, sc, names)}</td>
+                <td>{faultWhere(f, sc, names, t)}</td>
                 <td>{clock(f.onsetSeconds)}</td>
                 <td>{f.detectSeconds === null ? t('debrief.never') : minutes(f.detectSeconds, lang)}</td>
                 <td>{f.diagnoseSeconds === null ? t('debrief.never') : minutes(f.diagnoseSeconds, lang)}</td>

@@ -57,10 +57,12 @@ export function decisionText(a: Assessment, t: T, lang: Language): string {
  * lot) the station the file names (its source, as the penalties say it); '—' for a line-level
  * fault such as a power dip.
  */
-export function faultWhere(f: Pick<FaultAssessment, 'id' | 'station'>, sc: Pick<ScenarioFile, 'faults'> | null, names: Names): string {
+export function faultWhere(f: Pick<FaultAssessment, 'id' | 'station'>, sc: Pick<ScenarioFile, 'faults'> | null, names: Names, t: T): string {
   const spec = sc?.faults?.find((x) => x.id === f.id);
   const id = f.station ?? spec?.station;
   if (id) return names.station(id);
+  // The air header feeds every station with air: the fault is in the supply, not at one machine.
+  if (spec?.type === 'airPressureDrop') return t('where.airSupply');
   // A power dip or an E-stop stops several stations: they are where it was ("—" read as unknown).
   const several = spec !== undefined && 'stations' in spec ? (spec.stations ?? []) : [];
   return several.length > 0 ? several.map((x) => names.station(x)).join(', ') : '—';
