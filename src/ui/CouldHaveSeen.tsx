@@ -25,6 +25,10 @@ interface Row {
 const SYMPTOMS_PER_FAULT = 4;
 const ACTIONS_PER_FAULT = 5;
 const FAULT_STOP: ReadonlySet<number> = new Set([Pack.Held, Pack.Aborted]);
+/** A command by which the student stops production somewhere. */
+function stopsProduction(c: Command): boolean {
+  return c.type === 'eStop' || c.type === 'lockOut' || (c.type === 'packml' && (c.command === 'stop' || c.command === 'hold' || c.command === 'abort' || c.command === 'suspend'));
+}
 
 /** A symptom in the reader's words: where it showed, and what. */
 function useSymptomText(): (x: SeenSymptom) => string {
@@ -59,6 +63,10 @@ export function CouldHaveSeen({ assessment, markers, seen, onReplayAt }: { asses
   // Where each action was taken: its station, or for an alarm's acknowledgement the alarm's.
   const alarmStation = new Map(markers.flatMap((m) => (m.kind === 'alarm' ? [[m.alarm, m.station] as const] : [])));
   const stationOf = (c: Command): string | null => ('station' in c ? c.station : c.type === 'ackAlarm' || c.type === 'shelveAlarm' ? (alarmStation.get(c.alarm) ?? null) : null);
+  // The line's own counters (output, scrap) after the student first stopped a station tell of
+  // that stop as much as of the fault (the output lost while the robot was locked out for an
+  // inspection was listed as a symptom): they are left out from then on.
+  const ownStop = markers.find((m) => m.kind === 'command' && m.accepted && stopsProduction(m.command))?.tick ?? Number.POSITIVE_INFINITY;
   return (
     <section data-testid="could-have-seen">
       <h2>{t('seen.heading')}</h2>
@@ -82,7 +90,7 @@ export function CouldHaveSeen({ assessment, markers, seen, onReplayAt }: { asses
           .filter((m) => before(m.tick) && ((m.kind === 'alarm' && here(m.station) && firstRaise(m.alarm)) || (m.kind === 'state' && FAULT_STOP.has(m.to) && here(m.station))))
           .slice(0, SYMPTOMS_PER_FAULT)
           .map((m): Row => ({ tick: m.tick, who: 'line', text: describeMarker(m, t, names) }))
-          .concat(seen.filter((x) => x.fault === f.id && before(x.tick)).map((x) => ({ tick: x.tick, who: 'line', text: symptomText(x) })));
+          .concat(seen.filter((x) => x.fault === f.id && before(x.tick) && (x.station !== null || x.tick <= ownStop)).map((x) => ({ tick: x.tick, who: 'line', text: symptomText(x) })));
         // With two faults, what the student did about the other one is not listed under this one.
         const actions: Row[] = markers
           .flatMap((m) => (m.kind === 'command' && m.tick >= onset && isAttention(m.command) && here(stationOf(m.command)) ? [m] : []))

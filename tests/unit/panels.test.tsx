@@ -343,6 +343,30 @@ describe('control-room panels (rendered from the store)', () => {
     expect(html).toContain('vibration above its normal band');
   });
 
+  it('"What you could have seen" leaves out the line\'s output once the student stopped a station: the robot locked out for its inspection is not the fault\'s symptom', () => {
+    const r = loadScenarioText(readFileSync('scenarios/gripper-misalignment.json', 'utf8'));
+    if (!r.ok) throw new Error('gripper-misalignment does not load');
+    // Played from the UI: the robot stopped and locked out at 00:17:28, its gripper inspected, then declared.
+    const commands: Command[] = [
+      { type: 'packml', tick: 10480, station: 'ROB', command: 'stop' },
+      { type: 'lockOut', tick: 10510, station: 'ROB' },
+      { type: 'check', tick: 10520, station: 'ROB', check: 'inspectTool' },
+      { type: 'diagnose', tick: 12960, station: 'ROB', cause: 'gripperMisalignment' },
+      { type: 'repair', tick: 12960, station: 'ROB', action: 'reteachRobot' },
+    ];
+    const end = 14000;
+    const session = makeSession(r.scenario, r.scenario.seed, commands, end, replay(r.model, r.scenario.seed, commands, end).checkpoints);
+    const a = runAnalysis({ kind: 'debrief', session });
+    if (a.kind !== 'debrief') throw new Error('not a debrief');
+    // The re-run saw the output fall after the stop...
+    expect(a.debrief.seen.some((x) => x.kind === 'output' && x.tick > 10480)).toBe(true);
+    const html = render(storeAt('gripper-misalignment', 0), createElement(CouldHaveSeen, { assessment: a.debrief.assessment, markers: a.debrief.markers, seen: a.debrief.seen, onReplayAt: () => undefined }));
+    // ...which is not listed; the slow cycles and the scrap before it are.
+    expect(html).not.toContain('output down');
+    expect(html).toContain('Loading robot: cycle time above its normal band');
+    expect(html).toMatch(/\d+ parts scrapped since the fault began/);
+  });
+
   it('an objective judged by a declared diagnosis says so in the briefing (a student who restarted the power dip right was told "not diagnosed")', () => {
     const html = render(storeAt('power-dip', 0), createElement(Briefing));
     expect(html).toContain('Recognise a line-wide trip from one instant, not an equipment fault.<span class="objective-how muted">Judged by the cause you declare in a station&#x27;s faceplate (Diagnosis) within 10 min of the fault');
