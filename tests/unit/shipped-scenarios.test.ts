@@ -64,6 +64,25 @@ describe('shipped scenarios', () => {
     expect(wrong).toEqual([]);
   });
 
+  it("no text a student reads names a station by its id where the station's name does not (a drill's evidence read \"Scrap rises at QC\")", () => {
+    const wrong: string[] = [];
+    // Every { en, nb } text of the file outside the line itself: briefing, objectives, evidence, hints, faults, alarms.
+    const texts = function* (o: unknown, path: string): Generator<[string, string, string]> {
+      if (Array.isArray(o)) for (const [k, v] of o.entries()) yield* texts(v, `${path}[${k}]`);
+      else if (o !== null && typeof o === 'object') for (const [k, v] of Object.entries(o)) yield* typeof v === 'string' && (k === 'en' || k === 'nb') ? [[path, k, v] as [string, string, string]] : texts(v, `${path}.${k}`);
+    };
+    for (const file of files) {
+      const { line, ...rest } = JSON.parse(readFileSync(join(DIR, file), 'utf8')) as { line: { stations: { id: string; name?: Record<string, string> }[] } };
+      for (const [path, lang, text] of texts(rest, '')) {
+        for (const st of line.stations) {
+          const named = st.name?.[lang] ?? st.name?.en ?? st.id;
+          if (new RegExp(`(?<![\\w-])${st.id}(?![\\w-])`).test(text) && !named.includes(st.id)) wrong.push(`${file}${path}.${lang}: "${st.id}" in "${text}"`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('scenarios/scenario.schema.json is up to date (npm run schema rewrites it)', () => {
     expect(readFileSync(join(DIR, 'scenario.schema.json'), 'utf8')).toBe(scenarioJsonSchema());
   });
