@@ -104,6 +104,7 @@ export const en = {
   'faceplate.repairs': 'Repairs',
   'faceplate.doRepair': 'Carry out',
   'faceplate.task': 'Work in progress',
+  'objective.howDiagnoseLogbook': 'Judged by the cause you write in the logbook (Declare diagnosis) within {within} of the fault, or the right repair begun by then.',
   'objective.howDiagnose': 'Judged by the cause you declare in a station\'s faceplate (Diagnosis) within {within} of the fault, or the right repair begun by then.',
   'faceplate.diagnosis': 'Diagnosis',
   'faceplate.cause': 'Suspected cause',

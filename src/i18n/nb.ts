@@ -105,6 +105,7 @@ export const nb: Record<TextKey, string> = {
   'faceplate.repairs': 'Reparasjoner',
   'faceplate.doRepair': 'Utfør',
   'faceplate.task': 'Arbeid pågår',
+  'objective.howDiagnoseLogbook': 'Vurderes etter årsaken du skriver i loggboken (Meld diagnose) innen {within} etter feilen, eller riktig reparasjon startet innen da.',
   'objective.howDiagnose': 'Vurderes etter årsaken du melder i frontpanelet til en stasjon (Diagnose) innen {within} etter feilen, eller riktig reparasjon startet innen da.',
   'faceplate.diagnosis': 'Diagnose',
   'faceplate.cause': 'Mistenkt årsak',

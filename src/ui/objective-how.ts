@@ -11,9 +11,10 @@ import { span } from './format';
 
 type T = (key: TextKey, vars?: Record<string, string | number>) => string;
 
-export function objectiveHow(o: ObjectiveFile, t: T, lang: 'en' | 'nb'): string | null {
+/** `dark`: the control room's screens are down (the HMI-down drill), so there is no faceplate: the logbook takes the diagnosis. */
+export function objectiveHow(o: ObjectiveFile, t: T, lang: 'en' | 'nb', dark = false): string | null {
   if (typeof o !== 'object' || !('check' in o)) return null;
   const c = o.check;
-  if (c.kind === 'diagnoseWithin') return t('objective.howDiagnose', { within: span(parseDuration(c.within), lang) });
+  if (c.kind === 'diagnoseWithin') return t(dark ? 'objective.howDiagnoseLogbook' : 'objective.howDiagnose', { within: span(parseDuration(c.within), lang) });
   return null;
 }

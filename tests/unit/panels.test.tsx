@@ -372,6 +372,10 @@ describe('control-room panels (rendered from the store)', () => {
     expect(html).toContain('Recognise a line-wide trip from one instant, not an equipment fault.<span class="objective-how muted">Judged by the cause you declare in a station&#x27;s faceplate (Diagnosis) within 10 min of the fault');
     // Only that one: the others say what to do in their own words, and no answer is given away.
     expect(html.split('objective-how').length - 1).toBe(1);
+    // With the control room's screens down there is no faceplate: the diagnosis goes in the logbook.
+    const dark = render(storeAt('hmi-down', 0), createElement(Briefing));
+    expect(dark).toContain('Judged by the cause you write in the logbook (Declare diagnosis) within 10 min of the fault');
+    expect(dark).not.toContain('faceplate');
   });
 
   it('the SPC chart says when each rule was last broken: after a right fix the parts made before the process settled keep their flags', () => {
