@@ -8,7 +8,6 @@ import { hasText, type TextKey } from './index';
 
 type T = (key: TextKey, vars?: Record<string, string | number>) => string;
 
-
 /** The PackML state in the reader's language (the standard English name goes in a tooltip). */
 export function stateName(st: Pick<StationView, 'state' | 'stateName'>, t: T): string {
   const key = `pack.${st.state}`;
