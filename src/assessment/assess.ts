@@ -95,6 +95,18 @@ export function isAttention(c: Command): boolean {
   return c.type !== 'hint' && c.type !== 'setSpeed' && c.type !== 'injectFault' && c.type !== 'instructorMessage' && c.type !== 'openPanel';
 }
 
+/**
+ * A check of the wrong kind finds nothing about a fault (a tool inspection at a filler whose
+ * lubrication leaks): it is a look at the machine, not a sign that the student noticed. A check
+ * counts when its result bore on a fault active there; other commands count as they are.
+ */
+function bearsOnAFault(checks: readonly { readonly tick: number; readonly station: string; readonly check: string; readonly relevant: boolean }[], c: Command): boolean {
+  if (c.type !== 'check') return true;
+  // A station does one task at a time: the first check of this kind done there after it was asked.
+  const done = checks.find((x) => x.tick >= c.tick && x.station === c.station && x.check === c.check);
+  return done?.relevant ?? false;
+}
+
 function firstBackRunning(log: readonly LogEntry[], station: string, from: number): number | null {
   for (const e of log) {
     if (e.kind === 'state' && e.station === station && e.tick >= from && (e.to === Pack.Execute || e.to === Pack.Suspended)) return e.tick;
@@ -171,7 +183,7 @@ export function assess(
     const atGauge = (c: Command) => c.type === 'check' && c.check === 'masterPart' && measuresPartsOf(model, model.stations.findIndex((x) => x.id === c.station), spec.station);
     let detect: number | null = null;
     for (const c of accepted) {
-      if (c.tick < f.onset || !isAttention(c)) continue;
+      if (c.tick < f.onset || !isAttention(c) || !bearsOnAFault(s.truth.checks, c)) continue;
       const st = c.type === 'ackAlarm' || c.type === 'shelveAlarm' ? (alarmStation.get(c.alarm) ?? null) : stationOfCommand(c);
       if (here(st) || atGauge(c)) {
         detect = c.tick;
