@@ -5,6 +5,7 @@ import { debriefCsv, type TimelineRow } from './debrief-export';
 import { describeCommand } from './describe';
 import { download } from './download';
 import { ExportButton } from './ExportButton';
+import { BackToEditor } from './BackToEditor';
 import { CouldHaveSeen, ScenarioNotes } from './CouldHaveSeen';
 import { decisionText, faultWhere, penaltyText, repeatedResets, verdictText } from './debrief-text';
 import { clock, localNum, minutes, scoreText } from './format';
@@ -208,6 +209,7 @@ export function Debrief() {
           JSON
         </button>
         <ExportButton />
+        <BackToEditor />
         <button type="button" onClick={back}>
           {t('debrief.again')}
         </button>

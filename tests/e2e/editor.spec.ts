@@ -152,6 +152,13 @@ test('undo and redo, a new line from the palette, and the editor in Norwegian', 
   await page.getByTestId('rule-properties').getByRole('textbox', { name: 'Message * (English text)' }).fill('Spindle too warm');
   await expect(page.getByTestId('editor-errors')).toHaveText('No errors');
   await audit(page, 'editor: alarms');
+  // Played from the editor, the drill leads back to it, saved as it was played.
+  await page.getByTestId('editor-play').click();
+  await expect(page.locator('.briefing')).toHaveText('This scenario has no briefing.');
+  await page.getByTestId('back-to-editor').click();
+  await expect(page.getByTestId('graph-station')).toHaveCount(4);
+  await expect(page.getByTestId('editor-saved')).toHaveText('Saved in this browser');
+  await expect(page.getByTestId('editor-errors')).toHaveText('No errors');
   page.on('dialog', (d) => void d.accept());
   await page.getByTestId('editor-close').click();
   await page.getByRole('button', { name: 'Norsk' }).click();

@@ -50,7 +50,8 @@ export function CheckPanel({ draft, loads, names }: Props) {
     if (s.kind === 'state') detail = PACK_CODE.has(s.detail) ? t(`pack.${PACK_CODE.get(s.detail)}` as TextKey) : s.detail;
     if (s.kind === 'sensor' || s.kind === 'trend') {
       const kind = s.detail.slice(s.detail.lastIndexOf('.') + 1);
-      detail = `${station(s.station)} ${hasText(`sensor.${kind}`) ? t(`sensor.${kind}` as TextKey).toLowerCase() : kind}`;
+      // The station apart from the reading: Norwegian puts it first ("Fres: temperatur driver").
+      detail = hasText(`sensor.${kind}`) ? t(`sensor.${kind}` as TextKey).toLowerCase() : kind;
     }
     return t(`symptom.${s.kind}` as TextKey, { detail, station: station(s.station) });
   };

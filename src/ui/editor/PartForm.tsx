@@ -55,7 +55,11 @@ export function PartForm({ target, value, path, errors, stations, onChange, idPr
     }
     // Standard alarms the stations get when the file says nothing.
     if (target.kind === 'alarms') made.ui.defaults = { 'ui:placeholder': t('editor.defaultAlarms') };
-    if (target.kind === 'scenario') made.ui.initialState = { 'ui:placeholder': t('editor.defaultRunning') };
+    if (target.kind === 'scenario') {
+      made.ui.initialState = { 'ui:placeholder': t('editor.defaultRunning') };
+      // An empty choice read as if the screens were neither working nor dark.
+      made.ui.hmi = { 'ui:placeholder': t('editor.defaultScreens') };
+    }
     return made;
   }, [key, lang]);
   const context: EditorFormContext = useMemo(() => ({ stations }), [stations]);

@@ -12,7 +12,7 @@ import { loadScenarioJson } from '../../scenario';
 import { deleteMyScenario, saveMyScenario } from '../../session/my-scenarios';
 import { useSim } from '../../store/use-sim';
 import { download } from '../download';
-import { closeEditor, type EditorOpen } from '../editor-route';
+import { closeEditor, type EditorOpen, playFromEditor } from '../editor-route';
 import { useT } from '../../i18n';
 import { namesOf } from '../../i18n/names';
 import { AlarmsPanel } from './AlarmsPanel';
@@ -39,7 +39,7 @@ function isTyping(target: EventTarget | null): boolean {
 export function ScenarioEditor({ open }: { readonly open: EditorOpen }) {
   const { t, lang } = useT();
   const load = useSim((s) => s.load);
-  const [state, dispatch] = useReducer(editorReducer, open, (o) => initialEditor(o.draft, o.savedAs === null ? ({} as Draft) : o.draft));
+  const [state, dispatch] = useReducer(editorReducer, open, (o) => initialEditor(o.draft, o.savedAs === null || o.unsaved ? ({} as Draft) : o.draft));
   const [tab, setTab] = useState<Tab>('line');
   const [savedAs, setSavedAs] = useState(open.savedAs);
   const [notice, setNotice] = useState('');
@@ -66,17 +66,18 @@ export function ScenarioEditor({ open }: { readonly open: EditorOpen }) {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const save = async () => {
+  const save = async (): Promise<boolean> => {
     const r = await saveMyScenario(id, formatScenario(state.draft));
     if (!r.ok) {
       setNotice(t('editor.saveFailed', { reason: r.message }));
-      return;
+      return false;
     }
     // Saved under a new id: the old entry goes (it is this scenario, renamed).
     if (savedAs !== null && savedAs !== id) await deleteMyScenario(savedAs);
     setSavedAs(id);
     dispatch({ type: 'saved', draft: state.draft });
     setNotice(check.ok ? t('editor.saved') : t('editor.savedWithErrors'));
+    return true;
   };
   const close = () => {
     if (dirty && !window.confirm(t('editor.closeConfirm'))) return;
@@ -84,8 +85,9 @@ export function ScenarioEditor({ open }: { readonly open: EditorOpen }) {
   };
   const play = async () => {
     if (!check.ok) return;
-    await save();
-    closeEditor();
+    const saved = await save();
+    // The briefing and the debrief lead back here, to the draft as it was played.
+    playFromEditor({ draft: state.draft, savedAs: saved ? id : savedAs }, saved);
     load(check.scenario);
   };
   const errorCount = check.ok ? 0 : check.errors.length;
