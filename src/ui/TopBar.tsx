@@ -58,12 +58,30 @@ export function TopBar({ muted, onMute }: { muted: boolean; onMute: () => void }
   const resumed = useSim((s) => s.resumed);
   const branchOf = useSim((s) => s.branchOf);
   const title = scenario ? textOf(scenario.title, lang) : '';
+  const noteText =
+    resumed === null
+      ? ''
+      : resumed.expected === null
+        ? t('resume.unchecked', { time: clock(resumed.tick / 10) })
+        : resumed.expected === resumed.got
+          ? t('resume.matched', { time: clock(resumed.tick / 10) })
+          : t('resume.mismatch', { time: clock(resumed.tick / 10) });
+  // The state's hash stays in the tooltip (with the note, should the bar cut it short): a student
+  // reads whether it matched, not the hash.
+  const resumedNote =
+    resumed && ((resumed.expected !== null && resumed.expected !== resumed.got) || seconds < resumed.tick / 10 + RESUMED_NOTE_SECONDS) ? (
+      <span className={resumed.expected === null || resumed.expected === resumed.got ? 'resumed-note' : 'resumed-note mismatch'} data-testid="resumed" title={`${noteText} · ${resumed.got}`}>
+        {noteText}
+      </span>
+    ) : null;
   return (
     <header className="topbar">
       <div className="bar-info">
         {/* The app's name over the drill's: the title gets the brand's width too, and the bar stays one row. */}
         <span className="bar-name">
-          <strong className="brand">{t('app.title')}</strong>
+          {/* The note that a run was resumed takes the brand's line for a while: in the row of
+              buttons it pushed the bar to two rows at 1440 px, which then jumped back to one. */}
+          {resumedNote ?? <strong className="brand">{t('app.title')}</strong>}
           <span className="scenario-title" title={title}>
             {title}
           </span>
@@ -81,16 +99,6 @@ export function TopBar({ muted, onMute }: { muted: boolean; onMute: () => void }
         {branchOf && (
           <span className="badge-note" data-testid="branch-of">
             {t('run.branch', { name: branchOf.name, time: clock(branchOf.tick / 10) })}
-          </span>
-        )}
-        {resumed && ((resumed.expected !== null && resumed.expected !== resumed.got) || seconds < resumed.tick / 10 + RESUMED_NOTE_SECONDS) && (
-          <span className={resumed.expected === null || resumed.expected === resumed.got ? 'badge-note' : 'badge-note refusal'} data-testid="resumed" title={resumed.got}>
-            {/* The state's hash stays in the tooltip: a student reads whether it matched, not the hash. */}
-            {resumed.expected === null
-              ? t('resume.unchecked', { time: clock(resumed.tick / 10) })
-              : resumed.expected === resumed.got
-                ? t('resume.matched', { time: clock(resumed.tick / 10) })
-                : t('resume.mismatch', { time: clock(resumed.tick / 10) })}
           </span>
         )}
       </div>

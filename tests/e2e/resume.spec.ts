@@ -86,8 +86,16 @@ test('a run paused and reloaded at once, with no command since its last save, is
   await expect(page.getByTestId('resume')).toContainText(pausedAt);
   await page.getByTestId('resume').getByRole('button', { name: 'Resume' }).click();
   await expect(page.getByTestId('resumed')).toContainText('as saved');
-  // The note has been read once the run has gone on a while: the bar gives its room back.
+  // In Norwegian at 1440 px the note pushed the bar to two rows, which jumped back to one when
+  // the note left: it takes the app name's line now, and the bar keeps its height.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.getByRole('button', { name: 'Norsk' }).click();
+  await expect(page.getByTestId('resumed')).toContainText('som lagret');
+  const barWithNote = (await page.locator('.topbar').boundingBox())!.height;
+  // The note has been read once the run has gone on a while: it leaves the bar.
   await page.getByRole('button', { name: '60×' }).click();
-  await page.getByRole('button', { name: 'Play' }).click();
+  await page.getByRole('button', { name: 'Spill av' }).click();
   await expect(page.getByTestId('resumed')).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.locator('.topbar .brand')).toHaveText('Læringsfabrikken');
+  expect((await page.locator('.topbar').boundingBox())!.height).toBe(barWithNote);
 });
