@@ -42,9 +42,9 @@ export const guideNb: Record<keyof typeof guideEn, string> = {
   'tour.alarms.title': 'Alarmlisten',
   'tour.alarms.text': 'Det som trenger oppmerksomheten din, det mest hastende først: prioritet, når den oppsto, meldingen. Kvitter en alarm for å si at du har sett den; den blir stående i listen så lenge årsaken er der.',
   'tour.faceplate.title': 'Frontpanelet',
-  'tour.faceplate.text': 'Velg en stasjon i listen under visningen (eller i 3D), så åpnes frontpanelet her: tilstanden og hvorfor den stoppet, instrumentene mot normalområdet, PackML-knappene, utlåsing, kontroller og reparasjoner.',
+  'tour.faceplate.text': 'Velg en stasjon i listen under visningen (eller i 3D), så åpnes frontpanelet her, slik ett er åpent nå: tilstanden og hvorfor den stoppet, instrumentene mot normalområdet, PackML-knappene, utlåsing, kontroller og reparasjoner.',
   'tour.spc.title': 'SPC-diagrammet',
-  'tour.spc.text': 'En maskin som måler delene sine viser målet i et SPC-diagram i frontpanelet. Punkter som bryter en regel blir merket: en prosess som driver lenge før delene blir vrak.',
+  'tour.spc.text': 'En stasjon som måler delene viser målet i et SPC-diagram i frontpanelet sitt, slik denne gjør. Punkter som bryter en regel blir merket: en prosess som driver lenge før delene blir vrak.',
   'tour.tutorial.title': 'Din første øvelse',
   'tour.tutorial.text': 'Opplæringslinjen har ingen feil: lær å lese den. Finn flaskehalsen, følg OEE, åpne et frontpanel. Knappen ? viser hurtigtastene.',
 };

@@ -112,7 +112,14 @@ export function SpcChart({ series, tolerance, interventions, unit }: { series: S
     return [i, mr];
   }, [lang, unit]);
   const all = (series?.values ?? []).flatMap((v, k) => (v === null ? [] : [[series!.ticks[k]!, v] as const]));
-  if (all.length < 8) return <p className="muted">{t('spc.waiting')}</p>;
+  // Under its caption while it waits: the tour points at the chart before the first parts.
+  if (all.length < 8)
+    return (
+      <figure className="spc" data-testid="spc-chart">
+        <figcaption>{t('faceplate.spc')}</figcaption>
+        <p className="muted">{t('spc.waiting')}</p>
+      </figure>
+    );
   const base = imrLimits(all.slice(0, BASELINE).map(([, v]) => v));
   if (base === null) return null;
   const shown = all.slice(-SHOWN);

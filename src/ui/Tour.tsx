@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { useSim } from '../store/use-sim';
+import type { SimStore } from '../store/sim-store';
+import { useSim, useSimApi } from '../store/use-sim';
 import { externalValue } from './external-value';
 import { type TextKey, useT } from '../i18n';
 
@@ -7,14 +8,27 @@ const DONE_KEY = 'lf.toured';
 /** The tutorial line: the tour belongs to it, and ends in it. */
 const TUTORIAL = 'tutorial-line';
 
-/** Each stop: what it is for, and the part of the control room it points at. */
-const STEPS: readonly { readonly key: string; readonly target: string | null }[] = [
+/** A station the tour opens to show its faceplate: the first machine, or the first that measures its parts. */
+type Show = 'machine' | 'measuring';
+
+/**
+ * Each stop: what it is for, the part of the control room it points at, and the station it opens
+ * for that (an empty faceplate was a thin outlined strip, and the SPC chart was nowhere to see).
+ */
+const STEPS: readonly { readonly key: string; readonly target: string | null; readonly show?: Show; readonly align?: ScrollLogicalPosition }[] = [
   { key: 'line', target: '.line-view' },
   { key: 'alarms', target: '#alarms' },
-  { key: 'faceplate', target: '#faceplate' },
-  { key: 'spc', target: '#faceplate' },
+  // From its top (back from the SPC chart, the faceplate was left scrolled to its foot).
+  { key: 'faceplate', target: '#faceplate', show: 'machine', align: 'start' },
+  { key: 'spc', target: '[data-testid="spc-chart"]', show: 'measuring' },
   { key: 'tutorial', target: null },
 ];
+
+function stationToShow(s: SimStore, show: Show): string | null {
+  const stations = s.observation?.stations ?? [];
+  const st = show === 'machine' ? stations.find((x) => x.type === 'machine') : stations.find((x) => x.sensors.some((y) => y.kind === 'dimension'));
+  return st?.id ?? null;
+}
 
 function toured(): boolean {
   try {
@@ -46,12 +60,24 @@ export function Tour() {
   }, [again]);
   const showing = step !== null && phase === 'running' && (scenario === TUTORIAL || again > 0);
   const target = showing ? STEPS[step]!.target : null;
+  const show = showing ? STEPS[step]!.show : undefined;
+  const align = showing ? (STEPS[step]!.align ?? 'nearest') : 'nearest';
+  const api = useSimApi();
+  const selected = useSim((s) => s.selected);
+  useEffect(() => {
+    if (show === undefined) return;
+    const id = stationToShow(api.getState(), show);
+    if (id !== null) api.getState().select(id);
+  }, [show, api]);
+  // Again once the station it opened is shown: the faceplate is drawn anew for it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `selected` re-runs it on purpose
   useEffect(() => {
     if (target === null) return;
     const el = document.querySelector(target);
     el?.classList.add('tour-focus');
+    el?.scrollIntoView({ block: align });
     return () => el?.classList.remove('tour-focus');
-  }, [target]);
+  }, [target, selected, align]);
   if (!showing) return null;
   const finish = () => {
     try {

@@ -17,10 +17,17 @@ test('the first visit tours the control room, points at each part, ends in the t
   await expect(page.locator('.line-view.tour-focus')).toHaveCount(0);
   await tour.getByRole('button', { name: 'Next' }).click();
   await expect(tour.getByRole('heading', { name: 'The faceplate' })).toBeVisible();
+  // A faceplate is open to point at (an empty one was a thin outlined strip) ...
+  await expect(page.getByTestId('faceplate')).toHaveClass(/tour-focus/);
+  await expect(page.getByTestId('faceplate')).toContainText('Lathe L1');
   await tour.getByRole('button', { name: 'Next' }).click();
   await expect(tour.getByRole('heading', { name: 'The SPC chart' })).toBeVisible();
+  // ... and an SPC chart (the lathe measures its own parts), scrolled into view.
+  await expect(page.getByTestId('spc-chart')).toHaveClass(/tour-focus/);
+  await expect(page.getByTestId('spc-chart')).toBeInViewport();
   await tour.getByRole('button', { name: 'Back' }).click();
   await expect(tour.getByRole('heading', { name: 'The faceplate' })).toBeVisible();
+  await expect(page.getByTestId('faceplate').getByRole('heading', { name: 'Lathe L1' })).toBeInViewport();
   await tour.getByRole('button', { name: 'Next' }).click();
   await tour.getByRole('button', { name: 'Next' }).click();
   await expect(tour.getByRole('heading', { name: 'Your first drill' })).toBeVisible();
