@@ -16,6 +16,10 @@ test('a reload mid-run loses nothing: the run is offered back at the same time w
   const banner = page.getByTestId('resume');
   await expect(banner).toContainText('Breakdown on the mill');
   await expect(banner).toContainText(savedAt);
+  // Above the library, not over it (at 1024 px it covered the header's offline status).
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const bannerBox = (await banner.boundingBox())!;
+  expect(bannerBox.y + bannerBox.height).toBeLessThanOrEqual((await page.getByTestId('offline-status').boundingBox())!.y);
   await banner.getByRole('button', { name: 'Resume' }).click();
   await expect(page.getByTestId('clock')).toHaveText(savedAt);
   // The rebuilt state is proven to be the saved one: same tick, same state hash.
