@@ -23,9 +23,26 @@ export interface Draft {
 
 const KEY = 'current';
 
+/**
+ * Told when the run in progress changes (a new one, or the offer discarded): the sessions list
+ * shows which run that is, and showed a discarded one "in progress" until the page was reloaded.
+ */
+const listeners = new Set<() => void>();
+export function onDraftChange(cb: () => void): () => void {
+  listeners.add(cb);
+  return () => {
+    listeners.delete(cb);
+  };
+}
+const changed = () => {
+  for (const cb of listeners) cb();
+};
+
 /** A new run in progress: the pointer and its scenario, once. */
-export function startDraft(header: RunHeader): Promise<WriteResult> {
-  return write(['drafts'], (store) => store('drafts').put(header, KEY));
+export async function startDraft(header: RunHeader): Promise<WriteResult> {
+  const r = await write(['drafts'], (store) => store('drafts').put(header, KEY));
+  changed();
+  return r;
 }
 
 export async function loadDraft(): Promise<Draft | null> {
@@ -49,6 +66,7 @@ export async function loadDraft(): Promise<Draft | null> {
 /** The run in progress is no longer offered back (its journal stays with its sessions-list entry). */
 export async function clearDraft(): Promise<void> {
   await withStore('drafts', 'readwrite', (s) => s.delete(KEY));
+  changed();
 }
 
 /** Which run the draft points at, without reading its journal. */

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { describeErrors, textOf } from '../scenario';
 import { deleteSession, listSessions, newSessionId, putSession, renameSession, type SavedSession } from '../session/saved-sessions';
 import { loadSessionText } from '../session/session-file';
-import { draftRunId } from '../session/autosave';
+import { draftRunId, onDraftChange } from '../session/autosave';
 import { runStatus } from '../session/run-status';
 import { useSim } from '../store/use-sim';
 import { downloadSession } from './download';
@@ -80,6 +80,7 @@ export function SessionsList({ onError, onChange }: { onError: (text: string | n
   const { problem } = useStorageState();
   // biome-ignore lint/correctness/useExhaustiveDependencies: a change of problem is the trigger
   useEffect(refresh, [refresh, problem]);
+  useEffect(() => onDraftChange(refresh), [refresh]);
   const open = (s: SavedSession) => openReplay(s.file, s.id);
   const importFile = async (file: File | undefined) => {
     if (!file) return;

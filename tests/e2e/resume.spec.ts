@@ -103,3 +103,16 @@ test('a run paused and reloaded at once, with no command since its last save, is
   await expect(page.locator('.topbar .brand')).toHaveText('Læringsfabrikken');
   expect((await page.locator('.topbar').boundingBox())!.height).toBe(barWithNote);
 });
+
+test('a run whose offer is discarded is listed as abandoned at once, not in progress', async ({ page, guard }) => {
+  void guard;
+  await startScenario(page, 'breakdown-drill');
+  await expect(page.getByTestId('clock')).toHaveText(/^00:0[1-9]/, { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.waitForTimeout(300);
+  await page.reload();
+  const row = page.locator('[data-testid="sessions"] tbody tr').first();
+  await expect(row).toContainText('In progress');
+  await page.getByTestId('resume').getByRole('button', { name: 'Discard it' }).click();
+  await expect(row).toContainText('Abandoned (not finished)');
+});
