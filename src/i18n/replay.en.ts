@@ -85,6 +85,7 @@ export const replayEn = {
   'compare.wrongRepairs': "Wrong repairs",
   'compare.goodParts': "Good parts",
   'compare.parts': 'parts',
+  'compare.started': 'started {when}',
   'replay.reproducesOther': "Reproduces exactly (recorded with engine version {recorded})",
   'replay.divergesOther': "Recorded with engine version {recorded}: from {time} this version ({current}) plays it differently; shown as it re-simulates now",
   'replay.injected': "Instructor started fault {fault}",

@@ -87,6 +87,7 @@ export const replayNb: Record<keyof typeof replayEn, string> = {
   'compare.wrongRepairs': "Feil reparasjoner",
   'compare.goodParts': "Gode deler",
   'compare.parts': 'deler',
+  'compare.started': 'startet {when}',
   'replay.reproducesOther': "Reproduseres nøyaktig (tatt opp med motorversjon {recorded})",
   'replay.divergesOther': "Tatt opp med motorversjon {recorded}: fra {time} spiller denne versjonen ({current}) den annerledes; vises slik den simuleres nå",
   'replay.injected': "Instruktøren startet feilen {fault}",

@@ -11,6 +11,8 @@ import type { SessionFile } from './session-file';
 export interface CompareSide {
   /** The run's own name; empty when the student never named it (the page shows the scenario's title). */
   readonly name: string;
+  /** When the run began (ISO time), or null for a file that does not say: two runs of one drill are told apart by it. */
+  readonly startedAt: string | null;
   readonly scenario: SessionFile['scenario'];
   readonly endTick: number;
   readonly kpis: KpiSamples;
@@ -28,6 +30,7 @@ export function compareSide(file: SessionFile, status?: RunStatus, progress?: Pr
   const index = buildReplayIndex(r.model, file, progress === undefined ? { keyframes: false } : { keyframes: false, progress });
   return {
     name: file.name ?? '',
+    startedAt: file.createdAt ?? null,
     scenario: file.scenario, endTick: file.endTick, kpis: index.kpis, markers: index.markers, assessment: index.assessment, reproduces: index.verification.reproduces,
     status: status ?? { kind: 'finished', score: index.assessment.score, passed: index.assessment.passed },
   };

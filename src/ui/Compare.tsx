@@ -86,6 +86,13 @@ function sideName(side: CompareSide, lang: 'en' | 'nb'): string {
   return side.name !== '' ? side.name : textOf(side.scenario.title, lang);
 }
 
+/** ... and when it began, in the legend: both sides are runs of one drill (unnamed, they read the same). */
+function sideLabel(side: CompareSide, lang: 'en' | 'nb', t: (k: TextKey, v?: Record<string, string | number>) => string): string {
+  const began = side.startedAt === null ? Number.NaN : Date.parse(side.startedAt);
+  if (Number.isNaN(began)) return sideName(side, lang);
+  return `${sideName(side, lang)} · ${t('compare.started', { when: new Date(began).toLocaleString(lang === 'nb' ? 'nb-NO' : 'en-GB') })}`;
+}
+
 /** Two sessions of one scenario: KPI trends overlaid, command timelines one above the other. */
 export function Compare() {
   const { t, lang } = useT();
@@ -107,7 +114,7 @@ export function Compare() {
     <main className="compare" data-testid="compare-view">
       <h1>{t('compare.heading')}</h1>
       <p className="legend">
-        <span className="key a">━ A: {sideName(a, lang)}</span> <span className="key b">┅ B: {sideName(b, lang)}</span>
+        <span className="key a">━ A: {sideLabel(a, lang, t)}</span> <span className="key b">┅ B: {sideLabel(b, lang, t)}</span>
       </p>
       <table className="faults">
         <thead>

@@ -110,6 +110,8 @@ test('an instructor imports a session in a fresh profile, seeks, steps, annotate
   await expect(page.getByTestId('score-a')).not.toBeEmpty();
   await expect(page.getByTestId('score-b')).not.toBeEmpty();
   await expect(page.locator('.compare-chart')).toHaveCount(3);
+  // Runs of one drill read alike: the legend says when the run made here began.
+  await expect(page.locator('p.legend')).toContainText(/started \d/);
   await page.screenshot({ path: 'tests/artifacts/compare.png', fullPage: true });
 });
 
