@@ -85,6 +85,8 @@ export const debriefEn = {
   'debrief.penalties': 'Points lost',
   'debrief.wrongRepairs': 'Repairs that fixed nothing',
   'debrief.safety': 'Safety breach — the drill fails',
+  'safety.breachNow': '{work} on {station} was begun without lock-out: a safety breach. Hands inside a machine that can start is how people get hurt: stop it and lock it out first, every time. A safety breach fails the drill.',
+  'safety.understood': 'Understood',
   'debrief.production': 'Good parts: {good} of {possible} possible; {scrap} scrap',
   'debrief.oee': 'OEE over the shift',
   'debrief.throughput': 'Throughput over the shift (good parts per hour)',

@@ -86,6 +86,8 @@ export const debriefNb: Record<keyof typeof debriefEn, string> = {
   'debrief.penalties': 'Tapte poeng',
   'debrief.wrongRepairs': 'Reparasjoner som ikke rettet noe',
   'debrief.safety': 'Sikkerhetsbrudd — øvelsen er ikke bestått',
+  'safety.breachNow': '{work} på {station} ble startet uten utlåsing: et sikkerhetsbrudd. Hender inne i en maskin som kan starte, er slik folk blir skadet: stopp og lås ut først, hver gang. Et sikkerhetsbrudd gir stryk på øvelsen.',
+  'safety.understood': 'Forstått',
   'debrief.production': 'Gode deler: {good} av {possible} mulige; {scrap} vrak',
   'debrief.oee': 'OEE gjennom skiftet',
   'debrief.throughput': 'Gjennomstrømning gjennom skiftet (gode deler per time)',

@@ -78,7 +78,15 @@ export type EngineReply =
       readonly verification: Verification;
       readonly assessment: Assessment;
     }
-  | { readonly type: 'commandResult'; readonly command: Command; readonly accepted: boolean; readonly reason: string; readonly refusal: Refusal | null }
+  | {
+      readonly type: 'commandResult';
+      readonly command: Command;
+      readonly accepted: boolean;
+      readonly reason: string;
+      readonly refusal: Refusal | null;
+      /** Accepted, and a safety breach: work begun inside a machine that was not locked out. */
+      readonly breach: boolean;
+    }
   | { readonly type: 'checkpoints'; readonly tick: number; readonly checkpoints: readonly Checkpoint[] }
   /** How far a long re-simulation (opening a replay, resuming a run) has come, 0 to 1. */
   | { readonly type: 'progress'; readonly fraction: number }

@@ -128,8 +128,12 @@ export function createEngineService(send: (m: FromEngine) => void): (m: ToEngine
           // A replay is read-only: its commands are the recorded ones.
           if (sim === null || replaying !== null) return;
           const stamped = { ...m.command, tick: sim.tick } as Command;
+          const breaches = sim.truth.safetyBreaches.length;
           const result = apply(sim, stamped);
-          post({ type: 'commandResult', command: stamped, accepted: result.accepted, reason: result.reason, refusal: result.refusal });
+          // The engine lets a technician reach into a machine that is not locked out, as the plant
+          // would; the student is told at once (it fails the drill), not first in the debrief.
+          const breach = sim.truth.safetyBreaches.length > breaches;
+          post({ type: 'commandResult', command: stamped, accepted: result.accepted, reason: result.reason, refusal: result.refusal, breach });
           frame(true);
           return;
         }

@@ -42,6 +42,7 @@ const FRESH = {
   refusal: null,
   refusalKey: null,
   lastAccepted: null,
+  safetyBreach: null,
   commands: [],
   historyVersion: 0,
   replay: null,
@@ -156,7 +157,13 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
         }
         case 'commandResult':
           external.settle(m.re, { accepted: m.accepted, reason: m.reason, refusal: m.refusal });
-          set((prev) => ({ commands: [...prev.commands, m.command], refusal: m.accepted ? null : m.reason, refusalKey: m.accepted ? null : m.refusal, lastAccepted: m.accepted ? m.command : prev.lastAccepted }));
+          set((prev) => ({
+            commands: [...prev.commands, m.command],
+            refusal: m.accepted ? null : m.reason,
+            refusalKey: m.accepted ? null : m.refusal,
+            lastAccepted: m.accepted ? m.command : prev.lastAccepted,
+            safetyBreach: m.breach ? m.command : prev.safetyBreach,
+          }));
           return;
         case 'checkpoints': {
           const waiter = exportWaiters.shift();
@@ -198,6 +205,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
       refusal: null,
       refusalKey: null,
       lastAccepted: null,
+      safetyBreach: null,
       commands: [],
       historyVersion: 0,
       replay: null,
@@ -270,6 +278,9 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
         if (model === null || get().ended) return;
         get().pause();
         request(Math.min(Math.max(pacer.known, pacer.requested) + TICKS_PER_SECOND, model.durationTicks), true);
+      },
+      dismissSafetyBreach() {
+        set({ safetyBreach: null });
       },
       setSpeed(speed) {
         frame.speed = speed;

@@ -34,6 +34,8 @@ export interface SimStore {
   readonly refusalKey: Refusal | null;
   /** The last command the engine accepted (a notice such as "diagnosis recorded" keys on it). */
   readonly lastAccepted: Command | null;
+  /** The last command that began work inside a machine without lock-out, until the student has read it. */
+  readonly safetyBreach: Command | null;
   readonly commands: readonly Command[];
   /** Bumped whenever history gains points, so charts know to redraw. */
   readonly historyVersion: number;
@@ -59,6 +61,8 @@ export interface SimStore {
   step(): void;
   setSpeed(speed: number): void;
   select(station: string | null): void;
+  /** The student has read the safety breach's warning. */
+  dismissSafetyBreach(): void;
   send(command: UserCommand): void;
   /**
    * A command from outside the page, relayed by the gateway (`via` says how it came): applied

@@ -7,6 +7,7 @@ import { checkRange, resultText } from './check-text';
 import { clock, sensorDigits } from './format';
 import { type Language, type TextKey, useT } from '../i18n';
 import { type Names, refusalMessage } from '../i18n/names';
+import { SafetyBreachNote } from './SafetyBreachNote';
 import { useNames } from '../store/use-names';
 import { countersText, firstOut, interlockText, stateName, stopReasonText } from '../i18n/station-text';
 import { TaskProgress } from './TaskProgress';
@@ -256,6 +257,7 @@ export function Faceplate() {
           </>
         )}
       </dl>
+      <SafetyBreachNote station={st.id} />
       {refusal && (
         <p className="refusal" role="alert" data-testid="refusal">
           {t('faceplate.refused')}: {refusalKey ? refusalMessage(refusalKey, names, t) : refusal}

@@ -123,3 +123,33 @@ test('breakdown drill: alarm, acknowledge, lock out, repair, restart, production
   const [h, m, sec] = at.split(':').map(Number);
   await expect.poll(async () => Number(await page.getByTestId('timeline-track').getAttribute('aria-valuenow')), { timeout: 20_000 }).toBe(((h! * 60 + m!) * 60 + sec!) * 10);
 });
+
+test('a repair begun without lock-out is told as a safety breach at once, in sight of the button that began it', async ({ page, guard }) => {
+  void guard;
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto('/?library');
+  await page.locator('[data-scenario="breakdown-drill"] [data-testid="open-scenario"]').click();
+  await page.getByRole('button', { name: 'Start the shift' }).click();
+  await page.getByRole('button', { name: '60×' }).click();
+  await expect(page.locator('[data-alarm="M1.stopped"]')).toBeVisible({ timeout: 30_000 });
+  await page.keyboard.press('Space');
+  await page.locator('.station-list [data-station="M1"]').click();
+  const fp = page.getByTestId('faceplate');
+  await expect(fp.getByTestId('faceplate-state')).toHaveText('Held');
+  await fp.getByRole('button', { name: 'Stop', exact: true }).click();
+  await expect
+    .poll(async () => {
+      await page.getByRole('button', { name: 'Step 1 s' }).click();
+      return fp.getByTestId('faceplate-state').textContent();
+    })
+    .toBe('Stopped');
+  // Straight to the repair, hands inside a machine that is not locked out.
+  await fp.getByLabel('Repair to carry out').selectOption({ label: 'General repair' });
+  await fp.getByRole('button', { name: 'Carry out' }).click();
+  const breach = page.getByTestId('safety-breach');
+  await expect(breach).toContainText('General repair on Mill M1 was begun without lock-out: a safety breach');
+  await expect(breach).toBeInViewport();
+  await expect(fp.getByTestId('faceplate-task')).toBeVisible();
+  await breach.getByRole('button', { name: 'Understood' }).click();
+  await expect(breach).toHaveCount(0);
+});

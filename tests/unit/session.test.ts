@@ -102,3 +102,34 @@ describe('sessions: record, save, verify', () => {
     expect(verifySession(golden.session).verification).toEqual({ kind: 'reproduces', reproduces: true, recordedWith: null });
   });
 });
+
+describe('the engine service tells a safety breach when it happens', () => {
+  /** The verdict of each command, sent at its tick as the store sends them. */
+  function verdicts(commands: readonly Command[]) {
+    const host = localHost();
+    let tick = 0;
+    let id = 0;
+    const out: { type: string; accepted: boolean; breach: boolean }[] = [];
+    host.listen((m: FromEngine) => {
+      if (m.type === 'frame') tick = m.scene.tick;
+      if (m.type === 'commandResult') out.push({ type: m.command.type, accepted: m.accepted, breach: m.breach });
+    });
+    host.post({ id: ++id, type: 'load', scenario });
+    for (const c of commands) {
+      if (tick < c.tick) host.post({ id: ++id, type: 'run', to: c.tick, observe: false });
+      const { tick: _t, ...rest } = c;
+      host.post({ id: ++id, type: 'command', command: rest as never });
+    }
+    return out;
+  }
+
+  it('a repair begun inside a machine that is not locked out is accepted, and flagged as a breach; the reference never is', () => {
+    expect(reference.some((c) => c.type === 'lockOut')).toBe(true);
+    const right = verdicts(reference);
+    expect(right.every((v) => v.accepted && !v.breach)).toBe(true);
+    const careless = verdicts(reference.filter((c) => c.type !== 'lockOut' && c.type !== 'removeLockOut'));
+    const repair = careless.find((v) => v.type === 'repair')!;
+    expect(repair).toEqual({ type: 'repair', accepted: true, breach: true });
+    expect(careless.filter((v) => v.breach)).toHaveLength(1);
+  });
+});
