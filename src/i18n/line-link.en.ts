@@ -1,5 +1,8 @@
 /** English texts of *Connect the line*: the line published to the factory's tools (OPC UA, MQTT). */
 export const lineLinkEn = {
+  // Refused when an outside tool's check or repair leaves the sensor out.
+  'refusal.sensorNotNamed': 'Name the sensor at {station}: one of {sensors}',
+
   'link.heading': 'Connect the line',
   'link.intro': 'Publish this line to the gateway, so that an OPC UA client (UaExpert), MQTT Explorer or Node-RED can read it and send PackML commands back. Start the gateway with npm run gateway. Nothing leaves this browser while this is off.',
   'link.switch': 'Connect the line to the gateway',

@@ -2,6 +2,8 @@ import type { lineLinkEn } from './line-link.en';
 
 /** Norsk bokmål: «Koble til linjen» – linjen publisert til fabrikkens verktøy (OPC UA, MQTT). */
 export const lineLinkNb: Record<keyof typeof lineLinkEn, string> = {
+  'refusal.sensorNotNamed': 'Si hvilken sensor på {station}: en av {sensors}',
+
   'link.heading': 'Koble til linjen',
   'link.intro': 'Publiser linjen til gatewayen, slik at en OPC UA-klient (UaExpert), MQTT Explorer eller Node-RED kan lese den og sende PackML-kommandoer tilbake. Start gatewayen med npm run gateway. Ingenting forlater nettleseren så lenge dette er av.',
   'link.switch': 'Koble linjen til gatewayen',

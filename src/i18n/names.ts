@@ -62,6 +62,11 @@ export function refusalMessage(r: Refusal, names: Names, t: T): string {
     if (k === 'station') vars[k] = names.station(String(v));
     else if (k === 'state') vars[k] = hasText(`pack.${v}`) ? t(`pack.${v}` as TextKey) : String(v);
     else if (k === 'sensor' && hasText(`sensor.${v}`)) vars[k] = t(`sensor.${v}` as TextKey).toLowerCase();
+    else if (k === 'sensors')
+      vars[k] = String(v)
+        .split(', ')
+        .map((x) => (hasText(`sensor.${x}`) ? t(`sensor.${x}` as TextKey).toLowerCase() : x))
+        .join(', ');
     else vars[k] = v;
   }
   return t(`refusal.${r.key}` as TextKey, vars);

@@ -7,6 +7,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { apply, CHECK_KINDS, type CheckKind, checkApplies, createState, observe } from '../../src/engine';
+import { type TextKey, translate } from '../../src/i18n';
+import { namesOf, refusalMessage } from '../../src/i18n/names';
 import { compile } from '../helpers';
 
 const REFUSAL: Record<CheckKind, string> = { handheld: 'noSensorToMeasure', inspectTool: 'noToolToInspect', lubricationLevel: 'noLubrication', masterPart: 'noGauge' };
@@ -36,4 +38,22 @@ describe('checks offered at a station', () => {
       }
     });
   }
+});
+
+describe('a handheld reading or a sensor replacement that names no sensor', () => {
+  it('is refused with the sensors the station has (as a tool must name them), and in the screen language', () => {
+    const { model, scenario } = compile(JSON.parse(readFileSync('scenarios/breakdown-drill.json', 'utf8')));
+    for (const cmd of [
+      { type: 'check', tick: 0, station: 'M1', check: 'handheld' },
+      { type: 'repair', tick: 0, station: 'M1', action: 'replaceSensor' },
+    ]) {
+      const r = apply(createState(model, scenario.seed), cmd as never);
+      expect(r.accepted).toBe(false);
+      // It said "Mill M1 has no  sensor to measure against": the station has four.
+      expect(r.reason).toBe('Name the sensor at Mill M1: one of vibration, temperature, current, cycleTime');
+      const nb = (k: TextKey, v?: Record<string, string | number>) => translate('nb', k, v);
+      const names = namesOf(scenario, model, nb, 'nb');
+      expect(refusalMessage(r.refusal!, names, nb)).toBe('Si hvilken sensor på Fres M1: en av vibrasjon, temperatur, motorstrøm, syklustid');
+    }
+  });
 });

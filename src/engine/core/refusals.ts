@@ -21,6 +21,7 @@ export const REFUSAL_TEXT = {
   workInside: 'Work is still in progress inside the station',
   unknownCheck: 'Unknown check "{id}"',
   noSensorToMeasure: '{station} has no {sensor} sensor to measure against',
+  sensorNotNamed: 'Name the sensor at {station}: one of {sensors}',
   noToolToInspect: '{station} has no tool to inspect',
   noLubrication: '{station} has no lubrication system',
   noGauge: '{station} has no gauge',

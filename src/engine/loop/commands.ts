@@ -58,10 +58,14 @@ function workAllowed(s: State, i: number, rule: WorkRule, what: 'this check' | '
   return '';
 }
 
-function sensorKindAt(s: State, i: number, kind: string | undefined): SensorKind | null {
-  if (kind === undefined) return null;
+function sensorKindAt(s: State, i: number, kind: string): SensorKind | null {
   const si = s.model.sensorIndex[`${s.model.stations[i]!.id}.${kind}`];
   return si === undefined ? null : s.model.sensors[si]!.kind;
+}
+
+/** The kinds of sensor a station has, as a list to name in a refusal. */
+function sensorKindsAt(s: State, i: number): string {
+  return Object.keys(s.model.sensorsOf[i]!).join(', ');
 }
 
 function dispatch(s: State, cmd: Command): Outcome {
@@ -104,8 +108,10 @@ function dispatch(s: State, cmd: Command): Outcome {
       const spec = s.model.stations[i]!;
       let target = '';
       if (cmd.check === 'handheld') {
+        // A command from an outside tool may leave the sensor out ("has no  sensor" told it nothing).
+        if (cmd.sensor === undefined) return refusal('sensorNotNamed', { station: spec.id, sensors: sensorKindsAt(s, i) });
         const kind = sensorKindAt(s, i, cmd.sensor);
-        if (kind === null) return refusal('noSensorToMeasure', { station: spec.id, sensor: cmd.sensor ?? '' });
+        if (kind === null) return refusal('noSensorToMeasure', { station: spec.id, sensor: cmd.sensor });
         target = kind;
       }
       // A machine's tool is its cutting insert; a robot's (assembly station's) is its gripper.
@@ -123,8 +129,9 @@ function dispatch(s: State, cmd: Command): Outcome {
       const spec = s.model.stations[i]!;
       let target = '';
       if (cmd.action === 'replaceSensor') {
+        if (cmd.sensor === undefined) return refusal('sensorNotNamed', { station: spec.id, sensors: sensorKindsAt(s, i) });
         const kind = sensorKindAt(s, i, cmd.sensor);
-        if (kind === null) return refusal('noSensorToReplace', { station: spec.id, sensor: cmd.sensor ?? '' });
+        if (kind === null) return refusal('noSensorToReplace', { station: spec.id, sensor: cmd.sensor });
         target = kind;
       }
       if (cmd.action === 'quarantineLot') {
