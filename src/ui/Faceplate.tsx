@@ -19,13 +19,18 @@ const PACK_BUTTONS = ['reset', 'start', 'stop', 'hold', 'unhold', 'abort', 'clea
 /** The stations with a speed setpoint (the engine refuses one elsewhere). */
 const HAS_SPEED = new Set(['machine', 'assembly', 'inspection']);
 
+/** The states a stop reason leads into. */
+const INTO_STOP: ReadonlySet<number> = new Set([Pack.Stopping, Pack.Stopped, Pack.Holding, Pack.Held, Pack.Aborting, Pack.Aborted, Pack.Suspending, Pack.Suspended]);
+
 /** One line of a station's event log in the student's words. */
 function describeEntry(e: LogEntry, t: T, lang: Language, results: readonly CheckResult[], names: Names): string {
   switch (e.kind) {
     case 'state': {
       const from = stateName({ state: e.from, stateName: String(e.from) }, t);
       const to = stateName({ state: e.to, stateName: String(e.to) }, t);
-      return `${from} → ${to}${e.reason ? ` (${e.reason} ${stopReasonText(e.reason, t)})` : ''}`;
+      // The stop reason is why a station went into a stop, not out of it: "Stopped → Resetting
+      // (33 Operator stop)" read as if the stop had reset it.
+      return `${from} → ${to}${e.reason && INTO_STOP.has(e.to) ? ` (${e.reason} ${stopReasonText(e.reason, t)})` : ''}`;
     }
     case 'taskDone': {
       if (e.task === 'repair') return t('event.taskDone', { action: t(`repair.${e.action}` as TextKey) });

@@ -84,6 +84,9 @@ test('breakdown drill: alarm, acknowledge, lock out, repair, restart, production
   await fp.getByRole('button', { name: 'Start' }).click();
   await page.keyboard.press('Space');
   await expect(fp.getByTestId('faceplate-state')).toHaveText(/Execute|Suspended/, { timeout: 20_000 });
+  // The event log gives the stop reason where the station went into a stop, not where it came out.
+  await expect(fp.locator('ul.events')).toContainText('Stopping → Stopped (258 Drive fault)');
+  await expect(fp.locator('ul.events li').filter({ hasText: 'Stopped → Resetting' })).toHaveText(/Stopped → Resetting$/);
 
   // The line produces again.
   const good = page.getByTestId('kpi-good');
