@@ -131,7 +131,7 @@ async function keepRun(store: SimStoreApi): Promise<void> {
   const periodic = file.checkpoints.slice(0, -1);
   const last = file.checkpoints.at(-1);
   const commands = file.commands;
-  const progress = { tick: file.endTick, savedAt: new Date().toISOString(), ...(last ? { hash: last.hash } : {}) };
+  const progress = { tick: file.endTick, savedAt: new Date().toISOString(), speed: store.getState().speed, ...(last ? { hash: last.hash } : {}) };
   const from = { commands: Math.min(here.commands, commands.length), checkpoints: Math.min(here.checkpoints, periodic.length) };
   await attempt(`run:${runId}`, async () => {
     const r = await appendToRun(runId, commands, from.commands, periodic, from.checkpoints, progress);

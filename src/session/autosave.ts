@@ -19,6 +19,8 @@ export interface Draft {
   readonly hash?: string;
   /** False when the run's assignment switched hints off: they stay off when it is resumed. */
   readonly hintsAllowed?: boolean;
+  /** The speed the run went at when it was saved. */
+  readonly speed?: number;
 }
 
 const KEY = 'current';
@@ -59,6 +61,7 @@ export async function loadDraft(): Promise<Draft | null> {
     savedAt: progress?.savedAt ?? d.savedAt,
     runId: d.runId,
     ...(progress?.hash !== undefined ? { hash: progress.hash } : {}),
+    ...(progress?.speed !== undefined ? { speed: progress.speed } : {}),
     ...(d.hintsAllowed === false ? { hintsAllowed: false } : {}),
   };
 }

@@ -28,6 +28,8 @@ export interface RunProgress {
   /** The state hash at `tick`, shown again when the run is resumed. */
   readonly hash?: string;
   readonly savedAt: string;
+  /** The speed the run went at: a run resumed at 1x after one at 60x seemed to crawl. */
+  readonly speed?: number;
 }
 
 export interface RunJournal {

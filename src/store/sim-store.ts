@@ -231,6 +231,8 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
         // An assignment's hints stay as it set them (a resumed run is the same run).
         if (!get().load(raw, { hintsAllowed: options.hintsAllowed ?? true })) return false;
         set({ commands: [...commands], phase: 'running', job: { what: 'resume', fraction: 0 }, ...(options.runId ? { runId: options.runId } : {}) });
+        // At the speed it went at (a speed of no button, from an edited store, is not taken).
+        if (options.speed !== undefined && (SPEEDS as readonly number[]).includes(options.speed)) get().setSpeed(options.speed);
         const scenario = get().scenario!;
         // load() has just checked it: the worker takes the compiled model as it is.
         ask({ type: 'resume', scenario, ...(model === null ? {} : { checked: { model, seed: scenario.seed } }), commands, tick }, waits);

@@ -49,7 +49,7 @@ export interface SimStore {
   /** False when the drill was assigned with its hints switched off. */
   readonly hintsAllowed: boolean;
   /** Continue a saved run: rebuild it from its command log, paused at the tick it reached. */
-  resume(raw: unknown, commands: readonly Command[], tick: number, options?: { runId?: string; expectedHash?: string; hintsAllowed?: boolean }): boolean;
+  resume(raw: unknown, commands: readonly Command[], tick: number, options?: { runId?: string; expectedHash?: string; hintsAllowed?: boolean; speed?: number }): boolean;
   /** This run's entry in the sessions list (a new one per run; kept when resuming). */
   readonly runId: string | null;
   /** After resuming: the state hash the saved run had and the one rebuilt (equal when nothing was lost). */

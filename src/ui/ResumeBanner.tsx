@@ -26,6 +26,7 @@ export function ResumeBanner({ draft, onDiscard }: { draft: Draft; onDiscard: ()
             ...(draft.runId ? { runId: draft.runId } : {}),
             ...(draft.hash ? { expectedHash: draft.hash } : {}),
             ...(draft.hintsAllowed === false ? { hintsAllowed: false } : {}),
+            ...(draft.speed !== undefined ? { speed: draft.speed } : {}),
           });
         }}
       >

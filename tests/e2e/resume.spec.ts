@@ -90,6 +90,9 @@ test('a run paused and reloaded at once, with no command since its last save, is
   await expect(page.getByTestId('resume')).toContainText(pausedAt);
   await page.getByTestId('resume').getByRole('button', { name: 'Resume' }).click();
   await expect(page.getByTestId('resumed')).toContainText('as saved');
+  // Paused, at the speed it went at (it came back at 1x).
+  await expect(page.getByRole('button', { name: '60×' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
   // In Norwegian at 1440 px the note pushed the bar to two rows, which jumped back to one when
   // the note left: it takes the app name's line now, and the bar keeps its height.
   await page.setViewportSize({ width: 1440, height: 900 });
