@@ -42,7 +42,7 @@ export const guideEn = {
   'tour.faceplate.title': 'The faceplate',
   'tour.faceplate.text': 'Pick a station in the list under the view (or in 3D) and its faceplate opens here, as one is now: its state and why it stopped, its instruments against their normal band, the PackML buttons, lock-out, checks and repairs.',
   'tour.spc.title': 'The SPC chart',
-  'tour.spc.text': 'A station that measures parts shows their dimension on an SPC chart in its faceplate, as this one does. Points that break a run rule are flagged: a process drifting away long before parts are scrap.',
+  'tour.spc.text': 'A station that measures parts shows their dimension on an SPC chart in its faceplate. Points that break a run rule are flagged: a process drifting away long before parts are scrap.',
   'tour.tutorial.title': 'Your first drill',
   'tour.tutorial.text': 'The tutorial line has no faults: learn to read it. Find the bottleneck, watch the OEE, open a faceplate. The ? button lists the keyboard shortcuts.',
 };

@@ -44,7 +44,7 @@ export const guideNb: Record<keyof typeof guideEn, string> = {
   'tour.faceplate.title': 'Frontpanelet',
   'tour.faceplate.text': 'Velg en stasjon i listen under visningen (eller i 3D), så åpnes frontpanelet her, slik ett er åpent nå: tilstanden og hvorfor den stoppet, instrumentene mot normalområdet, PackML-knappene, utlåsing, kontroller og reparasjoner.',
   'tour.spc.title': 'SPC-diagrammet',
-  'tour.spc.text': 'En stasjon som måler delene viser målet i et SPC-diagram i frontpanelet sitt, slik denne gjør. Punkter som bryter en regel blir merket: en prosess som driver lenge før delene blir vrak.',
+  'tour.spc.text': 'En stasjon som måler delene viser målet i et SPC-diagram i frontpanelet sitt. Punkter som bryter en regel blir merket: en prosess som driver lenge før delene blir vrak.',
   'tour.tutorial.title': 'Din første øvelse',
   'tour.tutorial.text': 'Opplæringslinjen har ingen feil: lær å lese den. Finn flaskehalsen, følg OEE, åpne et frontpanel. Knappen ? viser hurtigtastene.',
 };

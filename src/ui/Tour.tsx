@@ -26,8 +26,9 @@ const STEPS: readonly { readonly key: string; readonly target: string | null; re
 
 function stationToShow(s: SimStore, show: Show): string | null {
   const stations = s.observation?.stations ?? [];
-  const st = show === 'machine' ? stations.find((x) => x.type === 'machine') : stations.find((x) => x.sensors.some((y) => y.kind === 'dimension'));
-  return st?.id ?? null;
+  if (show === 'measuring') return stations.find((x) => x.sensors.some((y) => y.kind === 'dimension'))?.id ?? null;
+  // Reopened on a line with no machine: another station (the text says a faceplate is open).
+  return (stations.find((x) => x.type === 'machine') ?? stations.find((x) => x.sensors.length > 0) ?? stations[0])?.id ?? null;
 }
 
 function toured(): boolean {
