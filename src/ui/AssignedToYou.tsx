@@ -9,6 +9,7 @@ import { assignedTo } from '../session/school-client';
 import { useSim } from '../store/use-sim';
 import { useClassState } from './class-state';
 import { useT } from '../i18n';
+import { dateTime } from './format';
 
 const KEY = 'lf.assigned';
 /** How often the list is fetched again while the library is open. */
@@ -69,7 +70,7 @@ export function AssignedToYou() {
     };
   }, [joined, who]);
   if (joined === null || state.list === null) return null;
-  const when = (iso: string) => new Date(iso).toLocaleString(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (iso: string) => dateTime(iso, lang, { dateStyle: 'medium', timeStyle: 'short' });
   const now = Date.now();
   return (
     <section className="assigned" data-testid="assigned" aria-labelledby="assigned-heading">

@@ -12,6 +12,7 @@ import { useT } from '../i18n';
 import { FilePicker } from './FilePicker';
 import { Form, reasonOf, Refusal } from './instructor-form';
 import { shippedScenarios } from './shipped';
+import { dateTime } from './format';
 
 /** How often the class's standing is asked for again. */
 const REFRESH_MS = 5000;
@@ -80,7 +81,7 @@ export function ClassAssignments({ cls }: { cls: ClassInfo }) {
       () => refresh(),
       (e: unknown) => setError(reasonOf(e, t)),
     );
-  const when = (iso: string) => new Date(iso).toLocaleString(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
+  const when = (iso: string) => dateTime(iso, lang, { dateStyle: 'short', timeStyle: 'short' });
   return (
     <div className="class-assignments" data-testid="class-assignments">
       <h4>{t('assign.heading')}</h4>

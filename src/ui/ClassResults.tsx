@@ -9,7 +9,7 @@ import { resultsCsv } from '../session/class-results';
 import * as admin from '../session/school-admin';
 import type { ClassInfo } from '../session/school-api';
 import { download } from './download';
-import { clock, scoreText } from './format';
+import { clock, dateTime, scoreText } from './format';
 import { hasText, useT } from '../i18n';
 import { checkKey } from '../i18n/names';
 import { classCompareHref, classRunHref } from './class-links';
@@ -152,7 +152,7 @@ export function ClassResults({ cls }: { cls: ClassInfo }) {
       )}
       {results && current && (
         <>
-          <h3 className="print-only">{t('results.printHeading', { class: cls.name, drill: title(current.title), date: new Date().toLocaleDateString(lang === 'nb' ? 'nb-NO' : 'en-GB') })}</h3>
+          <h3 className="print-only">{t('results.printHeading', { class: cls.name, drill: title(current.title), date: dateTime(new Date(), lang, { time: false }) })}</h3>
           <p data-testid="results-summary">
             {t('results.passed', { passed: results.passed, students: results.students.length })}
             <br />

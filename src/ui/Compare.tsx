@@ -3,7 +3,7 @@ import type { CompareSide } from '../store/sim-store';
 import { useSim } from '../store/use-sim';
 import { describeMarker } from './describe';
 import { StatusText } from './StatusText';
-import { clock, minutes } from './format';
+import { clock, dateTime, minutes } from './format';
 import { type TextKey, useT } from '../i18n';
 import { namesOf } from '../i18n/names';
 import { compileScenario, textOf } from '../scenario';
@@ -90,7 +90,7 @@ function sideName(side: CompareSide, lang: 'en' | 'nb'): string {
 function sideLabel(side: CompareSide, lang: 'en' | 'nb', t: (k: TextKey, v?: Record<string, string | number>) => string): string {
   const began = side.startedAt === null ? Number.NaN : Date.parse(side.startedAt);
   if (Number.isNaN(began)) return sideName(side, lang);
-  return `${sideName(side, lang)} · ${t('compare.started', { when: new Date(began).toLocaleString(lang === 'nb' ? 'nb-NO' : 'en-GB') })}`;
+  return `${sideName(side, lang)} · ${t('compare.started', { when: dateTime(new Date(began), lang) })}`;
 }
 
 /** Two sessions of one scenario: KPI trends overlaid, command timelines one above the other. */

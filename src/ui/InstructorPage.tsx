@@ -7,6 +7,7 @@ import { ClassResults } from './ClassResults';
 import { StudentHistory } from './StudentHistory';
 import { setLanguage, useT } from '../i18n';
 import { Field, Form, reasonOf, Refusal } from './instructor-form';
+import { dateTime } from './format';
 
 /** How often the classes (and their counts of students) are asked for again. */
 const REFRESH_MS = 5000;
@@ -72,7 +73,7 @@ function Students({ cls }: { cls: ClassInfo }) {
       setError(e);
     }
   };
-  const when = (iso: string) => new Date(iso).toLocaleString(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
+  const when = (iso: string) => dateTime(iso, lang, { dateStyle: 'short', timeStyle: 'short' });
   return (
     <div className="instructor-students">
       <Refusal text={error === null ? null : reasonOf(error, t)} />

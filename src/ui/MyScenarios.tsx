@@ -10,6 +10,7 @@ import { useSim } from '../store/use-sim';
 import { download } from './download';
 import { openEditor } from './editor-route';
 import { useT } from '../i18n';
+import { dateTime } from './format';
 
 function titleOf(e: MyScenarioEntry, lang: 'en' | 'nb'): string {
   if (e.loaded.ok) return textOf(e.loaded.scenario.title, lang);
@@ -42,7 +43,7 @@ export function MyScenarios() {
             <li key={e.id} className="card" data-scenario={e.id} data-testid="my-scenario">
               <h3>{title}</h3>
               <p className="meta">
-                {e.id} · {t('library.savedAt', { when: new Date(e.savedAt).toLocaleString(lang === 'nb' ? 'nb-NO' : 'en-GB') })}
+                {e.id} · {t('library.savedAt', { when: dateTime(e.savedAt, lang) })}
               </p>
               {!e.loaded.ok && <p className="field-error">{t('library.mineErrors', { n: e.loaded.errors.length })}</p>}
               <div className="card-actions">

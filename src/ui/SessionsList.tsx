@@ -6,7 +6,7 @@ import { draftRunId, onDraftChange } from '../session/autosave';
 import { runStatus } from '../session/run-status';
 import { useSim } from '../store/use-sim';
 import { downloadSession } from './download';
-import { clock } from './format';
+import { clock, dateTime } from './format';
 import { FilePicker } from './FilePicker';
 import { useT } from '../i18n';
 import { sendToClass, useClassState } from './class-state';
@@ -153,7 +153,7 @@ export function SessionsList({ onError, onChange }: { onError: (text: string | n
                   )}
                 </td>
                 <td>{textOf(s.title, lang)}</td>
-                <td>{new Date(s.savedAt).toLocaleString(lang === 'nb' ? 'nb-NO' : 'en-GB')}</td>
+                <td>{dateTime(s.savedAt, lang)}</td>
                 <td>{clock(s.endTick / 10)}</td>
                 <td data-testid="run-status">
                   <StatusText status={runStatus(s, draftId)} />

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { HistoryRun } from '../session/school-api';
-import { clock, scoreText } from './format';
+import { clock, dateTime, scoreText } from './format';
 import { useT } from '../i18n';
 
 /** A student's runs in the class over the term: the scores as a line, and each run in a table (oldest first). */
@@ -11,7 +11,7 @@ export function HistoryTable({ runs }: { runs: readonly HistoryRun[] }) {
   const scored = runs.filter((r) => r.score !== null);
   const x = (k: number) => (scored.length === 1 ? 120 : 8 + (k / (scored.length - 1)) * 224);
   const y = (score: number) => 40 - (score / 100) * 32;
-  const when = (iso: string) => new Date(iso).toLocaleDateString(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'medium' });
+  const when = (iso: string) => dateTime(iso, lang, { time: false, dateStyle: 'medium' });
   const verdict = (r: HistoryRun) =>
     r.state === 'going' ? t('history.going') : r.state === 'checking' ? t('live.checking') : r.state === 'notScored' ? t('live.notChecked') : `${scoreText(r.score ?? 0, lang)} · ${r.passed ? t('live.passed') : t('live.failed')}`;
   return (

@@ -82,3 +82,13 @@ export function shortNum(v: number, digits: number, lang: 'en' | 'nb'): string {
   return trimmed.endsWith(decimal) ? trimmed.slice(0, -1) : trimmed;
 }
 
+
+/** The locale whose date and time a language writes: 4.12.2026, 05:48 (bokmål), 04/12/2026, 05:48 (en-GB). */
+const DATE_LOCALE = { en: 'en-GB', nb: 'nb-NO' } as const;
+
+/** A moment (an ISO time or a Date) as the reader's language writes it; date only with `{ time: false }`. */
+export function dateTime(at: string | Date, lang: 'en' | 'nb', options: Intl.DateTimeFormatOptions & { readonly time?: false } = {}): string {
+  const { time, ...format } = options;
+  const d = typeof at === 'string' ? new Date(at) : at;
+  return time === false ? d.toLocaleDateString(DATE_LOCALE[lang], format) : d.toLocaleString(DATE_LOCALE[lang], format);
+}
