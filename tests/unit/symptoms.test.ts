@@ -54,6 +54,17 @@ describe('symptoms of a fault', () => {
     expect(trend.tick).toBeLessThan(sensor.tick);
   });
 
+  it('a bearing wearing out shows on its vibration trend within about an hour, long before the reading leaves its band (what the drill asks a student to spot)', () => {
+    const { model, scenario } = drill('bearing-wear');
+    const [f] = findSymptoms(model, scenario.seed, [], 3 * 3600 * 10, model.durationTicks);
+    const trend = f!.seen.find((x) => x.kind === 'trend')!;
+    const sensor = f!.seen.find((x) => x.kind === 'sensor')!;
+    expect(trend.detail).toBe('M2.vibration');
+    // M2 has risen from ~1.1 to ~1.55 mm/s by then, steadily, while M1 beside it stays flat.
+    expect(trend.tick - f!.onset).toBeLessThanOrEqual(65 * 60 * 10);
+    expect(sensor.tick - trend.tick).toBeGreaterThan(45 * 60 * 10);
+  });
+
   it('a fault from the first second has no drift: the line filling up at the start is not the fault (its motor current climbs because the mill starts)', () => {
     const { model, scenario } = drill('wrong-parameter');
     const [f] = findSymptoms(model, scenario.seed, [], 3600 * 10, model.durationTicks);
