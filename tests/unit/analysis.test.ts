@@ -117,41 +117,45 @@ describe('analysis jobs', () => {
     if (e.kind === 'debrief') expect(e.debrief.seen.every((x) => x.tick <= onset + 600)).toBe(true);
   });
 
-  /** The lubrication drill's first temperature trend in the debrief, after these commands and ten minutes more. */
-  function lubeTrend(commands: Command[], at: number) {
+  /** What the lubrication drill's debrief lists of its fault, after these commands and ten minutes more. */
+  function lubeSeen(commands: Command[], at: number) {
     const lube = loadScenarioText(readFileSync('scenarios/lubrication-failure.json', 'utf8'));
     if (!lube.ok) throw new Error('lubrication-failure does not load');
     const end = at + 600;
     const session = makeSession(lube.scenario, lube.scenario.seed, commands, end, replay(lube.model, lube.scenario.seed, commands, end).checkpoints);
     const r = runAnalysis({ kind: 'debrief', session });
     if (r.kind !== 'debrief') throw new Error('not a debrief');
-    return r.debrief.seen.find((x) => x.kind === 'trend');
+    return r.debrief.seen;
   }
 
-  it('a slow fault shows what it showed before the student acted, even after the first hour: a lubrication failure\'s temperature trend', () => {
+  it('a slow fault shows what it showed before the student acted, even after the first hour: a lubrication failure\'s temperature above its band', () => {
     // The student checks the lubrication two hours after the fault began (at 00:40), as a slow reader of trends does.
     const at = (2400 + 2 * 3600) * 10;
-    const trend = lubeTrend([{ type: 'check', tick: at, station: 'M1', check: 'lubricationLevel' }], at);
-    expect(trend).toMatchObject({ fault: 'm1-lube', station: 'M1', detail: 'temperature' });
-    expect(trend!.tick).toBeGreaterThan(2400 * 10 + 3600 * 10);
-    expect(trend!.tick).toBeLessThan(at);
+    const seen = lubeSeen([{ type: 'check', tick: at, station: 'M1', check: 'lubricationLevel' }], at);
+    expect(seen.find((x) => x.kind === 'trend')).toMatchObject({ fault: 'm1-lube', station: 'M1', detail: 'temperature' });
+    const high = seen.find((x) => x.kind === 'sensor');
+    expect(high).toMatchObject({ fault: 'm1-lube', station: 'M1', detail: 'temperature', side: 'high' });
+    expect(high!.tick).toBeGreaterThan(2400 * 10 + 3600 * 10);
+    expect(high!.tick).toBeLessThan(at);
   });
 
-  it('an early look that found nothing does not end what could have been seen: the trend before the diagnosis is listed', () => {
+  it('an early look that found nothing does not end what could have been seen: what showed before the diagnosis is listed', () => {
     // Played from the UI: the level checked 18 min after the fault began (still in its band), the
     // diagnosis two hours later. The table showed the student's actions and nothing the line showed.
     const early = (2400 + 18 * 60) * 10;
     const at = (2400 + 2 * 3600 + 300) * 10;
-    const trend = lubeTrend(
+    const seen = lubeSeen(
       [
         { type: 'check', tick: early, station: 'M1', check: 'lubricationLevel' },
         { type: 'diagnose', tick: at, station: 'M1', cause: 'lubricationFailure' },
       ],
       at,
     );
-    expect(trend).toMatchObject({ fault: 'm1-lube', station: 'M1', detail: 'temperature' });
-    expect(trend!.tick).toBeGreaterThan(2400 * 10 + 3600 * 10);
-    expect(trend!.tick).toBeLessThan(at);
+    const high = seen.find((x) => x.kind === 'sensor');
+    expect(high).toMatchObject({ fault: 'm1-lube', station: 'M1', detail: 'temperature', side: 'high' });
+    expect(high!.tick).toBeGreaterThan(early);
+    expect(high!.tick).toBeGreaterThan(2400 * 10 + 3600 * 10);
+    expect(high!.tick).toBeLessThan(at);
   });
 
   it("the line's output and scrap are told under the fault that began last before them: the rush order's drop after the jam is the jam's", () => {
