@@ -67,7 +67,7 @@ export interface Assessment {
   /** A verdict per objective of the scenario. */
   readonly objectives: readonly ObjectiveVerdict[];
   /** Why the run passed or not: the first reason that decided it. */
-  readonly decidedBy: 'passed' | 'safetyBreach' | 'faultLeft' | 'score';
+  readonly decidedBy: 'passed' | 'safetyBreach' | 'faultLeft' | 'endedBeforeFault' | 'score';
 }
 
 /** Replay a command log on a fresh state up to `endTick` (telling `onTick` how far it got). */
@@ -264,8 +264,12 @@ export function assess(
     return at;
   };
   const objectives = judgeObjectives(rules.objectives, { model, seed, state: s, stateAt, faults, acks, order });
+  // Ended before a fault the drill is about had begun, a run has nothing to be judged on: it
+  // scored 100 and passed, ended at 00:21 before the robot drill's fault, "objectives met: 1 of 3".
+  const notYet = endedEarly && (objectives.some((o) => o.outcome === 'noFault') || (faults.length === 0 && model.faults.length > 0));
   // A safety breach fails the run whatever else happened (DOMAIN §8).
-  const decidedBy = breaches.length > 0 ? 'safetyBreach' : overdue.length > 0 ? 'faultLeft' : score < rules.passScore ? 'score' : 'passed';
+  const decidedBy =
+    breaches.length > 0 ? 'safetyBreach' : overdue.length > 0 ? 'faultLeft' : notYet ? 'endedBeforeFault' : score < rules.passScore ? 'score' : 'passed';
   return {
     score,
     passed: decidedBy === 'passed',

@@ -191,6 +191,8 @@ function judge(check: ObjectiveCheck, facts: RunFacts): One {
     // alone — 1 fault not fixed" read as if the robot had been touched).
     if (wrong > 0) return { met: false, outcome: 'notMet', params: { n: wrong }, reason: `${count(wrong, 'repair', 'repairs')} that fixed nothing` };
     if (open > 0) return { met: false, outcome: 'never', params: { n: open }, reason: `no needless repair, but ${count(open, 'fault', 'faults')} not fixed` };
+    // Nothing to fix yet is no fault fixed ("every fault fixed" in a run ended before the fault).
+    if (facts.faults.length === 0 && facts.model.faults.length > 0) return { met: false, outcome: 'noFault', params: {}, reason: 'the fault did not happen in this run' };
     return { met: true, outcome: 'met', params: {}, reason: 'every fault fixed, no repair that fixed nothing' };
   }
   const faults = faultsFor(check, facts);

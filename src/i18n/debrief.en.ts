@@ -63,6 +63,7 @@ export const debriefEn = {
   'decision.score': 'Not passed: {score} points is below the pass mark of {pass}.',
   'decision.safetyBreach': 'Not passed: work was done inside a machine without lock-out (a safety breach fails the drill whatever the score).',
   'decision.faultLeft': 'Not passed: a fault was still there at the end (a drill passes only when its faults are fixed).',
+  'decision.endedBeforeFault': 'Not passed: the drill was ended before a fault it is about had begun, so there was nothing yet to find (run it on to the end of the shift).',
   'decision.objectives': ' Objectives met: {met} of {of}.',
   'debrief.breachCheck': 'a check inside the machine without lock-out',
   'debrief.breachRepair': 'a repair inside the machine without lock-out',

@@ -65,6 +65,7 @@ export const debriefNb: Record<keyof typeof debriefEn, string> = {
   'decision.score': 'Ikke bestått: {score} poeng er under grensen på {pass}.',
   'decision.safetyBreach': 'Ikke bestått: det ble arbeidet inne i en maskin uten utlåsing (et sikkerhetsbrudd gir stryk uansett poeng).',
   'decision.faultLeft': 'Ikke bestått: en feil var der fortsatt ved slutten (en øvelse bestås bare når feilene er rettet).',
+  'decision.endedBeforeFault': 'Ikke bestått: øvelsen ble avsluttet før en feil den handler om hadde oppstått, så det var ingenting å finne ennå (kjør den videre til skiftslutt).',
   'decision.objectives': ' Mål nådd: {met} av {of}.',
   'debrief.breachCheck': 'en kontroll inne i maskinen uten utlåsing',
   'debrief.breachRepair': 'en reparasjon inne i maskinen uten utlåsing',

@@ -140,6 +140,26 @@ describe('objective verdicts say why, in numbers', () => {
     }
   });
 
+  it('a drill ended before its fault began is not passed, and no objective about it is met: the robot drill ended at 00:21 read "100 points, passed"', () => {
+    const d = drill('starved-not-broken');
+    const early = assess(d.model, d.scenario.seed, [], 21 * 600, d.rules);
+    expect(early.faults).toHaveLength(0);
+    expect(early.score).toBe(100);
+    expect(early.passed).toBe(false);
+    expect(early.decidedBy).toBe('endedBeforeFault');
+    expect(early.objectives.filter((o) => o.judged && o.met)).toEqual([]);
+    const leaveAlone = early.objectives.find((o) => o.kind === 'fixWithoutWrongRepair')!;
+    expect(leaveAlone.outcome).toBe('noFault');
+    const en = (k: TextKey, vars?: Record<string, string | number>) => translate('en', k, vars);
+    const nb = (k: TextKey, vars?: Record<string, string | number>) => translate('nb', k, vars);
+    expect(decisionText(early, en, 'en')).toBe(
+      'Not passed: the drill was ended before a fault it is about had begun, so there was nothing yet to find (run it on to the end of the shift). Objectives met: 0 of 3.',
+    );
+    expect(decisionText(early, nb, 'nb')).toMatch(/^Ikke bestått: øvelsen ble avsluttet før en feil/);
+    // Played to its end, the same drill with nothing done is judged as ever: its fault was left standing.
+    expect(assess(d.model, d.scenario.seed, [], d.model.durationTicks, d.rules).decidedBy).toBe('faultLeft');
+  });
+
   it('ending the drill early with the fault still there does not pass, whatever the score', () => {
     const d = drill('breakdown-drill');
     const early = assess(d.model, d.scenario.seed, [], 11 * 600, d.rules);
