@@ -5,12 +5,13 @@ import { useSim, useSimHistory } from '../store/use-sim';
 import { SpcChart, TrendChart } from './Charts';
 import { checkRange, resultText } from './check-text';
 import { clock, sensorDigits } from './format';
-import { type Language, type TextKey, useT } from '../i18n';
+import { type Language, useT } from '../i18n';
 import { type Names, refusalMessage } from '../i18n/names';
 import { SafetyBreachNote } from './SafetyBreachNote';
 import { useNames } from '../store/use-names';
 import { countersText, firstOut, interlockText, stateName, stopReasonText } from '../i18n/station-text';
 import { TaskProgress } from './TaskProgress';
+import { describeTask } from './describe';
 
 type T = ReturnType<typeof useT>['t'];
 import { SensorBar } from './SensorBar';
@@ -18,6 +19,9 @@ import { SensorBar } from './SensorBar';
 const PACK_BUTTONS = ['reset', 'start', 'stop', 'hold', 'unhold', 'abort', 'clear'] as const;
 /** The stations with a speed setpoint (the engine refuses one elsewhere). */
 const HAS_SPEED = new Set(['machine', 'assembly', 'inspection']);
+
+/** The causes that are a sensor's own fault: a diagnosis of one names which sensor. */
+const SENSOR_CAUSES: ReadonlySet<FaultType> = new Set(['sensorStuck', 'sensorNoisy', 'sensorDead']);
 
 /** The states a stop reason leads into. */
 const INTO_STOP: ReadonlySet<number> = new Set([Pack.Stopping, Pack.Stopped, Pack.Holding, Pack.Held, Pack.Aborting, Pack.Aborted, Pack.Suspending, Pack.Suspended]);
@@ -33,9 +37,9 @@ function describeEntry(e: LogEntry, t: T, lang: Language, results: readonly Chec
       return `${from} → ${to}${e.reason && INTO_STOP.has(e.to) ? ` (${e.reason} ${stopReasonText(e.reason, t)})` : ''}`;
     }
     case 'taskDone': {
-      if (e.task === 'repair') return t('event.taskDone', { action: t(`repair.${e.action}` as TextKey) });
+      if (e.task === 'repair') return t('event.taskDone', { action: describeTask(e.task, e.action, e.target, e.station, t, names) });
       const r = results.find((x) => x.tick === e.tick && x.station === e.station && x.check === e.action);
-      return r ? t('event.checkDone', { result: resultText(r, t, lang), range: checkRange(r, t, lang).text }) : t('event.taskDone', { action: names.check(e.action, e.station) });
+      return r ? t('event.checkDone', { result: resultText(r, t, lang), range: checkRange(r, t, lang).text }) : t('event.taskDone', { action: describeTask(e.task, e.action, e.target, e.station, t, names) });
     }
     case 'lot':
       return `${t('faceplate.lot')} ${e.lot}`;
@@ -44,11 +48,19 @@ function describeEntry(e: LogEntry, t: T, lang: Language, results: readonly Chec
   }
 }
 
-/** A station's sensors to choose from: the instrument a handheld check reads, or the sensor a repair replaces. */
-function SensorChoice({ label, sensors, value, onChange }: { label: string; sensors: StationView['sensors']; value: string; onChange: (kind: string) => void }) {
+/**
+ * A station's sensors to choose from: the instrument a handheld check reads, the sensor a repair
+ * replaces, the one a diagnosis names. `unchosen` starts it on an empty choice that says so.
+ */
+function SensorChoice({ label, sensors, value, onChange, unchosen }: { label: string; sensors: StationView['sensors']; value: string; onChange: (kind: string) => void; unchosen?: string }) {
   const { t } = useT();
   return (
     <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
+      {unchosen !== undefined && (
+        <option value="" disabled>
+          {unchosen}
+        </option>
+      )}
       {sensors.map((x) => (
         <option key={x.kind} value={x.kind}>
           {t(`sensor.${x.kind}`)}
@@ -63,7 +75,12 @@ function Controls({ st }: { st: StationView }) {
   const names = useNames();
   const send = useSim((s) => s.send);
   const [repair, setRepair] = useState<RepairAction>('generalRepair');
+  // Three choices, not one: a sensor replaced or named in a diagnosis was the check's instrument,
+  // unseen beside the diagnosis, so "Dead sensor" at the measuring station named its cycle time
+  // (the first instrument) and was judged wrong. Those two start unchosen.
   const [sensor, setSensor] = useState(st.sensors[0]?.kind ?? '');
+  const [replaced, setReplaced] = useState('');
+  const [named, setNamed] = useState('');
   const [lot, setLot] = useState(st.lot ?? '');
   const [cause, setCause] = useState<FaultType>('breakdown');
   const [speed, setSpeed] = useState(st.speed);
@@ -76,6 +93,8 @@ function Controls({ st }: { st: StationView }) {
   const has = { sensors: st.sensors.length > 0, gauge: st.sensors.some((x) => x.kind === 'dimension'), air: st.usesAir };
   const checks = CHECK_KINDS.filter((c) => checkApplies(c, st.type, has));
   const repairs = REPAIR_ACTIONS.filter((r) => repairApplies(r, st.type, has));
+  const choosesSensor = repair === 'replaceSensor' && has.sensors;
+  const namesSensor = SENSOR_CAUSES.has(cause) && has.sensors;
   return (
     <>
       {!passive && (
@@ -144,16 +163,17 @@ function Controls({ st }: { st: StationView }) {
             ))}
           </select>
           {/* Which sensor is replaced is chosen here, beside the repair (it was only the check's instrument, above). */}
-          {repair === 'replaceSensor' && st.sensors.length > 0 && (
-            <SensorChoice label={t('faceplate.sensorToReplace')} sensors={st.sensors} value={sensor} onChange={setSensor} />
+          {choosesSensor && (
+            <SensorChoice label={t('faceplate.sensorToReplace')} sensors={st.sensors} value={replaced} onChange={setReplaced} unchosen={t('faceplate.chooseSensor')} />
           )}
           {repair === 'quarantineLot' && <input aria-label={t('faceplate.lotChoice')} value={lot} onChange={(e) => setLot(e.target.value)} size={6} />}
           <button
             type="button"
+            disabled={choosesSensor && replaced === ''}
             onClick={() =>
               send(
                 repair === 'replaceSensor'
-                  ? { type: 'repair', station: st.id, action: repair, sensor }
+                  ? { type: 'repair', station: st.id, action: repair, sensor: replaced }
                   : repair === 'quarantineLot'
                     ? { type: 'repair', station: st.id, action: repair, lot }
                     : { type: 'repair', station: st.id, action: repair },
@@ -174,11 +194,11 @@ function Controls({ st }: { st: StationView }) {
               </option>
             ))}
           </select>
+          {namesSensor && <SensorChoice label={t('faceplate.sensorOfCause')} sensors={st.sensors} value={named} onChange={setNamed} unchosen={t('faceplate.chooseSensor')} />}
           <button
             type="button"
-            onClick={() =>
-              send(cause.startsWith('sensor') && sensor ? { type: 'diagnose', station: st.id, cause, sensor } : { type: 'diagnose', station: st.id, cause })
-            }
+            disabled={namesSensor && named === ''}
+            onClick={() => send(namesSensor ? { type: 'diagnose', station: st.id, cause, sensor: named } : { type: 'diagnose', station: st.id, cause })}
           >
             {t('faceplate.declare')}
           </button>

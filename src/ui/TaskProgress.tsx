@@ -1,10 +1,12 @@
+import { describeTask } from './describe';
 import { clock } from './format';
 import { useNames } from '../store/use-names';
-import { type TextKey, useT } from '../i18n';
+import { useT } from '../i18n';
 
 interface Task {
   readonly kind: 'repair' | 'check';
   readonly action: string;
+  readonly target: string;
   readonly remainingSeconds: number;
   readonly totalSeconds: number;
 }
@@ -14,7 +16,7 @@ export function TaskProgress({ task, station }: { task: Task; station: string })
   const { t } = useT();
   const names = useNames();
   // A check by its name at this station: a robot's tool inspection is the gripper's.
-  const name = task.kind === 'repair' ? t(`repair.${task.action}` as TextKey) : names.check(task.action, station);
+  const name = describeTask(task.kind, task.action, task.target, station, t, names);
   const done = task.totalSeconds > 0 ? 1 - task.remainingSeconds / task.totalSeconds : 1;
   const left = clock(Math.max(0, Math.ceil(task.remainingSeconds))).replace(/^00:/, '');
   return (

@@ -8,6 +8,7 @@ import type { CheckResult, Command, LogEntry } from '../engine';
 import { useSim } from '../store/use-sim';
 import { useNames } from '../store/use-names';
 import { checkRange, resultText } from './check-text';
+import { describeTask } from './describe';
 import { type TextKey, useT } from '../i18n';
 
 interface Toast {
@@ -49,13 +50,14 @@ export function Toasts() {
       // The station's name in the reader's language (the engine's model keeps the English one).
       const station = names.station(e.station);
       if (e.task === 'repair') {
-        push(t('toast.taskDone', { station, action: t(`repair.${e.action}` as TextKey) }));
+        // Which sensor was replaced: "Replace sensor is finished" did not say it was the wrong one.
+        push(t('toast.taskDone', { station, action: describeTask(e.task, e.action, e.target, e.station, t, names) }));
       } else {
         const r = (results ?? []).find((x: CheckResult) => x.tick === e.tick && x.station === e.station && x.check === e.action);
         // The result names what was checked ("Flank wear 0.104 mm after ..."); the range says
         // whether it is bad. "Handheld measurement finished: Handheld vibration" said it twice.
         if (r) push(t('toast.checkDone', { station, result: resultText(r, t, lang), range: checkRange(r, t, lang).text }));
-        else push(t('toast.taskDone', { station, action: names.check(e.action, e.station) }));
+        else push(t('toast.taskDone', { station, action: describeTask(e.task, e.action, e.target, e.station, t, names) }));
       }
     }
   }, [log]);
@@ -65,7 +67,8 @@ export function Toasts() {
     if (lastAccepted === null || lastAccepted === lastNoticed.current || replaying) return;
     lastNoticed.current = lastAccepted;
     if (lastAccepted.type === 'diagnose') {
-      push(t('toast.diagnosis', { station: names.station(lastAccepted.station), cause: t(`cause.${lastAccepted.cause}` as TextKey) }));
+      const sensor = lastAccepted.sensor ? ` (${t(`sensor.${lastAccepted.sensor}` as TextKey)})` : '';
+      push(t('toast.diagnosis', { station: names.station(lastAccepted.station), cause: `${t(`cause.${lastAccepted.cause}` as TextKey)}${sensor}` }));
     }
   }, [lastAccepted]);
   if (toasts.length === 0) return null;

@@ -16,6 +16,13 @@ export function describeCommand(c: Command, t: T, names: Names): string {
   return c.via === undefined ? what : `${what} (${c.via === 'opcua' ? 'OPC UA' : 'MQTT'})`;
 }
 
+/** A repair or check under way or done, with what it is aimed at: "Replace sensor (Measured dimension)". */
+export function describeTask(kind: 'repair' | 'check', action: string, target: string, station: string, t: T, names: Names): string {
+  const name = kind === 'repair' ? t(`repair.${action}` as TextKey) : names.check(action, station);
+  if (target === '') return name;
+  return `${name} (${action === 'quarantineLot' ? target : t(`sensor.${target}` as TextKey)})`;
+}
+
 function describeWhat(c: Command, t: T, names: Names): string {
   const at = (id: string) => names.station(id);
   switch (c.type) {
@@ -42,7 +49,7 @@ function describeWhat(c: Command, t: T, names: Names): string {
     case 'unshelveAlarm':
       return `${t('replay.unshelve')}: ${names.alarm(c.alarm)}`;
     case 'diagnose':
-      return `${at(c.station)}: ${t('replay.diagnosis')} ${t(`cause.${c.cause}` as TextKey)}`;
+      return `${at(c.station)}: ${t('replay.diagnosis')} ${t(`cause.${c.cause}` as TextKey)}${c.sensor ? ` (${t(`sensor.${c.sensor}` as TextKey)})` : ''}`;
     case 'hint':
       return t('replay.hint');
     case 'injectFault':

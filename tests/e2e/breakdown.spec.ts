@@ -54,11 +54,14 @@ test('breakdown drill: alarm, acknowledge, lock out, repair, restart, production
   await fp.getByRole('button', { name: 'Declare diagnosis' }).click();
   // The diagnosis is confirmed as recorded, without saying whether it is right.
   await expect(page.getByTestId('toasts')).toContainText('Diagnosis recorded: Mill M1, Breakdown');
-  // Replacing a sensor says which, beside the repair (it was only the check's instrument, further up).
+  // Replacing a sensor says which, chosen beside the repair and on purpose: it starts unchosen
+  // (it was the check's instrument, further up, and so the first one unless changed there).
   await fp.getByLabel('repair').selectOption('replaceSensor');
-  await expect(fp.getByLabel('Sensor to replace')).toBeVisible();
+  await expect(fp.getByLabel('Sensor to replace')).toHaveValue('');
+  await expect(fp.getByRole('button', { name: 'Carry out' })).toBeDisabled();
   await fp.getByLabel('Sensor to replace').selectOption('temperature');
-  await expect(fp.getByLabel('Instrument for the check')).toHaveValue('temperature');
+  await expect(fp.getByRole('button', { name: 'Carry out' })).toBeEnabled();
+  await expect(fp.getByLabel('Instrument for the check')).toHaveValue('vibration');
   await fp.getByLabel('repair').selectOption('generalRepair');
   await expect(fp.getByLabel('Sensor to replace')).toHaveCount(0);
   await fp.getByRole('button', { name: 'Carry out' }).click();

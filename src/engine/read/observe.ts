@@ -58,7 +58,8 @@ export interface StationView {
   /** Works with compressed air (its cylinders slow down when the air pressure drops). */
   readonly usesAir: boolean;
   readonly lot: string | null;
-  readonly task: { readonly kind: 'repair' | 'check'; readonly action: string; readonly remainingSeconds: number; readonly totalSeconds: number } | null;
+  /** Work under way; `target` is the sensor kind or lot it is aimed at ("" for none). */
+  readonly task: { readonly kind: 'repair' | 'check'; readonly action: string; readonly target: string; readonly remainingSeconds: number; readonly totalSeconds: number } | null;
   readonly sensors: readonly SensorView[];
   /** The last gauge readings of parts, [tick, value], oldest first. */
   readonly measured: readonly (readonly [number, number])[];
@@ -137,6 +138,7 @@ export function observe(s: State, logTail = 200): Observation {
       task: st.task && {
         kind: st.task.kind,
         action: st.task.action,
+        target: st.task.target,
         remainingSeconds: (st.task.until - s.tick) / TICKS_PER_SECOND,
         totalSeconds: (st.task.until - st.task.start) / TICKS_PER_SECOND,
       },
