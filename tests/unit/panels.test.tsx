@@ -291,12 +291,10 @@ describe('control-room panels (rendered from the store)', () => {
     expect(html).not.toContain('or no signal');
   });
 
-  it('"What you could have seen" says when nothing stood out before the student found the fault (the column was left empty)', () => {
+  /** The bearing drill's debrief with M2's vibration measured by hand at `at` and the wear declared three minutes later. */
+  function bearingFoundAt(at: number) {
     const r = loadScenarioText(readFileSync('scenarios/bearing-wear.json', 'utf8'));
     if (!r.ok) throw new Error('bearing-wear does not load');
-    // M2's vibration measured by hand at 01:10, 40 min after the bearing began to wear, then
-    // declared: before its rise shows on the trend (01:31) or leaves its band.
-    const at = (3600 + 10 * 60) * 10;
     const commands: Command[] = [
       { type: 'check', tick: at, station: 'M2', check: 'handheld', sensor: 'vibration' },
       { type: 'diagnose', tick: at + 1800, station: 'M2', cause: 'bearingWear' },
@@ -305,8 +303,16 @@ describe('control-room panels (rendered from the store)', () => {
     const session = makeSession(r.scenario, r.scenario.seed, commands, end, replay(r.model, r.scenario.seed, commands, end).checkpoints);
     const a = runAnalysis({ kind: 'debrief', session });
     if (a.kind !== 'debrief') throw new Error('not a debrief');
-    expect(a.debrief.seen).toEqual([]);
     const html = render(storeAt('bearing-wear', 0), createElement(CouldHaveSeen, { assessment: a.debrief.assessment, markers: a.debrief.markers, seen: a.debrief.seen, onReplayAt: () => undefined }));
+    return { r, seen: a.debrief.seen, html };
+  }
+
+  it('"What you could have seen" says when nothing stood out before the student found the fault (the column was left empty)', () => {
+    // Measured at 01:10, 40 min after the bearing began to wear: before its rise shows on the
+    // trend (01:31) or leaves its band.
+    const at = (3600 + 10 * 60) * 10;
+    const { r, seen, html } = bearingFoundAt(at);
+    expect(seen).toEqual([]);
     expect(html).toContain('nothing out of its normal band or clearly drifting before you found it: you caught it early');
     // Nobody found it yet: the same without the praise.
     const idle = makeSession(r.scenario, r.scenario.seed, [], at, replay(r.model, r.scenario.seed, [], at).checkpoints);
@@ -317,23 +323,13 @@ describe('control-room panels (rendered from the store)', () => {
   });
 
   it('"What you could have seen" lists the drift a student saw on the trend before measuring it: the bearing drill played from the UI', () => {
-    const r = loadScenarioText(readFileSync('scenarios/bearing-wear.json', 'utf8'));
-    if (!r.ok) throw new Error('bearing-wear does not load');
-    // Played from the UI: M2's vibration read from its trend and measured by hand at 01:34, then
-    // declared. The debrief said "nothing out of its normal band or clearly drifting" (it had
-    // risen from 1.1 to 1.5 mm/s, and the drill's objective is to spot that).
+    // Played from the UI: M2's vibration read from its trend and measured by hand at 01:34. The
+    // debrief said "nothing out of its normal band or clearly drifting" (it had risen from 1.1 to
+    // 1.5 mm/s, and the drill's objective is to spot that).
     const at = (3600 + 34 * 60) * 10;
-    const commands: Command[] = [
-      { type: 'check', tick: at, station: 'M2', check: 'handheld', sensor: 'vibration' },
-      { type: 'diagnose', tick: at + 1800, station: 'M2', cause: 'bearingWear' },
-    ];
-    const end = at + 3000;
-    const session = makeSession(r.scenario, r.scenario.seed, commands, end, replay(r.model, r.scenario.seed, commands, end).checkpoints);
-    const a = runAnalysis({ kind: 'debrief', session });
-    if (a.kind !== 'debrief') throw new Error('not a debrief');
-    expect(a.debrief.seen.map((x) => `${x.kind} ${x.station} ${x.detail}`)).toEqual(['trend M2 vibration']);
-    expect(a.debrief.seen[0]!.tick).toBeLessThan(at);
-    const html = render(storeAt('bearing-wear', 0), createElement(CouldHaveSeen, { assessment: a.debrief.assessment, markers: a.debrief.markers, seen: a.debrief.seen, onReplayAt: () => undefined }));
+    const { seen, html } = bearingFoundAt(at);
+    expect(seen.map((x) => `${x.kind} ${x.station} ${x.detail}`)).toEqual(['trend M2 vibration']);
+    expect(seen[0]!.tick).toBeLessThan(at);
     expect(html).not.toContain('nothing out of its normal band');
   });
 
