@@ -8,7 +8,7 @@ import type { CheckResult, Command, LogEntry } from '../engine';
 import { useSim } from '../store/use-sim';
 import { useNames } from '../store/use-names';
 import { checkRange, resultText } from './check-text';
-import { describeTask } from './describe';
+import { describeTask, sensorNote } from './describe';
 import { type TextKey, useT } from '../i18n';
 
 interface Toast {
@@ -67,8 +67,7 @@ export function Toasts() {
     if (lastAccepted === null || lastAccepted === lastNoticed.current || replaying) return;
     lastNoticed.current = lastAccepted;
     if (lastAccepted.type === 'diagnose') {
-      const sensor = lastAccepted.sensor ? ` (${t(`sensor.${lastAccepted.sensor}` as TextKey)})` : '';
-      push(t('toast.diagnosis', { station: names.station(lastAccepted.station), cause: `${t(`cause.${lastAccepted.cause}` as TextKey)}${sensor}` }));
+      push(t('toast.diagnosis', { station: names.station(lastAccepted.station), cause: `${t(`cause.${lastAccepted.cause}` as TextKey)}${sensorNote(lastAccepted.sensor, t)}` }));
     }
   }, [lastAccepted]);
   if (toasts.length === 0) return null;

@@ -19,8 +19,12 @@ export function describeCommand(c: Command, t: T, names: Names): string {
 /** A repair or check under way or done, with what it is aimed at: "Replace sensor (Measured dimension)". */
 export function describeTask(kind: 'repair' | 'check', action: string, target: string, station: string, t: T, names: Names): string {
   const name = kind === 'repair' ? t(`repair.${action}` as TextKey) : names.check(action, station);
-  if (target === '') return name;
-  return `${name} (${action === 'quarantineLot' ? target : t(`sensor.${target}` as TextKey)})`;
+  return action === 'quarantineLot' && target !== '' ? `${name} (${target})` : `${name}${sensorNote(target, t)}`;
+}
+
+/** " (Measured dimension)": the sensor a check, a repair or a diagnosis names, or nothing. */
+export function sensorNote(sensor: string | undefined, t: T): string {
+  return sensor ? ` (${t(`sensor.${sensor}` as TextKey)})` : '';
 }
 
 function describeWhat(c: Command, t: T, names: Names): string {
@@ -37,9 +41,9 @@ function describeWhat(c: Command, t: T, names: Names): string {
     case 'removeLockOut':
       return `${at(c.station)}: ${t('faceplate.removeLockOut')}`;
     case 'check':
-      return `${at(c.station)}: ${names.check(c.check, c.station)}${c.sensor ? ` (${t(`sensor.${c.sensor}` as TextKey)})` : ''}`;
+      return `${at(c.station)}: ${describeTask('check', c.check, c.sensor ?? '', c.station, t, names)}`;
     case 'repair':
-      return `${at(c.station)}: ${t(`repair.${c.action}` as TextKey)}${c.sensor ? ` (${t(`sensor.${c.sensor}` as TextKey)})` : ''}${c.lot ? ` (${c.lot})` : ''}`;
+      return `${at(c.station)}: ${t(`repair.${c.action}` as TextKey)}${sensorNote(c.sensor, t)}${c.lot ? ` (${c.lot})` : ''}`;
     case 'setSpeed':
       return `${at(c.station)}: ${t('faceplate.speed')} ${c.percent} %`;
     case 'ackAlarm':
@@ -49,7 +53,7 @@ function describeWhat(c: Command, t: T, names: Names): string {
     case 'unshelveAlarm':
       return `${t('replay.unshelve')}: ${names.alarm(c.alarm)}`;
     case 'diagnose':
-      return `${at(c.station)}: ${t('replay.diagnosis')} ${t(`cause.${c.cause}` as TextKey)}${c.sensor ? ` (${t(`sensor.${c.sensor}` as TextKey)})` : ''}`;
+      return `${at(c.station)}: ${t('replay.diagnosis')} ${t(`cause.${c.cause}` as TextKey)}${sensorNote(c.sensor, t)}`;
     case 'hint':
       return t('replay.hint');
     case 'injectFault':
