@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { textOf } from '../scenario';
 import type { Draft } from '../session/autosave';
 import { useSim } from '../store/use-sim';
+import { useEditorRoute } from './editor-route';
 import { clock } from './format';
 import { useT } from '../i18n';
 
@@ -12,7 +13,10 @@ export function ResumeBanner({ draft, onDiscard }: { draft: Draft; onDiscard: ()
   const [open, setOpen] = useState(true);
   // Once another run is opened the offer lapses: the saved run stays in the sessions list.
   const elsewhere = useSim((s) => s.phase !== 'library');
-  if (!open || elsewhere) return null;
+  // The offer belongs to the library: it waits there while the scenario editor is open (it sat
+  // above the editor's title).
+  const editing = useEditorRoute() !== null;
+  if (!open || elsewhere || editing) return null;
   const title = textOf((draft.scenario as { title?: never }).title, lang);
   return (
     <div className="resume" role="alert" data-testid="resume">

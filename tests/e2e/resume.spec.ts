@@ -116,6 +116,15 @@ test('a run whose offer is discarded is listed as abandoned at once, not in prog
   await page.reload();
   const row = page.locator('[data-testid="sessions"] tbody tr').first();
   await expect(row).toContainText('In progress');
+  // The offer belongs to the library: it waits there while the scenario editor is open (it sat
+  // above the editor's title).
+  await page.locator('[data-scenario="dead-gauge"]').getByTestId('edit-copy').click();
+  await expect(page.getByTestId('editor-close')).toBeVisible();
+  await expect(page.getByTestId('resume')).toHaveCount(0);
+  // A copy not yet saved: closing asks first.
+  page.once('dialog', (d) => void d.accept());
+  await page.getByTestId('editor-close').click();
+  await expect(page.getByTestId('resume')).toBeVisible();
   await page.getByTestId('resume').getByRole('button', { name: 'Discard it' }).click();
   await expect(row).toContainText('Abandoned (not finished)');
 });
