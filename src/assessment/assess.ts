@@ -38,7 +38,18 @@ import type { FaultAssessment } from './fault-assessment';
 
 export type { FaultAssessment };
 
-export type PenaltyKey = 'late' | 'lateSeconds' | 'never' | 'notFixed' | 'wrongRepairs' | 'unneededChecks' | 'hints' | 'lostParts' | 'extraScrap' | 'orderShort';
+export type PenaltyKey =
+  | 'late'
+  | 'lateSeconds'
+  | 'never'
+  | 'notFixed'
+  | 'wrongRepairs'
+  | 'unneededChecks'
+  | 'hints'
+  | 'lostParts'
+  | 'extraScrap'
+  | 'orderShort'
+  | 'endedBeforeFault';
 
 export interface Penalty {
   /** In English, for the CLI and files. */
@@ -146,7 +157,8 @@ function scoreOf(penalties: readonly Penalty[]): number {
  * "3.5 so far" at 00:20 for the 190 cases the shift had not yet had time to make.)
  */
 export function scoreSoFar(a: Assessment): number {
-  return scoreOf(a.penalties.filter((p) => p.key !== 'orderShort'));
+  // Nor is a run that has not yet reached its fault one ended before it.
+  return scoreOf(a.penalties.filter((p) => p.key !== 'orderShort' && p.key !== 'endedBeforeFault'));
 }
 
 export function assess(
@@ -247,7 +259,6 @@ export function assess(
   const order = rules.order;
   const short = order === null ? 0 : Math.max(0, order.goodParts - s.line.good);
   if (order !== null && short > 0) push('orderShort', `customer order short by ${short} of ${order.goodParts}`, { n: short, due: order.goodParts }, short * order.perPartShort);
-  const score = scoreOf(penalties);
   const breaches = s.truth.safetyBreaches;
   // A fault left standing longer than the restore target fails the drill: waiting it out is
   // not a fix, and neither is ending the drill early with the fault still there. At the end of
@@ -267,6 +278,10 @@ export function assess(
   // Ended before a fault the drill is about had begun, a run has nothing to be judged on: it
   // scored 100 and passed, ended at 00:21 before the robot drill's fault, "objectives met: 1 of 3".
   const notYet = endedEarly && (objectives.some((o) => o.outcome === 'noFault') || (faults.length === 0 && model.faults.length > 0));
+  // Nor does it earn points: at 100 it stood as the student's "best score" of a drill never
+  // played (library, class results); what it did before the end is in the list of penalties.
+  if (notYet) push('endedBeforeFault', 'ended before the fault the drill is about had begun: nothing to judge', {}, 100);
+  const score = scoreOf(penalties);
   // A safety breach fails the run whatever else happened (DOMAIN §8).
   const decidedBy =
     breaches.length > 0 ? 'safetyBreach' : overdue.length > 0 ? 'faultLeft' : notYet ? 'endedBeforeFault' : score < rules.passScore ? 'score' : 'passed';

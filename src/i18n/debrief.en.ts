@@ -59,6 +59,7 @@ export const debriefEn = {
   'penalty.lostParts': '{n} good {n:part|parts} lost against a fault-free shift',
   'penalty.extraScrap': '{n} extra scrap {n:part|parts}',
   'penalty.orderShort': 'customer order short by {n} of {due}',
+  'penalty.endedBeforeFault': 'ended before the fault the drill is about had begun: nothing to judge',
   'decision.passed': 'Passed: {score} points, the pass mark is {pass}, no safety breach and no fault left standing.',
   'decision.score': 'Not passed: {score} points is below the pass mark of {pass}.',
   'decision.safetyBreach': 'Not passed: work was done inside a machine without lock-out (a safety breach fails the drill whatever the score).',

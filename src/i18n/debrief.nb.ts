@@ -61,6 +61,7 @@ export const debriefNb: Record<keyof typeof debriefEn, string> = {
   'penalty.lostParts': '{n} {n:god del|gode deler} tapt mot et skift uten feil',
   'penalty.extraScrap': '{n} ekstra {n:vrakdel|vrakdeler}',
   'penalty.orderShort': 'kundeordren manglet {n} av {due}',
+  'penalty.endedBeforeFault': 'avsluttet før feilen øvelsen handler om hadde oppstått: ingenting å vurdere',
   'decision.passed': 'Bestått: {score} poeng, grensen er {pass}, ingen sikkerhetsbrudd og ingen feil igjen.',
   'decision.score': 'Ikke bestått: {score} poeng er under grensen på {pass}.',
   'decision.safetyBreach': 'Ikke bestått: det ble arbeidet inne i en maskin uten utlåsing (et sikkerhetsbrudd gir stryk uansett poeng).',

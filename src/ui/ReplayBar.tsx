@@ -1,5 +1,6 @@
 import { ENGINE_VERSION } from '../engine';
 import { textOf } from '../scenario';
+import { scoreSoFar } from '../assessment';
 import { useSim, useSimApi } from '../store/use-sim';
 import { clock, scoreText } from './format';
 import { downloadSession } from './download';
@@ -63,7 +64,7 @@ export function ReplayBar() {
         {replay.live !== null && <LiveTail />}
         {a && (
           <span data-testid="replay-score">
-            {replay.live !== null && !replay.live.ended ? t('follow.scoreSoFar', { score: scoreText(a.score, lang) }) : t('replay.scoreLine', { score: scoreText(a.score, lang), verdict: a.passed ? t('debrief.passed') : t('debrief.failed') })}
+            {replay.live !== null && !replay.live.ended ? t('follow.scoreSoFar', { score: scoreText(scoreSoFar(a), lang) }) : t('replay.scoreLine', { score: scoreText(a.score, lang), verdict: a.passed ? t('debrief.passed') : t('debrief.failed') })}
           </span>
         )}
       </div>

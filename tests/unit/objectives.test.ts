@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { assess, scoreSoFar, scoringRules } from '../../src/assessment';
 import type { Command } from '../../src/engine';
 import { loadScenarioText } from '../../src/scenario';
-import { decisionText, verdictText } from '../../src/ui/debrief-text';
+import { decisionText, penaltyText, verdictText } from '../../src/ui/debrief-text';
 import { type TextKey, translate } from '../../src/i18n';
 import { namesOf } from '../../src/i18n/names';
 import { describeCommand } from '../../src/ui/describe';
@@ -140,18 +140,24 @@ describe('objective verdicts say why, in numbers', () => {
     }
   });
 
-  it('a drill ended before its fault began is not passed, and no objective about it is met: the robot drill ended at 00:21 read "100 points, passed"', () => {
+  it('a drill ended before its fault began is not passed, scores nothing, and no objective about it is met: the robot drill ended at 00:21 read "100 points, passed"', () => {
     const d = drill('starved-not-broken');
     const early = assess(d.model, d.scenario.seed, [], 21 * 600, d.rules);
+    const en = (k: TextKey, vars?: Record<string, string | number>) => translate('en', k, vars);
+    const nb = (k: TextKey, vars?: Record<string, string | number>) => translate('nb', k, vars);
     expect(early.faults).toHaveLength(0);
-    expect(early.score).toBe(100);
+    // At 100 it was the library's "best score" of a drill not yet played.
+    expect(early.score).toBe(0);
+    expect(early.penalties.map((p) => [p.key, p.points])).toEqual([['endedBeforeFault', 100]]);
+    expect(penaltyText(early.penalties[0]!, en, namesOf(d.scenario, d.model, en, 'en'))).toBe('ended before the fault the drill is about had begun: nothing to judge');
+    expect(penaltyText(early.penalties[0]!, nb, namesOf(d.scenario, d.model, nb, 'nb'))).toBe('avsluttet før feilen øvelsen handler om hadde oppstått: ingenting å vurdere');
+    // Watched while it runs, the same moment is not an ending: the score so far is untouched.
+    expect(scoreSoFar(early)).toBe(100);
     expect(early.passed).toBe(false);
     expect(early.decidedBy).toBe('endedBeforeFault');
     expect(early.objectives.filter((o) => o.judged && o.met)).toEqual([]);
     const leaveAlone = early.objectives.find((o) => o.kind === 'fixWithoutWrongRepair')!;
     expect(leaveAlone.outcome).toBe('noFault');
-    const en = (k: TextKey, vars?: Record<string, string | number>) => translate('en', k, vars);
-    const nb = (k: TextKey, vars?: Record<string, string | number>) => translate('nb', k, vars);
     expect(decisionText(early, en, 'en')).toBe(
       'Not passed: the drill was ended before a fault it is about had begun, so there was nothing yet to find (run it on to the end of the shift). Objectives met: 0 of 3.',
     );
