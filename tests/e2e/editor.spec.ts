@@ -43,6 +43,16 @@ test('copy the breakdown drill, change it, check it, save it and play it', async
   await props.getByRole('textbox', { name: 'Starts: at a time' }).fill('40m');
   await expect(page.getByTestId('fault-item')).toHaveText([/Breakdown .* @ L1 · at 10 min/, /Conveyor jam @ C1 · at 40 min/]);
   await expect(page.getByTestId('fault-timeline')).toContainText('at 40 min');
+  // The briefing's "Ten minutes into the shift" is the breakdown's, not the new fault's: nothing pointed out.
+  await expect(page.getByTestId('retimed-notice')).toHaveCount(0);
+  // The breakdown moves to minute 15: the briefing still telling minute 10 is pointed out, and rewritten when asked.
+  await page.getByTestId('fault-item').first().click();
+  await props.getByRole('textbox', { name: 'Starts: at a time' }).fill('15m');
+  const retimed = page.getByTestId('retimed-notice');
+  await expect(retimed).toContainText('The fault now begins at 15 min. These texts still say 10 min: Briefing.');
+  await retimed.getByRole('button', { name: 'Write 15 min for 10 min in them' }).click();
+  await expect(retimed).toHaveCount(0);
+  await expect(page.getByTestId('fault-item')).toHaveText([/Breakdown .* @ L1 · at 15 min/, /Conveyor jam @ C1 · at 40 min/]);
   await audit(page, 'editor: faults');
 
   // The Norwegian briefing in the instructor's own words.
@@ -78,8 +88,9 @@ test('copy the breakdown drill, change it, check it, save it and play it', async
 
   // The JSON tab: what is typed there, the graph shows.
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('editor-download').click()]);
-  const downloaded = JSON.parse(readFileSync((await file.path())!, 'utf8')) as { briefing: { nb: string }; faults: { station: string }[]; line: { stations: { id: string; name: unknown }[] } };
+  const downloaded = JSON.parse(readFileSync((await file.path())!, 'utf8')) as { briefing: { en: string; nb: string }; faults: { station: string }[]; line: { stations: { id: string; name: unknown }[] } };
   expect(downloaded.briefing.nb).toBe(briefingNb);
+  expect(downloaded.briefing.en).toMatch(/^Fifteen minutes into the shift the mill stops with a drive fault\./);
   expect(downloaded.faults.map((f) => f.station)).toEqual(['L1', 'C1']);
   expect(JSON.stringify(downloaded)).not.toMatch(/\bM1 goes to Held/);
   expect(JSON.stringify(downloaded)).toContain('L1 goes to Held with stop reason 258');

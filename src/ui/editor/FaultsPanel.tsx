@@ -9,6 +9,7 @@ import { asArray, type Draft, getAt, isObject, type Json, setAt } from '../../ed
 import { type PlacedError, startsWith } from '../../editor/errors';
 import { addFault, removeFault, type Start, stationsFor, timeline } from '../../editor/faults';
 import { mentionsOf, renameMentions, stationMove } from '../../editor/mentions';
+import { retimeMentions, staleTimeMentions, startTime } from '../../editor/time-mentions';
 import { stationsOf } from '../../editor/graph';
 import type { Selection } from '../../editor/state';
 import { LINE_WIDE_FAULTS } from '../../editor/templates';
@@ -61,6 +62,11 @@ export function FaultsPanel({ draft, selection, errors, edit, select }: Props) {
   // Only while the fault is still where it was moved (an undo, or moving it back, ends the offer).
   const stillMoved = moved !== null && isObject(faults[moved.fault]) && (faults[moved.fault] as { station?: Json }).station === moved.to;
   const stale = moved === null || !stillMoved ? [] : mentionsOf(draft, moved.from);
+  // A fault moved to another time: the texts that still say when it used to come (the briefings
+  // do: "Ten minutes into the shift…"). `from` is its time when the author began to change it.
+  const [retimed, setRetimed] = useState<{ fault: number; from: number } | null>(null);
+  const now = retimed === null ? null : startTime(faults[retimed.fault]);
+  const late = retimed === null ? [] : staleTimeMentions(draft, retimed.fault, retimed.from);
   return (
     <div className="faults-panel">
       <section>
@@ -80,6 +86,26 @@ export function FaultsPanel({ draft, selection, errors, edit, select }: Props) {
               {t('editor.renameMentions', { from: moved.from, to: moved.to })}
             </button>{' '}
             <button type="button" onClick={() => setMoved(null)}>
+              {t('editor.keepMentions')}
+            </button>
+          </div>
+        )}
+        {retimed !== null && now !== null && late.length > 0 && (
+          <div className="notice moved-notice" role="status" data-testid="retimed-notice">
+            <p>
+              {t('editor.retimed', { from: span(retimed.from, lang), to: span(now, lang), where: late.map((m) => t(`editor.text.${m.kind}` as TextKey, { n: m.n })).join(', ') })}{' '}
+              <span className="muted">{t('editor.retimeCheck')}</span>
+            </p>
+            <button
+              type="button"
+              onClick={() => {
+                edit(retimeMentions(draft, retimed.from, now));
+                setRetimed(null);
+              }}
+            >
+              {t('editor.retimeMentions', { from: span(retimed.from, lang), to: span(now, lang) })}
+            </button>{' '}
+            <button type="button" onClick={() => setRetimed(null)}>
               {t('editor.keepMentions')}
             </button>
           </div>
@@ -175,6 +201,8 @@ export function FaultsPanel({ draft, selection, errors, edit, select }: Props) {
                           // Moved on again: the texts still name where it started, unless it is back there.
                           return was.from === move.to ? null : { ...was, to: move.to };
                         });
+                      const was = startTime(faults[index]);
+                      if (was !== null && startTime(next as Json) !== was && (retimed === null || retimed.fault !== index)) setRetimed({ fault: index, from: was });
                       edit(setAt(draft, ['faults', index], next as Json), `fault:${index}`);
                     }}
                   />,
