@@ -23,7 +23,7 @@ const NB_TENS = ['', '', 'tjue', 'tretti', 'førti', 'femti'];
 /** The longest time looked for: a shift is at most half a day. */
 const MAX_MINUTES = 12 * 60;
 
-/** A number below 60 in words ("twenty-five", "tjuefem"), or null. */
+/** A number below 60 in words ("twenty-five", "tjuefem"), or null: letters and a hyphen, nothing a regular expression reads as special. */
 function numberWord(n: number, lang: Lang): string | null {
   if (!Number.isInteger(n) || n < 1 || n >= 60) return null;
   const small = lang === 'en' ? EN_SMALL : NB_SMALL;
@@ -34,8 +34,6 @@ function numberWord(n: number, lang: Lang): string | null {
   return lang === 'en' ? `${tens}-${small[unit]}` : `${tens}${small[unit]}`;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** The ways a text says `minutes` minutes, as regular-expression sources (case-insensitive). */
 function phrases(minutes: number, lang: Lang): string[] {
   const out: string[] = [];
@@ -44,7 +42,7 @@ function phrases(minutes: number, lang: Lang): string[] {
   const hourWord = hours === null ? null : hours === 1 ? (lang === 'en' ? '(?:an|one|1)' : '(?:en|1)') : `(?:${hours}${numberWord(hours, lang) === null ? '' : `|${numberWord(hours, lang)}`})`;
   if (lang === 'en') {
     out.push(`${minutes}(?:\\s*|-)(?:minutes?|mins?)`);
-    if (word !== null) out.push(`${escape(word).replace('-', '[- ]')}(?: |-)minutes?`);
+    if (word !== null) out.push(`${word.replace('-', '[- ]')}(?: |-)minutes?`);
     if (minutes === 15) out.push('a quarter of an hour', 'quarter of an hour');
     if (minutes === 30) out.push('half an hour', 'half-hour', 'half hour');
     if (minutes === 45) out.push('three quarters of an hour');
@@ -52,7 +50,7 @@ function phrases(minutes: number, lang: Lang): string[] {
     if (hours !== null) out.push(`${hourWord}(?: |-)hours?`, `${hours}\\s*h`);
   } else {
     out.push(`${minutes}\\s*(?:minutter|minutt|min)`);
-    if (word !== null) out.push(`${minutes === 1 ? '(?:ett|et)' : escape(word)} ?(?:minutter|minutt)`);
+    if (word !== null) out.push(`${minutes === 1 ? '(?:ett|et)' : word} ?(?:minutter|minutt)`);
     if (minutes === 15) out.push('et kvarter');
     if (minutes === 30) out.push('en halvtime', 'en halv time');
     if (minutes === 45) out.push('tre kvarter');
