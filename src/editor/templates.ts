@@ -99,12 +99,25 @@ const HIDDEN_FROM_STUDENTS = ['faults', 'evidence', 'teacherNote', 'hints', 'obj
 
 /**
  * A student's copy of a drill: the line to experiment with, without the hidden faults and what
- * would give them away (an instructor's copy keeps everything).
+ * would give them away (an instructor's copy keeps everything). Its briefing says so: the
+ * drill's ("Twenty-five minutes into the shift the assembly robot stands still…") told of a
+ * fault the copy no longer has. Give it the drill as shipped; copyOf then makes it a copy.
  */
 export function linesOnly(source: Draft): Draft {
   // A reference line or the tutorial hides nothing: its failures are the line's reliability.
   if (source.difficulty === 'reference' || source.difficulty === 'tutorial') return source;
   const out: { [key: string]: Json } = { ...source };
   for (const key of HIDDEN_FROM_STUDENTS) delete out[key];
+  const title = source.title;
+  const en = typeof title === 'string' ? title : isTexts(title) && typeof title.en === 'string' ? title.en : '';
+  const nb = isTexts(title) && typeof title.nb === 'string' ? title.nb : en;
+  out.briefing = {
+    en: `The line of the drill “${en}”, without the drill's fault and what would give it away: change it and try things out.`,
+    nb: `Linjen fra øvelsen «${nb}», uten feilen i øvelsen og det som ville røpe den: endre den og prøv deg fram.`,
+  };
   return out;
+}
+
+function isTexts(v: Json | undefined): v is { [key: string]: Json } {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }

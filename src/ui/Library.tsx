@@ -139,9 +139,9 @@ export function Library() {
   const editCopy = (id: string) => {
     const raw = shippedFile(id);
     if (raw === null) return;
-    const copy = copyOf(raw as Draft, new Set([...list.map((x) => x.id), ...mine]));
     // A student's copy is the line alone: the drill's hidden faults stay hidden.
-    openEditor(instructor ? copy : linesOnly(copy), null);
+    const copy = copyOf(instructor ? (raw as Draft) : linesOnly(raw as Draft), new Set([...list.map((x) => x.id), ...mine]));
+    openEditor(copy, null);
   };
   const shown = list.filter((sc) => topic === '' || (sc.topics ?? []).some((x) => textOf(x) === topic));
 

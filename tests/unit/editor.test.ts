@@ -134,8 +134,27 @@ describe('errors in place', () => {
 
 describe('a student’s copy', () => {
   it('keeps the line and leaves out the hidden faults and what gives them away', () => {
-    const c = linesOnly(copyOf(shipped('breakdown-drill'), new Set()));
+    const c = copyOf(linesOnly(shipped('starved-not-broken')), new Set());
     for (const key of ['faults', 'evidence', 'teacherNote', 'hints', 'objectives', 'scoring']) expect(key in c, key).toBe(false);
+    expect(c.title).toEqual({ en: 'The robot has stopped working (copy)', nb: 'Roboten har sluttet å jobbe (kopi)' });
+    // The drill's briefing told of its fault ("Twenty-five minutes into the shift the robot stands still"): the copy's says what it is.
+    expect(c.briefing).toEqual({
+      en: 'The line of the drill “The robot has stopped working”, without the drill\'s fault and what would give it away: change it and try things out.',
+      nb: 'Linjen fra øvelsen «Roboten har sluttet å jobbe», uten feilen i øvelsen og det som ville røpe den: endre den og prøv deg fram.',
+    });
+    expect(c.line).toEqual(shipped('starved-not-broken').line);
+    expect(loadScenarioJson(c).ok).toBe(true);
+  });
+
+  it('of the tutorial or a reference line is the whole scenario: it hides nothing', () => {
+    const c = copyOf(linesOnly(shipped('reference-line5')), new Set());
+    expect(c.briefing).toEqual(shipped('reference-line5').briefing);
+    expect((c.faults as unknown[]).length).toBe(5);
+    expect(linesOnly(shipped('tutorial-line'))).toEqual(shipped('tutorial-line'));
+  });
+
+  it('of the breakdown drill keeps its line', () => {
+    const c = copyOf(linesOnly(shipped('breakdown-drill')), new Set());
     expect(c.line).toEqual(shipped('breakdown-drill').line);
     expect(loadScenarioJson(c).ok).toBe(true);
   });
