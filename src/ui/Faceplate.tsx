@@ -82,6 +82,9 @@ function Controls({ st }: { st: StationView }) {
   const [replaced, setReplaced] = useState('');
   const [named, setNamed] = useState('');
   const [lot, setLot] = useState(st.lot ?? '');
+  // The lot field follows the lot the source releases: once LOT-B was quarantined and LOT-C came
+  // in, it still offered LOT-B (quarantining it again is refused).
+  useEffect(() => setLot(st.lot ?? ''), [st.lot]);
   const [cause, setCause] = useState<FaultType>('breakdown');
   const [speed, setSpeed] = useState(st.speed);
   // The field starts from the setpoint the machine has: after a restore of the approved
