@@ -49,6 +49,16 @@ function describeEntry(e: LogEntry, t: T, lang: Language, results: readonly Chec
 }
 
 /**
+ * At one instant, a finished task before what it brought about: the engine logs the work's
+ * effects as they happen, then the work as done, so the source's log read "01:12:32 Material lot
+ * LOT-C", then "01:12:32 Quarantine lot (LOT-B) finished". (A stable sort: the rest keep their order.)
+ */
+function causeFirst(entries: readonly LogEntry[]): LogEntry[] {
+  const rank = (e: LogEntry) => (e.kind === 'taskDone' ? 0 : 1);
+  return entries.slice().sort((a, b) => a.tick - b.tick || rank(a) - rank(b));
+}
+
+/**
  * A station's sensors to choose from: the instrument a handheld check reads, the sensor a repair
  * replaces, the one a diagnosis names. `unchosen` starts it on an empty choice that says so.
  */
@@ -233,7 +243,7 @@ export function Faceplate() {
   const dim = st.sensors.find((x) => x.kind === 'dimension');
   const trended = st.sensors.filter((x) => x.kind !== 'dimension');
   const mine = (results ?? []).filter((r) => r.station === st.id).slice(-4);
-  const events = (log ?? []).filter((e) => 'station' in e && e.station === st.id).slice(-8);
+  const events = causeFirst((log ?? []).filter((e) => 'station' in e && e.station === st.id)).slice(-8);
   // Interventions on the measured characteristic: a repair here, or a tool change or a recalibration anywhere.
   const interventions = (log ?? []).flatMap((e) =>
     e.kind === 'taskDone' && e.task === 'repair' && (e.station === st.id || e.action === 'replaceTool' || e.action === 'recalibrate') ? [e.tick] : [],

@@ -31,6 +31,10 @@ test('bad material lot: diagnosed at the source, quarantined, and the lot field 
   // The source moved on to the next lot, and so did the field.
   await expect(current).toHaveText('LOT-C');
   await expect(lot).toHaveValue('LOT-C');
+  // Its event log tells the quarantine before the lot it brought in (both at one instant).
+  const log = (await fp.locator('.events li').allInnerTexts()).slice(-2);
+  expect(log[0]).toMatch(/^\d\d:\d\d:\d\d · Quarantine lot \(LOT-B\) finished$/);
+  expect(log[1]).toBe(`${log[0]!.slice(0, 8)} · Material lot LOT-C`);
   await endDrill(page);
   await expect(page.getByTestId('debrief')).toBeVisible();
   await expect(page.locator('.verdicts li').nth(2)).toContainText('✓ Quarantine the lot. — met: fixed by “Quarantine lot”');
