@@ -8,6 +8,7 @@ export const guideEn = {
   'pwa.update': 'Update available: a new version of Learning Factory is ready.',
   'pwa.updateLater': 'Update available: it will be offered when you are back in the library.',
   'pwa.updateNow': 'Update now',
+  'pwa.hide': 'Hide',
   'pwa.offlineReady': 'Works offline in this browser',
   'pwa.offlineNotYet': 'Not yet ready to work offline (it will be after this visit).',
   'help.button': 'Keyboard help',

@@ -10,6 +10,7 @@ export const guideNb: Record<keyof typeof guideEn, string> = {
   'pwa.update': 'Oppdatering tilgjengelig: en ny versjon av Læringsfabrikken er klar.',
   'pwa.updateLater': 'Oppdatering tilgjengelig: den blir tilbudt når du er tilbake i biblioteket.',
   'pwa.updateNow': 'Oppdater nå',
+  'pwa.hide': 'Skjul',
   'pwa.offlineReady': 'Virker uten nett i denne nettleseren',
   'pwa.offlineNotYet': 'Ikke klar til bruk uten nett ennå (det blir den etter dette besøket).',
   'help.button': 'Tastaturhjelp',

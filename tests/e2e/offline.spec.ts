@@ -59,15 +59,19 @@ test('a new version is offered in the library, and not while a drill runs; takin
     });
     const offer = page.getByTestId('update-available');
     await expect(offer).toContainText('when you are back in the library', { timeout: 30_000 });
-    await expect(offer.getByRole('button')).toHaveCount(0);
+    await expect(offer.getByRole('button')).toHaveText(['Hide']);
     const clock = await page.getByTestId('clock').textContent();
     await expect(page.getByTestId('clock')).not.toHaveText(clock ?? '');
+    // It sat over the alarm list for the rest of the drill: it can be put away until the library.
+    await offer.getByRole('button', { name: 'Hide' }).click();
+    await expect(offer).toHaveCount(0);
 
     // Back in the library the student takes it: the page reloads into the new build.
     await page.getByRole('button', { name: 'End the drill' }).click();
     await page.getByRole('button', { name: 'Yes, end the drill' }).click();
     await expect(page.getByTestId('debrief')).toBeVisible();
     await page.getByRole('button', { name: 'Back to the library' }).click();
+    await expect(offer).toContainText('a new version of Learning Factory is ready');
     await offer.getByRole('button', { name: 'Update now' }).click();
     await expect(page.getByTestId('app-version')).toContainText('+next', { timeout: 30_000 });
     // The run ended before the update is kept.
