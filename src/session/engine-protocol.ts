@@ -4,6 +4,7 @@
  */
 import type { Assessment } from '../assessment';
 import type { Command, LineModel, Observation, Refusal, Truth } from '../engine';
+import type { History } from './history';
 import type { Checkpoint, Verification } from './record';
 import type { KpiSamples, Marker } from './replay-index';
 import type { SessionFile } from './session-file';
@@ -88,6 +89,8 @@ export type EngineReply =
       readonly breach: boolean;
     }
   | { readonly type: 'checkpoints'; readonly tick: number; readonly checkpoints: readonly Checkpoint[] }
+  /** A resumed run's trends, sampled while it was rebuilt (the frame at the resumed tick follows). */
+  | { readonly type: 'history'; readonly history: History }
   /** How far a long re-simulation (opening a replay, resuming a run) has come, 0 to 1. */
   | { readonly type: 'progress'; readonly fraction: number }
   | { readonly type: 'error'; readonly message: string };

@@ -7,7 +7,8 @@ import { apply, type Command, createState, type LineModel, observe, type State, 
 import { byTick, throttled } from '../assessment';
 import { loadScenarioJson } from '../scenario';
 import type { CheckedScenario, EngineReply, FromEngine, SceneFrame, ScenePart, ToEngine } from './engine-protocol';
-import { advanceRecording, type Checkpoint, replayInto } from './record';
+import { advanceRecording, type Checkpoint } from './record';
+import { replayWithHistory } from './history';
 import { buildReplayIndex, extendReplayIndex, playForward, type ReplayIndex, seekIndex } from './replay-index';
 
 const trim = (p: { id: number; t: number; rework: number } | null): ScenePart | null => (p === null ? null : { id: p.id, t: p.t, rework: p.rework });
@@ -114,9 +115,11 @@ export function createEngineService(send: (m: FromEngine) => void): (m: ToEngine
         }
         case 'resume': {
           if (!start(m.scenario, m.checked) || sim === null || model === null) return;
-          // The same path as a replay: the rebuilt state is the one the student left.
+          // The same path as a replay: the rebuilt state is the one the student left, and the
+          // trends are sampled on the way (the charts would draw a line from 00:00 to now).
           const to = Math.min(m.tick, model.durationTicks);
-          replayInto(sim, m.commands, to, checkpoints, byTick(throttled((fraction) => post({ type: 'progress', fraction })), to));
+          const history = replayWithHistory(sim, m.commands, to, checkpoints, byTick(throttled((fraction) => post({ type: 'progress', fraction })), to));
+          post({ type: 'history', history });
           frame(true);
           return;
         }

@@ -16,7 +16,7 @@ import type { CompareSide } from '../session/compare';
 import { newSessionId } from '../session/saved-sessions';
 import { makeSession, type SessionFile } from '../session/session-file';
 import { createCommandWaiters } from './external-commands';
-import { createHistory, type History, recordHistory } from './history';
+import { createHistory, type History, recordHistory } from '../session/history';
 import { jobs } from './jobs';
 import { browserClock, createPacer } from './pacer';
 import { replayEditing } from './replay-editing';
@@ -131,6 +131,11 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
     };
     host.listen((m) => {
       switch (m.type) {
+        case 'history':
+          // A resumed run's trends, rebuilt with it (the frame at the resumed tick comes next).
+          history = m.history;
+          set((prev) => ({ historyVersion: prev.historyVersion + 1 }));
+          return;
         case 'frame': {
           pacer.answered(m.re, m.scene.tick);
           frame.scene = m.scene;

@@ -1,5 +1,5 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
-import type { History } from './history';
+import type { History } from '../session/history';
 import type { SimStore, SimStoreApi } from './sim-store';
 
 export const SimContext = createContext<SimStoreApi | null>(null);

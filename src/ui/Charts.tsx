@@ -5,7 +5,7 @@
  */
 import { useMemo, useRef } from 'react';
 import type uPlot from 'uplot';
-import type { Series } from '../store/history';
+import type { Series } from '../session/history';
 import { refSeries, timeAxis, valueAxis } from './chart-options';
 import { clock, shortNum } from './format';
 import { useT } from '../i18n';

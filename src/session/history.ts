@@ -1,8 +1,10 @@
 /**
  * Recent sensor readings and part measurements, kept by the store for trends and SPC charts.
- * It is view data sampled from observations, not simulation state, and is bounded.
+ * It is view data sampled from observations, not simulation state, and is bounded. (In the
+ * session layer: the engine service rebuilds it for a resumed run.)
  */
-import type { Observation } from '../engine';
+import { apply, type Command, type Observation, observe, type State } from '../engine';
+import { advanceRecording, type Checkpoint } from './record';
 
 export const HISTORY_POINTS = 1800;
 
@@ -76,4 +78,43 @@ export function recordHistory(h: History, o: Observation): boolean {
     }
   }
   return grew;
+}
+
+/** Trend samples of a rebuilt run are this far apart at least (10 s), further on a long run. */
+const REBUILT_SAMPLE_TICKS = 100;
+
+/**
+ * Replay a command log into `s` up to `endTick` (as replayInto does: the same commands at the
+ * same ticks, the same checkpoints) and sample the trends on the way. A run resumed after a
+ * reload was rebuilt in one pass, so its charts had the point at 00:00 and the one at the resume
+ * only: a spindle warming up for ten minutes and then overheating drew one straight line across
+ * 43 minutes. Stopping to look changes nothing in the run (advancing in pieces is advancing).
+ */
+export function replayWithHistory(
+  s: State,
+  commands: readonly Command[],
+  endTick: number,
+  checkpoints: Checkpoint[],
+  onTick?: (tick: number) => void,
+): History {
+  const h = createHistory();
+  const every = Math.max(REBUILT_SAMPLE_TICKS, Math.ceil(endTick / HISTORY_POINTS));
+  let next = 0;
+  let k = 0;
+  for (;;) {
+    const c = commands[k];
+    const due = c !== undefined && c.tick <= endTick ? c.tick : Number.POSITIVE_INFINITY;
+    if (next > endTick && due === Number.POSITIVE_INFINITY) break;
+    if (due <= next) {
+      advanceRecording(s, due, checkpoints, onTick);
+      apply(s, c!);
+      k += 1;
+      continue;
+    }
+    advanceRecording(s, next, checkpoints, onTick);
+    recordHistory(h, observe(s, 0));
+    next += every;
+  }
+  advanceRecording(s, endTick, checkpoints, onTick);
+  return h;
 }
