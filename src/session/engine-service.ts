@@ -3,13 +3,16 @@
  * code runs inside the Web Worker (so a heavy line never stalls the frames) and in-process
  * (tests, and browsers without workers).
  */
-import { apply, type Command, createState, type LineModel, observe, type State, stateHash, truth } from '../engine';
+import { advance, apply, type Command, createState, type LineModel, observe, type State, stateHash, truth } from '../engine';
 import { byTick, throttled } from '../assessment';
 import { loadScenarioJson } from '../scenario';
 import type { CheckedScenario, EngineReply, FromEngine, SceneFrame, ScenePart, ToEngine } from './engine-protocol';
 import { advanceRecording, type Checkpoint } from './record';
-import { replayWithHistory } from './history';
+import { createHistory, replayWithHistory, sampleForward } from './history';
 import { buildReplayIndex, extendReplayIndex, playForward, type ReplayIndex, seekIndex } from './replay-index';
+
+/** How much of the trends a replay shows at once after a jump: the hour before the moment. */
+const SEEK_TREND_TICKS = 36_000;
 
 const trim = (p: { id: number; t: number; rework: number } | null): ScenePart | null => (p === null ? null : { id: p.id, t: p.t, rework: p.rework });
 
@@ -107,9 +110,15 @@ export function createEngineService(send: (m: FromEngine) => void): (m: ToEngine
         }
         case 'seek': {
           if (replaying === null) return;
-          const at = seekIndex(replaying, m.tick);
-          sim = at.state;
-          applied = at.applied;
+          // From an hour before, with the trends sampled on the way: "Replay from here" at a
+          // symptom showed charts that began at that moment, without the rise that led to it.
+          const target = Math.max(0, Math.min(m.tick, replaying.endTick));
+          const at = seekIndex(replaying, Math.max(0, target - SEEK_TREND_TICKS));
+          const state = at.state;
+          const history = createHistory();
+          applied = sampleForward(state, replaying.commands, at.applied, target, history, (tick) => advance(state, tick));
+          sim = state;
+          post({ type: 'history', history });
           frame(true);
           return;
         }

@@ -84,11 +84,40 @@ export function recordHistory(h: History, o: Observation): boolean {
 const REBUILT_SAMPLE_TICKS = 100;
 
 /**
- * Replay a command log into `s` up to `endTick` (as replayInto does: the same commands at the
- * same ticks, the same checkpoints) and sample the trends on the way. A run resumed after a
- * reload was rebuilt in one pass, so its charts had the point at 00:00 and the one at the resume
- * only: a spindle warming up for ten minutes and then overheating drew one straight line across
- * 43 minutes. Stopping to look changes nothing in the run (advancing in pieces is advancing).
+ * Carry `s` forward to `endTick`, applying `commands` from index `k` on at their ticks (those
+ * stamped at or before `endTick`), and sample the trends into `h` on the way: from where `s` is,
+ * every 10 s or further apart so that at most HISTORY_POINTS fit. `to` advances the state (a
+ * rebuilt live run takes its checkpoints on the way). Stopping to look changes nothing in the
+ * run: advancing in pieces is advancing. Returns the index of the first command not applied.
+ */
+export function sampleForward(s: State, commands: readonly Command[], k: number, endTick: number, h: History, to: (tick: number) => void): number {
+  const every = Math.max(REBUILT_SAMPLE_TICKS, Math.ceil((endTick - s.tick) / HISTORY_POINTS));
+  let next = s.tick;
+  let i = k;
+  for (;;) {
+    const c = commands[i];
+    const due = c !== undefined && c.tick <= endTick ? Math.max(s.tick, c.tick) : Number.POSITIVE_INFINITY;
+    if (next > endTick && due === Number.POSITIVE_INFINITY) break;
+    if (due <= next) {
+      to(due);
+      apply(s, c!);
+      i += 1;
+      continue;
+    }
+    to(next);
+    recordHistory(h, observe(s, 0));
+    next += every;
+  }
+  to(endTick);
+  return i;
+}
+
+/**
+ * Replay a command log into `s` (a fresh state) up to `endTick`, as replayInto does (the same
+ * commands at the same ticks, the same checkpoints), with the trends sampled on the way. A run
+ * resumed after a reload was rebuilt in one pass, so its charts had the point at 00:00 and the
+ * one at the resume only: a spindle running warm for half an hour and then overheating drew one
+ * straight rise across 43 minutes.
  */
 export function replayWithHistory(
   s: State,
@@ -98,23 +127,6 @@ export function replayWithHistory(
   onTick?: (tick: number) => void,
 ): History {
   const h = createHistory();
-  const every = Math.max(REBUILT_SAMPLE_TICKS, Math.ceil(endTick / HISTORY_POINTS));
-  let next = 0;
-  let k = 0;
-  for (;;) {
-    const c = commands[k];
-    const due = c !== undefined && c.tick <= endTick ? c.tick : Number.POSITIVE_INFINITY;
-    if (next > endTick && due === Number.POSITIVE_INFINITY) break;
-    if (due <= next) {
-      advanceRecording(s, due, checkpoints, onTick);
-      apply(s, c!);
-      k += 1;
-      continue;
-    }
-    advanceRecording(s, next, checkpoints, onTick);
-    recordHistory(h, observe(s, 0));
-    next += every;
-  }
-  advanceRecording(s, endTick, checkpoints, onTick);
+  sampleForward(s, commands, 0, endTick, h, (tick) => advanceRecording(s, tick, checkpoints, onTick));
   return h;
 }

@@ -98,7 +98,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
       if (r === null || get().phase !== 'replay') return;
       const to = Math.max(0, Math.min(Math.round(tick), r.endTick));
       pacer.jumpTo(to);
-      // Trends are drawn from what was observed on the way: after a jump they start afresh.
+      // The trends start again: the engine sends the hour before the moment with its frame.
       history = createHistory();
       set((prev) => ({ historyVersion: prev.historyVersion + 1 }));
       ask({ type: 'seek', tick: to }, waits);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { observe } from '../../src/engine';
 import { replay } from '../../src/session/record';
 import { loadSessionText } from '../../src/session/session-file';
 import { createSimStore } from '../../src/store/sim-store';
@@ -31,6 +32,27 @@ describe('replay mode in the store', () => {
     store.getState().send({ type: 'eStop' });
     expect(store.getState().commands).toBe(session.commands);
     expect(store.getState().observation?.eStop).toBe(false);
+  });
+
+  it('shows the hour before a moment it jumps to in the trends, from the same run', () => {
+    const store = createSimStore(manualClock().clock);
+    store.getState().openReplay(session);
+    // "Replay from here" at 55 min: the mill's temperature since 00:00 (less than an hour), then
+    // at 01:40 the hour before. The charts began at the moment jumped to, with no lead-up.
+    store.getState().seek(33_000);
+    const early = store.history().sensors.get('M1.temperature')!;
+    expect(early.ticks[0]).toBe(0);
+    expect(early.ticks.at(-1)).toBe(33_000);
+    expect(early.ticks.length).toBe(33_000 / 100 + 1);
+    store.getState().seek(60_000);
+    const late = store.history().sensors.get('M1.temperature')!;
+    expect(late.ticks[0]).toBe(24_000);
+    expect(late.ticks.length).toBe(36_000 / 100 + 1);
+    // The values are the run's: the same reading as a straight replay to that tick.
+    const straight = replay(model, session.seed, session.commands, 30_000).state;
+    const reading = observe(straight, 0).stations.find((x) => x.id === 'M1')!.sensors.find((x) => x.id === 'M1.temperature')!.value;
+    expect(late.values[late.ticks.indexOf(30_000)]).toBe(reading);
+    expect(store.getState().observation?.tick).toBe(60_000);
   });
 
   it('plays the recorded commands at their ticks, steps backwards, and stops at the end', () => {
