@@ -24,29 +24,44 @@ function mentions(v: Json | undefined, re: RegExp): boolean {
   return texts.some((t) => typeof t === 'string' && t.search(re) >= 0);
 }
 
+/** Every text of the draft, and every fault's description, for which `holds` is true of its value. */
+export function textsWhere(draft: Draft, holds: (v: Json | undefined) => boolean): Mention[] {
+  const out: Mention[] = textFields(draft)
+    .filter((f) => holds(getAt(draft, f.path)))
+    .map((f) => ({ kind: f.kind, n: f.n, path: f.path }));
+  asArray(draft.faults).forEach((f, k) => {
+    if (isObject(f) && holds(f.description)) out.push({ kind: 'faultDescription', n: k + 1, path: ['faults', k, 'description'] });
+  });
+  return out;
+}
+
+/** The draft with each language of the texts listed rewritten (a plain text is English). */
+export function rewriteTexts(draft: Draft, texts: readonly Mention[], rewrite: (text: string, lang: 'en' | 'nb') => string): Draft {
+  let next = draft;
+  for (const m of texts) {
+    const v = getAt(next, m.path);
+    if (typeof v === 'string') next = setAt(next, m.path, rewrite(v, 'en'));
+    else if (isObject(v))
+      next = setAt(next, m.path, {
+        ...v,
+        ...(typeof v.en === 'string' ? { en: rewrite(v.en, 'en') } : {}),
+        ...(typeof v.nb === 'string' ? { nb: rewrite(v.nb, 'nb') } : {}),
+      });
+  }
+  return next;
+}
+
 /** Every text of the draft that names station `id`. */
 export function mentionsOf(draft: Draft, id: string): Mention[] {
   if (id === '') return [];
   const re = wordOf(id);
-  const out: Mention[] = textFields(draft)
-    .filter((f) => mentions(getAt(draft, f.path), re))
-    .map((f) => ({ kind: f.kind, n: f.n, path: f.path }));
-  asArray(draft.faults).forEach((f, k) => {
-    if (isObject(f) && mentions(f.description, re)) out.push({ kind: 'faultDescription', n: k + 1, path: ['faults', k, 'description'] });
-  });
-  return out;
+  return textsWhere(draft, (v) => mentions(v, re));
 }
 
 /** The draft with station `from` renamed `to` in every text that names it (both languages). */
 export function renameMentions(draft: Draft, from: string, to: string): Draft {
   const re = wordOf(from);
-  let next = draft;
-  for (const m of mentionsOf(draft, from)) {
-    const v = getAt(next, m.path);
-    const swap = (t: Json | undefined) => (typeof t === 'string' ? t.replace(re, to) : t);
-    next = setAt(next, m.path, typeof v === 'string' ? (swap(v) as Json) : isObject(v) ? ({ ...v, ...(typeof v.en === 'string' ? { en: swap(v.en) } : {}), ...(typeof v.nb === 'string' ? { nb: swap(v.nb) } : {}) } as Json) : (v as Json));
-  }
-  return next;
+  return rewriteTexts(draft, mentionsOf(draft, from), (t) => t.replace(re, to));
 }
 
 /** The station a fault edit moved it from and to, or null when it stayed. */

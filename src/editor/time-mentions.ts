@@ -9,9 +9,8 @@
  * "et kvarter", "en time"), and offers to write the new time in them. As with a station's id
  * (mentions.ts), it never rewrites an author's words without asking.
  */
-import { asArray, type Draft, getAt, isObject, type Json, setAt } from './draft';
-import type { Mention } from './mentions';
-import { textFields } from './texts';
+import { asArray, type Draft, isObject, type Json } from './draft';
+import { type Mention, rewriteTexts, textsWhere } from './mentions';
 import { parseDuration } from '../scenario/duration';
 
 type Lang = 'en' | 'nb';
@@ -79,14 +78,7 @@ function says(v: Json | undefined, minutes: number): boolean {
 /** Every text of the draft that says this time (in seconds), in either language. */
 export function timeMentionsOf(draft: Draft, seconds: number): Mention[] {
   const minutes = wholeMinutes(seconds);
-  if (minutes === null) return [];
-  const out: Mention[] = textFields(draft)
-    .filter((f) => says(getAt(draft, f.path), minutes))
-    .map((f) => ({ kind: f.kind, n: f.n, path: f.path }));
-  asArray(draft.faults).forEach((f, k) => {
-    if (isObject(f) && says(f.description, minutes)) out.push({ kind: 'faultDescription', n: k + 1, path: ['faults', k, 'description'] });
-  });
-  return out;
+  return minutes === null ? [] : textsWhere(draft, (v) => says(v, minutes));
 }
 
 /** `minutes` minutes in words, as a sentence would say them ("twenty-five minutes", "en time"). */
@@ -128,18 +120,7 @@ export function retimeMentions(draft: Draft, from: number, to: number): Draft {
   const a = wholeMinutes(from);
   const b = wholeMinutes(to);
   if (a === null || b === null) return draft;
-  let next = draft;
-  for (const m of timeMentionsOf(draft, from)) {
-    const v = getAt(next, m.path);
-    if (typeof v === 'string') next = setAt(next, m.path, rewrite(v, a, b, 'en'));
-    else if (isObject(v))
-      next = setAt(next, m.path, {
-        ...v,
-        ...(typeof v.en === 'string' ? { en: rewrite(v.en, a, b, 'en') } : {}),
-        ...(typeof v.nb === 'string' ? { nb: rewrite(v.nb, a, b, 'nb') } : {}),
-      });
-  }
-  return next;
+  return rewriteTexts(draft, timeMentionsOf(draft, from), (text, lang) => rewrite(text, a, b, lang));
 }
 
 /** When a fault set to begin at a time begins (seconds), or null (another trigger, or not yet a time). */
