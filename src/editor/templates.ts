@@ -4,7 +4,7 @@
  */
 import type { FaultType } from '../engine';
 import { FORMAT_VERSION } from '../scenario';
-import type { Draft, Json } from './draft';
+import { type Draft, isObject, type Json } from './draft';
 
 export const PALETTE = ['source', 'conveyor', 'buffer', 'machine', 'parallel', 'assembly', 'inspection', 'robot', 'sink'] as const;
 export type PaletteItem = (typeof PALETTE)[number];
@@ -87,7 +87,7 @@ export function copyOf(source: Draft, takenIds: ReadonlySet<string>): Draft {
   const copyTitle: Json =
     typeof title === 'string'
       ? `${title} (copy)`
-      : title !== null && typeof title === 'object' && !Array.isArray(title)
+      : isObject(title)
         ? { ...title, en: `${String(title.en ?? '')} (copy)`, ...(typeof title.nb === 'string' ? { nb: `${title.nb} (kopi)` } : {}) }
         : 'Copy';
   const { $schema: _schema, ...rest } = source;
@@ -109,15 +109,11 @@ export function linesOnly(source: Draft): Draft {
   const out: { [key: string]: Json } = { ...source };
   for (const key of HIDDEN_FROM_STUDENTS) delete out[key];
   const title = source.title;
-  const en = typeof title === 'string' ? title : isTexts(title) && typeof title.en === 'string' ? title.en : '';
-  const nb = isTexts(title) && typeof title.nb === 'string' ? title.nb : en;
+  const en = typeof title === 'string' ? title : isObject(title) && typeof title.en === 'string' ? title.en : '';
+  const nb = isObject(title) && typeof title.nb === 'string' ? title.nb : en;
   out.briefing = {
     en: `The line of the drill “${en}”, without the drill's fault and what would give it away: change it and try things out.`,
     nb: `Linjen fra øvelsen «${nb}», uten feilen i øvelsen og det som ville røpe den: endre den og prøv deg fram.`,
   };
   return out;
-}
-
-function isTexts(v: Json | undefined): v is { [key: string]: Json } {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }

@@ -8,7 +8,7 @@ import type { FaultType } from '../../engine';
 import { asArray, type Draft, getAt, isObject, type Json, setAt } from '../../editor/draft';
 import { type PlacedError, startsWith } from '../../editor/errors';
 import { addFault, removeFault, type Start, stationsFor, timeline } from '../../editor/faults';
-import { mentionsOf, renameMentions, stationMove } from '../../editor/mentions';
+import { type Mention, mentionsOf, renameMentions, stationMove } from '../../editor/mentions';
 import { retimeMentions, staleTimeMentions, startTime } from '../../editor/time-mentions';
 import { stationsOf } from '../../editor/graph';
 import type { Selection } from '../../editor/state';
@@ -45,6 +45,24 @@ function startText(s: Start, t: (k: TextKey, v?: Record<string, string | number>
   }
 }
 
+/** Texts an edit left saying what is no longer so, offered to rewrite (never rewritten unasked). */
+function StaleTexts({ testId, said, check, rewrite, onRewrite, onKeep }: { testId: string; said: string; check: string; rewrite: string; onRewrite: () => void; onKeep: () => void }) {
+  const { t } = useT();
+  return (
+    <div className="notice moved-notice" role="status" data-testid={testId}>
+      <p>
+        {said} <span className="muted">{check}</span>
+      </p>
+      <button type="button" onClick={onRewrite}>
+        {rewrite}
+      </button>{' '}
+      <button type="button" onClick={onKeep}>
+        {t('editor.keepMentions')}
+      </button>
+    </div>
+  );
+}
+
 export function FaultsPanel({ draft, selection, errors, edit, select }: Props) {
   const { t, lang } = useT();
   const [type, setType] = useState<FaultType>('breakdown');
@@ -67,48 +85,35 @@ export function FaultsPanel({ draft, selection, errors, edit, select }: Props) {
   const [retimed, setRetimed] = useState<{ fault: number; from: number } | null>(null);
   const now = retimed === null ? null : startTime(faults[retimed.fault]);
   const late = retimed === null ? [] : staleTimeMentions(draft, retimed.fault, retimed.from);
+  const listOf = (texts: readonly Mention[]) => texts.map((m) => t(`editor.text.${m.kind}` as TextKey, { n: m.n })).join(', ');
   return (
     <div className="faults-panel">
       <section>
         {moved !== null && stale.length > 0 && (
-          <div className="notice moved-notice" role="status" data-testid="moved-notice">
-            <p>
-              {t('editor.moved', { from: moved.from, to: moved.to, where: stale.map((m) => t(`editor.text.${m.kind}` as TextKey, { n: m.n })).join(', ') })}{' '}
-              <span className="muted">{t('editor.renameCheck')}</span>
-            </p>
-            <button
-              type="button"
-              onClick={() => {
-                edit(renameMentions(draft, moved.from, moved.to));
-                setMoved(null);
-              }}
-            >
-              {t('editor.renameMentions', { from: moved.from, to: moved.to })}
-            </button>{' '}
-            <button type="button" onClick={() => setMoved(null)}>
-              {t('editor.keepMentions')}
-            </button>
-          </div>
+          <StaleTexts
+            testId="moved-notice"
+            said={t('editor.moved', { from: moved.from, to: moved.to, where: listOf(stale) })}
+            check={t('editor.renameCheck')}
+            rewrite={t('editor.renameMentions', { from: moved.from, to: moved.to })}
+            onRewrite={() => {
+              edit(renameMentions(draft, moved.from, moved.to));
+              setMoved(null);
+            }}
+            onKeep={() => setMoved(null)}
+          />
         )}
         {retimed !== null && now !== null && late.length > 0 && (
-          <div className="notice moved-notice" role="status" data-testid="retimed-notice">
-            <p>
-              {t('editor.retimed', { from: span(retimed.from, lang), to: span(now, lang), where: late.map((m) => t(`editor.text.${m.kind}` as TextKey, { n: m.n })).join(', ') })}{' '}
-              <span className="muted">{t('editor.retimeCheck')}</span>
-            </p>
-            <button
-              type="button"
-              onClick={() => {
-                edit(retimeMentions(draft, retimed.from, now));
-                setRetimed(null);
-              }}
-            >
-              {t('editor.retimeMentions', { from: span(retimed.from, lang), to: span(now, lang) })}
-            </button>{' '}
-            <button type="button" onClick={() => setRetimed(null)}>
-              {t('editor.keepMentions')}
-            </button>
-          </div>
+          <StaleTexts
+            testId="retimed-notice"
+            said={t('editor.retimed', { from: span(retimed.from, lang), to: span(now, lang), where: listOf(late) })}
+            check={t('editor.retimeCheck')}
+            rewrite={t('editor.retimeMentions', { from: span(retimed.from, lang), to: span(now, lang) })}
+            onRewrite={() => {
+              edit(retimeMentions(draft, retimed.from, now));
+              setRetimed(null);
+            }}
+            onKeep={() => setRetimed(null)}
+          />
         )}
         <h3>{t('editor.faults')}</h3>
         {faults.length === 0 && <p className="muted">{t('editor.noFaults')}</p>}
