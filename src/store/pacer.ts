@@ -26,8 +26,12 @@ export const browserClock: Clock = {
 export interface Pacer {
   /** The newest tick the engine has shown (its last frame). */
   readonly known: number;
-  /** The furthest tick asked of the engine: steps pressed quickly add up instead of repeating one. */
-  readonly requested: number;
+  /**
+   * Where the view will be once every request is answered: the last run's or seek's target, or
+   * the frame shown when nothing is on its way. Steps start from here, so steps pressed faster
+   * than the engine answers add up (two quick steps back are two ticks, not one).
+   */
+  readonly heading: number;
   /** Fraction of a tick elapsed since the last advance, for smooth motion between ticks. */
   readonly alpha: number;
   /** Number a request and send it; `waits`: time waits for its frame. Returns its number. */
@@ -54,7 +58,7 @@ export interface Pacer {
 
 export function createPacer(host: EngineHost): Pacer {
   let known = 0;
-  let requested = 0;
+  let heading = 0;
   /** Ticks of wall time not yet asked of the engine. */
   let pending = 0;
   /** Fraction of a tick carried to the next frame. */
@@ -79,35 +83,39 @@ export function createPacer(host: EngineHost): Pacer {
     get known() {
       return known;
     },
-    get requested() {
-      return requested;
+    get heading() {
+      return heading;
     },
     get alpha() {
       return carry;
     },
     ask,
     run(to, observe) {
-      requested = Math.max(requested, to);
+      // The engine never runs backwards: a run to a tick it has passed (a pause's refresh) stays there.
+      heading = Math.max(heading, to);
       ask({ type: 'run', to, observe }, { waits: true });
     },
     answered(re, tick) {
       // A frame answering a command sent meanwhile shows the line but does not end the wait.
       if (re === awaiting) awaiting = 0;
       if (tick !== null) known = tick;
+      // The engine answers in order: the newest request's frame is where the view ends up.
+      if (re === lastRequest) heading = known;
     },
     dropRequests() {
       awaiting = 0;
+      heading = known;
     },
     reset() {
       known = 0;
-      requested = 0;
+      heading = 0;
       pending = 0;
       carry = 0;
     },
     jumpTo(tick) {
       pending = 0;
       carry = 0;
-      requested = tick;
+      heading = tick;
     },
     dropPending() {
       pending = 0;

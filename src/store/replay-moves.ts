@@ -11,6 +11,8 @@ type Set = (partial: Partial<SimStore> | ((s: SimStore) => Partial<SimStore>)) =
 export interface ReplayMovesDeps {
   /** The tick the view shows now. */
   readonly known: () => number;
+  /** The tick the view is on its way to (a seek or a run not yet answered), else the one shown. */
+  readonly heading: () => number;
   /** Show the state at a tick (keyframe and forward simulation in the engine). */
   readonly jump: (tick: number) => void;
   /** The instructor moved the view themselves: it no longer moves with the live run. */
@@ -43,7 +45,7 @@ export function replayMoves(set: Set, get: () => SimStore, deps: ReplayMovesDeps
     },
     stepBy(ticks) {
       if (get().running) get().pause();
-      get().seek(deps.known() + ticks);
+      get().seek(deps.heading() + ticks);
     },
     takeOver() {
       const r = get().replay;

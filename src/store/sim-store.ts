@@ -107,10 +107,10 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
     const keepUp = () => {
       const r = get().replay;
       if (r?.live == null || !r.ready) return;
-      const ahead = Math.max(pacer.known, pacer.requested);
+      const ahead = pacer.heading;
       if (ahead < r.endTick - FOLLOW_LAG_WALL_SECONDS * TICKS_PER_SECOND * Math.max(1, r.live.speed)) jump(r.endTick);
       if (get().speed !== r.live.speed) get().setSpeed(r.live.speed);
-      if (!get().running && Math.max(pacer.known, pacer.requested) < r.endTick) startClock();
+      if (!get().running && pacer.heading < r.endTick) startClock();
     };
     /** Time runs: the frame loop starts if it is not going already. */
     const startClock = () => {
@@ -284,7 +284,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
         if (get().phase === 'replay') return get().stepBy(TICKS_PER_SECOND);
         if (model === null || get().ended) return;
         get().pause();
-        request(Math.min(Math.max(pacer.known, pacer.requested) + TICKS_PER_SECOND, model.durationTicks), true);
+        request(Math.min(pacer.heading + TICKS_PER_SECOND, model.durationTicks), true);
       },
       dismissSafetyBreach() {
         set({ safetyBreach: null });
@@ -370,7 +370,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
         ask({ type: 'openReplay', session, checked: { model: result.model, seed: result.scenario.seed } }, waits);
         return true;
       },
-      ...replayMoves(set, get, { known: () => pacer.known, jump, stopFollowing, extend: (session, reassess) => ask({ type: 'extendReplay', session, reassess }) }),
+      ...replayMoves(set, get, { known: () => pacer.known, heading: () => pacer.heading, jump, stopFollowing, extend: (session, reassess) => ask({ type: 'extendReplay', session, reassess }) }),
       ...replayEditing(set, get, () => pacer.known),
       ...jobs(set, get, {
         analyser,

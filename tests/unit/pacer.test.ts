@@ -60,4 +60,23 @@ describe('the pacer', () => {
     // Answered inside post, so the next frame may ask again.
     expect(p.frameAt(100, 1, 1000)).not.toBeNull();
   });
+
+  it('knows where the view is heading: back with a jump, never back with a run', () => {
+    const { host, posted } = recordingHost();
+    const p = createPacer(host);
+    p.run(600, true);
+    expect(p.heading).toBe(600);
+    // A pause's refresh asks for the tick on screen; the engine is already on its way further.
+    p.run(0, true);
+    expect(p.heading).toBe(600);
+    p.jumpTo(300);
+    const seek = p.ask({ type: 'seek', tick: 300 }, { waits: true });
+    expect(p.heading).toBe(300);
+    // An older request's frame shows where the engine was, not where it ends up.
+    p.answered(posted[0]!.id, 600);
+    expect(p.heading).toBe(300);
+    p.answered(seek, 300);
+    expect(p.known).toBe(300);
+    expect(p.heading).toBe(300);
+  });
 });

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { observe } from '../../src/engine';
+import type { EngineHost } from '../../src/session/engine-host';
+import { localHost } from '../../src/session/engine-host';
+import type { ToEngine } from '../../src/session/engine-protocol';
 import { replay } from '../../src/session/record';
 import { loadSessionText } from '../../src/session/session-file';
 import { createSimStore } from '../../src/store/sim-store';
@@ -78,6 +81,29 @@ describe('replay mode in the store', () => {
     expect(store.getState().phase).toBe('replay');
   });
 
+  it('steps pressed while a jump is still on its way add up: two steps back are two ticks', () => {
+    // The engine in a worker answers later; here the requests wait until the test lets them through.
+    const { host, flush } = heldHost();
+    const store = createSimStore(manualClock().clock, host);
+    store.getState().openReplay(session);
+    flush();
+    store.getState().seek(36_000);
+    flush();
+    store.getState().stepBy(1);
+    flush();
+    expect(store.getState().observation?.tick).toBe(36_001);
+    // Pressed quickly: the second press comes before the first one's frame.
+    store.getState().stepBy(-1);
+    store.getState().stepBy(-1);
+    flush();
+    expect(store.getState().observation?.tick).toBe(35_999);
+    store.getState().stepBy(-600);
+    store.getState().stepBy(600);
+    store.getState().stepBy(1);
+    flush();
+    expect(store.getState().observation?.tick).toBe(36_000);
+  });
+
   it('keeps the instructor notes sorted and writes them into the session file', () => {
     const store = createSimStore(manualClock().clock);
     store.getState().openReplay(session);
@@ -142,3 +168,20 @@ describe('replay mode in the store', () => {
     expect(store.getState().hintsAllowed).toBe(true);
   });
 });
+
+/** The in-process engine, with every request held until `flush` (as a busy worker would). */
+function heldHost(): { host: EngineHost; flush: () => void } {
+  const inner = localHost();
+  const held: ToEngine[] = [];
+  const host: EngineHost = {
+    post: (m) => {
+      held.push(m);
+    },
+    listen: (h) => inner.listen(h),
+    restart: () => inner.restart(),
+  };
+  const flush = () => {
+    while (held.length > 0) inner.post(held.shift()!);
+  };
+  return { host, flush };
+}
