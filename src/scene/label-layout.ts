@@ -3,7 +3,8 @@
  * above its station's anchor point; when it would overlap a label already placed, it is lifted
  * just above that one (a leader line shows where it belongs), and it is kept inside the view
  * sideways. Labels that matter most are placed first (the selected station, a station that
- * needs attention), then the nearer ones. One lifted too far, or behind the camera, is hidden:
+ * needs attention), then the nearer ones. One lifted too far, or whose station is behind the
+ * camera or out of the view, is hidden:
  * the station list and the hover tooltip still name it. Pure, and allocation-free per frame:
  * the 3D view calls it every frame with boxes it reuses.
  */
@@ -46,7 +47,9 @@ export function placeLabels(boxes: readonly LabelBox[], order: number[], width: 
     const b = boxes[order[k]!]!;
     b.shown = false;
     b.lift = 0;
-    if (b.behind || b.w <= 0) continue;
+    // A station out of the view has no label: kept inside the view, the labels of every station
+    // off to one side piled up at its edge, pointing at nothing.
+    if (b.behind || b.w <= 0 || b.ax < 0 || b.ax > width || b.ay < 0 || b.ay > height) continue;
     b.x = Math.min(Math.max(0, b.ax - b.w / 2), Math.max(0, width - b.w));
     let y = b.ay - b.h;
     // Rise above whatever placed label is in the way, until nothing is (each step only goes up).
@@ -63,7 +66,7 @@ export function placeLabels(boxes: readonly LabelBox[], order: number[], width: 
       if (b.ay - b.h - y > maxLift) break;
     }
     b.lift = b.ay - b.h - y;
-    if (b.lift > maxLift || b.ay < 0 || b.ay > height) continue;
+    if (b.lift > maxLift) continue;
     // A label at the top edge stays in view if it did not have to rise; one pushed out is hidden.
     if (y < 0) {
       if (b.lift > 0) continue;

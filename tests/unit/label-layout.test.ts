@@ -53,6 +53,18 @@ describe('label layout on screen', () => {
     expect(stack.filter((b) => b.shown)).toHaveLength(3);
   });
 
+  it('stations out of the view to one side have no label, rather than a pile of them at its edge', () => {
+    // Panned along a long line: three stations are off to the left, one is in view near the edge.
+    const off = [box(-40, 400), box(-160, 420), box(-300, 380)];
+    const edge = box(20, 400);
+    const beyond = box(830, 400);
+    placeLabels([...off, edge, beyond], [], 800, 600, 200);
+    for (const b of off) expect(b.shown).toBe(false);
+    expect(beyond.shown).toBe(false);
+    // The one in view keeps its place at the edge, not lifted over labels of stations not seen.
+    expect(edge).toEqual(expect.objectContaining({ x: 0, lift: 0, shown: true }));
+  });
+
   it('a label at the top edge that did not rise stays in view', () => {
     const top = box(400, 10);
     placeLabels([top], [], 800, 600, 100);
