@@ -2,6 +2,8 @@
 export const schoolEn = {
   'class.heading': 'Your class',
   'class.joinHeading': 'Join a class',
+  'class.promptSetup': 'This school server is new: nobody has made an instructor account on it yet.',
+  'class.prompt': 'This app comes from your school’s server: join your class to see what is assigned to you, and your runs go to your instructor.',
   'class.intro': 'Working in a class? Join it with the code your instructor shows, and your runs go to the class by themselves as you make them. You need no account: a name is enough.',
   'class.address': 'School server address',
   'class.code': 'Join code',

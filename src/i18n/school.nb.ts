@@ -4,6 +4,8 @@ import type { schoolEn } from './school.en';
 export const schoolNb: Record<keyof typeof schoolEn, string> = {
   'class.heading': 'Klassen din',
   'class.joinHeading': 'Bli med i en klasse',
+  'class.promptSetup': 'Denne skoleserveren er ny: ingen har laget en instruktørkonto på den ennå.',
+  'class.prompt': 'Denne appen kommer fra skolens server: bli med i klassen din for å se hva du har fått i oppgave, så går øktene dine til instruktøren.',
   'class.intro': 'Jobber du i en klasse? Skriv inn koden instruktøren viser, så går øvelsene dine til klassen av seg selv mens du gjør dem. Du trenger ingen konto: et navn holder.',
   'class.address': 'Adressen til skoleserveren',
   'class.code': 'Klassekode',

@@ -30,14 +30,35 @@ function rejoinToken(): string | null {
   return decodeURIComponent(m[1]!);
 }
 
+/** Whether a school server serves this app: none, one with no instructor yet, or one in use. */
+type SchoolHere = 'none' | 'new' | 'ready';
+let servedHere: Promise<SchoolHere> | null = null;
+
+/** Asked once per page, whoever asks. */
+function schoolServerHere(): Promise<SchoolHere> {
+  // Offline there is nothing to ask (and a request would fail for nothing).
+  servedHere ??= navigator.onLine === false ? Promise.resolve('none') : setupNeeded().then((n) => (n === null ? 'none' : n ? 'new' : 'ready'));
+  return servedHere;
+}
+
+function useSchoolServer(): SchoolHere {
+  const [here, setHere] = useState<SchoolHere>('none');
+  useEffect(() => {
+    let live = true;
+    void schoolServerHere().then((h) => live && setHere(h));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return here;
+}
+
 /** A notice about the link that brought this device back, and whether a school server serves this app (then its instructor page is offered). */
 function useSchoolHere(): { notice: string | null; server: boolean } {
   const { t } = useT();
   const [back, setBack] = useState<Membership | 'failed' | null>(null);
-  const [server, setServer] = useState(false);
+  const server = useSchoolServer() !== 'none';
   useEffect(() => {
-    // Offline there is nothing to ask (and a request would fail for nothing).
-    if (navigator.onLine !== false) void setupNeeded().then((n) => setServer(n !== null));
     const token = rejoinToken();
     if (token === null) return;
     rejoin(fetch.bind(globalThis), location.origin, token).then(
@@ -58,6 +79,44 @@ function InstructorLink() {
     <p className="muted">
       {t('class.forInstructors')} <a href="?instructor">{t('class.instructorPage')}</a>
     </p>
+  );
+}
+
+const JOIN_ID = 'class-join';
+
+/**
+ * The top of the library, where a school server serves the app and this browser has joined no
+ * class: the way in, in sight. The join form itself is further down, after every drill, where a
+ * student told "join the class" did not look for it. On a server nobody has set up yet there is
+ * no class to join: the way to its first-run page instead, for the instructor setting it up.
+ */
+export function JoinPrompt() {
+  const { t } = useT();
+  const { joined } = useClassState();
+  const here = useSchoolServer();
+  if (joined !== null || here === 'none') return null;
+  if (here === 'new') {
+    return (
+      <div className="join-prompt" data-testid="join-prompt">
+        <span>{t('class.promptSetup')}</span>
+        <a href="?instructor">{t('class.instructorPage')}</a>
+      </div>
+    );
+  }
+  const openForm = () => {
+    const form = document.getElementById(JOIN_ID);
+    if (!(form instanceof HTMLDetailsElement)) return;
+    form.open = true;
+    form.scrollIntoView({ block: 'center' });
+    form.querySelector<HTMLInputElement>('[data-testid="class-code"]')?.focus();
+  };
+  return (
+    <div className="join-prompt" data-testid="join-prompt">
+      <span>{t('class.prompt')}</span>
+      <button type="button" className="primary" onClick={openForm}>
+        {t('class.joinHeading')}
+      </button>
+    </div>
   );
 }
 
@@ -113,7 +172,7 @@ export function ClassPanel() {
     }
   };
   return (
-    <details className="class-panel" data-testid="class-panel" open={notice !== null || undefined}>
+    <details className="class-panel" data-testid="class-panel" id={JOIN_ID} open={notice !== null || undefined}>
       <summary>{t('class.joinHeading')}</summary>
       {noticeLine}
       <p className="muted">{t('class.intro')}</p>

@@ -4,7 +4,7 @@ import { DEFAULT_RESOLVED_BY, describeErrors, loadScenarioText, type ScenarioFil
 import { parseDuration } from '../scenario/duration';
 import { useSim } from '../store/use-sim';
 import { scoreText, span } from './format';
-import { ClassPanel } from './ClassPanel';
+import { ClassPanel, JoinPrompt } from './ClassPanel';
 import { FilePicker } from './FilePicker';
 import { setLanguage, useT } from '../i18n';
 import { listSessions } from '../session/saved-sessions';
@@ -196,6 +196,7 @@ export function Library() {
       )}
       <SessionCheck />
       <AssignedToYou />
+      <JoinPrompt />
       {next && (
         <div className="next" data-testid="next">
           <span>

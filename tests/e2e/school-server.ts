@@ -58,7 +58,7 @@ export async function studentIn(school: School, browser: Browser, joinCode: stri
   const student = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   await student.goto(`${school.base}/?library`);
   await student.evaluate(() => localStorage.setItem('lf.toured', '1'));
-  await student.getByText('Join a class').click();
+  await student.getByTestId('join-prompt').getByRole('button', { name: 'Join a class' }).click();
   await student.getByTestId('class-code').fill(joinCode);
   await student.getByTestId('class-name').fill(name);
   await student.getByRole('button', { name: 'Join the class' }).click();

@@ -38,13 +38,17 @@ async function joinAndRun(browser: Browser, code: string, name: string, cutNetwo
   });
   await page.goto(`${base}/?library`);
   await page.evaluate(() => localStorage.setItem('lf.toured', '1'));
-  await page.getByText('Join a class').click();
+  // The library opened from a school server says so at its top, and takes the student to the form.
+  await expect(page.getByTestId('join-prompt')).toContainText('join your class');
+  await page.getByTestId('join-prompt').getByRole('button', { name: 'Join a class' }).click();
+  await expect(page.getByTestId('class-code')).toBeFocused();
   // Opened from the school server, the address is already there.
   await expect(page.getByTestId('class-address')).toHaveValue(base.replace('http://', ''));
   await page.getByTestId('class-code').fill(code.toLowerCase());
   await page.getByTestId('class-name').fill(name);
   await page.getByRole('button', { name: 'Join the class' }).click();
   await expect(page.getByTestId('class-panel')).toContainText(`You are in Automation 2A as ${name}`);
+  await expect(page.getByTestId('join-prompt')).toHaveCount(0);
 
   await page.locator('[data-scenario="breakdown-drill"] [data-testid="open-scenario"]').click();
   await page.getByRole('button', { name: 'Start the shift' }).click();
@@ -81,8 +85,9 @@ test('two students join a class and run a drill, one offline for a while: both r
   // makes the first account (the first-run page), then a class with its join code.
   const teacher = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   await teacher.goto(`${base}/?library`);
-  await teacher.getByText('Join a class').click();
-  await teacher.getByRole('link', { name: 'Set up this school server or sign in to your classes' }).click();
+  // A server nobody has set up: no class to join yet, and the way to set it up at the top.
+  await expect(teacher.getByTestId('join-prompt')).toContainText('This school server is new');
+  await teacher.getByTestId('join-prompt').getByRole('link', { name: 'Set up this school server or sign in to your classes' }).click();
   await expect(teacher.getByRole('heading', { name: 'Set up this school server' })).toBeVisible();
   await audit(teacher, 'first-run page');
   await teacher.getByTestId('instructor-name').fill('Kari Nordmann');
