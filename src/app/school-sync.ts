@@ -92,6 +92,9 @@ export function startSchoolSync(store: SimStoreApi): void {
       busy = false;
     }
   };
+  // The first round at once: a page opened (or reloaded) right after a run ended sends its end
+  // now, not a round later, by which time the student may have moved on again.
+  void round();
   setInterval(() => void round(), ROUND_MS);
   // Where the live run stands, every second, once the server knows the run (the round starts it).
   let reporting = false;

@@ -39,7 +39,18 @@ function stored(): ClassMembership | null {
   }
 }
 
-export const classState = externalValue<ClassState>({ joined: stored(), delivery: { state: 'sent' }, cursors: loadCursors() });
+/**
+ * What can be said before the first round has asked the server: runs this browser has not
+ * finished sending are still on their way. (It said "every run has reached the class" on every
+ * page load, though a run ended just before the page was left had not.)
+ */
+export function deliveryOf(cursors: Readonly<Record<string, RunCursor>>): Delivery {
+  const waiting = Object.values(cursors).filter((c) => !c.done).length;
+  return waiting === 0 ? { state: 'sent' } : { state: 'sending', waiting };
+}
+
+const cursorsAtStart = loadCursors();
+export const classState = externalValue<ClassState>({ joined: stored(), delivery: stored() === null ? { state: 'sent' } : deliveryOf(cursorsAtStart), cursors: cursorsAtStart });
 
 export function setMembership(joined: ClassMembership | null): void {
   // What reached one class's server says nothing about another's.
