@@ -3,7 +3,7 @@
  * engine is re-run to reveal the truth, and a fault-free twin of the same seed gives the
  * production that was possible. The same inputs give the same verdict live and on replay.
  */
-import { apply, type Command, createState, type LineModel, type LogEntry, measuresPartsOf, Pack, type State, TICKS_PER_SECOND } from '../engine';
+import { apply, type Command, createState, isRunning, type LineModel, type LogEntry, measuresPartsOf, type State, TICKS_PER_SECOND } from '../engine';
 import type { ObjectiveCheck } from '../scenario';
 import { count, judgeObjectives, type ObjectiveVerdict } from './objectives';
 import { advanceReporting, byTick, part, type Progress } from './progress';
@@ -120,9 +120,24 @@ function bearsOnAFault(checks: readonly { readonly tick: number; readonly statio
 
 function firstBackRunning(log: readonly LogEntry[], station: string, from: number): number | null {
   for (const e of log) {
-    if (e.kind === 'state' && e.station === station && e.tick >= from && (e.to === Pack.Execute || e.to === Pack.Suspended)) return e.tick;
+    if (e.kind === 'state' && e.station === station && e.tick >= from && isRunning(e.to)) return e.tick;
   }
   return null;
+}
+
+/**
+ * The station's PackML state once everything at `tick` has happened: where its last change by
+ * then led, or where its next change came from (the log keeps only its latest entries), or,
+ * with no change in the log at all, the state it ended in (`now`).
+ */
+function packAfter(log: readonly LogEntry[], station: string, tick: number, now: number): number {
+  let pack: number | null = null;
+  for (const e of log) {
+    if (e.kind !== 'state' || e.station !== station) continue;
+    if (e.tick > tick) return pack ?? e.from;
+    pack = e.to;
+  }
+  return pack ?? now;
 }
 
 /**
@@ -208,8 +223,11 @@ export function assess(
     const resolved = f.phase === 'resolved' || (f.phase === 'pending' && f.resolvedAt >= 0);
     let restored: number | null = null;
     if (resolved) {
-      const stops = spec.type === 'breakdown' || spec.type === 'conveyorJam' || spec.type === 'bearingWear' || spec.type === 'lubricationFailure';
-      restored = station !== null && stops ? (firstBackRunning(s.log, station, f.resolvedAt) ?? null) : f.resolvedAt;
+      // Restored is producing again: the fix, if the station runs then; else its restart. A
+      // sensor replaced on a stopped mill read "restored after 15 min" while the mill stood
+      // until the student started it 11 minutes later (and a restore objective was met by it).
+      const stillRunning = station === null || isRunning(packAfter(s.log, station, f.resolvedAt, s.stations[spec.station]!.pack));
+      restored = stillRunning ? f.resolvedAt : firstBackRunning(s.log, station, f.resolvedAt);
     }
     faults.push({
       id: spec.id,
