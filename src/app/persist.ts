@@ -4,7 +4,7 @@
  * score once finished), and an instructor's replay notes. A write that fails is told to the
  * student and kept in memory to be tried again.
  */
-import type { Assessment } from '../assessment';
+import { ASSESSMENT_VERSION, type Assessment } from '../assessment';
 import { textOf } from '../scenario';
 import { clock } from '../ui/format';
 import { getLanguage, translate } from '../i18n';
@@ -12,6 +12,7 @@ import { setStorageState } from '../ui/storage-state';
 import { clearDraft, draftRunId, startDraft } from '../session/autosave';
 import type { WriteResult } from '../session/db';
 import { appendToRun, dropJournal, journalCounts } from '../session/journal';
+import { scoredByOldRules } from '../session/rescore';
 import { getSession, putSession } from '../session/saved-sessions';
 import type { DebriefAnalysis } from '../session/analysis';
 import { makeSession, type SessionFile } from '../session/session-file';
@@ -157,7 +158,7 @@ async function keepFinished(store: SimStoreApi): Promise<void> {
   const sc = s.scenario;
   const name = previous?.name ?? runName(s);
   const named: SessionFile = { ...file, name, createdAt: previous?.file.createdAt ?? new Date().toISOString() };
-  const entry = { id: runId, name, scenarioId: sc.id, title: sc.title, savedAt: new Date().toISOString(), endTick: file.endTick, score: a?.score ?? null, passed: a?.passed ?? null, finished: true, file: named };
+  const entry = { id: runId, name, scenarioId: sc.id, title: sc.title, savedAt: new Date().toISOString(), endTick: file.endTick, score: a?.score ?? null, passed: a?.passed ?? null, ...(a ? { scoredWith: ASSESSMENT_VERSION } : {}), finished: true, file: named };
   waiting.delete(`run:${runId}`);
   await attempt(`run:${runId}`, async () => {
     const r = await putSession(entry);
@@ -228,8 +229,9 @@ export function persist(store: SimStoreApi): void {
 
 async function scoreFromReplay(id: string, a: Assessment): Promise<void> {
   const saved = await getSession(id);
-  if (saved === null || !saved.finished || saved.score !== null) return;
-  await attempt(`score:${id}`, () => putSession({ ...saved, score: a.score, passed: a.passed }));
+  // Unscored (an imported file), or scored by earlier rules: the replay's assessment is today's.
+  if (saved === null || !saved.finished || (saved.score !== null && !scoredByOldRules(saved))) return;
+  await attempt(`score:${id}`, () => putSession({ ...saved, score: a.score, passed: a.passed, scoredWith: ASSESSMENT_VERSION }));
 }
 
 async function saveNotes(id: string, notes: readonly { tick: number; text: string }[]): Promise<void> {

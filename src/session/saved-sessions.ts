@@ -17,6 +17,8 @@ export interface SavedSession {
   /** Null while the run is still going. */
   readonly score: number | null;
   readonly passed: boolean | null;
+  /** The assessment's rules the score was given by (ASSESSMENT_VERSION; absent: before it existed). */
+  readonly scoredWith?: number;
   readonly finished: boolean;
   readonly file: SessionFile;
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { describeErrors, textOf } from '../scenario';
+import { onRescored, rescoreOnce } from '../session/rescore';
 import { deleteSession, listSessions, newSessionId, putSession, renameSession, type SavedSession } from '../session/saved-sessions';
 import { loadSessionText } from '../session/session-file';
 import { draftRunId, onDraftChange } from '../session/autosave';
@@ -81,6 +82,12 @@ export function SessionsList({ onError, onChange }: { onError: (text: string | n
   // biome-ignore lint/correctness/useExhaustiveDependencies: a change of problem is the trigger
   useEffect(refresh, [refresh, problem]);
   useEffect(() => onDraftChange(refresh), [refresh]);
+  // Runs scored by earlier rules are scored again once per page; the list follows each.
+  useEffect(() => {
+    const stop = onRescored(refresh);
+    void rescoreOnce();
+    return stop;
+  }, [refresh]);
   const open = (s: SavedSession) => openReplay(s.file, s.id);
   const importFile = async (file: File | undefined) => {
     if (!file) return;

@@ -128,3 +128,41 @@ test('a run whose offer is discarded is listed as abandoned at once, not in prog
   await page.getByTestId('resume').getByRole('button', { name: 'Discard it' }).click();
   await expect(row).toContainText('Abandoned (not finished)');
 });
+
+test('a run kept with a score from earlier rules is scored again by today’s: the list and the drill’s card read today’s score', async ({ page, guard }) => {
+  void guard;
+  // Ended before the drill's fault: today that scores 0 (it once stood at 100, "passed").
+  await startScenario(page, 'breakdown-drill');
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await endDrill(page);
+  await expect(page.getByTestId('score')).toHaveText('0');
+  await page.getByRole('button', { name: 'Back to the library' }).click();
+  const row = page.locator('[data-testid="sessions"] tbody tr');
+  await expect(row).toContainText('Finished: 0 (Not passed)');
+  // As a browser holds such a run from before: its score of then, and no word of the rules.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('learning-factory');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('sessions', 'readwrite');
+          const store = tx.objectStore('sessions');
+          const all = store.getAll();
+          all.onsuccess = () => {
+            for (const s of all.result as { id: string; scoredWith?: number }[]) {
+              const { scoredWith: _rules, ...before } = s;
+              store.put({ ...before, score: 100, passed: true }, s.id);
+            }
+          };
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+  );
+  await page.reload();
+  // Scored again once the library opens: the list and the drill's card say what a replay would.
+  await expect(row).toContainText('Finished: 0 (Not passed)', { timeout: 15_000 });
+  await expect(page.locator('[data-scenario="breakdown-drill"]')).toContainText('Best score 0');
+  await expect(page.locator('[data-scenario="breakdown-drill"]')).not.toContainText('Best score 100');
+});
