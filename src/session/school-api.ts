@@ -187,6 +187,8 @@ export interface RunVerdict {
   readonly firstDivergentTick?: number;
   readonly score?: number;
   readonly passed?: boolean;
+  /** The assessment's rules the score was given by (ASSESSMENT_VERSION; absent: before it existed). */
+  readonly rules?: number;
 }
 
 /** An instant as the app sends it (ISO 8601 with a zone), or null for none. */

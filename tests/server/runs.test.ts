@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ASSESSMENT_VERSION } from '../../src/assessment';
 import type { RunEvent } from '../../src/session/school-api';
 import { loadSessionText, type SessionFile } from '../../src/session/session-file';
 import { buildServer } from '../../src/server/app';
@@ -60,7 +61,7 @@ describe.each(testDatabases())('on %s', (database) => {
       }
       const verdict = await verdictOf(runId, token);
       const expected = scoreSession(golden);
-      expect(verdict).toEqual({ status: 'reproduces', score: expected.score, passed: expected.passed });
+      expect(verdict).toEqual({ status: 'reproduces', score: expected.score, passed: expected.passed, rules: ASSESSMENT_VERSION });
     });
 
     it('a batch sent again is acknowledged and stored once; a start sent again names the same run', async () => {
@@ -132,6 +133,39 @@ describe.each(testDatabases())('on %s', (database) => {
       const nul = await post('/api/runs', { ...header(golden, 'run-0009-abcdef'), scenario }, token);
       expect(nul.statusCode).toBe(400);
       expect(nul.json()).toEqual({ error: 'scenario.title: must not contain the NUL character (\\u0000)', path: 'scenario.title' });
+    });
+  });
+
+  describe('a run judged by earlier rules', () => {
+    it('is judged again by today’s when the server starts; one judged by today’s is left alone', async () => {
+      const token = await student();
+      const runs: number[] = [];
+      for (let k = 0; k < 2; k++) {
+        const { runId } = (await post('/api/runs', header(golden, `run-000${k}-abcdef`), token)).json();
+        expect((await post(`/api/runs/${runId}/events`, { events: eventsOf(golden) }, token)).statusCode).toBe(200);
+        expect(await verdictOf(runId, token)).toMatchObject({ status: 'reproduces', rules: ASSESSMENT_VERSION });
+        runs.push(runId);
+      }
+      const [old, current] = runs as [number, number];
+      // The first as a server before the rules had a number kept it: another score, no number.
+      await server.db.query(`update runs set verdict = '{"status": "reproduces", "score": 100, "passed": true}' where id = $1`, [old]);
+      // The second with today's number, and a score only a second judging would change.
+      await server.db.query(`update runs set verdict = jsonb_set(verdict, '{score}', '42') where id = $1`, [current]);
+      const verifier = verifierPool(1);
+      const again = await buildServer({ db: server.db, verifier });
+      try {
+        await again.ready();
+        const expected = scoreSession(golden);
+        for (let k = 0; k < 300; k++) {
+          if ((await get(`/api/runs/${old}`, token)).json().run.verdict.rules === ASSESSMENT_VERSION) break;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        expect((await get(`/api/runs/${old}`, token)).json().run.verdict).toEqual({ status: 'reproduces', score: expected.score, passed: expected.passed, rules: ASSESSMENT_VERSION });
+        expect((await get(`/api/runs/${current}`, token)).json().run.verdict.score).toBe(42);
+      } finally {
+        await again.close();
+        await verifier.close();
+      }
     });
   });
 

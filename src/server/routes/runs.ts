@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { ENGINE_VERSION } from '../../engine';
+import { ASSESSMENT_VERSION } from '../../assessment';
 import type { z } from 'zod';
 import type { ApiError, RunEvent, RunVerdict } from '../../session/school-api';
 import { type RunStatus, runEventsRequest, runStartRequest, runStatus } from '../../session/school-api';
@@ -68,16 +69,23 @@ export async function statusAnswer(ctx: ServerContext, student: StudentIdentity,
   return { status: 200, body: { instructions } };
 }
 
+/** Judged by earlier rules: scored before the assessment changed (a failed verification has no score to renew). */
+const JUDGED_BY_OLD_RULES = "verdict->>'status' in ('reproduces', 'diverges', 'otherEngine') and coalesce((verdict->>'rules')::integer, 1) < $1";
+
 /**
  * Re-simulates a finished run in the pool and stores what the server found (the client's score
- * is never asked for). Once per run: a run already judged, or being judged, is left alone.
+ * is never asked for). Once per run and rules: a run already judged by today's rules, or being
+ * judged, is left alone.
  */
 export async function verifyRun(ctx: ServerContext, runId: number): Promise<void> {
   if (ctx.verifying.has(runId)) return;
   ctx.verifying.add(runId);
   try {
-    const [run] = await ctx.db.query<{ status: string }>("select verdict->>'status' as status from runs where id = $1", [runId]);
-    if (run?.status !== 'pending') return;
+    const [run] = await ctx.db.query<{ due: boolean }>(
+      `select verdict->>'status' = 'pending' or (${JUDGED_BY_OLD_RULES}) as due from runs where id = $2`,
+      [ASSESSMENT_VERSION, runId],
+    );
+    if (run?.due !== true) return;
     await judge(ctx, runId);
   } catch (e) {
     ctx.log(`run ${runId} could not be verified: ${(e as Error).message}`);
@@ -86,10 +94,17 @@ export async function verifyRun(ctx: ServerContext, runId: number): Promise<void
   }
 }
 
-/** Every ended run still waiting for its verdict, verified (at start: the server may have stopped before it got to them). */
+/**
+ * At start: every ended run still waiting for its verdict (the server may have stopped before
+ * it got to them), then every run judged by earlier rules, so that the class results and a
+ * student's status read today's scores. The first go first; the pool takes them in turn.
+ */
 export async function resumeVerification(ctx: ServerContext): Promise<void> {
   try {
-    const waiting = await ctx.db.query<{ id: number }>("select id from runs where end_tick is not null and verdict->>'status' = 'pending' order by id");
+    const waiting = await ctx.db.query<{ id: number }>(
+      `select id from runs where end_tick is not null and (verdict->>'status' = 'pending' or (${JUDGED_BY_OLD_RULES})) order by verdict->>'status' = 'pending' desc, id`,
+      [ASSESSMENT_VERSION],
+    );
     await Promise.all(waiting.map((r) => verifyRun(ctx, r.id)));
   } catch (e) {
     ctx.log(`the runs waiting for a verdict could not be listed: ${(e as Error).message}`);
@@ -103,8 +118,8 @@ async function judge(ctx: ServerContext, runId: number): Promise<void> {
     const { verification, assessment } = await ctx.verifier.verify(session);
     const verdict: RunVerdict =
       verification.kind === 'diverges'
-        ? { status: 'diverges', firstDivergentTick: verification.firstDivergentTick, score: assessment.score, passed: assessment.passed }
-        : { status: verification.kind, score: assessment.score, passed: assessment.passed };
+        ? { status: 'diverges', firstDivergentTick: verification.firstDivergentTick, score: assessment.score, passed: assessment.passed, rules: ASSESSMENT_VERSION }
+        : { status: verification.kind, score: assessment.score, passed: assessment.passed, rules: ASSESSMENT_VERSION };
     await setVerdict(ctx.db, runId, verdict, assessment);
   } catch (e) {
     ctx.log(`run ${runId} could not be verified: ${(e as Error).message}`);
