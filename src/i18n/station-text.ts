@@ -3,7 +3,7 @@
  * every station type: each counter names what it counts, so the numbers add up, and a reading
  * that does not apply in the station's state is not shown.
  */
-import { isActing, Pack, type StationView } from '../engine';
+import { isActing, Pack, type StationView, StopReason } from '../engine';
 import { hasText, type TextKey } from './index';
 
 type T = (key: TextKey, vars?: Record<string, string | number>) => string;
@@ -27,16 +27,20 @@ export function firstOut(st: StationView, t: T): string {
   if (st.stopReason === 0) return '—';
   const base = `${st.stopReason} ${stopReasonText(st.stopReason, t)}`;
   if (st.causePresent) return t('faceplate.firstOutPresent', { reason: base });
+  // A stop, hold or abort the operator commanded has no cause to clear: "cause cleared" beside
+  // it read as if the fault the student stopped the robot for were gone (it was not).
+  const commanded = st.stopReason === StopReason.OperatorStop || st.stopReason === StopReason.OperatorHold || st.stopReason === StopReason.OperatorAbort;
+  const reason = { reason: base, cleared: commanded ? '' : t('faceplate.causeCleared') };
   // An aborted station takes Clear before Reset will, a held one Unhold (the engine refuses
   // Reset from both): the next step named is the one that works.
   // Reset, Start and Clear are refused while the station is locked out: the lock-out comes off first.
-  if (st.lockedOut) return t('faceplate.firstOutLocked', { reason: base });
+  if (st.lockedOut) return t('faceplate.firstOutLocked', reason);
   // Mid-way through a transition (Resetting, Clearing, Unholding...) the step is being taken:
   // naming it as the next one ("Reset to clear" while Resetting) would send the student to press it again.
-  if (isActing(st.state)) return t('faceplate.firstOutActing', { reason: base, state: stateName(st, t) });
-  if (st.state === Pack.Aborted) return t('faceplate.firstOutClear', { reason: base });
-  if (st.state === Pack.Held) return t('faceplate.firstOutUnhold', { reason: base });
-  return t('faceplate.firstOutCleared', { reason: base });
+  if (isActing(st.state)) return t('faceplate.firstOutActing', { ...reason, state: stateName(st, t) });
+  if (st.state === Pack.Aborted) return t('faceplate.firstOutClear', reason);
+  if (st.state === Pack.Held) return t('faceplate.firstOutUnhold', reason);
+  return t('faceplate.firstOutCleared', reason);
 }
 
 /** Starved and blocked are states of a running station (Suspended, Execute); stopped, they mean nothing. */

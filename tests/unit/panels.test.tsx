@@ -198,11 +198,13 @@ describe('control-room panels (rendered from the store)', () => {
     store.getState().send({ type: 'packml', station: 'M1', command: 'stop' });
     for (let k = 0; k < 5; k++) store.getState().step();
     store.getState().send({ type: 'lockOut', station: 'M1' });
-    expect(render(store, createElement(Faceplate))).toContain('33 Operator stop (cause cleared; remove the lock-out before restarting)');
+    // An operator's stop has no cause to clear: "cause cleared" read as if the station's fault were gone.
+    expect(render(store, createElement(Faceplate))).toContain('33 Operator stop (remove the lock-out before restarting)');
     store.getState().send({ type: 'packml', station: 'M1', command: 'reset' });
     expect(store.getState().refusal).not.toBeNull();
     store.getState().send({ type: 'removeLockOut', station: 'M1' });
-    expect(render(store, createElement(Faceplate))).toContain('33 Operator stop (cause cleared; Reset to clear)');
+    expect(render(store, createElement(Faceplate))).toContain('33 Operator stop (Reset to clear)');
+    expect(render(store, createElement(Faceplate))).not.toContain('cause cleared');
   });
 
   it('a held station names Unhold as the step that restarts it: Reset is refused there (it said "Reset to clear")', () => {
@@ -210,7 +212,7 @@ describe('control-room panels (rendered from the store)', () => {
     store.getState().select('M1');
     store.getState().send({ type: 'packml', station: 'M1', command: 'hold' });
     for (let k = 0; k < 5; k++) store.getState().step();
-    expect(render(store, createElement(Faceplate))).toMatch(/\(cause cleared; Unhold to restart\)/);
+    expect(render(store, createElement(Faceplate))).toContain('34 Operator hold (Unhold to restart)');
     store.getState().send({ type: 'packml', station: 'M1', command: 'reset' });
     expect(store.getState().refusal).not.toBeNull();
     store.getState().send({ type: 'packml', station: 'M1', command: 'unhold' });
