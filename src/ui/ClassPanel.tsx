@@ -16,11 +16,6 @@ function reasonOf(e: unknown, t: ReturnType<typeof useT>['t']): string {
   return e.message;
 }
 
-/**
- * The library's class panel: join a class on a school server (address, join code, a display
- * name; no e-mail, no password), then see whether every run has reached it. Self-study needs
- * none of it.
- */
 /** The token of a link that puts this device back in its class (`#rejoin=…`), taken out of the address once read. */
 function rejoinToken(): string | null {
   if (typeof location === 'undefined') return null;
@@ -120,6 +115,11 @@ export function JoinPrompt() {
   );
 }
 
+/**
+ * The library's class panel: join a class on a school server (address, join code, a display
+ * name; no e-mail, no password), then see whether every run has reached it. Self-study needs
+ * none of it.
+ */
 export function ClassPanel() {
   const { t } = useT();
   const { joined, delivery } = useClassState();
