@@ -17,6 +17,7 @@ export { observe, truth, type AlarmView, type FaultTruth, type Observation, type
 export { completionOf, Interlock, isActing, isRunning, Pack, PACK_NAMES, type PackCommand, type PackState, packName, STOP_REASON_TEXT, StopReason, stopReasonText, transition } from './core/packml';
 export { REFUSAL_TEXT, type Refusal, type RefusalKey } from './core/refusals';
 export { restore, snapshot, stateHash } from './read/snapshot';
+export { CONVEYOR_AMPS } from './read/sensors';
 export { CHECK_RULES, isStandstill, REPAIR_RULES, type WorkRule } from './systems/tasks';
 export type { CheckResult, LogEntry, State, TruthLog } from './core/state';
 export { NEVER, secondsToTicks, TICK_MS, TICKS_PER_SECOND, ticksToSeconds } from './core/time';

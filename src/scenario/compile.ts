@@ -24,7 +24,7 @@ import {
 import { minimum, usualMaximum } from '../engine/core/distributions';
 import { hashString } from '../engine/core/rng';
 import { measuringStations } from './check';
-import { ALARM_DEFAULTS, CHECK_SECONDS, DEFAULT_RESOLVED_BY, REPAIR_SECONDS, SENSOR_DEFAULTS, sensorKindsOf, TRANSITION_SECONDS } from './defaults';
+import { ALARM_DEFAULTS, CHECK_SECONDS, conveyorCurrentDefault, DEFAULT_RESOLVED_BY, REPAIR_SECONDS, SENSOR_DEFAULTS, sensorKindsOf, TRANSITION_SECONDS } from './defaults';
 import { parseDuration } from './duration';
 import type { DistributionFile, FaultFile, ScenarioFile } from './schema';
 import { textOf } from './text';
@@ -185,7 +185,7 @@ export function compileScenario(sc: ScenarioFile): LineModel {
         range = [0, Math.max(4, ideal * 4, usual * 2)];
         noise = 0;
       } else {
-        const d = SENSOR_DEFAULTS[kind];
+        const d = kind === 'current' && spec.type === 'conveyor' ? conveyorCurrentDefault(spec.capacity) : SENSOR_DEFAULTS[kind];
         unit = d.unit;
         normal = d.normal;
         range = d.range;

@@ -2,7 +2,7 @@
  * What a scenario gets without saying: sensors per station type with their normal bands,
  * standard alarm rules, and the times repairs, checks and PackML transitions take.
  */
-import type { CheckKind, FaultType, RepairAction, SensorKind, StationType } from '../engine';
+import { type CheckKind, CONVEYOR_AMPS, type FaultType, type RepairAction, type SensorKind, type StationType } from '../engine';
 
 export interface SensorDefault {
   readonly unit: string;
@@ -18,6 +18,16 @@ export const SENSOR_DEFAULTS: Readonly<Record<Exclude<SensorKind, 'dimension' | 
   current: { unit: 'A', normal: [0, 9], range: [0, 30], noise: 0.08 },
   airPressure: { unit: 'bar', normal: [5.5, 6.5], range: [0, 10], noise: 0.02 },
 };
+
+/**
+ * A conveyor's motor current: normal up to a full belt's draw with 1 A to spare, at least 5 A
+ * (a belt of ten parts draws 3.9 A). The machines' 0–9 A band drew a jammed belt's 8.5 A inside
+ * normal on its faceplate, its trend and a handheld meter.
+ */
+export function conveyorCurrentDefault(capacity: number): SensorDefault {
+  const full = CONVEYOR_AMPS.empty + CONVEYOR_AMPS.perPart * capacity;
+  return { ...SENSOR_DEFAULTS.current, normal: [0, Math.max(5, Math.ceil(full + 1))] };
+}
 
 export function sensorKindsOf(type: StationType, usesAir: boolean, hasCharacteristic: boolean, measures: boolean): SensorKind[] {
   const kinds: SensorKind[] = [];

@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { advance, createState, observe } from '../../src/engine';
+import { advance, createState, observe, Pack } from '../../src/engine';
 import { compile, min } from '../helpers';
 
 const HOURS = 4;
@@ -48,6 +48,39 @@ describe('a line without faults raises no alarm and reads inside its normal band
       const flagged = [...counts].filter(([, c]) => c.outside / c.total > ALLOWED_OUTSIDE).map(([k, c]) => `${k}: ${c.outside}/${c.total} outside (e.g. ${c.worst.toFixed(2)})`);
       expect(flagged).toEqual([]);
       expect([...alarms]).toEqual([]);
+    });
+  }
+});
+
+/**
+ * And a fault reads outside: a jammed conveyor's drive draws 8.5 A, which the machines' 0–9 A
+ * band, once also the conveyors', showed as normal on the faceplate, the trend and a handheld
+ * meter. Every shipped drill with a jam: while the belt is jammed and not stopped, its current
+ * is above its band; its band holds a full belt's draw (the test above).
+ */
+describe('a jammed conveyor draws a current above its normal band', () => {
+  for (const file of readdirSync('scenarios').filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json')) {
+    const input = JSON.parse(readFileSync(`scenarios/${file}`, 'utf8'));
+    if (!JSON.stringify(input.faults ?? []).includes('"conveyorJam"')) continue;
+    it(file, () => {
+      const { model, scenario } = compile(input);
+      const s = createState(model, scenario.seed);
+      const readings: string[] = [];
+      let jammedReadings = 0;
+      for (let t = SAMPLE_TICKS; t <= Math.min(model.durationTicks, min(120)); t += SAMPLE_TICKS) {
+        advance(s, t);
+        const o = observe(s, 0);
+        model.faults.forEach((f, fi) => {
+          if (f.type !== 'conveyorJam' || s.faults[fi]!.phase !== 'active') return;
+          const st = o.stations[f.station]!;
+          if (st.state === Pack.Stopped || st.state === Pack.Aborted) return;
+          const current = st.sensors.find((x) => x.kind === 'current')!;
+          jammedReadings++;
+          if (current.value === null || current.value <= current.normal[1]) readings.push(`${st.id} ${current.value} A, normal ${current.normal.join('–')}`);
+        });
+      }
+      expect(jammedReadings).toBeGreaterThan(0);
+      expect(readings).toEqual([]);
     });
   }
 });

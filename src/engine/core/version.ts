@@ -36,4 +36,10 @@
  *    unneeded check. Whether a check bore on a fault is state, so only logs with such a check
  *    hash differently.
  */
-export const ENGINE_VERSION = 7;
+/*
+ * 8: a conveyor's motor current has a band of its own, normal up to a full belt's draw with 1 A
+ *    to spare (0–5 A for a belt of ten); it had the machines' 0–9 A, inside which a jammed belt's
+ *    8.5 A read as normal. A handheld check keeps the band it was read against, so a log with a
+ *    handheld check on a conveyor hashes differently; other logs replay as before.
+ */
+export const ENGINE_VERSION = 8;

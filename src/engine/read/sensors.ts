@@ -19,6 +19,12 @@ export interface Reading {
   readonly quality: 'good' | 'bad';
 }
 
+/**
+ * A conveyor drive's motor current, A: a little running empty, more for each part on the belt,
+ * far more against a jam (the scenario's normal band for it is drawn from these).
+ */
+export const CONVEYOR_AMPS = { stopped: 0.1, empty: 2.4, perPart: 0.15, jammed: 8.5 } as const;
+
 function jammed(s: State, i: number): boolean {
   for (const fi of s.model.faultsOf[i]!) {
     if (s.model.faults[fi]!.type === 'conveyorJam' && s.faults[fi]!.phase === 'active') return true;
@@ -46,8 +52,8 @@ export function trueValue(s: State, si: number, t: number): number {
     case 'current': {
       const type = s.model.stations[i]!.type;
       if (type === 'conveyor') {
-        if (jammed(s, i) && st.pack !== Pack.Stopped && st.pack !== Pack.Aborted) return 8.5;
-        return running ? 2.4 + 0.15 * st.queue.length : 0.1;
+        if (jammed(s, i) && st.pack !== Pack.Stopped && st.pack !== Pack.Aborted) return CONVEYOR_AMPS.jammed;
+        return running ? CONVEYOR_AMPS.empty + CONVEYOR_AMPS.perPart * st.queue.length : CONVEYOR_AMPS.stopped;
       }
       const station = s.model.stations[i]!;
       let load = 0;
