@@ -108,6 +108,20 @@ describe('each fault shows its symptoms, its right fix resolves it and the tempt
     expect(wrong.truth.wrongRepairs.map((w) => w.action)).toEqual(['replaceTool']);
   });
 
+  it('a part the breakdown stopped counts the time the machine ran on it as its cycle time, not the stop', () => {
+    // Played from the UI: after the right repair the filler read "Cycle time 659.8 s ▲", the
+    // stop counted as the interrupted part's cycle, a slow machine until its next part.
+    const model = line([{ id: 'F', type: 'breakdown', station: 'M', trigger: { at: '10m' }, stopReason: 258 }]);
+    const right = procedure(model, min(15), 'M', 'generalRepair');
+    const start = right.at(-1)!.tick;
+    const stopped = play(model, right.slice(0, -1), start - 1);
+    expect(view(stopped, 'M').parts).toBe(1);
+    // Starting takes 3 s, the rest of the part under 30 s; the next part is not done before 33 s.
+    const after = play(model, right, start + sec(33));
+    expect(after.stations[2]!.c.processed).toBe(stopped.stations[2]!.c.processed + 1);
+    expect(sensor(after, 'M.cycleTime').value!).toBeCloseTo(30, 1);
+  });
+
   it('bearing wear: vibration climbs through the ISO zones, then the bearing fails; a new bearing fixes it, a new sensor does not', () => {
     const model = line([{ id: 'F', type: 'bearingWear', station: 'M', trigger: { at: '5m' }, timeToFailure: '60m' }]);
     const early = play(model, [], min(6));

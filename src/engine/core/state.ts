@@ -82,6 +82,11 @@ export interface StationState {
   work: Part | null;
   workRemaining: number;
   workEnd: number;
+  /**
+   * When the part in process started, moved on by every stop while it was in: its cycle time
+   * (lastCycleTicks) is the time the station ran on it, so one part interrupted by a repair does
+   * not read as a slow cycle once the station runs again.
+   */
   cycleStart: number;
   /** A finished part that cannot leave yet (blocking after service). */
   done: Part | null;
@@ -91,7 +96,7 @@ export interface StationState {
   lotIndex: number;
   lotLeft: number;
   levelSince: number;
-  /** Conveyor: tick it stopped moving, or -1 while it moves. */
+  /** Tick it stopped running (a conveyor: moving) with a part in it, or -1. */
   pausedAt: number;
   busySince: number;
   partsOnTool: number;

@@ -42,4 +42,10 @@
  *    8.5 A read as normal. A handheld check keeps the band it was read against, so a log with a
  *    handheld check on a conveyor hashes differently; other logs replay as before.
  */
-export const ENGINE_VERSION = 8;
+/*
+ * 9: a part's cycle time is the time its station ran on it: a machine stopped with a part in it
+ *    (a breakdown, a repair, a hold) read the whole stop as that part's cycle, and its cycle
+ *    time stayed flagged slow after the right fix until the next part. The stop's start is kept
+ *    in the station's state, so most logs with a stop hash differently.
+ */
+export const ENGINE_VERSION = 9;

@@ -231,6 +231,8 @@ export function pauseStation(s: State, i: number): void {
   if (s.model.stations[i]!.kind === Kind.conveyor) {
     if (st.pausedAt < 0) st.pausedAt = s.tick;
     setBusy(s, i, false);
+  } else if (st.work !== null && st.pausedAt < 0) {
+    st.pausedAt = s.tick;
   }
   markStation(s, i);
 }
@@ -243,6 +245,11 @@ export function resumeStation(s: State, i: number): void {
   if (st.work !== null && st.workEnd === NEVER) {
     st.workEnd = s.tick + st.workRemaining;
     setBusy(s, i, true);
+  }
+  if (s.model.stations[i]!.kind !== Kind.conveyor && st.pausedAt >= 0) {
+    // The part's cycle time counts the time the station ran on it, not the stop.
+    if (st.work !== null) st.cycleStart += s.tick - st.pausedAt;
+    st.pausedAt = -1;
   }
   if (s.model.stations[i]!.kind === Kind.conveyor) {
     // A conveyor's busy clock is its running time (jams that count operating time use it).
