@@ -167,14 +167,18 @@ function scoreOf(penalties: readonly Penalty[]): number {
 }
 
 /**
- * The score of a run still going, for those who watch it: as if it ended now, except the
- * customer order, which is due only at the shift's end. (Counted now, the rush order's run read
- * "3.5 so far" at 00:20 for the 190 cases the shift had not yet had time to make.)
+ * The score of a run still going, for those who watch it: what its mistakes and its delays past
+ * the targets have cost so far. Not what only the end decides: the customer order, due at the
+ * shift's end (counted now, the rush order's run read "3.5 so far" at 00:20 for the 190 cases
+ * the shift had not yet had time to make), and a fault not fixed yet (counted now, the jam's run
+ * read "70 so far" two minutes after the jam while the student was locking the belt out; a fault
+ * left standing still costs its minutes past each target as they pass).
  */
 export function scoreSoFar(a: Assessment): number {
   // Nor is a run that has not yet reached its fault one ended before it.
-  return scoreOf(a.penalties.filter((p) => p.key !== 'orderShort' && p.key !== 'endedBeforeFault'));
+  return scoreOf(a.penalties.filter((p) => !DECIDED_AT_THE_END.has(p.key)));
 }
+const DECIDED_AT_THE_END: ReadonlySet<PenaltyKey> = new Set<PenaltyKey>(['orderShort', 'endedBeforeFault', 'notFixed']);
 
 export function assess(
   model: LineModel,

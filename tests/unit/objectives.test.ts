@@ -115,6 +115,22 @@ describe('objective verdicts say why, in numbers', () => {
     expect(scoreSoFar(run)).toBe(run.score);
   });
 
+  it('a run still going is not docked for a fault it has not fixed yet, only for the time it lets pass over the targets', () => {
+    const d = drill('conveyor-jam');
+    // The jam began at 12:00; at 14:00 the student has stopped and locked out the belt (an
+    // instructor read "70 so far" here: the 30 points of a fault not fixed, counted as if ended).
+    const at = 14 * 600;
+    const working = assess(d.model, d.scenario.seed, d.sol.reference.filter((c) => c.tick <= at), at, d.rules);
+    expect(working.penalties.map((p) => p.key)).toContain('notFixed');
+    expect(scoreSoFar(working)).toBeGreaterThan(99);
+    // Left standing, the fault costs its minutes past the restore target as they pass.
+    const idleLong = assess(d.model, d.scenario.seed, [], 12 * 600 + d.rules.targets.restore * 10 + 20 * 600, d.rules);
+    const lateRestore = idleLong.penalties.filter((p) => p.key === 'never' && p.params.what === 'restore');
+    expect(lateRestore).toHaveLength(1);
+    expect(scoreSoFar(idleLong)).toBeLessThan(100 - lateRestore[0]!.points + 0.05);
+    expect(scoreSoFar(idleLong)).toBeCloseTo(idleLong.score + 30, 1);
+  });
+
   it('a master part measured at the final inspection, where the tool-wear drill\'s SPC chart is, notices the fault and is no unneeded check', () => {
     const d = drill('tool-wear-drift');
     // The insert starts to wear at 00:15; the student reads the chart and checks the gauge at 00:30.
