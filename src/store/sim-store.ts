@@ -50,6 +50,7 @@ const FRESH = {
   branchOf: null,
   runId: null,
   resumed: null,
+  rebuiltTo: null,
   job: null,
   debrief: null,
   // Every drill and replay starts at 1×: a speed left at 60× from the last drill hides the start.
@@ -218,6 +219,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
       branchOf: null,
       runId: null,
       resumed: null,
+      rebuiltTo: null,
       comparison: null,
       job: null,
       debrief: null,
@@ -235,7 +237,7 @@ export function createSimStore(clock: Clock = browserClock, host: EngineHost = d
       resume(raw, commands, tick, options = {}) {
         // An assignment's hints stay as it set them (a resumed run is the same run).
         if (!get().load(raw, { hintsAllowed: options.hintsAllowed ?? true })) return false;
-        set({ commands: [...commands], phase: 'running', job: { what: 'resume', fraction: 0 }, ...(options.runId ? { runId: options.runId } : {}) });
+        set({ commands: [...commands], phase: 'running', job: { what: 'resume', fraction: 0 }, rebuiltTo: tick, ...(options.runId ? { runId: options.runId } : {}) });
         // At the speed it went at (a speed of no button, from an edited store, is not taken).
         if (options.speed !== undefined && (SPEEDS as readonly number[]).includes(options.speed)) get().setSpeed(options.speed);
         const scenario = get().scenario!;

@@ -54,6 +54,8 @@ export interface SimStore {
   readonly runId: string | null;
   /** After resuming: the state hash the saved run had and the one rebuilt (equal when nothing was lost). */
   readonly resumed: { readonly tick: number; readonly expected: string | null; readonly got: string } | null;
+  /** A resumed (or taken-over) run: the tick it was rebuilt to. What happened before it is not news. */
+  readonly rebuiltTo: number | null;
   begin(): void;
   play(): void;
   pause(): void;

@@ -26,6 +26,7 @@ export function Toasts() {
   const results = useSim((s) => s.observation?.checkResults);
   const lastAccepted = useSim((s) => s.lastAccepted);
   const replaying = useSim((s) => s.phase === 'replay');
+  const rebuiltTo = useSim((s) => s.rebuiltTo);
   const [toasts, setToasts] = useState<Toast[]>([]);
   const seenTick = useRef<number | null>(null);
   const nextId = useRef(0);
@@ -43,7 +44,9 @@ export function Toasts() {
       seenTick.current = newest;
       return;
     }
-    const since = seenTick.current;
+    // Nor is what a resumed run did before the tick it was rebuilt to: its first frame is its
+    // tick 0, so the mark alone let a repair finished at 00:31 come up again on resuming at 00:33.
+    const since = Math.max(seenTick.current, rebuiltTo ?? -1);
     const done = log.filter((e): e is Extract<LogEntry, { kind: 'taskDone' }> => e.kind === 'taskDone' && e.tick > since);
     seenTick.current = Math.max(since, newest);
     for (const e of done) {

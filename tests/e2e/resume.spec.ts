@@ -9,6 +9,14 @@ test('a reload mid-run loses nothing: the run is offered back at the same time w
   await page.keyboard.press('Space');
   await alarm.getByRole('button', { name: 'Acknowledge' }).click();
   await expect(alarm).toContainText('Acknowledged');
+  // A check finished before the reload: its notice was shown then, and is not news after it.
+  await page.locator('.station-list [data-station="M1"]').click();
+  await page.getByTestId('faceplate').getByRole('button', { name: 'Handheld measurement' }).click();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.getByTestId('toasts')).toContainText('Mill M1: Handheld vibration', { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await page.getByTestId('toasts').getByRole('button').click();
+  await expect(page.getByTestId('toasts')).toHaveCount(0);
   const savedAt = (await page.getByTestId('clock').textContent()) ?? '';
   // Give the autosave its moment, then reload as if the tab had crashed.
   await page.waitForTimeout(500);
@@ -25,6 +33,9 @@ test('a reload mid-run loses nothing: the run is offered back at the same time w
   // The rebuilt state is proven to be the saved one: same tick, same state hash.
   await expect(page.getByTestId('resumed')).toContainText('as saved');
   await expect(page.locator('[data-alarm="M1.stopped"]')).toContainText('Acknowledged');
+  // The resumed log holds the finished check, but nothing new happened: no notice (it came up again).
+  await page.waitForTimeout(1000);
+  await expect(page.getByTestId('toasts')).toHaveCount(0);
   // It carries on from there, and the restored log still earns the acknowledgement in the debrief.
   await endDrill(page);
   await expect(page.getByTestId('debrief')).toBeVisible();
