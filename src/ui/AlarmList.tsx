@@ -68,17 +68,21 @@ export function AlarmList() {
                 </td>
                 <td>{t(`alarm.phase.${a.phase}`)}</td>
                 <td data-testid="alarm-acked">{a.ackedAt >= 0 ? clock(a.ackedAt / 10) : '—'}</td>
-                <td className="actions">
-                  {!readOnly && (a.phase === 'unack' || a.phase === 'rtnUnack') && (
-                    <button type="button" onClick={() => send({ type: 'ackAlarm', alarm: a.id })}>
-                      {t('alarms.ack')}
-                    </button>
-                  )}
-                  {!readOnly && a.phase !== 'shelved' && a.phase !== 'suppressed' && (
-                    <button type="button" onClick={() => send({ type: 'shelveAlarm', alarm: a.id, seconds: 600 })}>
-                      {t('alarms.shelve')}
-                    </button>
-                  )}
+                <td>
+                  {/* The buttons' box, not the cell, is the flex row: a cell made a flex box draws its
+                      bottom line only under itself (a stray dash at the row's end in a replay). */}
+                  <div className="actions">
+                    {!readOnly && (a.phase === 'unack' || a.phase === 'rtnUnack') && (
+                      <button type="button" onClick={() => send({ type: 'ackAlarm', alarm: a.id })}>
+                        {t('alarms.ack')}
+                      </button>
+                    )}
+                    {!readOnly && a.phase !== 'shelved' && a.phase !== 'suppressed' && (
+                      <button type="button" onClick={() => send({ type: 'shelveAlarm', alarm: a.id, seconds: 600 })}>
+                        {t('alarms.shelve')}
+                      </button>
+                    )}
+                  </div>
                 </td>
               </tr>
             ))}
