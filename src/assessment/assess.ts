@@ -166,6 +166,9 @@ function scoreOf(penalties: readonly Penalty[]): number {
   return Math.round(Math.max(0, Math.min(100, 100 - total)) * 10) / 10;
 }
 
+/** Penalties only the end of a run decides (not counted in the score so far). */
+const DECIDED_AT_THE_END: ReadonlySet<PenaltyKey> = new Set<PenaltyKey>(['orderShort', 'endedBeforeFault', 'notFixed']);
+
 /**
  * The score of a run still going, for those who watch it: what its mistakes and its delays past
  * the targets have cost so far. Not what only the end decides: the customer order, due at the
@@ -178,7 +181,6 @@ export function scoreSoFar(a: Assessment): number {
   // Nor is a run that has not yet reached its fault one ended before it.
   return scoreOf(a.penalties.filter((p) => !DECIDED_AT_THE_END.has(p.key)));
 }
-const DECIDED_AT_THE_END: ReadonlySet<PenaltyKey> = new Set<PenaltyKey>(['orderShort', 'endedBeforeFault', 'notFixed']);
 
 export function assess(
   model: LineModel,

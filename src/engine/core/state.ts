@@ -96,7 +96,7 @@ export interface StationState {
   lotIndex: number;
   lotLeft: number;
   levelSince: number;
-  /** Tick it stopped running (a conveyor: moving) with a part in it, or -1. */
+  /** Tick it stopped running, or -1: a conveyor's belt whenever it stops, another station's only with a part in it. */
   pausedAt: number;
   busySince: number;
   partsOnTool: number;
