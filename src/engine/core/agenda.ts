@@ -247,45 +247,48 @@ export function setStationNext(s: State, i: number, tick: number): void {
 /** The earliest tick of any timer, or NEVER. */
 export function agendaTop(s: State): number {
   a.dueCount = 0;
-  if (a.scan) {
-    // One pass over the state's own timers finds the earliest tick and the timers due then.
-    const due = a.due;
-    let top = NEVER;
-    let n = 0;
-    const line = a.line;
-    for (let k = 0; k < LINE_TIMERS; k++) {
-      const t = line[k]!;
-      if (t < top) {
-        top = t;
-        n = 0;
-      }
-      if (t === top) due[n++] = k;
-    }
-    const faults = s.faults;
-    for (let k = 0; k < faults.length; k++) {
-      const t = faults[k]!.next;
-      if (t < top) {
-        top = t;
-        n = 0;
-      }
-      if (t === top) due[n++] = LINE_TIMERS + k;
-    }
-    const stations = s.stations;
-    const timed = a.timed;
-    for (let k = 0; k < a.timedCount; k++) {
-      const i = timed[k]!;
-      const t = stations[i]!.next;
-      if (t < top) {
-        top = t;
-        n = 0;
-      }
-      if (t === top) due[n++] = a.firstStation + i;
-    }
-    a.scanCount = top < NEVER ? n : 0;
-    return top;
-  }
+  if (a.scan) return scanTop(s);
   if (a.dirtyCount > 0) reconcile(s);
   return a.size > 0 ? a.tick[a.heap[0]!]! : NEVER;
+}
+
+/** Scan mode: one pass over the state's own timers finds the earliest tick and the timers due then. */
+function scanTop(s: State): number {
+  const due = a.due;
+  let top = NEVER;
+  let n = 0;
+  const line = a.line;
+  for (let k = 0; k < LINE_TIMERS; k++) {
+    const t = line[k]!;
+    if (t < top) {
+      top = t;
+      n = 0;
+    }
+    if (t === top) due[n++] = k;
+  }
+  const faults = s.faults;
+  for (let k = 0; k < faults.length; k++) {
+    const t = faults[k]!.next;
+    if (t < top) {
+      top = t;
+      n = 0;
+    }
+    if (t === top) due[n++] = LINE_TIMERS + k;
+  }
+  const stations = s.stations;
+  const timed = a.timed;
+  const firstStation = a.firstStation;
+  for (let k = 0; k < a.timedCount; k++) {
+    const i = timed[k]!;
+    const t = stations[i]!.next;
+    if (t < top) {
+      top = t;
+      n = 0;
+    }
+    if (t === top) due[n++] = firstStation + i;
+  }
+  a.scanCount = top < NEVER ? n : 0;
+  return top;
 }
 
 /**

@@ -12,11 +12,8 @@ import { sample } from '../core/distributions';
 import { type BufferSpec, type ConveyorSpec, type InspectionSpec, Kind, type SourceSpec, type StationSpec } from '../core/model';
 import { Interlock, isRunning, Pack } from '../core/packml';
 import { NEVER, TICKS_PER_SECOND } from '../core/time';
-import { markInputs, markStation, popMarked } from '../core/worklist';
+import { markInputs, markStation, popMarked, popTouched, touchStation } from '../core/worklist';
 import { setStationNext } from '../core/agenda';
-
-// Scratch in a const object, not module-level `let`s (those pay a TDZ check on every read in ESM).
-const scratch = { visited: new Int32Array(64), seen: new Uint8Array(64) };
 
 export function lotAvailable(s: State, i: number): boolean {
   const spec = s.model.stations[i] as SourceSpec;
@@ -211,24 +208,14 @@ function refreshNext(s: State, i: number): void {
 
 /** Propagate every change until the line is at rest for this tick. */
 export function settle(s: State): void {
-  if (scratch.seen.length < s.stations.length) {
-    scratch.seen = new Uint8Array(s.stations.length * 2);
-    scratch.visited = new Int32Array(s.stations.length * 2);
-  }
-  let nVisited = 0;
   for (let i = popMarked(); i >= 0; i = popMarked()) {
-    if (scratch.seen[i] === 0) {
-      scratch.seen[i] = 1;
-      scratch.visited[nVisited++] = i;
-    }
+    touchStation(s, i);
     while (tryPush(s, i)) {
       // a buffer may feed several parallel machines in one tick
     }
   }
   const specs = s.model.stations;
-  for (let k = 0; k < nVisited; k++) {
-    const i = scratch.visited[k]!;
-    scratch.seen[i] = 0;
+  for (let i = popTouched(); i >= 0; i = popTouched()) {
     const kind = specs[i]!.kind;
     // Buffers and sinks are passive: always Execute, never a timer of their own.
     if (kind === Kind.buffer || kind === Kind.sink) continue;

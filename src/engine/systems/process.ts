@@ -14,7 +14,7 @@ import { StopReason } from '../core/packml';
 import { nextFloat } from '../core/rng';
 import { temperatureAt } from '../read/thermal';
 import { NEVER, TICKS_PER_SECOND } from '../core/time';
-import { markInputs, markStation } from '../core/worklist';
+import { markInputs, markStation, touchStation } from '../core/worklist';
 
 type ProcessStation = MachineSpec | AssemblySpec | InspectionSpec;
 
@@ -42,7 +42,8 @@ export function beginWork(s: State, i: number, part: Part): void {
   st.cycleStart = s.tick;
   st.workEnd = s.tick + st.workRemaining;
   setBusy(s, i, true);
-  markStation(s, i);
+  // Busy with the part, it has nothing to hand on this tick: only its interlock and timer change.
+  touchStation(s, i);
   // Zero-time work (an inline gauge) is done within the same tick, without another event.
   if (st.workRemaining === 0) finishWork(s, i);
 }
@@ -55,6 +56,7 @@ export function receive(s: State, i: number, part: Part, from: number): void {
     case Kind.buffer:
       touchLevel(s, i);
       st.queue.push(part);
+      markStation(s, i);
       break;
     case Kind.conveyor:
       touchLevel(s, i);
@@ -62,9 +64,11 @@ export function receive(s: State, i: number, part: Part, from: number): void {
       st.queue.push(part);
       st.c.processed += 1;
       afterPartFaults(s, i, st.c.processed);
+      markStation(s, i);
       break;
     case Kind.machine:
     case Kind.inspection:
+      // beginWork touches it; a station taking a part into work has nothing to hand on.
       beginWork(s, i, part);
       break;
     case Kind.assembly: {
@@ -77,6 +81,9 @@ export function receive(s: State, i: number, part: Part, from: number): void {
         changeWip(s, parts.length - 1, 0, 0);
         st.kit = st.kit.map(() => null);
         beginWork(s, i, base);
+      } else {
+        // Waiting for the rest of its kit, it has nothing to hand on either.
+        touchStation(s, i);
       }
       break;
     }
@@ -92,7 +99,7 @@ export function receive(s: State, i: number, part: Part, from: number): void {
     default:
       break;
   }
-  markStation(s, i);
+  // (A sink never hands anything on and keeps no interlock or timer: nothing more to do.)
 }
 
 function isConforming(s: State, part: Part): boolean {
