@@ -339,6 +339,8 @@ export function compileScenario(sc: ScenarioFile): LineModel {
     // A bad lot acts where its parts are released.
     if (f.type === 'badMaterialLot' && f.source >= 0) faultsOf[f.source]!.push(f.index);
   }
+  const partFaultsOf = faultsOf.map((list) => list.filter((fi) => faults[fi]!.trigger.kind === 'afterParts' || faults[fi]!.type === 'toolWear'));
+  const gripperFaultsOf = faultsOf.map((list) => list.filter((fi) => faults[fi]!.type === 'gripperMisalignment'));
 
   const repairTicks = {} as Record<RepairAction, number>;
   for (const [k, v] of Object.entries(REPAIR_SECONDS)) repairTicks[k as RepairAction] = ticks(sc.repairTimes?.[k as RepairAction], v);
@@ -360,6 +362,8 @@ export function compileScenario(sc: ScenarioFile): LineModel {
     scanTicks: hasSensorRules ? Math.max(1, ticks(sc.alarms?.scan, ALARM_DEFAULTS.scanSeconds)) : 0,
     faults,
     faultsOf,
+    partFaultsOf,
+    gripperFaultsOf,
     hasLineFaults: faults.some((f) => f.type === 'powerDip' || f.type === 'eStop'),
     repairTicks,
     checkTicks,

@@ -336,6 +336,14 @@ export interface LineModel {
   readonly faults: readonly FaultSpec[];
   /** Faults located at each station. */
   readonly faultsOf: readonly (readonly number[])[];
+  /**
+   * Of those, the ones looked at for every part a station makes (most lines have none, and a
+   * scan of all its faults at every part was a measurable share of the engine's time): faults
+   * triggered by a parts count or acting per part (tool wear), and gripper misalignments (they
+   * lengthen each cycle and damage placed parts).
+   */
+  readonly partFaultsOf: readonly (readonly number[])[];
+  readonly gripperFaultsOf: readonly (readonly number[])[];
   /** Any power-dip or E-stop fault: they end when the stations they stopped run again. */
   readonly hasLineFaults: boolean;
   readonly repairTicks: Readonly<Record<RepairAction, number>>;

@@ -59,14 +59,18 @@ export interface CreateOptions {
   readonly withoutFaults?: boolean;
 }
 
+/** The model with no faults: every list of faults by station emptied too. */
+function withoutFaults(model: LineModel): LineModel {
+  const none = model.stations.map(() => []);
+  return { ...model, faults: [], faultsOf: none, partFaultsOf: none, gripperFaultsOf: none, hasLineFaults: false };
+}
+
 /**
  * The state at tick 0 of a run of `model` with `seed`. Every random stream is derived from
  * the seed and a stable id, so the same inputs always give the same run.
  */
 export function createState(model: LineModel, seed: number, options: CreateOptions = {}): State {
-  const m: LineModel = options.withoutFaults
-    ? { ...model, faults: [], faultsOf: model.faultsOf.map(() => []), hasLineFaults: false }
-    : model;
+  const m: LineModel = options.withoutFaults ? withoutFaults(model) : model;
   const s: State = {
     model: m,
     seed: seed >>> 0,

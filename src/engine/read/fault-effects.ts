@@ -34,7 +34,7 @@ export function holdingCause(s: State, i: number): number {
  * Returns [cycle factor, damage probability]; [1, 0] when no such fault is active.
  */
 export function gripperEffect(s: State, i: number): readonly [number, number] {
-  const faults = s.model.faultsOf[i]!;
+  const faults = s.model.gripperFaultsOf[i]!;
   for (let k = 0; k < faults.length; k++) {
     const spec = s.model.faults[faults[k]!]!;
     if (spec.type === 'gripperMisalignment' && s.faults[faults[k]!]!.phase === 'active') return [spec.retryFactor, spec.biasRate];

@@ -200,7 +200,7 @@ export function faultDue(s: State, fi: number): void {
 
 /** After each part a station makes: parts-count triggers, and tool wear moving the dimension. */
 export function afterPartFaults(s: State, i: number, count: number): void {
-  const faults = s.model.faultsOf[i]!;
+  const faults = s.model.partFaultsOf[i]!;
   for (let k = 0; k < faults.length; k++) {
     const fi = faults[k]!;
     const spec = s.model.faults[fi]!;
