@@ -74,6 +74,20 @@ export function popTouched(): number {
   return i;
 }
 
+/**
+ * Forget every mark and touch. Both sets are empty whenever an engine call returns normally;
+ * after one that threw (a broken model, the no-progress guard), what it left must not leak
+ * into the next state the engine is given.
+ */
+export function clearWorklist(): void {
+  while (popMarked() >= 0) {
+    // each pop clears its flag
+  }
+  while (popTouched() >= 0) {
+    // each pop clears its flag
+  }
+}
+
 /** The next marked station (its mark cleared), or -1 when none is left. */
 export function popMarked(): number {
   if (w.head === w.tail) {

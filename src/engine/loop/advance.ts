@@ -28,7 +28,7 @@ import {
   setStationNext,
   takeDue,
 } from '../core/agenda';
-import { markStation } from '../core/worklist';
+import { clearWorklist, markStation } from '../core/worklist';
 
 // The loop runs the systems, so it is where a state transition learns what they do about it
 // (transitions.ts imports none of them; see there).
@@ -141,6 +141,7 @@ export function advance(s: State, toTick: number): void {
     loop(s, toTick);
   } finally {
     closeAgenda();
+    clearWorklist();
   }
   s.tick = toTick;
 }
