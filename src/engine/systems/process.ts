@@ -88,6 +88,7 @@ export function receive(s: State, i: number, part: Part, from: number): void {
       break;
     }
     case Kind.sink: {
+      // Not marked: a sink never hands anything on and keeps no interlock or timer.
       const lead = s.tick - part.born;
       s.line.good += 1;
       s.line.leadTicksSum += lead;
@@ -99,7 +100,6 @@ export function receive(s: State, i: number, part: Part, from: number): void {
     default:
       break;
   }
-  // (A sink never hands anything on and keeps no interlock or timer: nothing more to do.)
 }
 
 function isConforming(s: State, part: Part): boolean {
