@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { advance, createState, type LineModel, stateHash } from '../src/engine';
 import { describeErrors, loadScenarioJson } from '../src/scenario';
+import { runBoundLine } from './bound-line';
 import { runFloorLine } from './floor-line';
 import { largeLineScenario } from './large-line';
 import { scalingLineScenario } from './scaling-line';
@@ -72,13 +73,13 @@ function bench(name: string, model: LineModel, seed: number, runs: number): numb
   return (ms * 1e6) / events;
 }
 
-/** The floor model of the reference line (bench/floor-line.ts), timed the same way. */
-function floor(days: number, runs: number): { ns: number; good: number } {
+/** A peer model of the reference line (bench/bound-line.ts, bench/floor-line.ts), timed the same way. */
+function peer(run: (days: number, seed: number) => { events: number; good: number }, days: number, runs: number): { ns: number; good: number } {
   const times: number[] = [];
-  let r = runFloorLine(days, 7);
+  let r = run(days, 7);
   for (let k = 0; k < runs + 2; k++) {
     const t0 = performance.now();
-    r = runFloorLine(days, 7);
+    r = run(days, 7);
     if (k >= 2) times.push(performance.now() - t0);
   }
   return { ns: (median(times) * 1e6) / r.events, good: r.good };
@@ -87,7 +88,12 @@ function floor(days: number, runs: number): { ns: number; good: number } {
 const reference = load(JSON.parse(readFileSync('scenarios/reference-line5.json', 'utf8')));
 console.log('Engine benchmark: 30 simulated days each (issue 15: the reference line at 100 ns per event or less).');
 const engineNs = bench('reference-line5 (30 d)', reference, 7, 15);
-const lean = floor(30, 15);
+const bound = peer(runBoundLine, 30, 15);
+console.log(
+  `${'  bound: this line by hand'.padEnd(28)} ${bound.ns.toFixed(0)} ns/event (bench/bound-line.ts; ${bound.good} good parts): ` +
+    `the engine's state kept at every event, none of its generality; the engine costs ${(engineNs / bound.ns).toFixed(1)}x this`,
+);
+const lean = peer(runFloorLine, 30, 15);
 console.log(
   `${'  floor: same line, leanest JS'.padEnd(28)} ${lean.ns.toFixed(0)} ns/event (bench/floor-line.ts; ${lean.good} good parts): ` +
     `the engine costs ${(engineNs / lean.ns).toFixed(1)}x the floor`,
