@@ -107,7 +107,7 @@ function judgeFault(check: ObjectiveCheck, f: FaultAssessment, facts: RunFacts):
       if (done === undefined) return { met: false, outcome: 'never', params: { check: check.check, ...where }, reason: `no ${check.check} check before the fix` };
       const unsafe = check.lockedOut === true && s.truth.safetyBreaches.some((b) => b.tick >= onset && at(b.station) && b.what.startsWith('this check'));
       if (unsafe) return { met: false, outcome: 'notMet', params: { check: check.check, at: done.tick / TPS, ...where }, reason: `${check.check} check done without lock-out` };
-      return { met: true, outcome: 'met', params: { check: check.check, at: done.tick / TPS, ...where }, reason: `${check.check} check at ${clock(done.tick / TPS)}, before the fix` };
+      return { met: true, outcome: 'met', params: { check: check.check, at: done.tick / TPS, ...where }, reason: `${check.check} check done at ${clock(done.tick / TPS)}, before the fix` };
     }
     case 'fixUnderLockOut': {
       if (fixed === null) return { met: false, outcome: 'never', params: {}, reason: 'not fixed' };

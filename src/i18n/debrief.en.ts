@@ -23,7 +23,7 @@ export const debriefEn = {
   'verdict.what.detectWithin': 'first action',
   'verdict.what.diagnoseWithin': 'diagnosed',
   'verdict.what.restoreWithin': 'producing again',
-  'verdict.checkBeforeFix.met': '{check} at {at}, before the fix',
+  'verdict.checkBeforeFix.met': '{check}: done at {at}, before the fix',
   'verdict.checkBeforeFix.never': 'no “{check}” before the fix',
   'verdict.checkBeforeFix.notMet': '“{check}” done without lock-out',
   'verdict.fixUnderLockOut.met': 'fixed at {at}, every repair under lock-out',

@@ -25,7 +25,7 @@ export const debriefNb: Record<keyof typeof debriefEn, string> = {
   'verdict.what.detectWithin': 'første handling',
   'verdict.what.diagnoseWithin': 'diagnostisert',
   'verdict.what.restoreWithin': 'i produksjon igjen',
-  'verdict.checkBeforeFix.met': '{check} kl. {at}, før rettingen',
+  'verdict.checkBeforeFix.met': '{check}: ferdig kl. {at}, før rettingen',
   'verdict.checkBeforeFix.never': 'ingen «{check}» før rettingen',
   'verdict.checkBeforeFix.notMet': '«{check}» gjort uten utlåsing',
   'verdict.fixUnderLockOut.met': 'rettet kl. {at}, alle reparasjoner med utlåsing',
