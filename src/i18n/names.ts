@@ -53,6 +53,24 @@ export function alarmText(text: AlarmText, stationId: string, station: (id: stri
   return t(`alarmText.${text.kind}` as TextKey, { station: station(stationId), sensor });
 }
 
+/**
+ * What a screen reader says when an alarm rises: its priority, the station and the message, the
+ * station once. The standard texts name it ("Mill M1 stopped unexpectedly"); a scenario's own
+ * often lead with its tag ("M1: drive not ready"): either is said as it is.
+ */
+export function alarmAnnouncement(
+  a: { readonly text: AlarmText; readonly station: string; readonly priority: string },
+  station: (id: string) => string,
+  t: T,
+  lang: Language,
+): string {
+  const name = station(a.station);
+  const message = alarmText(a.text, a.station, station, t, lang);
+  const priority = t(`priority.${a.priority}` as TextKey);
+  const named = message.includes(name) || message.startsWith(`${a.station}:`);
+  return named ? t('alarms.announceNamed', { priority, message }) : t('alarms.announce', { priority, station: name, message });
+}
+
 /** A refused command's reason in the reader's language. */
 export function refusalMessage(r: Refusal, names: Names, t: T): string {
   const waited = waitMessage(r, t);

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useSim } from '../store/use-sim';
 import { useT } from '../i18n';
-import { alarmText } from '../i18n/names';
+import { alarmAnnouncement } from '../i18n/names';
 import { useNames } from '../store/use-names';
 
 /**
@@ -21,13 +21,7 @@ export function AlarmAnnouncer() {
     for (const a of alarms) seen.current.set(a.id, a.raisedAt);
     if (risen.length === 0 || !live) return;
     const text = risen
-      .map((a) => {
-        const station = names.station(a.station);
-        const message = alarmText(a.text, a.station, names.station, t, lang);
-        const priority = t(`priority.${a.priority}`);
-        // The standard texts name their station ("Mill M1 stopped unexpectedly"): said once.
-        return message.includes(station) ? t('alarms.announceNamed', { priority, message }) : t('alarms.announce', { priority, station, message });
-      })
+      .map((a) => alarmAnnouncement(a, names.station, t, lang))
       .join(' ');
     setSaid({ text, urgent: risen.some((a) => a.priority === 'high') });
   }, [alarms, live, names, t, lang]);
