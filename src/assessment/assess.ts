@@ -298,7 +298,7 @@ export function assess(
     }
     return at;
   };
-  const objectives = judgeObjectives(rules.objectives, { model, seed, state: s, stateAt, faults, acks, order });
+  const objectives = judgeObjectives(rules.objectives, { model, seed, state: s, stateAt, faults, acks, order, commands });
   // Ended before a fault the drill is about had begun, a run has nothing to be judged on: it
   // scored 100 and passed, ended at 00:21 before the robot drill's fault, "objectives met: 1 of 3".
   const notYet = endedEarly && (objectives.some((o) => o.outcome === 'noFault') || (faults.length === 0 && model.faults.length > 0));

@@ -3,12 +3,15 @@
  * ("acknowledged 6.5 min after the fault; the limit was 5 min"). An objective without a rule is
  * shown, not judged. Times in the verdict's values are seconds.
  */
-import { advance, createState, kpis, type LineModel, StopReason, type State, TICKS_PER_SECOND } from '../engine';
+import { advance, type Command, createState, kpis, type LineModel, StopReason, type State, TICKS_PER_SECOND } from '../engine';
 import { type ObjectiveCheck, parseDuration } from '../scenario';
 import type { FaultAssessment } from './fault-assessment';
 
-/** `noFault`: the fault the objective is about never happened in this run (it ended before). */
-export type VerdictOutcome = 'met' | 'late' | 'never' | 'notMet' | 'noFault';
+/**
+ * `noFault`: the fault the objective is about never happened in this run (it ended before).
+ * `metBySetpoint`: a wrong parameter set back by hand (the speed setpoint), not by the repair task.
+ */
+export type VerdictOutcome = 'met' | 'metBySetpoint' | 'late' | 'never' | 'notMet' | 'noFault';
 
 export interface ObjectiveVerdict {
   /** Position of the objective in the scenario's list. */
@@ -34,6 +37,8 @@ export interface RunFacts {
   readonly faults: readonly FaultAssessment[];
   readonly acks: readonly { readonly tick: number; readonly station: string | null }[];
   readonly order: { readonly goodParts: number } | null;
+  /** The run's commands, in order. */
+  readonly commands: readonly Command[];
 }
 
 const TPS = TICKS_PER_SECOND;
@@ -118,8 +123,13 @@ function judgeFault(check: ObjectiveCheck, f: FaultAssessment, facts: RunFacts):
     }
     case 'fixWith': {
       const right = s.truth.rightRepairs.find((r) => r.fault === f.id && r.action === check.action);
-      if (right !== undefined) return { met: true, outcome: 'met', params: { action: check.action, at: right.tick / TPS }, reason: `fixed by ${check.action} at ${clock(right.tick / TPS)}` };
-      return { met: false, outcome: fixed === null ? 'never' : 'notMet', params: { action: check.action }, reason: fixed === null ? 'not fixed' : `fixed, but not by ${check.action}` };
+      if (right === undefined) return { met: false, outcome: fixed === null ? 'never' : 'notMet', params: { action: check.action }, reason: fixed === null ? 'not fixed' : `fixed, but not by ${check.action}` };
+      // The engine counts a speed setpoint set back to the approved value as restoring the
+      // parameter; the verdict says what the student did (it named a repair never carried out).
+      const byHand = facts.commands.find((c) => c.type === 'setSpeed' && c.tick === right.tick && c.station === right.station);
+      if (byHand?.type === 'setSpeed')
+        return { met: true, outcome: 'metBySetpoint', params: { percent: byHand.percent, at: right.tick / TPS }, reason: `fixed at ${clock(right.tick / TPS)}: speed setpoint back to the approved ${byHand.percent} %` };
+      return { met: true, outcome: 'met', params: { action: check.action, at: right.tick / TPS }, reason: `fixed by ${check.action} at ${clock(right.tick / TPS)}` };
     }
     case 'fixBeforeScrap': {
       if (fixed === null) return { met: false, outcome: 'never', params: {}, reason: 'not fixed' };

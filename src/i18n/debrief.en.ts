@@ -29,6 +29,7 @@ export const debriefEn = {
   'verdict.fixUnderLockOut.met': 'fixed at {at}, every repair under lock-out',
   'verdict.fixUnderLockOut.notMet': '{n} {n:repair|repairs} without lock-out',
   'verdict.fixWith.met': 'fixed by “{action}” at {at}',
+  'verdict.fixWith.metBySetpoint': 'fixed at {at}: speed setpoint back to the approved {percent} %',
   'verdict.fixWith.notMet': 'fixed, but not by “{action}”',
   'verdict.fixWith.never': 'not fixed',
   'verdict.fixWithoutWrongRepair.met': 'every fault fixed, no repair that fixed nothing',

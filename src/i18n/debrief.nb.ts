@@ -31,6 +31,7 @@ export const debriefNb: Record<keyof typeof debriefEn, string> = {
   'verdict.fixUnderLockOut.met': 'rettet kl. {at}, alle reparasjoner med utlåsing',
   'verdict.fixUnderLockOut.notMet': '{n} {n:reparasjon|reparasjoner} uten utlåsing',
   'verdict.fixWith.met': 'rettet med «{action}» kl. {at}',
+  'verdict.fixWith.metBySetpoint': 'rettet kl. {at}: hastighetssettpunktet tilbake til godkjente {percent} %',
   'verdict.fixWith.notMet': 'rettet, men ikke med «{action}»',
   'verdict.fixWith.never': 'ikke rettet',
   'verdict.fixWithoutWrongRepair.met': 'alle feil rettet, ingen unødvendig reparasjon',

@@ -223,6 +223,29 @@ describe('objective verdicts say why, in numbers', () => {
     expect(verdictText(v, (k, vars) => translate('en', k, vars), 'en')).toBe('1 PackML command was not given through OPC UA');
   });
 
+  it('a wrong parameter set back by hand is said as the setpoint the student set, not as a repair never carried out', () => {
+    const d = drill('blackout-restart');
+    const repair = d.sol.reference.find((c) => c.type === 'repair' && c.action === 'restoreParameter')!;
+    const en = (k: TextKey, vars?: Record<string, string | number>) => translate('en', k, vars);
+    const nbT = (k: TextKey, vars?: Record<string, string | number>) => translate('nb', k, vars);
+    const verdict = (cmds: readonly Command[]) => assess(d.model, d.scenario.seed, cmds, d.model.durationTicks, d.rules).objectives.find((o) => o.kind === 'fixWith')!;
+    // The reference solution's repair task: named as the repair.
+    const byRepair = verdict(d.sol.reference);
+    expect(byRepair).toMatchObject({ met: true, outcome: 'met' });
+    expect(verdictText(byRepair, en, 'en')).toMatch(/^fixed by “Restore approved parameters” at \d\d:\d\d:\d\d$/);
+    // The same student setting M2's speed back to 100 % instead (as played: the verdict read
+    // 'fixed by "Restore approved parameters"', a repair nobody carried out).
+    const bySetpoint = d.sol.reference.map((c): Command => (c === repair ? { type: 'setSpeed', tick: c.tick, station: 'M2', percent: 100 } : c));
+    const v = verdict(bySetpoint);
+    expect(v).toMatchObject({ met: true, outcome: 'metBySetpoint', params: { percent: 100 } });
+    const at = new Date(repair.tick * 100).toISOString().slice(11, 19);
+    expect(verdictText(v, en, 'en')).toBe(`fixed at ${at}: speed setpoint back to the approved 100 %`);
+    expect(verdictText(v, nbT, 'nb')).toBe(`rettet kl. ${at}: hastighetssettpunktet tilbake til godkjente 100 %`);
+    // A setpoint that is not the approved one fixes nothing.
+    const half = d.sol.reference.map((c): Command => (c === repair ? { type: 'setSpeed', tick: c.tick, station: 'M2', percent: 90 } : c));
+    expect(verdict(half).met).toBe(false);
+  });
+
   it('the decision writes the score in the reader\'s notation: "99,5 poeng" in Norsk', () => {
     const d = drill('wrong-parameter');
     // The approved parameters restored 24 minutes in: a pass that lost part of a point.
