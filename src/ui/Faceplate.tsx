@@ -275,7 +275,9 @@ export function Faceplate() {
           <>
             <dt>{t('faceplate.speed')}</dt>
             {/* The approved value beside the setpoint: a changeover that left it elsewhere shows here. */}
+            {/* Marked the way the instruments are: ▼ below the approved value, ▲ above it. */}
             <dd data-testid="faceplate-speed" className={st.speed !== st.approvedSpeed ? 'abnormal' : undefined}>
+              {st.speed !== st.approvedSpeed && <span aria-hidden="true">{st.speed < st.approvedSpeed ? '▼ ' : '▲ '}</span>}
               {t('faceplate.speedValue', { speed: st.speed, approved: st.approvedSpeed })}
             </dd>
           </>

@@ -147,7 +147,11 @@ describe('control-room panels (rendered from the store)', () => {
   it('a machine\'s faceplate shows its speed setpoint beside the approved value, marked when they differ', () => {
     const store = storeAt('wrong-parameter', 60);
     store.getState().select('CNC2');
-    expect(render(store, createElement(Faceplate))).toContain('<dd data-testid="faceplate-speed" class="abnormal">60 % (approved 100 %)</dd>');
+    // Below the approved value it is marked ▼, as an instrument below its band is (it read ▲).
+    expect(render(store, createElement(Faceplate))).toContain('<dd data-testid="faceplate-speed" class="abnormal"><span aria-hidden="true">▼ </span>60 % (approved 100 %)</dd>');
+    store.getState().send({ type: 'setSpeed', station: 'CNC2', percent: 110 });
+    store.getState().step();
+    expect(render(store, createElement(Faceplate))).toContain('<dd data-testid="faceplate-speed" class="abnormal"><span aria-hidden="true">▲ </span>110 % (approved 100 %)</dd>');
     store.getState().select('CNC1');
     expect(render(store, createElement(Faceplate))).toContain('<dd data-testid="faceplate-speed">100 % (approved 100 %)</dd>');
     // A buffer has no speed.
