@@ -29,7 +29,7 @@ import { sample, type Distribution } from '../src/engine/core/distributions';
 import { dlog } from '../src/engine/core/dmath';
 import { Interlock, Pack, type PackState } from '../src/engine/core/packml';
 import { createStream, nextFloat, nextOpenFloat, type RngState } from '../src/engine/core/rng';
-import type { Part } from '../src/engine/core/state';
+import { LOG_LIMIT, type Part } from '../src/engine/core/state';
 import { NEVER, TICKS_PER_SECOND } from '../src/engine/core/time';
 
 const MACHINES = 5;
@@ -40,7 +40,6 @@ const MTTR_TICKS = 3_000;
 const SCRAP = 0.02;
 const TICKS_PER_DAY = 864_000;
 const PACK_STATES = 18;
-const LOG_LIMIT = 2000;
 
 interface Counters {
   stateTicks: number[];
