@@ -92,7 +92,7 @@ export const replayEn = {
   'replay.message': 'Message from the instructor: “{text}”',
   'replay.openPanel': 'Opened the faceplate of {station}',
   'replay.report': 'Reported the OEE of {station}: {value}',
-  'storage.usage': 'Your work takes {used} of the {quota} this browser allows this site.',
+  'storage.usage': 'This site keeps {used} in this browser (the app, for working offline, and your work), of the {quota} the browser allows it.',
   'storage.nearlyFull': 'Storage is nearly full: delete old runs or export your work, or new runs may not be saved.',
   'storage.persisted': 'The browser has promised to keep it.',
   'storage.notPersisted': 'The browser may clear it when the disk runs low: export your work to keep a copy.',

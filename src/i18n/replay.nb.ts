@@ -94,7 +94,7 @@ export const replayNb: Record<keyof typeof replayEn, string> = {
   'replay.message': 'Melding fra instruktøren: «{text}»',
   'replay.openPanel': 'Åpnet frontpanelet til {station}',
   'replay.report': 'Rapporterte OEE for {station}: {value}',
-  'storage.usage': 'Arbeidet ditt tar {used} av de {quota} denne nettleseren gir dette nettstedet.',
+  'storage.usage': 'Dette nettstedet lagrer {used} i nettleseren (appen, for arbeid uten nett, og arbeidet ditt), av de {quota} nettleseren gir det.',
   'storage.nearlyFull': 'Lagringen er nesten full: slett gamle kjøringer eller eksporter arbeidet ditt, ellers kan nye kjøringer ikke lagres.',
   'storage.persisted': 'Nettleseren har lovet å ta vare på det.',
   'storage.notPersisted': 'Nettleseren kan slette det når disken blir full: eksporter arbeidet ditt for å ha en kopi.',
