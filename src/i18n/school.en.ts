@@ -178,6 +178,7 @@ export const schoolEn = {
   'live.scoreSoFar': '{score} so far',
   'results.evidence': 'Evidence the class did not look at',
   'results.evidenceAll': 'Every student looked at each fault station’s faceplate and made the checks that bear on its fault.',
+  'results.evidenceAllFaceplates': 'Every student looked at each fault station’s faceplate; no diagnostic check bears on this drill’s faults.',
   'results.evidenceFaceplate': 'The faceplate of {station}: {missed} of {of} students never opened it',
   'results.evidenceItem': '{check} at {station}: {missed} of {of} students never did it',
   'results.print': 'Print the class debrief',

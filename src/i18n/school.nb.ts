@@ -181,6 +181,7 @@ export const schoolNb: Record<keyof typeof schoolEn, string> = {
   'live.scoreSoFar': '{score} så langt',
   'results.evidence': 'Spor klassen ikke så på',
   'results.evidenceAll': 'Alle elevene så på frontpanelet til hver feilstasjon og gjorde kontrollene som gjelder feilen.',
+  'results.evidenceAllFaceplates': 'Alle elevene så på frontpanelet til hver feilstasjon; ingen diagnostisk kontroll gjelder feilene i denne øvelsen.',
   'results.evidenceFaceplate': 'Frontpanelet til {station}: {missed} av {of} elever åpnet det aldri',
   'results.evidenceItem': '{check} ved {station}: {missed} av {of} elever gjorde det aldri',
   'results.print': 'Skriv ut klassens gjennomgang',

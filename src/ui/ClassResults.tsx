@@ -173,7 +173,8 @@ export function ClassResults({ cls }: { cls: ClassInfo }) {
           <div data-testid="results-evidence">
             <h4>{t('results.evidence')}</h4>
             {missed.length === 0 ? (
-              <p className="muted">{t('results.evidenceAll')}</p>
+              // A drill whose faults no check bears on (a breakdown) has only faceplates to look at: it said "and made the checks".
+              <p className="muted">{t(results.evidenceMissed.some((e) => e.look !== 'faceplate') ? 'results.evidenceAll' : 'results.evidenceAllFaceplates')}</p>
             ) : (
               <ul>
                 {missed.map((e) => (

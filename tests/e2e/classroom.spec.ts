@@ -145,8 +145,9 @@ test('assign, watch live, follow one run and message her, then compare the class
   await expect(results.getByTestId('results-drill')).toContainText('Breakdown on the mill (2 runs)', { timeout: 30_000 });
   await expect(results.getByTestId('results-summary')).toContainText('1 of 2 students passed');
   await expect(results.getByTestId('results-summary')).toContainText('Most common wrong repair: Replace tool on Mill M1 (one student).');
-  // Both opened the mill's faceplate (the only evidence this drill has beyond its alarm).
-  await expect(results.getByTestId('results-evidence')).toContainText('Every student looked at each fault station’s faceplate');
+  // Both opened the mill's faceplate (the only evidence this drill has beyond its alarm): no
+  // check bears on a breakdown, so none is said to have been made.
+  await expect(results.getByTestId('results-evidence')).toContainText('Every student looked at each fault station’s faceplate; no diagnostic check bears on this drill’s faults.');
   await audit(teacher, 'class results of two runs');
   const rowOf = (name: string) => results.getByTestId('results-row').filter({ hasText: name });
   await expect(rowOf('Ada')).toContainText(adaScore);
